@@ -1,0 +1,91 @@
+package revision
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Date is a calendar date whose year may be unknown. Many pages carry only
+// the dateline's month and day; lede reports that honestly instead of
+// guessing a year. The zero Date means no date at all.
+type Date struct {
+	Year  int // 0 when unknown
+	Month int // 1..12, 0 when unknown
+	Day   int // 1..31, 0 when unknown
+}
+
+// IsZero reports whether no part of the date is known.
+func (d Date) IsZero() bool { return d.Month == 0 && d.Year == 0 && d.Day == 0 }
+
+// YearKnown reports whether the date is complete.
+func (d Date) YearKnown() bool { return d.Year != 0 && d.Month != 0 && d.Day != 0 }
+
+// String formats the date as ISO 8601: "2019-12-30" when complete,
+// "--12-30" (the ISO form for a date without year) when the year is
+// unknown, and "" when nothing is known.
+func (d Date) String() string {
+	switch {
+	case d.YearKnown():
+		return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+	case d.Month != 0 && d.Day != 0:
+		return fmt.Sprintf("--%02d-%02d", d.Month, d.Day)
+	}
+	return ""
+}
+
+// ParseDate reads the forms String writes.
+func ParseDate(s string) (Date, error) {
+	switch {
+	case s == "":
+		return Date{}, nil
+	case strings.HasPrefix(s, "--") && len(s) == 7:
+		m, err1 := strconv.Atoi(s[2:4])
+		d, err2 := strconv.Atoi(s[5:7])
+		if err1 != nil || err2 != nil || s[4] != '-' || !validMonthDay(m, d) {
+			return Date{}, fmt.Errorf("bad date %q: want YYYY-MM-DD or --MM-DD", s)
+		}
+		return Date{Month: m, Day: d}, nil
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return Date{}, fmt.Errorf("bad date %q: want YYYY-MM-DD or --MM-DD", s)
+	}
+	return Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}, nil
+}
+
+func validMonthDay(m, d int) bool { return m >= 1 && m <= 12 && d >= 1 && d <= 31 }
+
+// MarshalJSON writes the date as its String form.
+func (d Date) MarshalJSON() ([]byte, error) { return json.Marshal(d.String()) }
+
+// UnmarshalJSON reads the date from its String form.
+func (d *Date) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	v, err := ParseDate(s)
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
+// monthNames maps the month spellings seen in datelines and web chrome
+// ("Dec.", "Sept.", "March", "December") to month numbers.
+var monthNames = map[string]int{
+	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
+	"apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
+	"aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+	"oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+
+// MonthNumber returns the month number for an English month name or its
+// abbreviation with or without the period, and 0 when s is not one.
+func MonthNumber(s string) int {
+	return monthNames[strings.ToLower(strings.TrimSuffix(s, "."))]
+}

@@ -1,0 +1,155 @@
+// Package revision is lede's domain: one received version of a wire story
+// (a Revision), its version marker, its editor's note, and the pure logic
+// that parses and compares them. It imports only the standard library so
+// every other package can talk in its types.
+package revision
+
+// Revision is one version of a story as an agency sent it, in a form that
+// does not depend on the input format. Fields that a page does not show stay
+// at their zero value; nothing is guessed.
+type Revision struct {
+	// Source names where the input came from: the path given on the
+	// command line, or "-" for standard input.
+	Source string `json:"source"`
+	// Format names the parser that produced the revision ("yonhap-text").
+	Format string `json:"format"`
+	// Date is the publication date as far as the page tells it. A page
+	// without a full date keeps month and day from its dateline and an
+	// unknown year.
+	Date Date `json:"date"`
+	// Time is the time of day "HH:MM" when the page shows one, else "".
+	Time string `json:"time"`
+	// Marker is the version marker of the headline, such as (2nd LD).
+	Marker Marker `json:"marker"`
+	// Tags are genre tags that are not versions, such as "News Focus".
+	Tags []string `json:"tags"`
+	// Headline is the headline without any marker or tag; "" when the
+	// page shows none.
+	Headline string `json:"headline"`
+	// RawHeadline is the headline line exactly as written.
+	RawHeadline string `json:"raw_headline"`
+	// Note is the editor's note without its "(ATTN: ...)" wrapper.
+	Note string `json:"note"`
+	// Actions is Note parsed into claims that can be checked.
+	Actions []Action `json:"actions"`
+	// Byline is the byline without "By", as written ("A and B").
+	Byline string `json:"byline"`
+	// Authors are the names in Byline.
+	Authors []string `json:"authors"`
+	// Dateline is the place, date and agency opening the first paragraph.
+	Dateline Dateline `json:"dateline"`
+	// Paragraphs is the story text, one entry per paragraph, numbered the
+	// way agencies count them: Paragraphs[0] is para 1, the lead, and
+	// still carries its dateline.
+	Paragraphs []string `json:"paragraphs"`
+	// Captions are photo captions found between paragraphs. They are
+	// part of the story package but not paragraphs, so they do not shift
+	// the agencies' paragraph numbers.
+	Captions []string `json:"captions"`
+	// Signoff holds the sign-off line, typically the writer's e-mail.
+	Signoff string `json:"signoff"`
+	// Complete reports whether the page reached its end mark, (END).
+	// A page cut off before it is incomplete.
+	Complete bool `json:"complete"`
+	// Furniture is page text that is not story text: web navigation,
+	// the lists after (END), embedded video links. It is kept apart so
+	// nothing is silently dropped.
+	Furniture []string `json:"furniture"`
+}
+
+// Marker is a headline's version marker. Label is written as on the page
+// without parentheses ("", "URGENT", "LEAD", "2nd LD"); Seq orders versions
+// (0 first version, 1 LEAD, N for Nth LD); Flags are qualifiers such as
+// "CORRECTED" or "REPEATED" that do not change the version.
+type Marker struct {
+	Label string   `json:"label"`
+	Seq   int      `json:"seq"`
+	Flags []string `json:"flags"`
+}
+
+// IsUpdate reports whether the marker names a later version (LEAD or Nth LD).
+func (m Marker) IsUpdate() bool { return m.Seq > 0 }
+
+// Dateline is the "SEOUL, Dec. 30 (Yonhap) -- " that opens the lead.
+type Dateline struct {
+	// Place is as written, possibly several ("BEIJING/SEOUL").
+	Place string `json:"place"`
+	// Date is the local date as written ("Dec. 30"); "" when absent.
+	Date string `json:"date"`
+	// Month and Day are Date as numbers, 0 when absent.
+	Month int `json:"month"`
+	Day   int `json:"day"`
+	// Agency is the credit inside the parentheses ("Yonhap").
+	Agency string `json:"agency"`
+	// Text is the exact prefix of paragraph 1 that forms the dateline,
+	// including the trailing "-- ", so that the lead's own words can be
+	// told apart from it.
+	Text string `json:"text"`
+}
+
+// Action is one claim of an editor's note, such as "ADDS details in paras
+// 13-16". Paragraph references are kept in three forms because notes use
+// all three: explicit numbers, "from para N" onwards, and "last N paras".
+type Action struct {
+	// Verb is the upper-case verb (ADDS, UPDATES, RECASTS, CHANGES, ...).
+	Verb string `json:"verb"`
+	// Object is the object as written ("details in paras 13-16").
+	Object string `json:"object"`
+	// Target says which part of the story the action claims to touch.
+	Target Target `json:"target"`
+	// Paras lists explicit paragraph numbers, ranges expanded, 1-based.
+	Paras []int `json:"paras"`
+	// From is N for "from para N" (para N to the end); 0 when unused.
+	From int `json:"from,omitempty"`
+	// Last is N for "last N paras"; 0 when unused.
+	Last int `json:"last,omitempty"`
+}
+
+// Target names the part of a story an action refers to.
+type Target string
+
+// Targets an action can name. TargetBody covers unspecified story text
+// ("ADDS more info"); TargetThroughout says the whole body changed.
+const (
+	TargetBody       Target = "body"
+	TargetThroughout Target = "throughout"
+	TargetLead       Target = "lead"
+	TargetParas      Target = "paras"
+	TargetHeadline   Target = "headline"
+	TargetByline     Target = "byline"
+	TargetDateline   Target = "dateline"
+	TargetPhoto      Target = "photo"
+	TargetSlug       Target = "slug"
+)
+
+// ParaSet resolves the action's paragraph references against a revision
+// with n paragraphs and returns the 1-based numbers in ascending order,
+// without duplicates and within 1..n.
+func (a Action) ParaSet(n int) []int {
+	seen := make(map[int]bool)
+	add := func(p int) {
+		if p >= 1 && p <= n {
+			seen[p] = true
+		}
+	}
+	for _, p := range a.Paras {
+		add(p)
+	}
+	if a.From > 0 {
+		for p := a.From; p <= n; p++ {
+			add(p)
+		}
+	}
+	if a.Last > 0 {
+		for p := n - a.Last + 1; p <= n; p++ {
+			add(p)
+		}
+	}
+	out := make([]int, 0, len(seen))
+	for p := 1; p <= n; p++ {
+		if seen[p] {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -1,0 +1,155 @@
+package yonhap
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"lede/revision"
+)
+
+var (
+	// endMark is Yonhap's end of story, alone or closing the last line.
+	endMark = regexp.MustCompile(`(?:^|\s)\(END\)$`)
+	// signoffRE matches one or more e-mail addresses alone on a line.
+	signoffRE = regexp.MustCompile(`^[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s*[,/;&]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)*$`)
+	// captionEnd matches the photo credit closing a caption:
+	// "(Yonhap)", "(EPA-Yonhap)", "(Yonhap photo)", "(PHOTO NOT FOR SALE) (Yonhap)".
+	captionEnd = regexp.MustCompile(`\((?:[A-Za-z][\w.' -]*-)?Yonhap(?: photo)?\)$|\(PHOTO NOT FOR SALE\)$`)
+	// ruleRE matches separator lines made of dashes and the like.
+	ruleRE = regexp.MustCompile(`^[-=_*~]{3,}$`)
+	// videoRE matches embedded video links such as "Youtubehttps://youtu.be/x".
+	videoRE = regexp.MustCompile(`^(?:Youtube|YouTube)?https?://\S+$`)
+)
+
+// body is what follows the head.
+type body struct {
+	paras     []string
+	captions  []string
+	signoff   string
+	complete  bool
+	furniture []string
+}
+
+// parseBody reads story lines: one paragraph per line or per blank-line
+// separated block, with stray line breaks inside a sentence mended; photo
+// captions, sign-off, (END) and everything after it kept apart.
+func parseBody(lines []string) body {
+	var b body
+	joinable := false // the last paragraph may continue on the next line
+	for i, raw := range lines {
+		line := strings.TrimSpace(raw)
+		switch {
+		case line == "":
+			continue
+		case line == "(END)" || endMark.MatchString(line):
+			if text := strings.TrimSpace(strings.TrimSuffix(line, "(END)")); text != "" {
+				b.add(text, &joinable)
+			}
+			b.complete = true
+			b.furniture = append(b.furniture, nonBlank(lines[i+1:])...)
+			return b
+		case ruleRE.MatchString(line):
+			b.furniture = append(b.furniture, line)
+			joinable = false
+		case videoRE.MatchString(line):
+			b.dropVideoTitle()
+			b.furniture = append(b.furniture, line)
+			joinable = false
+		case signoffRE.MatchString(line):
+			b.signoff = strings.TrimSpace(b.signoff + " " + line)
+			joinable = false
+		case strings.HasPrefix(line, "view larger image"):
+			b.captions = append(b.captions, strings.TrimSpace(strings.TrimPrefix(line, "view larger image")))
+			joinable = false
+		case captionEnd.MatchString(line) && !strings.Contains(line, " -- ") && len(b.paras) > 0:
+			b.captions = append(b.captions, line)
+			joinable = false
+		default:
+			b.add(line, &joinable)
+		}
+	}
+	return b
+}
+
+// add appends a paragraph, or mends a stray line break: a line starting
+// with a lower-case word continues a paragraph that stopped mid-sentence.
+func (b *body) add(line string, joinable *bool) {
+	if *joinable && len(b.paras) > 0 && startsLowerWord(line) && !endsSentence(b.paras[len(b.paras)-1]) {
+		b.paras[len(b.paras)-1] += " " + line
+		return
+	}
+	b.paras = append(b.paras, line)
+	*joinable = true
+}
+
+// dropVideoTitle moves the title line of an embedded video, which sits
+// just above its link and does not end like a sentence, to furniture.
+func (b *body) dropVideoTitle() {
+	n := len(b.paras)
+	if n > 1 && len(b.paras[n-1]) < 120 && !endsSentence(b.paras[n-1]) {
+		b.furniture = append(b.furniture, b.paras[n-1])
+		b.paras = b.paras[:n-1]
+	}
+}
+
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " ")
+	if s == "" {
+		return true
+	}
+	switch s[len(s)-1] {
+	case '.', '?', '!', '"', '\'', ':', ')':
+		return true
+	}
+	return strings.HasSuffix(s, "”") || strings.HasSuffix(s, "’")
+}
+
+// startsLowerWord reports whether s starts with an all-lower-case word, so
+// that names such as "iPhone" or "eBay" do not count.
+func startsLowerWord(s string) bool {
+	word, _ := firstWord(s)
+	if word == "" {
+		return false
+	}
+	for _, r := range word {
+		if unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return unicode.IsLower([]rune(word)[0])
+}
+
+func nonBlank(lines []string) []string {
+	var out []string
+	for _, l := range lines {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// parseDateline reads the dateline opening the lead, if there is one.
+func parseDateline(lead string) (revision.Dateline, bool) {
+	m := datelineRE.FindStringSubmatchIndex(lead)
+	if m == nil {
+		return revision.Dateline{}, false
+	}
+	sub := func(k int) string {
+		if m[2*k] < 0 {
+			return ""
+		}
+		return lead[m[2*k]:m[2*k+1]]
+	}
+	d := revision.Dateline{Place: sub(1), Agency: sub(4), Text: lead[:m[1]]}
+	if sub(2) != "" {
+		mo := revision.MonthNumber(sub(2))
+		if mo == 0 {
+			return revision.Dateline{}, false
+		}
+		d.Date = sub(2) + " " + sub(3)
+		d.Month, d.Day = mo, number(sub(3))
+	}
+	return d, true
+}

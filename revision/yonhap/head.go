@@ -1,0 +1,149 @@
+package yonhap
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"lede/revision"
+)
+
+// dateLine is the first line most stored pages start with:
+// " date 2019-12-30 " then the rest of the first line of the page.
+var dateLine = regexp.MustCompile(`^\s*date\s+(\d{4})-(\d{2})-(\d{2})(?:\s+(.*))?$`)
+
+// stampLine is the web page's date line, optionally with a section and a
+// time of day: "June 30, 2019", "10:02 February 19, 2020",
+// "All News 06:12 December 28, 2021", "Diplomacy 17:28 December 15, 2019".
+var stampLine = regexp.MustCompile(`^(?:[A-Z][A-Za-z&/-]*(?:\s[A-Za-z&/-]+){0,3}\s+)?(?:(\d{1,2}):(\d{2})\s+)?` +
+	`(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),\s*(\d{4})$`)
+
+// chromeLines are exact lines of the web page around the article that
+// carry no story text.
+var chromeLines = map[string]bool{
+	"Go to Contents Go to Navigation": true, "Go to Contents": true,
+	"Go to Navigation": true, "SEARCH": true, "Range": true, "Order by": true,
+	"Periods": true, "~": true, "All News": true, "Home": true,
+	"* The search is limited to articles published after 2010.": true,
+}
+
+func isChrome(line string) bool {
+	return chromeLines[line] || strings.HasPrefix(line, "Recommended #")
+}
+
+// byline matches "By Koh Byung-joon", "By Song Sang-ho and Kim Seung-yeon".
+var bylineRE = regexp.MustCompile(`^By\s+([A-Z][\p{L}.'-]*(?:[\s,]+(?:and\s+)?[\p{L}.'-]+){0,12})$`)
+
+// datelineRE matches the dateline that opens the lead:
+// "SEOUL, Dec. 30 (Yonhap) -- ", "BEIJING/SEOUL, Dec. 19 (Yonhap) -- ",
+// and the bare "SEOUL -- " of digests.
+var datelineRE = regexp.MustCompile(`^([A-Z][A-Z.'&-]*(?:[ /][A-Z][A-Z.'&-]*)*)` +
+	`(?:,\s*([A-Z][a-z]{2,8}\.?)\s+(\d{1,2}))?` +
+	`(?:\s*\(([^()]{2,40})\))?\s*(?:--|—|–)\s*`)
+
+// head is what precedes the story text.
+type head struct {
+	date     revision.Date
+	time     string
+	headline string
+	note     string
+	hasNote  bool
+	byline   string
+	chrome   []string
+	bodyAt   int // index of the first body line
+}
+
+// parseHead walks the lines before the story text: the " date" prefix,
+// web chrome, the date stamp, the headline, the note and the byline. It
+// stops at the dateline paragraph or at the first line that can only be
+// story text. A line is taken as the headline only when nothing but chrome
+// came before it and it looks like one: the dateline paragraph is never a
+// headline.
+func parseHead(lines []string) head {
+	var h head
+	if len(lines) > 0 {
+		if m := dateLine.FindStringSubmatch(lines[0]); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			mo, _ := strconv.Atoi(m[2])
+			d, _ := strconv.Atoi(m[3])
+			h.date = revision.Date{Year: y, Month: mo, Day: d}
+			lines[0] = m[4]
+		}
+	}
+	seenHeader := false // a note or byline has been seen
+	for i := 0; i < len(lines); i++ {
+		line := strings.TrimSpace(lines[i])
+		switch {
+		case line == "":
+			continue
+		case isChrome(line):
+			h.chrome = append(h.chrome, line)
+			continue
+		case stampLine.MatchString(line):
+			h.readStamp(line)
+			continue
+		}
+		if t, ok := noteText(line); ok && !h.hasNote {
+			h.note, h.hasNote, seenHeader = t, true, true
+			continue
+		}
+		if m := bylineRE.FindStringSubmatch(line); m != nil && h.byline == "" && len(line) < 160 {
+			h.byline, seenHeader = m[1], true
+			continue
+		}
+		if h.headline == "" && !seenHeader && looksLikeHeadline(line) {
+			h.headline = line
+			continue
+		}
+		h.bodyAt = i
+		return h
+	}
+	h.bodyAt = len(lines)
+	return h
+}
+
+// readStamp takes the time of day from a web date stamp, and the date when
+// the page had no " date" line.
+func (h *head) readStamp(line string) {
+	m := stampLine.FindStringSubmatch(line)
+	if m[1] != "" && h.time == "" {
+		hh, _ := strconv.Atoi(m[1])
+		if hh < 24 {
+			h.time = strings.Repeat("0", 2-len(m[1])) + m[1] + ":" + m[2]
+		}
+	}
+	if !h.date.YearKnown() {
+		d, _ := strconv.Atoi(m[4])
+		y, _ := strconv.Atoi(m[5])
+		h.date = revision.Date{Year: y, Month: revision.MonthNumber(m[3]), Day: d}
+	}
+}
+
+// abbrevEnd lists words ending in a period that can end a headline.
+var abbrevEnd = map[string]bool{"Inc.": true, "Co.": true, "Corp.": true, "Ltd.": true, "Jr.": true, "Sr.": true, "St.": true, "Bros.": true}
+
+// looksLikeHeadline tells a headline from a first paragraph: headlines are
+// short, carry no dateline and do not end in a full stop (an abbreviation
+// such as "U.S." aside).
+func looksLikeHeadline(line string) bool {
+	if len(line) > 300 || datelineRE.MatchString(line) && strings.Contains(line, "--") {
+		return false
+	}
+	if strings.HasPrefix(line, "By ") || !startsCapitalOrMarker(line) {
+		return false
+	}
+	if strings.HasSuffix(line, ".") {
+		fields := strings.Fields(line)
+		last := fields[len(fields)-1]
+		return abbrevEnd[last] || strings.Count(last, ".") >= 2
+	}
+	return true
+}
+
+func startsCapitalOrMarker(line string) bool {
+	for _, r := range line {
+		return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '(' || r == '\'' || r == '"' || r == '‘' || r == '“'
+	}
+	return false
+}

@@ -1,0 +1,104 @@
+package yonhap
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"lede/revision"
+)
+
+// leadingGroup matches one parenthesised group at the start of a headline.
+var leadingGroup = regexp.MustCompile(`^\(([^()]{1,80})\)\s*`)
+
+// nthLD matches "2nd LD", "11th LD" and the typo "2nd D" seen on real pages.
+var nthLD = regexp.MustCompile(`(?i)^(\d{1,2})(?:st|nd|rd|th)\s*(?:LD|D|LEAD)$`)
+
+// knownFlags are qualifiers that may stand with or without a version.
+var knownFlags = map[string]bool{
+	"CORRECTED": true, "REPEATED": true, "REFILED": true, "RECAST": true,
+	"UPDATED": true, "CLARIFIED": true, "FIXED": true, "EMBARGOED": true,
+	"CORRECTION": true, "REPEAT": true, "ADVISORY": true, "URGENT": true,
+}
+
+// SplitHeadline separates the leading markers and tags of a headline from
+// its text: "(2nd LD, CORRECTED) (News Focus) Foo" gives the marker
+// {2nd LD, 2, [CORRECTED]}, the tags [News Focus] and "Foo". Groups that
+// are neither versions nor flags are genre tags. The returned headline is
+// always a substring of raw.
+func SplitHeadline(raw string) (revision.Marker, []string, string) {
+	var m revision.Marker
+	var tags []string
+	rest := raw
+	for {
+		loc := leadingGroup.FindStringSubmatchIndex(rest)
+		if loc == nil {
+			break
+		}
+		inner := strings.TrimSpace(rest[loc[2]:loc[3]])
+		if !applyMarkerGroup(&m, inner) {
+			tags = append(tags, inner)
+		}
+		rest = rest[loc[1]:]
+	}
+	if m.Label == "" && hasFlag(m.Flags, "URGENT") {
+		m.Label = "URGENT"
+		m.Flags = removeFlag(m.Flags, "URGENT")
+	}
+	return m, tags, strings.TrimSpace(rest)
+}
+
+// applyMarkerGroup reads one group such as "2nd LD, CORRECTED" into m.
+// It reports false, leaving m alone, when the group is not made only of
+// versions and flags.
+func applyMarkerGroup(m *revision.Marker, inner string) bool {
+	parts := strings.FieldsFunc(inner, func(r rune) bool { return r == ',' || r == '/' })
+	if len(parts) == 0 {
+		return false
+	}
+	next := *m
+	next.Flags = append([]string(nil), m.Flags...)
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		up := strings.ToUpper(p)
+		switch {
+		case up == "LEAD":
+			if next.Seq > 1 {
+				continue // "(2nd LD) (LEAD)" keeps the higher version
+			}
+			next.Label, next.Seq = p, 1
+		case nthLD.MatchString(p):
+			n, _ := strconv.Atoi(nthLD.FindStringSubmatch(p)[1])
+			if n >= next.Seq {
+				next.Label, next.Seq = p, n
+			}
+		case knownFlags[up]:
+			if !hasFlag(next.Flags, up) {
+				next.Flags = append(next.Flags, up)
+			}
+		default:
+			return false
+		}
+	}
+	*m = next
+	return true
+}
+
+func hasFlag(flags []string, f string) bool {
+	for _, x := range flags {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}
+
+func removeFlag(flags []string, f string) []string {
+	out := flags[:0]
+	for _, x := range flags {
+		if x != f {
+			out = append(out, x)
+		}
+	}
+	return out
+}

@@ -1,0 +1,284 @@
+package yonhap
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"lede/revision"
+)
+
+// noteLine matches an editor's note line: "(ATTN: ...)", and the variants
+// "(ATT: ...)" and "(ATTN ...)" seen on real pages. The closing parenthesis
+// is optional because pages get cut off.
+var noteLine = regexp.MustCompile(`^\(\s*ATTN?\b\s*[:;.]?\s*(.*?)\s*\)?\s*$`)
+
+// noteText returns the inner text of a note line and whether line is one.
+func noteText(line string) (string, bool) {
+	if !strings.HasPrefix(strings.ToUpper(line), "(ATT") {
+		return "", false
+	}
+	m := noteLine.FindStringSubmatch(line)
+	if m == nil {
+		return "", false
+	}
+	return m[1], true
+}
+
+// lowerVerbs are verbs that notes also write in lower case inside a list,
+// as in "RECASTS headline, dateline, updates in para 1, 4".
+var lowerVerbs = map[string]bool{
+	"adds": true, "updates": true, "recasts": true, "changes": true,
+	"corrects": true, "replaces": true, "removes": true, "trims": true,
+	"rewrites": true, "deletes": true, "clarifies": true, "restructures": true,
+	"expands": true, "fixes": true, "inserts": true, "moves": true,
+}
+
+// ParseNote reads the inner text of an editor's note,
+// "VERB object[, object...][; VERB ...]", into actions, one per object.
+// A clause without its own verb continues the previous verb ("UPDATES with
+// arrival; latest developments"). Paragraph lists such as "paras 2, 5,
+// 13-16" stay one object even though they contain commas.
+func ParseNote(note string) []revision.Action {
+	var out []revision.Action
+	verb := ""
+	for _, clause := range strings.Split(note, ";") {
+		clause = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(clause), "."))
+		if clause == "" {
+			continue
+		}
+		if v, rest, ok := leadingVerb(clause); ok {
+			verb, clause = v, rest
+		}
+		items := splitObjects(clause)
+		if len(items) == 0 {
+			out = append(out, newAction(verb, ""))
+			continue
+		}
+		for _, it := range items {
+			if v, rest, ok := leadingLowerVerb(it); ok {
+				verb, it = v, rest
+			}
+			out = append(out, newAction(verb, it))
+		}
+	}
+	return out
+}
+
+// leadingVerb splits an upper-case verb ("ADDS", "UPDATES") off a clause.
+func leadingVerb(clause string) (verb, rest string, ok bool) {
+	word, rest := firstWord(clause)
+	if len(word) < 3 {
+		return "", clause, false
+	}
+	for _, r := range word {
+		if !unicode.IsUpper(r) {
+			return "", clause, false
+		}
+	}
+	return word, rest, true
+}
+
+func leadingLowerVerb(item string) (verb, rest string, ok bool) {
+	word, rest := firstWord(item)
+	if !lowerVerbs[word] {
+		return "", item, false
+	}
+	return strings.ToUpper(word), rest, true
+}
+
+func firstWord(s string) (string, string) {
+	s = strings.TrimSpace(s)
+	i := strings.IndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return s, ""
+	}
+	return s[:i], strings.TrimSpace(s[i:])
+}
+
+// splitObjects splits a clause's objects on commas, keeping a paragraph
+// list together: an item that starts with a digit continues the previous
+// one. "headline and lead" splits in two when both halves name a part of
+// the story.
+func splitObjects(clause string) []string {
+	var items []string
+	for _, raw := range strings.Split(clause, ",") {
+		it := strings.TrimSpace(raw)
+		if it == "" {
+			continue
+		}
+		if len(items) > 0 && it[0] >= '0' && it[0] <= '9' {
+			items[len(items)-1] += ", " + it
+			continue
+		}
+		items = append(items, it)
+	}
+	var out []string
+	for _, it := range items {
+		if l, r, ok := strings.Cut(it, " and "); ok && isPartName(l) && isPartName(r) {
+			out = append(out, strings.TrimSpace(l), strings.TrimSpace(r))
+			continue
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+func isPartName(s string) bool {
+	t, _ := classify(strings.TrimSpace(s))
+	return t != revision.TargetBody && t != revision.TargetParas
+}
+
+func newAction(verb, object string) revision.Action {
+	a := revision.Action{Verb: verb, Object: object, Paras: []int{}}
+	a.Target, a.Paras = classify(object)
+	a.From, a.Last = fromPara(object), lastParas(object)
+	if a.Target == revision.TargetBody && (a.From > 0 || a.Last > 0) {
+		a.Target = revision.TargetParas
+	}
+	return a
+}
+
+var (
+	wordBoundary = func(word string) *regexp.Regexp { return regexp.MustCompile(`(?i)\b(?:` + word + `)\b`) }
+	reHeadline   = wordBoundary(`headlines?`)
+	reByline     = wordBoundary(`bylines?`)
+	reDateline   = wordBoundary(`datelines?`)
+	reSlug       = wordBoundary(`slug`)
+	rePhoto      = wordBoundary(`photos?|images?|pictures?|graphics?|videos?|photographs?`)
+	reThroughout = wordBoundary(`throughout`)
+	reLead       = wordBoundary(`lead|intro|top para(?:graph)?`)
+)
+
+// classify names the part of the story an object refers to and any
+// explicit paragraph numbers in it. Objects naming nothing specific
+// ("more info", "latest developments") are TargetBody.
+func classify(obj string) (revision.Target, []int) {
+	paras := explicitParas(obj)
+	switch {
+	case reHeadline.MatchString(obj):
+		return revision.TargetHeadline, paras
+	case reByline.MatchString(obj):
+		return revision.TargetByline, paras
+	case reDateline.MatchString(obj):
+		return revision.TargetDateline, paras
+	case reSlug.MatchString(obj):
+		return revision.TargetSlug, paras
+	case rePhoto.MatchString(obj):
+		return revision.TargetPhoto, paras
+	case len(paras) > 0:
+		return revision.TargetParas, paras
+	case reThroughout.MatchString(obj):
+		return revision.TargetThroughout, paras
+	case reLead.MatchString(obj):
+		return revision.TargetLead, []int{1}
+	}
+	return revision.TargetBody, paras
+}
+
+const numWord = `\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve`
+const ordWord = `\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth`
+
+var (
+	// "paras 2, 5, 10, 13-16", "para 1, 4", "paras 7 and 8"
+	reParaList = regexp.MustCompile(`(?i)\bpara(?:graph)?s?\s+(\d{1,3}(?:\s*[-–]\s*\d{1,3})?(?:\s*(?:,|and|&)\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?)*)`)
+	// "5th para", "10th and 11th paras", "second para"
+	reOrdinalPara = regexp.MustCompile(`(?i)\b((?:` + ordWord + `)(?:\s*(?:,|and|&)\s*(?:` + ordWord + `))*)\s+para(?:graph)?s?\b`)
+	// "first 3 paras", "top two paras"
+	reFirstN = regexp.MustCompile(`(?i)\b(?:first|top)\s+(` + numWord + `)\s+para(?:graph)?s\b`)
+	// "from para 3", "from 5th para", "from the third paragraph"
+	reFrom = regexp.MustCompile(`(?i)\bfrom\s+(?:the\s+)?(?:para(?:graph)?\s+(\d{1,3})|(` + ordWord + `)\s+para(?:graph)?)\b`)
+	// "last 3 paras", "last para"
+	reLast = regexp.MustCompile(`(?i)\blast\s+(?:(` + numWord + `)\s+)?para(?:graph)?s?\b`)
+	reNum  = regexp.MustCompile(`\d{1,3}(?:\s*[-–]\s*\d{1,3})?`)
+	reOrd  = regexp.MustCompile(`(?i)` + ordWord)
+)
+
+// explicitParas returns the paragraph numbers an object names outright.
+func explicitParas(obj string) []int {
+	var out []int
+	if reFrom.MatchString(obj) || reLast.MatchString(obj) {
+		obj = reFrom.ReplaceAllString(obj, "")
+		obj = reLast.ReplaceAllString(obj, "")
+	}
+	for _, m := range reParaList.FindAllStringSubmatch(obj, -1) {
+		for _, n := range reNum.FindAllString(m[1], -1) {
+			out = appendRange(out, n)
+		}
+	}
+	for _, m := range reOrdinalPara.FindAllStringSubmatch(obj, -1) {
+		for _, w := range reOrd.FindAllString(m[1], -1) {
+			if n := number(w); n > 0 {
+				out = append(out, n)
+			}
+		}
+	}
+	if m := reFirstN.FindStringSubmatch(obj); m != nil {
+		for p := 1; p <= number(m[1]); p++ {
+			out = append(out, p)
+		}
+	}
+	if out == nil {
+		return []int{}
+	}
+	return out
+}
+
+func fromPara(obj string) int {
+	m := reFrom.FindStringSubmatch(obj)
+	if m == nil {
+		return 0
+	}
+	if m[1] != "" {
+		return number(m[1])
+	}
+	return number(m[2])
+}
+
+func lastParas(obj string) int {
+	m := reLast.FindStringSubmatch(obj)
+	if m == nil {
+		return 0
+	}
+	if m[1] == "" {
+		return 1
+	}
+	return number(m[1])
+}
+
+// appendRange appends "7" or "9-11" expanded; ranges longer than 200 are
+// treated as typos and kept as their ends only.
+func appendRange(out []int, s string) []int {
+	lo, hi, ok := strings.Cut(strings.ReplaceAll(s, "–", "-"), "-")
+	a := number(strings.TrimSpace(lo))
+	if !ok {
+		return append(out, a)
+	}
+	b := number(strings.TrimSpace(hi))
+	if b < a || b-a > 200 {
+		return append(out, a, b)
+	}
+	for p := a; p <= b; p++ {
+		out = append(out, p)
+	}
+	return out
+}
+
+var wordNumbers = map[string]int{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+	"seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}
+
+// number reads "3", "3rd" or "third".
+func number(s string) int {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if n, ok := wordNumbers[s]; ok {
+		return n
+	}
+	s = strings.TrimRight(s, "stndrh")
+	n, _ := strconv.Atoi(s)
+	return n
+}

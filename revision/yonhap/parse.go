@@ -1,0 +1,107 @@
+// Package yonhap parses the text of Yonhap News Agency's English wire pages
+// into revisions. It handles the shapes real pages come in: the stored
+// " date YYYY-MM-DD" first line or web chrome instead, version markers and
+// genre tags, the (ATTN: ...) editor's note, bylines, datelines, stray line
+// breaks, photo captions, sign-offs, (END) and the page furniture after it,
+// and pages cut off before the end.
+package yonhap
+
+import (
+	"regexp"
+	"strings"
+
+	"lede/revision"
+)
+
+// Format is the format name of revisions this package produces.
+const Format = "yonhap-text"
+
+// Parse reads one cleaned page (see revision.Clean) into a revision. It
+// never fails: a page that shows little yields a revision with few fields,
+// and an empty body is for the caller to judge.
+func Parse(source, text string) *revision.Revision {
+	lines := strings.Split(text, "\n")
+	h := parseHead(lines)
+	b := parseBody(lines[h.bodyAt:])
+
+	r := &revision.Revision{
+		Source:      source,
+		Format:      Format,
+		Date:        h.date,
+		Time:        h.time,
+		RawHeadline: h.headline,
+		Note:        h.note,
+		Actions:     []revision.Action{},
+		Tags:        []string{},
+		Authors:     []string{},
+		Paragraphs:  nonNil(b.paras),
+		Captions:    nonNil(b.captions),
+		Signoff:     b.signoff,
+		Complete:    b.complete,
+		Furniture:   nonNil(append(h.chrome, b.furniture...)),
+	}
+	r.Marker, r.Tags, r.Headline = SplitHeadline(h.headline)
+	r.Tags = nonNil(r.Tags)
+	r.Marker.Flags = nonNil(r.Marker.Flags)
+	if h.hasNote {
+		r.Actions = nonNilActions(ParseNote(h.note))
+	}
+	if h.byline != "" {
+		r.Byline = h.byline
+		r.Authors = splitAuthors(h.byline)
+	}
+	if len(r.Paragraphs) > 0 {
+		if d, ok := parseDateline(r.Paragraphs[0]); ok {
+			r.Dateline = d
+		}
+	}
+	if r.Date.IsZero() && r.Dateline.Month != 0 {
+		// No full date on the page: keep month and day, year unknown.
+		r.Date = revision.Date{Month: r.Dateline.Month, Day: r.Dateline.Day}
+	}
+	return r
+}
+
+var authorSep = regexp.MustCompile(`\s*,\s*(?:and\s+)?|\s+and\s+`)
+
+func splitAuthors(byline string) []string {
+	var out []string
+	for _, a := range authorSep.Split(byline, -1) {
+		if a = strings.TrimSpace(a); a != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// Detect reports whether text looks like a Yonhap page: a " date" first
+// line, a Yonhap dateline or a Yonhap sign-off near the top.
+func Detect(text string) bool {
+	if dateLine.MatchString(firstLine(text)) {
+		return true
+	}
+	top := text
+	if len(top) > 4096 {
+		top = top[:4096]
+	}
+	return strings.Contains(top, "(Yonhap) --") || strings.Contains(top, "@yna.co.kr")
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func nonNilActions(a []revision.Action) []revision.Action {
+	if a == nil {
+		return []revision.Action{}
+	}
+	return a
+}
