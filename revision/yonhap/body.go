@@ -34,7 +34,7 @@ type body struct {
 // parseBody reads story lines: one paragraph per line or per blank-line
 // separated block, with stray line breaks inside a sentence mended; photo
 // captions, sign-off, (END) and everything after it kept apart.
-func parseBody(lines []string) body {
+func parseBody(lines []string, headline string) body {
 	var b body
 	joinable := false // the last paragraph may continue on the next line
 	for i, raw := range lines {
@@ -59,6 +59,13 @@ func parseBody(lines []string) body {
 		case signoffRE.MatchString(line):
 			b.signoff = strings.TrimSpace(b.signoff + " " + line)
 			joinable = false
+		case len(line) >= 2 && strings.HasPrefix("(END)", line) && len(nonBlank(lines[i+1:])) == 0:
+			// "(END" on a page cut off inside its end mark: not text, and
+			// the page stays incomplete because the mark is not whole.
+			b.furniture = append(b.furniture, line)
+		case isImageAlt(line, headline):
+			b.furniture = append(b.furniture, line)
+			joinable = false
 		case strings.HasPrefix(line, "view larger image"):
 			b.captions = append(b.captions, strings.TrimSpace(strings.TrimPrefix(line, "view larger image")))
 			joinable = false
@@ -70,6 +77,15 @@ func parseBody(lines []string) body {
 		}
 	}
 	return b
+}
+
+// imageAlt matches the alternative text of a page's photo: the headline
+// followed by " - 1".
+var imageAlt = regexp.MustCompile(`^(.+) - \d{1,2}$`)
+
+func isImageAlt(line, headline string) bool {
+	m := imageAlt.FindStringSubmatch(line)
+	return m != nil && headline != "" && strings.Contains(headline, m[1])
 }
 
 // add appends a paragraph, or mends a stray line break: a line starting

@@ -22,7 +22,7 @@ const Format = "yonhap-text"
 func Parse(source, text string) *revision.Revision {
 	lines := strings.Split(text, "\n")
 	h := parseHead(lines)
-	b := parseBody(lines[h.bodyAt:])
+	b := parseBody(lines[h.bodyAt:], h.headline)
 
 	r := &revision.Revision{
 		Source:      source,
