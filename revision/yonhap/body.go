@@ -22,13 +22,24 @@ var (
 	videoRE = regexp.MustCompile(`^(?:Youtube|YouTube)?https?://\S+$`)
 )
 
-// body is what follows the head.
+// body is what follows the head. Paragraphs are kept as the lines they
+// came from until the end, so mending a long run of broken lines costs
+// linear time.
 type body struct {
-	paras     []string
+	parts     [][]string
 	captions  []string
 	signoff   string
 	complete  bool
 	furniture []string
+}
+
+// paras joins each paragraph's lines with a space.
+func (b *body) paras() []string {
+	out := make([]string, len(b.parts))
+	for i, p := range b.parts {
+		out[i] = strings.Join(p, " ")
+	}
+	return out
 }
 
 // parseBody reads story lines: one paragraph per line or per blank-line
@@ -36,6 +47,10 @@ type body struct {
 // captions, sign-off, (END) and everything after it kept apart.
 func parseBody(lines []string, headline string) body {
 	var b body
+	lastText := len(lines) - 1
+	for lastText >= 0 && strings.TrimSpace(lines[lastText]) == "" {
+		lastText--
+	}
 	joinable := false // the last paragraph may continue on the next line
 	for i, raw := range lines {
 		line := strings.TrimSpace(raw)
@@ -49,6 +64,13 @@ func parseBody(lines []string, headline string) body {
 			b.complete = true
 			b.furniture = append(b.furniture, nonBlank(lines[i+1:])...)
 			return b
+		case i == lastText && len(line) >= 2 && strings.HasPrefix("(END)", line):
+			// "(END" on a page cut off inside its end mark: not text, and
+			// the page stays incomplete because the mark is not whole.
+			b.furniture = append(b.furniture, line)
+		case isImageAlt(line, headline):
+			b.furniture = append(b.furniture, line)
+			joinable = false
 		case ruleRE.MatchString(line):
 			b.furniture = append(b.furniture, line)
 			joinable = false
@@ -59,17 +81,10 @@ func parseBody(lines []string, headline string) body {
 		case signoffRE.MatchString(line):
 			b.signoff = strings.TrimSpace(b.signoff + " " + line)
 			joinable = false
-		case len(line) >= 2 && strings.HasPrefix("(END)", line) && len(nonBlank(lines[i+1:])) == 0:
-			// "(END" on a page cut off inside its end mark: not text, and
-			// the page stays incomplete because the mark is not whole.
-			b.furniture = append(b.furniture, line)
-		case isImageAlt(line, headline):
-			b.furniture = append(b.furniture, line)
-			joinable = false
 		case strings.HasPrefix(line, "view larger image"):
 			b.captions = append(b.captions, strings.TrimSpace(strings.TrimPrefix(line, "view larger image")))
 			joinable = false
-		case captionEnd.MatchString(line) && !strings.Contains(line, " -- ") && len(b.paras) > 0:
+		case captionEnd.MatchString(line) && !strings.Contains(line, " -- ") && len(b.parts) > 0:
 			b.captions = append(b.captions, line)
 			joinable = false
 		default:
@@ -91,21 +106,27 @@ func isImageAlt(line, headline string) bool {
 // add appends a paragraph, or mends a stray line break: a line starting
 // with a lower-case word continues a paragraph that stopped mid-sentence.
 func (b *body) add(line string, joinable *bool) {
-	if *joinable && len(b.paras) > 0 && startsLowerWord(line) && !endsSentence(b.paras[len(b.paras)-1]) {
-		b.paras[len(b.paras)-1] += " " + line
-		return
+	if n := len(b.parts); *joinable && n > 0 && startsLowerWord(line) {
+		p := b.parts[n-1]
+		if !endsSentence(p[len(p)-1]) {
+			b.parts[n-1] = append(p, line)
+			return
+		}
 	}
-	b.paras = append(b.paras, line)
+	b.parts = append(b.parts, []string{line})
 	*joinable = true
 }
 
 // dropVideoTitle moves the title line of an embedded video, which sits
 // just above its link and does not end like a sentence, to furniture.
 func (b *body) dropVideoTitle() {
-	n := len(b.paras)
-	if n > 1 && len(b.paras[n-1]) < 120 && !endsSentence(b.paras[n-1]) {
-		b.furniture = append(b.furniture, b.paras[n-1])
-		b.paras = b.paras[:n-1]
+	n := len(b.parts)
+	if n < 2 || len(b.parts[n-1]) != 1 {
+		return
+	}
+	if t := b.parts[n-1][0]; len(t) < 120 && !endsSentence(t) {
+		b.furniture = append(b.furniture, t)
+		b.parts = b.parts[:n-1]
 	}
 }
 
@@ -160,12 +181,14 @@ func parseDateline(lead string) (revision.Dateline, bool) {
 	}
 	d := revision.Dateline{Place: sub(1), Agency: sub(4), Text: lead[:m[1]]}
 	if sub(2) != "" {
-		mo := revision.MonthNumber(sub(2))
+		mo, day := revision.MonthNumber(sub(2)), number(sub(3))
 		if mo == 0 {
 			return revision.Dateline{}, false
 		}
-		d.Date = sub(2) + " " + sub(3)
-		d.Month, d.Day = mo, number(sub(3))
+		if day >= 1 && day <= 31 {
+			d.Date = sub(2) + " " + sub(3)
+			d.Month, d.Day = mo, day
+		}
 	}
 	return d, true
 }

@@ -12,7 +12,7 @@ import (
 // noteLine matches an editor's note line: "(ATTN: ...)", and the variants
 // "(ATT: ...)" and "(ATTN ...)" seen on real pages. The closing parenthesis
 // is optional because pages get cut off.
-var noteLine = regexp.MustCompile(`^\(\s*ATTN?\b\s*[:;.]?\s*(.*?)\s*\)?\s*$`)
+var noteLine = regexp.MustCompile(`(?i)^\(\s*ATTN?\b\s*[:;.]?\s*(.*?)\s*\)?\s*$`)
 
 // noteText returns the inner text of a note line and whether line is one.
 func noteText(line string) (string, bool) {
@@ -40,7 +40,16 @@ var lowerVerbs = map[string]bool{
 // A clause without its own verb continues the previous verb ("UPDATES with
 // arrival; latest developments"). Paragraph lists such as "paras 2, 5,
 // 13-16" stay one object even though they contain commas.
+//
+// Real notes are a line long; a "note" over maxNote bytes is read only up
+// to its last clause within that size, so junk input costs little.
 func ParseNote(note string) []revision.Action {
+	if len(note) > maxNote {
+		note = note[:maxNote]
+		if i := strings.LastIndexByte(note, ';'); i > 0 {
+			note = note[:i]
+		}
+	}
 	var out []revision.Action
 	verb := ""
 	for _, clause := range strings.Split(note, ";") {
@@ -102,20 +111,21 @@ func firstWord(s string) (string, string) {
 // one. "headline and lead" splits in two when both halves name a part of
 // the story.
 func splitObjects(clause string) []string {
-	var items []string
+	var groups [][]string
 	for _, raw := range strings.Split(clause, ",") {
 		it := strings.TrimSpace(raw)
 		if it == "" {
 			continue
 		}
-		if len(items) > 0 && it[0] >= '0' && it[0] <= '9' {
-			items[len(items)-1] += ", " + it
+		if n := len(groups); n > 0 && it[0] >= '0' && it[0] <= '9' {
+			groups[n-1] = append(groups[n-1], it)
 			continue
 		}
-		items = append(items, it)
+		groups = append(groups, []string{it})
 	}
 	var out []string
-	for _, it := range items {
+	for _, g := range groups {
+		it := strings.Join(g, ", ")
 		if l, r, ok := strings.Cut(it, " and "); ok && isPartName(l) && isPartName(r) {
 			out = append(out, strings.TrimSpace(l), strings.TrimSpace(r))
 			continue
@@ -195,7 +205,15 @@ var (
 	reOrd  = regexp.MustCompile(`(?i)` + ordWord)
 )
 
-// explicitParas returns the paragraph numbers an object names outright.
+// maxNote bounds the part of a note that is parsed into actions.
+const maxNote = 4096
+
+// maxPara is the highest paragraph number a note can name; wire stories
+// are far shorter, and larger numbers are typos or junk.
+const maxPara = 999
+
+// explicitParas returns the paragraph numbers an object names outright,
+// ascending and without duplicates.
 func explicitParas(obj string) []int {
 	var out []int
 	if reFrom.MatchString(obj) || reLast.MatchString(obj) {
@@ -219,8 +237,23 @@ func explicitParas(obj string) []int {
 			out = append(out, p)
 		}
 	}
-	if out == nil {
-		return []int{}
+	return sortedUnique(out)
+}
+
+// sortedUnique orders paragraph numbers, drops duplicates and numbers
+// outside 1..maxPara; it never returns nil.
+func sortedUnique(ps []int) []int {
+	var seen [maxPara + 1]bool
+	for _, p := range ps {
+		if p >= 1 && p <= maxPara {
+			seen[p] = true
+		}
+	}
+	out := []int{}
+	for p, ok := range seen {
+		if ok {
+			out = append(out, p)
+		}
 	}
 	return out
 }
@@ -247,8 +280,8 @@ func lastParas(obj string) int {
 	return number(m[1])
 }
 
-// appendRange appends "7" or "9-11" expanded; ranges longer than 200 are
-// treated as typos and kept as their ends only.
+// appendRange appends "7" or "9-11" expanded; ranges longer than 200 or
+// reaching past maxPara are treated as typos and kept as their ends only.
 func appendRange(out []int, s string) []int {
 	lo, hi, ok := strings.Cut(strings.ReplaceAll(s, "–", "-"), "-")
 	a := number(strings.TrimSpace(lo))
@@ -256,7 +289,7 @@ func appendRange(out []int, s string) []int {
 		return append(out, a)
 	}
 	b := number(strings.TrimSpace(hi))
-	if b < a || b-a > 200 {
+	if b < a || b-a > 200 || b > maxPara {
 		return append(out, a, b)
 	}
 	for p := a; p <= b; p++ {

@@ -34,7 +34,7 @@ func Parse(source, text string) *revision.Revision {
 		Actions:     []revision.Action{},
 		Tags:        []string{},
 		Authors:     []string{},
-		Paragraphs:  nonNil(b.paras),
+		Paragraphs:  b.paras(),
 		Captions:    nonNil(b.captions),
 		Signoff:     b.signoff,
 		Complete:    b.complete,
