@@ -1,0 +1,162 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"strings"
+	"testing"
+)
+
+// Real pages shared with the parser's tests.
+const (
+	seedPage = "../../testdata/seed-AEN20191230000451325.txt"
+	cutPage  = "../../testdata/yonhap/pages/AEN20200202000652320.txt"
+)
+
+// fakeProc describes the process an in-process run pretends to be in.
+type fakeProc struct {
+	stdin string
+	env   map[string]string
+	tty   bool // stdout is a terminal
+	width int  // its width
+}
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// runIn runs lede in-process the way main does, with buffers for streams.
+func runIn(t *testing.T, p fakeProc, args ...string) result {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	e := env{
+		stdin:  strings.NewReader(p.stdin),
+		stdout: &stdout,
+		stderr: &stderr,
+		getenv: func(k string) string { return p.env[k] },
+		terminal: func(io.Writer) (bool, int) {
+			return p.tty, p.width
+		},
+	}
+	code := runEnv(context.Background(), append([]string{"lede"}, args...), e)
+	return result{code: code, stdout: stdout.String(), stderr: stderr.String()}
+}
+
+func TestUsageErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		msg  string // expected on the error line
+		hint string
+	}{
+		{"no command", nil, "no command given", "see 'lede --help'"},
+		{"unknown command", []string{"frobnicate"}, `unknown command "frobnicate"`, "see 'lede --help'"},
+		{"parse without files", []string{"parse"}, "no files given", "see 'lede parse --help'"},
+		{"unknown flag", []string{"parse", "--bogus", seedPage}, "unknown flag --bogus", "see 'lede parse --help'"},
+		{"unknown flag after file", []string{"parse", seedPage, "--bogus"}, "unknown flag --bogus", "see 'lede parse --help'"},
+		{"bad max-size", []string{"parse", "--max-size", "lots", seedPage}, `invalid value "lots" for flag --max-size`, "see 'lede parse --help'"},
+		{"zero max-size", []string{"parse", "--max-size=0", seedPage}, "at least 1 byte", "see 'lede parse --help'"},
+		{"max-size without value", []string{"parse", seedPage, "--max-size"}, "flag needs an argument: --max-size", "see 'lede parse --help'"},
+		{"bad color", []string{"--color", "purple", "parse", seedPage}, `invalid value "purple" for flag --color: want auto, always or never`, "see 'lede --help'"},
+		{"bad color after command", []string{"parse", seedPage, "--color=purple"}, `for flag --color`, "see 'lede --help'"},
+		{"db without value", []string{"--db"}, "flag needs an argument: --db", "see 'lede --help'"},
+		{"stdin twice", []string{"parse", "-", "-"}, "standard input (-) given more than once", "see 'lede parse --help'"},
+		{"unknown help topic", []string{"help", "frobnicate"}, "no help topic for 'frobnicate'", "see 'lede --help'"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runIn(t, fakeProc{}, tt.args...)
+			if r.code != 2 {
+				t.Errorf("exit status %d, want 2; stderr:\n%s", r.code, r.stderr)
+			}
+			lines := strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n")
+			if len(lines) != 2 {
+				t.Fatalf("stderr has %d lines, want error and hint:\n%s", len(lines), r.stderr)
+			}
+			if !strings.HasPrefix(lines[0], "lede: error: ") || !strings.Contains(lines[0], tt.msg) {
+				t.Errorf("error line %q, want lede: error: ...%s...", lines[0], tt.msg)
+			}
+			if lines[1] != "hint: "+tt.hint {
+				t.Errorf("hint line %q, want %q", lines[1], "hint: "+tt.hint)
+			}
+			if r.stdout != "" {
+				t.Errorf("stdout not empty on a usage error:\n%s", r.stdout)
+			}
+		})
+	}
+}
+
+func TestHelp(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"app", []string{"--help"}, []string{"Examples:", "parse", "--db", "--color"}},
+		{"command", []string{"parse", "--help"}, []string{"Examples:", "--json", "--max-size", "FILE..."}},
+		{"command short", []string{"parse", "-h"}, []string{"Examples:", "--json"}},
+		{"help after file", []string{"parse", seedPage, "--help"}, []string{"Examples:", "--json"}},
+		{"help command", []string{"help", "parse"}, []string{"Examples:", "--max-size"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runIn(t, fakeProc{}, tt.args...)
+			if r.code != 0 {
+				t.Fatalf("exit status %d, want 0; stderr:\n%s", r.code, r.stderr)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(r.stdout, w) {
+					t.Errorf("help lacks %q:\n%s", w, r.stdout)
+				}
+			}
+		})
+	}
+}
+
+func TestDefaultDBPath(t *testing.T) {
+	tests := []struct {
+		name string
+		env  map[string]string
+		want string
+	}{
+		{"LEDE_DB wins", map[string]string{"LEDE_DB": "/x/my.db", "XDG_DATA_HOME": "/xdg", "HOME": "/home/u"}, "/x/my.db"},
+		{"XDG_DATA_HOME", map[string]string{"XDG_DATA_HOME": "/xdg", "HOME": "/home/u"}, "/xdg/lede/lede.db"},
+		{"relative XDG_DATA_HOME ignored", map[string]string{"XDG_DATA_HOME": "rel", "HOME": "/home/u"}, "/home/u/.local/share/lede/lede.db"},
+		{"HOME", map[string]string{"HOME": "/home/u"}, "/home/u/.local/share/lede/lede.db"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := defaultDBPath(func(k string) string { return tt.env[k] })
+			if got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestGlobalFlagsAfterCommand(t *testing.T) {
+	for _, args := range [][]string{
+		{"--db", "x.db", "--color", "never", "parse", seedPage},
+		{"parse", "--db", "x.db", seedPage, "--color", "never"},
+		{"parse", seedPage, "--db=x.db", "--color=never"},
+	} {
+		r := runIn(t, fakeProc{}, args...)
+		if r.code != 0 || !strings.Contains(r.stdout, "==> "+seedPage) {
+			t.Errorf("%q: exit %d, stderr %q, stdout starts %.40q", args, r.code, r.stderr, r.stdout)
+		}
+	}
+}
+
+func TestInterrupted(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var stdout, stderr bytes.Buffer
+	e := env{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr,
+		getenv: func(string) string { return "" }, terminal: fileTerminal}
+	code := runEnv(ctx, []string{"lede", "parse", "--json", seedPage}, e)
+	if code != 130 || stderr.String() != "lede: interrupted\n" || stdout.Len() != 0 {
+		t.Errorf("exit %d, stderr %q, stdout %q; want 130, lede: interrupted, nothing", code, stderr.String(), stdout.String())
+	}
+}

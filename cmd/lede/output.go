@@ -1,0 +1,115 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/term"
+)
+
+// colorMode is the value of --color.
+type colorMode string
+
+// The --color values.
+const (
+	colorAuto   colorMode = "auto"
+	colorAlways colorMode = "always"
+	colorNever  colorMode = "never"
+)
+
+// Set accepts auto, always or never, so a typo is a usage error.
+func (m *colorMode) Set(s string) error {
+	switch v := colorMode(s); v {
+	case colorAuto, colorAlways, colorNever:
+		*m = v
+		return nil
+	}
+	return fmt.Errorf("want auto, always or never")
+}
+
+// String is the value as --help shows it.
+func (m *colorMode) String() string {
+	if m == nil || *m == "" {
+		return string(colorAuto)
+	}
+	return string(*m)
+}
+
+// fileTerminal reports whether w is a terminal and its width. Only an
+// *os.File can be one.
+func fileTerminal(w io.Writer) (bool, int) {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return false, 0
+	}
+	width, _, err := term.GetSize(int(f.Fd()))
+	if err != nil {
+		return true, 0
+	}
+	return true, width
+}
+
+// style is how human-readable output looks: whether it is coloured and
+// the width to wrap at (0: do not wrap, as when stdout is a pipe).
+type style struct {
+	color bool
+	width int
+}
+
+// style decides colour and wrapping for stdout. --color always wins over
+// NO_COLOR, as the NO_COLOR convention allows; auto colours only a
+// terminal, and only when NO_COLOR is unset or empty.
+func (l *lede) style() style {
+	tty, width := l.terminal(l.stdout)
+	var s style
+	switch l.color {
+	case colorAlways:
+		s.color = true
+	case colorAuto:
+		s.color = tty && l.getenv("NO_COLOR") == ""
+	}
+	if tty {
+		s.width = width
+	}
+	return s
+}
+
+func (s style) sgr(code, text string) string {
+	if !s.color || text == "" {
+		return text
+	}
+	return "\x1b[" + code + "m" + text + "\x1b[0m"
+}
+
+func (s style) bold(text string) string { return s.sgr("1", text) }
+func (s style) dim(text string) string  { return s.sgr("2", text) }
+func (s style) warn(text string) string { return s.sgr("33", text) }
+
+// wrap breaks text into lines of at most width runes at spaces; a word
+// longer than width gets a line of its own. width <= 0 keeps one line.
+func wrap(text string, width int) []string {
+	if width <= 0 || utf8.RuneCountInString(text) <= width {
+		return []string{text}
+	}
+	var lines []string
+	var line strings.Builder
+	n := 0
+	for _, word := range strings.Fields(text) {
+		wn := utf8.RuneCountInString(word)
+		if n > 0 && n+1+wn > width {
+			lines = append(lines, line.String())
+			line.Reset()
+			n = 0
+		}
+		if n > 0 {
+			line.WriteByte(' ')
+			n++
+		}
+		line.WriteString(word)
+		n += wn
+	}
+	return append(lines, line.String())
+}

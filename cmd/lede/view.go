@@ -1,0 +1,174 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"lede/revision"
+)
+
+// labelWidth is the column where field values start in the readable view.
+const labelWidth = 10
+
+// view writes the readable form of a revision: labelled fields, then the
+// numbered paragraphs. Colour and wrapping come from its style.
+type view struct {
+	w  io.Writer
+	st style
+}
+
+// writeRevision writes r for a person to read. Paragraph numbers are the
+// agencies' (para 1 is the lead) so they can be checked against the note.
+func writeRevision(w io.Writer, r *revision.Revision, st style) {
+	v := view{w: w, st: st}
+	fmt.Fprintf(w, "%s  %s\n", st.bold("==> "+r.Source), st.dim("("+r.Format+")"))
+	v.field("marker", markerText(r.Marker), st.dim)
+	v.field("tags", orNone(strings.Join(r.Tags, ", ")), st.dim)
+	v.field("headline", orNone(r.Headline), st.bold)
+	v.field("date", dateText(r), nil)
+	v.field("note", orNone(r.Note), nil)
+	for _, a := range r.Actions {
+		v.field("", actionText(a), nil)
+	}
+	v.field("byline", orNone(r.Byline), nil)
+	v.field("dateline", datelineText(r.Dateline), nil)
+	if r.Complete {
+		v.field("complete", "yes", nil)
+	} else {
+		v.field("complete", "no, cut off before (END)", st.warn)
+	}
+
+	fmt.Fprintln(w)
+	v.numbered("", r.Paragraphs)
+	if len(r.Captions) > 0 {
+		fmt.Fprintln(w)
+		v.field("captions", strconv.Itoa(len(r.Captions))+" (not counted as paragraphs)", nil)
+		v.numbered("c", r.Captions)
+	}
+	fmt.Fprintln(w)
+	v.field("signoff", orNone(r.Signoff), nil)
+	v.field("furniture", furnitureText(len(r.Furniture)), st.dim)
+}
+
+// field writes "label     value", wrapping the value under itself.
+// paint, if not nil, styles each line of the value.
+func (v view) field(label, value string, paint func(string) string) {
+	lines := wrap(value, v.st.width-labelWidth)
+	for i, line := range lines {
+		if paint != nil {
+			line = paint(line)
+		}
+		lab := ""
+		if i == 0 {
+			lab = label
+		}
+		fmt.Fprintf(v.w, "%s%s%s\n", v.st.dim(lab), strings.Repeat(" ", labelWidth-len(lab)), line)
+	}
+}
+
+// numbered writes texts as "  1  text", numbers right-aligned and
+// prefixed (captions are "c1", "c2" so they are never taken for paras).
+func (v view) numbered(prefix string, texts []string) {
+	width := len(prefix) + len(strconv.Itoa(len(texts)))
+	width = max(width, 3)
+	indent := strings.Repeat(" ", width+2)
+	for i, text := range texts {
+		num := fmt.Sprintf("%*s", width, prefix+strconv.Itoa(i+1))
+		for j, line := range wrap(text, v.st.width-len(indent)) {
+			if j == 0 {
+				fmt.Fprintf(v.w, "%s  %s\n", v.st.dim(num), line)
+			} else {
+				fmt.Fprintf(v.w, "%s%s\n", indent, line)
+			}
+		}
+	}
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
+
+func markerText(m revision.Marker) string {
+	s := "none (first version)"
+	if m.Label != "" {
+		s = fmt.Sprintf("%s (seq %d)", m.Label, m.Seq)
+	}
+	if len(m.Flags) > 0 {
+		s += ", flags " + strings.Join(m.Flags, ", ")
+	}
+	return s
+}
+
+func dateText(r *revision.Revision) string {
+	d := r.Date.String()
+	switch {
+	case d == "":
+		d = "unknown"
+	case !r.Date.YearKnown():
+		d += " (year unknown)"
+	}
+	if r.Time != "" {
+		d += " " + r.Time
+	}
+	return d
+}
+
+// actionText writes one note action: verb, the part of the story it
+// claims to touch, its paragraph references and the object as written.
+func actionText(a revision.Action) string {
+	parts := []string{fmt.Sprintf("%-8s %-10s", a.Verb, a.Target)}
+	if len(a.Paras) > 0 {
+		parts = append(parts, "paras "+paraRanges(a.Paras))
+	}
+	if a.From > 0 {
+		parts = append(parts, fmt.Sprintf("from para %d", a.From))
+	}
+	if a.Last > 0 {
+		parts = append(parts, fmt.Sprintf("last %d paras", a.Last))
+	}
+	parts = append(parts, strconv.Quote(a.Object))
+	return "- " + strings.Join(parts, " ")
+}
+
+// paraRanges writes paragraph numbers the way notes do: "2, 5, 13-16".
+func paraRanges(ps []int) string {
+	var out []string
+	for i := 0; i < len(ps); {
+		j := i
+		for j+1 < len(ps) && ps[j+1] == ps[j]+1 {
+			j++
+		}
+		if j > i {
+			out = append(out, fmt.Sprintf("%d-%d", ps[i], ps[j]))
+		} else {
+			out = append(out, strconv.Itoa(ps[i]))
+		}
+		i = j + 1
+	}
+	return strings.Join(out, ", ")
+}
+
+func datelineText(d revision.Dateline) string {
+	if d.Text == "" {
+		return "none"
+	}
+	var parts []string
+	for _, p := range [][2]string{{"place", d.Place}, {"date", d.Date}, {"agency", d.Agency}} {
+		if p[1] != "" {
+			parts = append(parts, p[0]+" "+p[1])
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func furnitureText(n int) string {
+	if n == 1 {
+		return "1 line kept apart (page navigation, lists after (END))"
+	}
+	return strconv.Itoa(n) + " lines kept apart (page navigation, lists after (END))"
+}
