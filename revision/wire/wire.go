@@ -38,12 +38,15 @@ func Parse(source string, data []byte, opt Options) (*revision.Revision, error) 
 	if err != nil {
 		return nil, &Error{Source: source, Err: err}
 	}
-	// Yonhap text is the only format so far. Pages without its usual
-	// signs (yonhap.Detect) still parse when they have a story body, so
-	// the result, not the detector, decides.
+	// Yonhap text is the only format so far: input that shows none of
+	// its signs is refused rather than read as a story of one paragraph.
+	if !yonhap.Detect(text) {
+		return nil, &Error{Source: source, Err: &revision.InputError{
+			Reason: "not a recognised wire page: no \" date\" line, (Yonhap) dateline or @yna.co.kr sign-off"}}
+	}
 	r := yonhap.Parse(source, text)
 	if len(r.Paragraphs) == 0 {
-		return nil, &Error{Source: source, Err: fmt.Errorf("%w: no story text found (not a wire page?)", revision.ErrBadInput)}
+		return nil, &Error{Source: source, Err: &revision.InputError{Reason: "no story text found"}}
 	}
 	return r, nil
 }
@@ -84,8 +87,8 @@ func ReadInput(path string, stdin io.Reader, max int64) ([]byte, error) {
 		return nil, &Error{Source: path, Err: err}
 	}
 	if int64(len(data)) > max {
-		return nil, &Error{Source: path, Err: fmt.Errorf("%w: input is over the %s limit (raise it with --max-size)",
-			revision.ErrBadInput, revision.HumanBytes(max))}
+		return nil, &Error{Source: path, Err: &revision.InputError{
+			Reason: fmt.Sprintf("input is over the %s limit (raise it with --max-size)", revision.HumanBytes(max))}}
 	}
 	return data, nil
 }

@@ -28,7 +28,8 @@ func TestParseFileErrorsNameTheFile(t *testing.T) {
 		{"binary", write("bin.txt", []byte{0x7f, 'E', 'L', 'F', 0, 1}), "NUL byte at offset 4", 0, true},
 		{"latin-1", write("latin1.txt", []byte("Caf\xe9 opens\nSEOUL, Dec. 1 (Yonhap) -- x")), "not valid UTF-8", 0, true},
 		{"oversize", write("big.txt", []byte(strings.Repeat("x", 200))), "over the 100 B limit", 100, true},
-		{"no story", write("chrome.txt", []byte("Go to Contents\nSEARCH\n")), "no story text found", 0, true},
+		{"no story", write("chrome.txt", []byte(" date 2020-01-01 Go to Contents\nSEARCH\n")), "no story text found", 0, true},
+		{"not a wire page", write("hello.txt", []byte("hello\n")), "not a recognised wire page", 0, true},
 		{"missing", filepath.Join(dir, "nope.txt"), "no such file", 0, false},
 		{"directory", dir, "is a directory", 0, false},
 	}
