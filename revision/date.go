@@ -23,6 +23,11 @@ func (d Date) IsZero() bool { return d.Month == 0 && d.Year == 0 && d.Day == 0 }
 // YearKnown reports whether the date is complete.
 func (d Date) YearKnown() bool { return d.Year != 0 && d.Month != 0 && d.Day != 0 }
 
+// Time returns the date at midnight UTC; the year 0 stands for unknown.
+func (d Date) Time() time.Time {
+	return time.Date(d.Year, time.Month(max(d.Month, 1)), max(d.Day, 1), 0, 0, 0, 0, time.UTC)
+}
+
 // String formats the date as ISO 8601: "2019-12-30" when complete,
 // "--12-30" (the ISO form for a date without year) when the year is
 // unknown, and "" when nothing is known.

@@ -1,0 +1,108 @@
+package revision
+
+import (
+	"hash/fnv"
+	"strings"
+)
+
+// Features are what grouping compares. They are computed once per
+// revision, stored with it, and enough to decide which story a later
+// revision belongs to without reading the earlier revision again.
+type Features struct {
+	// Key is an explicit, stable story key when the input format has one
+	// (AP slug, NewsML guid, NITF du-key); "" for Yonhap pages.
+	Key string `json:"key,omitempty"`
+	// Words are the normalised headline words (HeadlineWords).
+	Words []string `json:"words"`
+	// Lead sketches paragraph 1 without its dateline; Body sketches the
+	// paragraphs after it, which updates mostly keep when they rewrite
+	// the lead.
+	Lead Sketch `json:"lead"`
+	Body Sketch `json:"body"`
+	// Date is the revision's date, possibly without a year.
+	Date Date `json:"date"`
+	// Seq is the version number; SeqKnown is false when the page shows
+	// no headline and so no marker (its version is then unknown).
+	Seq      int  `json:"seq"`
+	SeqKnown bool `json:"seq_known"`
+	// Update is true when the revision says it is a later version: a
+	// LEAD or Nth LD marker, or an editor's note.
+	Update bool `json:"update"`
+	// Repeat is true for CORRECTED/REPEATED versions, which may share a
+	// version number with the one they replace.
+	Repeat bool `json:"repeat,omitempty"`
+	// Urgent marks an (URGENT) flash, which precedes the first version.
+	Urgent bool `json:"urgent,omitempty"`
+}
+
+// FeaturesOf computes a revision's grouping features.
+func FeaturesOf(r *Revision) Features {
+	f := Features{
+		Words:    HeadlineWords(r.Headline),
+		Date:     r.Date,
+		Seq:      r.Marker.Seq,
+		SeqKnown: r.RawHeadline != "",
+		Update:   r.Marker.Seq > 0 || r.Note != "",
+	}
+	f.Urgent = r.Marker.Label == "URGENT"
+	for _, fl := range r.Marker.Flags {
+		if fl == "CORRECTED" || fl == "REPEATED" || fl == "REPEAT" || fl == "REFILED" || fl == "CORRECTION" {
+			f.Repeat = true
+		}
+	}
+	if len(r.Paragraphs) > 0 {
+		f.Lead = SketchOf([]string{strings.TrimPrefix(r.Paragraphs[0], r.Dateline.Text)})
+		f.Body = SketchOf(r.Paragraphs[1:])
+	}
+	if len(f.Words) == 0 && len(r.Paragraphs) > 0 {
+		// No headline shown: the lead's words stand in for it, so the
+		// page can still be found by the words its story is about.
+		lead := strings.TrimPrefix(r.Paragraphs[0], r.Dateline.Text)
+		if len(lead) > 160 {
+			lead = lead[:160]
+		}
+		f.Words = HeadlineWords(lead)
+	}
+	return f
+}
+
+// IndexTerms are the hashed terms under which a story is found as a
+// candidate: its headline words and the smallest hashes of its lead and
+// body sketches. Two versions of one story share some of these terms even
+// when the headline is rewritten or the body grows.
+func (f Features) IndexTerms() []uint64 {
+	var out []uint64
+	seen := make(map[uint64]bool)
+	add := func(v uint64) {
+		if !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	if f.Key != "" {
+		add(termHash("k", f.Key))
+	}
+	for _, w := range f.Words {
+		add(termHash("w", w))
+	}
+	for i, h := range f.Lead.Min {
+		if i >= 4 {
+			break
+		}
+		add(uint64(1)<<63 | uint64(h))
+	}
+	for i, h := range f.Body.Min {
+		if i >= 8 {
+			break
+		}
+		add(uint64(1)<<63 | uint64(h))
+	}
+	return out
+}
+
+func termHash(kind, s string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(kind))
+	h.Write([]byte(s))
+	return h.Sum64() &^ (1 << 63)
+}

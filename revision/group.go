@@ -1,0 +1,236 @@
+package revision
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Candidate is an existing story that a new revision might belong to, as
+// the store found it through its index: the story's id, the features of
+// each of its revisions, and the stories a user has split from it.
+type Candidate struct {
+	Story   string
+	Members []Features
+	// Apart lists stories that must never be merged with this one,
+	// because a user split them (lede split).
+	Apart []string
+}
+
+// Decision says where a new revision goes. Story is "" for a new story.
+// Merge lists further candidate stories the revision also matched: it
+// bridges them (say a LEAD that arrived after its first version and its
+// 2nd LD), so they are one story and the store merges them into Story.
+type Decision struct {
+	Story string
+	Merge []string
+	Score float64
+	Why   string
+}
+
+// Match is the evidence that two revisions belong to one story.
+type Match struct {
+	OK    bool
+	Score float64 // headline + lead + body similarity, 0..3
+	Why   string
+}
+
+// Thresholds of the pair rules, chosen on the labelled corpus (see the
+// README's grouping section) and checked on the synthetic corpus.
+const (
+	sameTextBody = 0.5  // body overlap for "same text"
+	sameTextLead = 0.3  // with this much of the lead
+	sameHeadline = 0.8  // headline similarity for "same headline"
+	relatedHead  = 0.3  // "related": all three signals present ...
+	relatedLead  = 0.25 //
+	relatedBody  = 0.1  //
+	relatedSum   = 0.75 // ... and strong enough together
+	maxDayApart  = 1    // versions of one story span at most a day boundary
+)
+
+// Pair compares a new revision with one revision of a story. Versions of a
+// story keep most of their text beyond the lead, often keep the lead's
+// facts and usually keep headline words; stories on the same topic share
+// words but little text. Dates more than a day apart never match.
+func Pair(a, b Features) Match {
+	days, known := DayDistance(a.Date, b.Date)
+	if known && days > maxDayApart {
+		return Match{Why: fmt.Sprintf("%d days apart", days)}
+	}
+	h := Dice(a.Words, b.Words)
+	lead := a.Lead.Containment(b.Lead)
+	body := a.Body.Containment(b.Body)
+	m := Match{Score: h + lead + body}
+	sig := fmt.Sprintf("headline %.2f, lead %.2f, body %.2f", h, lead, body)
+	switch {
+	case body >= sameTextBody && lead >= sameTextLead:
+		m.OK, m.Why = true, "same text: "+sig
+	case known && days > 0: // a day apart, only the same text joins
+		m.Why = "next day, text differs: " + sig
+	case h >= sameHeadline && (body >= relatedBody || lead >= sameTextLead):
+		m.OK, m.Why = true, "same headline: "+sig
+	case h >= relatedHead && lead >= relatedLead && body >= relatedBody && m.Score >= relatedSum:
+		m.OK, m.Why = true, "related: "+sig
+	default:
+		m.Why = "different: " + sig
+	}
+	if a.Key != "" && b.Key != "" {
+		// An explicit key decides on its own.
+		m.OK = a.Key == b.Key
+		m.Why = "key " + map[bool]string{true: "matches", false: "differs"}[m.OK]
+	}
+	return m
+}
+
+// versionOf orders URGENT before the first version so that an URGENT
+// flash and its first full version may share a story.
+func versionOf(f Features) int {
+	if f.Seq == 0 && f.Urgent {
+		return -1
+	}
+	return f.Seq
+}
+
+// Conflicts reports whether f cannot join a story holding members: the
+// story already has a revision with the same version (two different
+// "2nd LD"s, or two first versions), unless one is a correction or
+// repeat of the other.
+func Conflicts(f Features, members []Features) bool {
+	if !f.SeqKnown || f.Repeat {
+		return false
+	}
+	for _, m := range members {
+		if m.SeqKnown && !m.Repeat && versionOf(m) == versionOf(f) {
+			return true
+		}
+	}
+	return false
+}
+
+// Decide picks the story a revision with features f joins among the
+// candidates, or none. A story qualifies when the revision matches one of
+// its members and does not conflict with its versions; the best score
+// wins. Other qualifying stories that could be one story with the winner
+// (no version conflict, not split apart by a user) are listed in Merge.
+func Decide(f Features, cands []Candidate) Decision {
+	type hit struct {
+		c     Candidate
+		score float64
+		why   string
+	}
+	var hits []hit
+	for _, c := range cands {
+		if Conflicts(f, c.Members) {
+			continue
+		}
+		best := Match{}
+		for _, m := range c.Members {
+			if pm := Pair(f, m); pm.OK && pm.Score > best.Score {
+				best = pm
+			}
+		}
+		if best.OK {
+			hits = append(hits, hit{c, best.Score, best.Why})
+		}
+	}
+	if len(hits) == 0 {
+		return Decision{Why: "no matching story"}
+	}
+	win := 0
+	for i, h := range hits {
+		if h.score > hits[win].score || h.score == hits[win].score && h.c.Story < hits[win].c.Story {
+			win = i
+		}
+	}
+	d := Decision{Story: hits[win].c.Story, Score: hits[win].score, Why: hits[win].why}
+	members := append([]Features{f}, hits[win].c.Members...)
+	apart := append([]string(nil), hits[win].c.Apart...)
+	for i, h := range hits {
+		if i == win || contains(apart, h.c.Story) || containsAny(h.c.Apart, d.Story, d.Merge) {
+			continue
+		}
+		if !anyConflict(h.c.Members, members) {
+			d.Merge = append(d.Merge, h.c.Story)
+			members = append(members, h.c.Members...)
+			apart = append(apart, h.c.Apart...)
+		}
+	}
+	return d
+}
+
+func anyConflict(a, b []Features) bool {
+	for _, f := range a {
+		if Conflicts(f, b) {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func containsAny(list []string, s string, more []string) bool {
+	if contains(list, s) {
+		return true
+	}
+	for _, m := range more {
+		if contains(list, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// DayDistance is the number of days between two dates, comparing month
+// and day only when either year is unknown (then dates a year apart look
+// alike, and the candidate lookup keeps to nearby dates anyway). known is
+// false when either date is missing.
+func DayDistance(a, b Date) (days int, known bool) {
+	if a.Month == 0 || b.Month == 0 {
+		return 0, false
+	}
+	if a.YearKnown() && b.YearKnown() {
+		d := a.Time().Sub(b.Time()).Hours() / 24
+		return abs(int(d)), true
+	}
+	x := Date{Year: 2001, Month: a.Month, Day: a.Day}.Time()
+	y := Date{Year: 2001, Month: b.Month, Day: b.Day}.Time()
+	d := abs(int(x.Sub(y).Hours() / 24))
+	return min(d, 365-d), true
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// Slug turns headline words into the readable part of a story id:
+// lower-case ASCII words joined by hyphens, at most n words, stop words
+// skipped ("N.K. holds 2nd session of party meeting" -> "nk-holds-2nd").
+func Slug(text string, n int) string {
+	var words []string
+	for _, w := range strings.Fields(strings.ToLower(text)) {
+		w = strings.Map(func(r rune) rune {
+			if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+				return r
+			}
+			return -1
+		}, w)
+		if w == "" || stopWords[w] {
+			continue
+		}
+		words = append(words, w)
+		if len(words) == n {
+			break
+		}
+	}
+	return strings.Join(words, "-")
+}

@@ -1,0 +1,115 @@
+package revision
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// headlineVariants rewrite the many spellings of the same actor to one
+// token before words are split: "N. Korea", "N.K.", "North Korean",
+// "Pyongyang" all become "nkorea"; "S. Korea", "South Korean", "Seoul"
+// become "skorea"; "U.S." and "United States" become "us". The order
+// matters: longer forms first.
+var headlineVariants = []struct {
+	re   *regexp.Regexp
+	with string
+}{
+	{regexp.MustCompile(`\bn\.\s?k\.(?:'s)?`), " nkorea "},
+	{regexp.MustCompile(`\b(?:n\.\s?|north\s+)korea(?:n|ns|'s)?\b`), " nkorea "},
+	{regexp.MustCompile(`\bpyongyang(?:'s)?\b`), " nkorea "},
+	{regexp.MustCompile(`\bs\.\s?k\.(?:'s)?`), " skorea "},
+	{regexp.MustCompile(`\b(?:s\.\s?|south\s+)korea(?:n|ns|'s)?\b`), " skorea "},
+	{regexp.MustCompile(`\bseoul(?:'s)?\b`), " skorea "},
+	{regexp.MustCompile(`\bu\.\s?s\.(?:'s)?`), " us "},
+	{regexp.MustCompile(`\bunited\s+states(?:'s)?\b`), " us "},
+	{regexp.MustCompile(`\bgov't\b`), " government "},
+	{regexp.MustCompile(`\bint'l\b`), " international "},
+	{regexp.MustCompile(`\bpct\b`), " percent "},
+	{regexp.MustCompile(`\bmln\b`), " million "},
+	{regexp.MustCompile(`\bbln\b`), " billion "},
+	{regexp.MustCompile(`\bfm\b`), " foreign minister "},
+	{regexp.MustCompile(`\bkorean\b`), " korea "},
+}
+
+// stopWords carry no topic: articles, prepositions, reporting verbs and
+// the words every update headline shares ("more", "new").
+var stopWords = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "in": true, "on": true, "at": true,
+	"to": true, "for": true, "with": true, "and": true, "or": true, "by": true, "from": true,
+	"as": true, "amid": true, "over": true, "after": true, "before": true, "about": true,
+	"into": true, "its": true, "it": true, "is": true, "are": true, "be": true, "was": true,
+	"were": true, "will": true, "would": true, "says": true, "say": true, "said": true,
+	"than": true, "this": true, "that": true, "his": true, "her": true, "their": true,
+	"new": true, "more": true, "s": true, "via": true, "not": true, "no": true, "up": true,
+	"out": true, "off": true, "but": true, "all": true, "report": true, "reports": true,
+	"official": true, "officials": true, "source": true, "sources": true,
+}
+
+var nonWord = regexp.MustCompile(`[^a-z0-9]+`)
+
+// HeadlineWords normalises a headline (markers already removed) for
+// comparison: case folded, actor variants unified, quotes, punctuation and
+// stop words dropped, plurals reduced. The result is sorted and unique.
+func HeadlineWords(h string) []string {
+	s := strings.ToLower(h)
+	s = strings.NewReplacer("’", "'", "‘", "'", "“", " ", "”", " ").Replace(s)
+	for _, v := range headlineVariants {
+		s = v.re.ReplaceAllString(s, v.with)
+	}
+	s = strings.ReplaceAll(s, "'s ", " ")
+	seen := make(map[string]bool)
+	var out []string
+	for _, w := range nonWord.Split(s, -1) {
+		if w == "" || stopWords[w] {
+			continue
+		}
+		w = stem(w)
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// stem reduces the inflections headlines vary most: plurals and the
+// "-ed"/"-ing" of the same verb ("halts", "halted", "halting").
+func stem(w string) string {
+	n := len(w)
+	switch {
+	case n > 4 && strings.HasSuffix(w, "ies"):
+		return w[:n-3] + "y"
+	case n > 4 && (strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "xes")):
+		return w[:n-2]
+	case n > 5 && strings.HasSuffix(w, "ing"):
+		return w[:n-3]
+	case n > 4 && strings.HasSuffix(w, "ed"):
+		return w[:n-2]
+	case n > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
+		return w[:n-1]
+	}
+	return w
+}
+
+// Dice is the Dice coefficient of two sorted word sets: 2|A∩B|/(|A|+|B|).
+func Dice(a, b []string) float64 {
+	if len(a)+len(b) == 0 {
+		return 0
+	}
+	i, j, common := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			common++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return 2 * float64(common) / float64(len(a)+len(b))
+}
