@@ -3,7 +3,6 @@ module lede
 go 1.26.0
 
 require (
-	github.com/sergi/go-diff v1.4.0
 	github.com/urfave/cli/v2 v2.27.7
 	go.etcd.io/bbolt v1.5.0
 	golang.org/x/term v0.48.0

@@ -11,6 +11,9 @@ import (
 type Candidate struct {
 	Story   string
 	Members []Features
+	// MemberIDs name the members (parallel to Members) so that a
+	// decision can say which one to evict.
+	MemberIDs []string
 	// Apart lists stories that must never be merged with this one,
 	// because a user split them (lede split).
 	Apart []string
@@ -23,6 +26,11 @@ type Candidate struct {
 type Decision struct {
 	Story string
 	Merge []string
+	// Evict names a member of Story that the revision displaces: both
+	// claim the same version, and the revision matches the rest of the
+	// story better than that member does. The member leaves for a story
+	// of its own. This keeps the outcome independent of arrival order.
+	Evict string
 	Score float64
 	Why   string
 }
@@ -116,20 +124,28 @@ func Decide(f Features, cands []Candidate) Decision {
 		c     Candidate
 		score float64
 		why   string
+		evict string
 	}
 	var hits []hit
 	for _, c := range cands {
-		if Conflicts(f, c.Members) {
-			continue
-		}
-		best := Match{}
-		for _, m := range c.Members {
-			if pm := Pair(f, m); pm.OK && pm.Score > best.Score {
-				best = pm
+		h := hit{c: c}
+		members := c.Members
+		if Conflicts(f, members) {
+			i, ok := displaceable(f, members)
+			if !ok {
+				continue
 			}
+			if i < len(c.MemberIDs) {
+				h.evict = c.MemberIDs[i]
+			}
+			members = append(append([]Features(nil), members[:i]...), members[i+1:]...)
 		}
-		if best.OK {
-			hits = append(hits, hit{c, best.Score, best.Why})
+		if best := bestMatch(f, members); best.OK {
+			h.score, h.why = best.Score, best.Why
+			if h.evict != "" {
+				h.why += "; displaces " + h.evict
+			}
+			hits = append(hits, h)
 		}
 	}
 	if len(hits) == 0 {
@@ -141,11 +157,11 @@ func Decide(f Features, cands []Candidate) Decision {
 			win = i
 		}
 	}
-	d := Decision{Story: hits[win].c.Story, Score: hits[win].score, Why: hits[win].why}
+	d := Decision{Story: hits[win].c.Story, Evict: hits[win].evict, Score: hits[win].score, Why: hits[win].why}
 	members := append([]Features{f}, hits[win].c.Members...)
 	apart := append([]string(nil), hits[win].c.Apart...)
 	for i, h := range hits {
-		if i == win || contains(apart, h.c.Story) || containsAny(h.c.Apart, d.Story, d.Merge) {
+		if i == win || h.evict != "" || contains(apart, h.c.Story) || containsAny(h.c.Apart, d.Story, d.Merge) {
 			continue
 		}
 		if !anyConflict(h.c.Members, members) {
@@ -155,6 +171,42 @@ func Decide(f Features, cands []Candidate) Decision {
 		}
 	}
 	return d
+}
+
+// bestMatch is f's strongest matching pair with any of members.
+func bestMatch(f Features, members []Features) Match {
+	best := Match{}
+	for _, m := range members {
+		if pm := Pair(f, m); pm.OK && pm.Score > best.Score {
+			best = pm
+		}
+	}
+	return best
+}
+
+// displaceMargin is how much better a newcomer must fit a story than the
+// member it would displace.
+const displaceMargin = 0.1
+
+// displaceable finds the one member of a story that claims f's version
+// and reports whether f fits the rest of the story clearly better than
+// that member does.
+func displaceable(f Features, members []Features) (int, bool) {
+	at := -1
+	for i, m := range members {
+		if Conflicts(f, []Features{m}) {
+			if at >= 0 {
+				return 0, false
+			}
+			at = i
+		}
+	}
+	if at < 0 || len(members) < 2 {
+		return 0, false
+	}
+	rest := append(append([]Features(nil), members[:at]...), members[at+1:]...)
+	mine, theirs := bestMatch(f, rest), bestMatch(members[at], rest)
+	return at, mine.OK && mine.Score > theirs.Score+displaceMargin
 }
 
 func anyConflict(a, b []Features) bool {

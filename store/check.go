@@ -1,0 +1,124 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// CheckReport is what Check found.
+type CheckReport struct {
+	Stories   int      // live stories
+	Revisions int      // stored revisions
+	Problems  []string // empty when the database is sound
+}
+
+// maxProblems stops a check of a badly damaged file from listing forever.
+const maxProblems = 100
+
+// Check verifies the file (bbolt's own page check) and lede's invariants:
+// every revision has its features, raw input, arrival entry and content
+// hash; every story's count, latest revision and recent-index entry match
+// its revisions; merged stories hold nothing; ids and postings point to
+// stories that exist.
+func (db *DB) Check() (CheckReport, error) {
+	var rep CheckReport
+	err := db.bolt.View(func(btx *bolt.Tx) error {
+		for err := range btx.Check() {
+			rep.add("bbolt: %v", err)
+		}
+		txn{btx}.checkInvariants(&rep)
+		return nil
+	})
+	return rep, err
+}
+
+func (r *CheckReport) add(format string, args ...any) {
+	if len(r.Problems) < maxProblems {
+		r.Problems = append(r.Problems, fmt.Sprintf(format, args...))
+	}
+}
+
+func (tx txn) checkInvariants(rep *CheckReport) {
+	counts := map[uint64]int{}
+	last := map[uint64][]byte{}
+	tx.b(bucketRevs).ForEach(func(k, v []byte) error {
+		rep.Revisions++
+		if len(k) != 24 {
+			rep.add("revs: key %x has length %d", k, len(k))
+			return nil
+		}
+		uid, arrival := getU64(k), arrivalOf(k)
+		counts[uid]++
+		last[uid] = append([]byte(nil), k[8:]...)
+		if tx.b(bucketFeats).Get(featKey(uid, arrival)) == nil {
+			rep.add("revision %d of story %d has no features", arrival, uid)
+		}
+		if tx.b(bucketRaw).Get(u64(arrival)) == nil {
+			rep.add("revision %d has no raw input", arrival)
+		}
+		if a := tx.b(bucketArrivals).Get(u64(arrival)); !bytes.Equal(a, k) {
+			rep.add("revision %d: arrival entry %x does not point to it", arrival, a)
+		}
+		var rec RevRecord
+		if err := jsonUnmarshal(v, &rec); err != nil || rec.Arrival != arrival {
+			rep.add("revision %d: record unreadable or mislabelled", arrival)
+		}
+		return nil
+	})
+	hashes := 0
+	tx.b(bucketHashes).ForEach(func(k, v []byte) error {
+		hashes++
+		if tx.b(bucketArrivals).Get(v) == nil {
+			rep.add("content hash %x points to missing revision %d", k, getU64(v))
+		}
+		return nil
+	})
+	if hashes != rep.Revisions {
+		rep.add("%d content hashes for %d revisions", hashes, rep.Revisions)
+	}
+	tx.b(bucketStories).ForEach(func(k, v []byte) error {
+		uid := getU64(k)
+		var s storyRecord
+		if err := jsonUnmarshal(v, &s); err != nil {
+			rep.add("story %d: %v", uid, err)
+			return nil
+		}
+		if s.MergedInto != 0 {
+			if counts[uid] != 0 {
+				rep.add("story %s was merged but still holds %d revisions", s.ID, counts[uid])
+			}
+			return nil
+		}
+		if counts[uid] == 0 {
+			// Empty stories exist only inside a transaction.
+			rep.add("story %s has no revisions", s.ID)
+			return nil
+		}
+		rep.Stories++
+		if s.Count != counts[uid] {
+			rep.add("story %s says %d revisions, holds %d", s.ID, s.Count, counts[uid])
+		}
+		if !bytes.Equal(s.Latest, last[uid]) {
+			rep.add("story %s: latest revision is stale", s.ID)
+		} else if tx.b(bucketRecent).Get(recentKey(s.Latest, uid)) == nil {
+			rep.add("story %s is missing from the recent index", s.ID)
+		}
+		if v := tx.b(bucketIDs).Get([]byte(s.ID)); v == nil || getU64(v) != uid {
+			rep.add("story %s: id does not resolve to it", s.ID)
+		}
+		return nil
+	})
+	recent := 0
+	tx.b(bucketRecent).ForEach(func(k, _ []byte) error { recent++; return nil })
+	if recent != rep.Stories {
+		rep.add("recent index has %d entries for %d stories", recent, rep.Stories)
+	}
+	tx.b(bucketTerms).ForEach(func(k, _ []byte) error {
+		if uid := getU64(k[12:]); counts[uid] == 0 {
+			rep.add("index posting for story %d, which holds no revisions", uid)
+		}
+		return nil
+	})
+}

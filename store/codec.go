@@ -1,0 +1,139 @@
+package store
+
+import (
+	"bytes"
+	"compress/flate"
+	"encoding/binary"
+	"errors"
+	"io"
+
+	"lede/revision"
+)
+
+// Features are stored in a compact binary form because grouping decodes
+// those of every candidate story for every incoming revision; JSON would
+// make that the cost of ingest.
+const featuresFormat = 1
+
+var errCorrupt = errors.New("corrupt record")
+
+func encodeFeatures(f revision.Features) []byte {
+	b := make([]byte, 0, 64+4*(len(f.Lead.Min)+len(f.Body.Min)))
+	b = append(b, featuresFormat)
+	b = binary.BigEndian.AppendUint16(b, uint16(f.Date.Year))
+	b = append(b, byte(f.Date.Month), byte(f.Date.Day))
+	b = binary.BigEndian.AppendUint16(b, uint16(min(max(f.Seq, 0), 0xffff)))
+	var bits byte
+	for i, on := range []bool{f.SeqKnown, f.Update, f.Repeat, f.Urgent} {
+		if on {
+			bits |= 1 << i
+		}
+	}
+	b = append(b, bits)
+	b = appendString(b, f.Key)
+	b = binary.AppendUvarint(b, uint64(len(f.Words)))
+	for _, w := range f.Words {
+		b = appendString(b, w)
+	}
+	b = appendSketch(b, f.Lead)
+	return appendSketch(b, f.Body)
+}
+
+func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+func appendSketch(b []byte, s revision.Sketch) []byte {
+	b = binary.AppendUvarint(b, uint64(s.N))
+	b = binary.AppendUvarint(b, uint64(len(s.Min)))
+	for _, h := range s.Min {
+		b = binary.BigEndian.AppendUint32(b, h)
+	}
+	return b
+}
+
+// decoder reads what encodeFeatures wrote, remembering the first error.
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) take(n int) []byte {
+	if d.err != nil || n < 0 || len(d.b) < n {
+		d.err = errCorrupt
+		return make([]byte, max(n, 0))
+	}
+	out := d.b[:n]
+	d.b = d.b[n:]
+	return out
+}
+
+func (d *decoder) uvarint() int {
+	v, n := binary.Uvarint(d.b)
+	if d.err != nil || n <= 0 || v > 1<<24 {
+		d.err = errCorrupt
+		return 0
+	}
+	d.b = d.b[n:]
+	return int(v)
+}
+
+func (d *decoder) str() string { return string(d.take(d.uvarint())) }
+
+func (d *decoder) sketch() revision.Sketch {
+	s := revision.Sketch{N: d.uvarint()}
+	n := d.uvarint()
+	raw := d.take(4 * n)
+	if d.err != nil {
+		return s
+	}
+	s.Min = make([]uint32, n)
+	for i := range s.Min {
+		s.Min[i] = binary.BigEndian.Uint32(raw[4*i:])
+	}
+	return s
+}
+
+// decodeFeatures copies everything out of b, so b may be a bbolt value
+// that dies with its transaction.
+func decodeFeatures(b []byte) (revision.Features, error) {
+	d := &decoder{b: b}
+	if v := d.take(1); d.err == nil && v[0] != featuresFormat {
+		return revision.Features{}, errCorrupt
+	}
+	var f revision.Features
+	head := d.take(7)
+	if d.err != nil {
+		return f, d.err
+	}
+	f.Date = revision.Date{Year: int(binary.BigEndian.Uint16(head)), Month: int(head[2]), Day: int(head[3])}
+	f.Seq = int(binary.BigEndian.Uint16(head[4:]))
+	bits := head[6]
+	f.SeqKnown, f.Update, f.Repeat, f.Urgent = bits&1 != 0, bits&2 != 0, bits&4 != 0, bits&8 != 0
+	f.Key = d.str()
+	n := d.uvarint()
+	f.Words = make([]string, 0, min(n, 256))
+	for i := 0; i < n && d.err == nil; i++ {
+		f.Words = append(f.Words, d.str())
+	}
+	f.Lead = d.sketch()
+	f.Body = d.sketch()
+	return f, d.err
+}
+
+// deflate compresses raw input for storage; inflate restores it byte for
+// byte.
+func deflate(raw []byte) []byte {
+	var buf bytes.Buffer
+	w, _ := flate.NewWriter(&buf, flate.BestSpeed)
+	w.Write(raw)
+	w.Close()
+	return buf.Bytes()
+}
+
+func inflate(b []byte) ([]byte, error) {
+	r := flate.NewReader(bytes.NewReader(b))
+	defer r.Close()
+	return io.ReadAll(r)
+}

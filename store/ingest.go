@@ -1,0 +1,320 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"strconv"
+	"time"
+
+	"lede/revision"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Input is one parsed input to store.
+type Input struct {
+	Source string             // the path given at ingest, "-" for stdin
+	Raw    []byte             // the input exactly as read
+	Rev    *revision.Revision // its parse
+}
+
+// Status says what ingest did with an input.
+type Status string
+
+// Statuses of Result, as in the JSON contract.
+const (
+	StatusNewStory  Status = "new-story"
+	StatusUpdate    Status = "update"
+	StatusDuplicate Status = "duplicate"
+	StatusError     Status = "error"
+)
+
+// Result reports one input of a batch.
+type Result struct {
+	Source   string
+	Status   Status
+	Story    string // story id
+	Rev      int    // position in the story, 1-based, right after this batch
+	Marker   revision.Marker
+	Headline string
+	Why      string   // the grouping decision
+	Merged   []string // stories this revision bridged and merged into Story
+	Err      error
+}
+
+// Ingest stores a batch of inputs in one write transaction: each input is
+// a duplicate (same content already stored), a new story or an update of
+// an existing one. Either the whole batch lands or none of it does, so a
+// crash mid-way loses at most the batch, and re-running it completes the
+// work without duplicates.
+func (db *DB) Ingest(ctx context.Context, inputs []Input) ([]Result, error) {
+	results := make([]Result, len(inputs))
+	arrivals := make([]uint64, len(inputs))
+	now := time.Now().Unix()
+	err := db.bolt.Update(func(btx *bolt.Tx) error {
+		tx := txn{btx}
+		for i, in := range inputs {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			r, arrival, err := tx.ingestOne(in, now)
+			if err != nil {
+				return fmt.Errorf("%s: %w", in.Source, err)
+			}
+			results[i], arrivals[i] = r, arrival
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Positions can shift when a later input of the batch lands before
+	// an earlier one in story order; report them as stored.
+	err = db.bolt.View(func(btx *bolt.Tx) error {
+		tx := txn{btx}
+		for i := range results {
+			if results[i].Status == StatusDuplicate {
+				continue
+			}
+			uid, err := tx.resolveExact(results[i].Story)
+			if err != nil {
+				return err
+			}
+			results[i].Rev = tx.position(uid, arrivals[i])
+		}
+		return nil
+	})
+	return results, err
+}
+
+// contentHash identifies an input by its cleaned text, so the same page
+// with CRLF line ends or a BOM is still a duplicate.
+func contentHash(raw []byte) []byte {
+	text, err := revision.Clean(raw, int64(len(raw))+1)
+	if err != nil {
+		text = string(raw)
+	}
+	h := sha256.Sum256([]byte(text))
+	return h[:16]
+}
+
+// ingestOne stores one input and returns its result and arrival number
+// (0 for a duplicate).
+func (tx txn) ingestOne(in Input, now int64) (Result, uint64, error) {
+	res := Result{Source: in.Source, Marker: in.Rev.Marker, Headline: in.Rev.Headline}
+	hash := contentHash(in.Raw)
+	if v := tx.b(bucketHashes).Get(hash); v != nil {
+		rk := tx.b(bucketArrivals).Get(v)
+		if rk == nil {
+			return res, 0, errCorrupt
+		}
+		uid, _, err := tx.live(getU64(rk))
+		if err != nil {
+			return res, 0, err
+		}
+		s, _ := tx.story(uid)
+		res.Status, res.Story = StatusDuplicate, s.ID
+		res.Rev = tx.position(uid, getU64(v))
+		return res, 0, nil
+	}
+	arrival, err := tx.b(bucketArrivals).NextSequence()
+	if err != nil {
+		return res, 0, err
+	}
+	f := revision.FeaturesOf(in.Rev)
+	cands, byName, err := tx.candidates(f)
+	if err != nil {
+		return res, 0, err
+	}
+	d := revision.Decide(f, cands)
+	res.Why = d.Why
+	var uid uint64
+	if d.Story == "" {
+		if uid, err = tx.newStory(in.Rev); err != nil {
+			return res, 0, err
+		}
+		res.Status = StatusNewStory
+	} else {
+		uid = byName[d.Story]
+		res.Status = StatusUpdate
+		if d.Evict != "" {
+			if err := tx.evict(uid, d.Evict); err != nil {
+				return res, 0, err
+			}
+		}
+		for _, m := range d.Merge {
+			s, err := tx.story(byName[m])
+			if err != nil {
+				return res, 0, err
+			}
+			if err := tx.merge(uid, byName[m]); err != nil {
+				return res, 0, err
+			}
+			res.Merged = append(res.Merged, s.ID)
+		}
+	}
+	if err := tx.addRevision(uid, arrival, in, f, now, d.Why); err != nil {
+		return res, 0, err
+	}
+	if err := tx.b(bucketHashes).Put(hash, u64(arrival)); err != nil {
+		return res, 0, err
+	}
+	if err := tx.b(bucketRaw).Put(u64(arrival), deflate(in.Raw)); err != nil {
+		return res, 0, err
+	}
+	s, err := tx.story(uid)
+	res.Story = s.ID
+	return res, arrival, err
+}
+
+// addRevision files a revision under story uid: its record, features,
+// postings and arrival entry, and updates the story.
+func (tx txn) addRevision(uid, arrival uint64, in Input, f revision.Features, now int64, why string) error {
+	s, err := tx.story(uid)
+	if err != nil {
+		return err
+	}
+	if s.Year == 0 && f.Date.YearKnown() {
+		if err := tx.setYear(uid, f.Date.Year); err != nil {
+			return err
+		}
+		s, _ = tx.story(uid)
+	}
+	rec := newRevRecord(arrival, in, now, why)
+	key := revKey(uid, orderKey(effectiveDate(f.Date, s.Year), f.Seq, f.Urgent, in.Rev.Time, arrival))
+	if err := putJSON(tx.b(bucketRevs), key, rec); err != nil {
+		return err
+	}
+	if err := tx.b(bucketFeats).Put(featKey(uid, arrival), encodeFeatures(f)); err != nil {
+		return err
+	}
+	if err := tx.b(bucketArrivals).Put(u64(arrival), key); err != nil {
+		return err
+	}
+	if err := tx.putTerms(f, s.Year, uid); err != nil {
+		return err
+	}
+	return tx.refresh(uid)
+}
+
+// effectiveDate fills in a missing year from the story, for ordering.
+func effectiveDate(d revision.Date, storyYear int) revision.Date {
+	if !d.YearKnown() && d.Month != 0 {
+		d.Year = storyYear
+	}
+	return d
+}
+
+// newStory creates an empty story named after the revision that opens it.
+func (tx txn) newStory(r *revision.Revision) (uint64, error) {
+	uid, err := tx.b(bucketStories).NextSequence()
+	if err != nil {
+		return 0, err
+	}
+	slug := revision.Slug(r.Headline, 4)
+	if slug == "" && len(r.Paragraphs) > 0 {
+		slug = revision.Slug(r.Paragraphs[0][len(r.Dateline.Text):], 4)
+	}
+	if slug == "" {
+		slug = "story"
+	}
+	prefix := "x"
+	switch d := r.Date; {
+	case d.YearKnown():
+		prefix = fmt.Sprintf("%02d%02d%02d", d.Year%100, d.Month, d.Day)
+	case d.Month != 0:
+		prefix = fmt.Sprintf("xx%02d%02d", d.Month, d.Day)
+	}
+	id := prefix + "-" + slug
+	for n := 2; tx.b(bucketIDs).Get([]byte(id)) != nil; n++ {
+		id = prefix + "-" + slug + "-" + strconv.Itoa(n)
+	}
+	if err := tx.b(bucketIDs).Put([]byte(id), u64(uid)); err != nil {
+		return 0, err
+	}
+	return uid, tx.putStory(uid, storyRecord{ID: id, Slug: slug})
+}
+
+// refresh recomputes a story's count, latest revision and headline, and
+// its place in the recent index.
+func (tx txn) refresh(uid uint64) error {
+	s, err := tx.story(uid)
+	if err != nil {
+		return err
+	}
+	if s.Latest != nil {
+		if err := tx.b(bucketRecent).Delete(recentKey(s.Latest, uid)); err != nil {
+			return err
+		}
+	}
+	keys := tx.revKeys(uid)
+	s.Count = len(keys)
+	s.Latest = nil
+	if len(keys) > 0 {
+		last := keys[len(keys)-1]
+		s.Latest = last[8:]
+		var rec RevRecord
+		if _, err := getJSON(tx.b(bucketRevs), last, &rec); err != nil {
+			return err
+		}
+		if rec.Headline != "" || s.Headline == "" {
+			s.Headline = rec.Headline
+		}
+		if err := tx.b(bucketRecent).Put(recentKey(s.Latest, uid), nil); err != nil {
+			return err
+		}
+	}
+	return tx.putStory(uid, s)
+}
+
+// position is the 1-based place of the revision that arrived as arrival
+// in story uid, 0 when it is not there.
+func (tx txn) position(uid, arrival uint64) int {
+	for i, k := range tx.revKeys(uid) {
+		if arrivalOf(k) == arrival {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// evict moves the revision that arrived as member (a decimal arrival
+// number) out of story uid into a story of its own.
+func (tx txn) evict(uid uint64, member string) error {
+	arrival, err := strconv.ParseUint(member, 10, 64)
+	if err != nil {
+		return err
+	}
+	key := tx.b(bucketArrivals).Get(u64(arrival))
+	if key == nil || getU64(key) != uid {
+		return errCorrupt
+	}
+	key = append([]byte(nil), key...)
+	var rec RevRecord
+	if _, err := getJSON(tx.b(bucketRevs), key, &rec); err != nil {
+		return err
+	}
+	s, err := tx.story(uid)
+	if err != nil {
+		return err
+	}
+	nu, err := tx.newStory(&revision.Revision{Headline: rec.Headline, Date: rec.Date})
+	if err != nil {
+		return err
+	}
+	if s.Year != 0 {
+		ns, _ := tx.story(nu)
+		ns.Year = s.Year
+		if err := tx.putStory(nu, ns); err != nil {
+			return err
+		}
+	}
+	if err := tx.moveRev(key, nu, s.Year); err != nil {
+		return err
+	}
+	if err := tx.refresh(uid); err != nil {
+		return err
+	}
+	return tx.refresh(nu)
+}

@@ -1,0 +1,100 @@
+package store
+
+import (
+	"encoding/binary"
+
+	"lede/revision"
+)
+
+// Bucket names. Every key is fixed-width big-endian so that a cursor walks
+// related records in order; no key holds a string timestamp.
+var (
+	bucketMeta     = []byte("meta")     // "schema" -> u32; "years" -> u16 list
+	bucketStories  = []byte("stories")  // story uid u64 -> storyRecord (JSON)
+	bucketIDs      = []byte("ids")      // story id string -> story uid u64
+	bucketRevs     = []byte("revs")     // uid u64 | order (16 bytes) -> revRecord (JSON)
+	bucketFeats    = []byte("feats")    // uid u64 | arrival u64 -> features (binary)
+	bucketRaw      = []byte("raw")      // arrival u64 -> raw input, deflated
+	bucketArrivals = []byte("arrivals") // arrival u64 -> revs key (24 bytes)
+	bucketHashes   = []byte("hashes")   // content hash (16 bytes) -> arrival u64
+	bucketTerms    = []byte("terms")    // year u16 | mmdd u16 | term u64 | uid u64 -> nil
+	bucketRecent   = []byte("recent")   // latest date u32 | arrival u64 | uid u64 -> nil
+	allBuckets     = [][]byte{bucketMeta, bucketStories, bucketIDs, bucketRevs, bucketFeats,
+		bucketRaw, bucketArrivals, bucketHashes, bucketTerms, bucketRecent}
+)
+
+// SchemaVersion is the layout this binary writes. A file with a higher
+// version is refused with a clear message; lower ones are migrated.
+const SchemaVersion = 1
+
+func u64(v uint64) []byte {
+	b := make([]byte, 8)
+	binary.BigEndian.PutUint64(b, v)
+	return b
+}
+
+func getU64(b []byte) uint64 { return binary.BigEndian.Uint64(b) }
+
+// orderKey places a revision within its story: date, then version, then
+// time of day, then arrival. Version comes before time because many pages
+// show no time, while the version marker is nearly always there; a story
+// that continues past midnight is still ordered by its dates.
+//
+//	[date u32: yyyymmdd, year 0 when unknown][version u16: seq+1, URGENT 0]
+//	[minutes u16: time of day, 0xffff unknown][arrival u64]
+func orderKey(d revision.Date, seq int, urgent bool, hhmm string, arrival uint64) []byte {
+	k := make([]byte, 16)
+	binary.BigEndian.PutUint32(k[0:], uint32(d.Year*10000+d.Month*100+d.Day))
+	v := uint16(min(max(seq, 0), 0xfffe) + 1)
+	if urgent {
+		v = 0
+	}
+	binary.BigEndian.PutUint16(k[4:], v)
+	binary.BigEndian.PutUint16(k[6:], minutes(hhmm))
+	binary.BigEndian.PutUint64(k[8:], arrival)
+	return k
+}
+
+func minutes(hhmm string) uint16 {
+	if len(hhmm) != 5 || hhmm[2] != ':' {
+		return 0xffff
+	}
+	h := int(hhmm[0]-'0')*10 + int(hhmm[1]-'0')
+	m := int(hhmm[3]-'0')*10 + int(hhmm[4]-'0')
+	if h < 0 || h > 23 || m < 0 || m > 59 {
+		return 0xffff
+	}
+	return uint16(h*60 + m)
+}
+
+// revKey is a revision's key in revs: story uid then order.
+func revKey(uid uint64, order []byte) []byte {
+	return append(u64(uid), order...)
+}
+
+// arrivalOf reads the arrival number at the end of a revs key.
+func arrivalOf(revKey []byte) uint64 { return getU64(revKey[len(revKey)-8:]) }
+
+// featKey is a revision's key in feats.
+func featKey(uid, arrival uint64) []byte { return append(u64(uid), u64(arrival)...) }
+
+// termKey is one posting of the candidate index.
+func termKey(year, mmdd uint16, term, uid uint64) []byte {
+	k := make([]byte, 20)
+	binary.BigEndian.PutUint16(k[0:], year)
+	binary.BigEndian.PutUint16(k[2:], mmdd)
+	binary.BigEndian.PutUint64(k[4:], term)
+	binary.BigEndian.PutUint64(k[12:], uid)
+	return k
+}
+
+// recentKey orders live stories by the date of their latest revision and
+// its arrival, so listing newest first is a reverse cursor walk.
+func recentKey(latestOrder []byte, uid uint64) []byte {
+	k := make([]byte, 0, 20)
+	k = append(k, latestOrder[0:4]...)
+	k = append(k, latestOrder[8:16]...)
+	return append(k, u64(uid)...)
+}
+
+func getU32(b []byte) uint32 { return binary.BigEndian.Uint32(b) }

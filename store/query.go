@@ -1,0 +1,197 @@
+package store
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"lede/revision"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// resolveExact finds a story by its full id.
+func (tx txn) resolveExact(id string) (uint64, error) {
+	v := tx.b(bucketIDs).Get([]byte(id))
+	if v == nil {
+		return 0, fmt.Errorf("%w: no story %q", ErrBadRef, id)
+	}
+	uid, _, err := tx.live(getU64(v))
+	return uid, err
+}
+
+// resolve finds a story by its id or any prefix of it that names one
+// story only, like a git hash.
+func (tx txn) resolve(ref string) (uint64, error) {
+	if ref == "" {
+		return 0, fmt.Errorf("%w: empty story id", ErrBadRef)
+	}
+	if v := tx.b(bucketIDs).Get([]byte(ref)); v != nil {
+		uid, _, err := tx.live(getU64(v))
+		return uid, err
+	}
+	found := map[uint64]string{}
+	c := tx.b(bucketIDs).Cursor()
+	for k, v := c.Seek([]byte(ref)); k != nil && strings.HasPrefix(string(k), ref); k, v = c.Next() {
+		uid, s, err := tx.live(getU64(v))
+		if err != nil {
+			return 0, err
+		}
+		found[uid] = s.ID
+		if len(found) > 5 {
+			break
+		}
+	}
+	switch len(found) {
+	case 0:
+		return 0, fmt.Errorf("%w: no story matches %q", ErrBadRef, ref)
+	case 1:
+		for uid := range found {
+			return uid, nil
+		}
+	}
+	var ids []string
+	for _, id := range found {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return 0, fmt.Errorf("%w: %q is ambiguous: %s", ErrBadRef, ref, strings.Join(ids, ", "))
+}
+
+// Version is one revision in a story listing.
+type Version struct {
+	Rev      int             `json:"rev"`
+	Source   string          `json:"source"`
+	Label    string          `json:"label"`
+	Seq      int             `json:"seq"`
+	Headline string          `json:"headline"`
+	Date     revision.Date   `json:"date"`
+	Record   RevRecord       `json:"-"`
+	Marker   revision.Marker `json:"-"`
+}
+
+// Story is a story with its revisions in story order.
+type Story struct {
+	ID       string        `json:"id"`
+	Slug     string        `json:"slug"`
+	Headline string        `json:"headline"`
+	Updated  revision.Date `json:"updated"`
+	Versions []Version     `json:"versions"`
+}
+
+// Latest is the story's last revision.
+func (s Story) Latest() Version { return s.Versions[len(s.Versions)-1] }
+
+func (tx txn) loadStory(uid uint64) (Story, error) {
+	s, err := tx.story(uid)
+	if err != nil {
+		return Story{}, err
+	}
+	out := Story{ID: s.ID, Slug: s.Slug, Headline: s.Headline}
+	c := tx.b(bucketRevs).Cursor()
+	prefix := u64(uid)
+	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
+		var rec RevRecord
+		if err := jsonUnmarshal(v, &rec); err != nil {
+			return out, err
+		}
+		out.Versions = append(out.Versions, Version{
+			Rev: len(out.Versions) + 1, Source: rec.Source, Label: rec.Marker.Label, Seq: rec.Marker.Seq,
+			Headline: rec.Headline, Date: rec.Date, Record: rec, Marker: rec.Marker,
+		})
+		out.Updated = rec.Date
+	}
+	return out, nil
+}
+
+// Story returns a story by id or unambiguous id prefix.
+func (db *DB) Story(ref string) (Story, error) {
+	var out Story
+	err := db.bolt.View(func(btx *bolt.Tx) error {
+		tx := txn{btx}
+		uid, err := tx.resolve(ref)
+		if err != nil {
+			return err
+		}
+		out, err = tx.loadStory(uid)
+		return err
+	})
+	return out, err
+}
+
+// ListOptions filter Stories.
+type ListOptions struct {
+	Since revision.Date  // stories updated on or after this date; zero: all
+	Grep  *regexp.Regexp // headline of any version matches; nil: all
+	Limit int            // at most this many; 0: all
+}
+
+// Stories lists live stories, most recently updated first.
+func (db *DB) Stories(opt ListOptions) ([]Story, error) {
+	var out []Story
+	since := uint32(opt.Since.Year*10000 + opt.Since.Month*100 + opt.Since.Day)
+	err := db.bolt.View(func(btx *bolt.Tx) error {
+		tx := txn{btx}
+		c := tx.b(bucketRecent).Cursor()
+		for k, _ := c.Last(); k != nil; k, _ = c.Prev() {
+			if opt.Limit > 0 && len(out) >= opt.Limit {
+				break
+			}
+			if !opt.Since.IsZero() && getU32(k) < since {
+				break
+			}
+			s, err := tx.loadStory(getU64(k[12:]))
+			if err != nil {
+				return err
+			}
+			if opt.Grep != nil && !storyMatches(s, opt.Grep) {
+				continue
+			}
+			out = append(out, s)
+		}
+		return nil
+	})
+	return out, err
+}
+
+func storyMatches(s Story, re *regexp.Regexp) bool {
+	for _, v := range s.Versions {
+		if re.MatchString(v.Headline) {
+			return true
+		}
+	}
+	return false
+}
+
+// Revision returns a story's revision n (1-based) and its raw input as
+// received, byte for byte.
+func (db *DB) Revision(ref string, n int) (Story, Version, []byte, error) {
+	var st Story
+	var ver Version
+	var raw []byte
+	err := db.bolt.View(func(btx *bolt.Tx) error {
+		tx := txn{btx}
+		uid, err := tx.resolve(ref)
+		if err != nil {
+			return err
+		}
+		if st, err = tx.loadStory(uid); err != nil {
+			return err
+		}
+		if n == 0 {
+			n = len(st.Versions)
+		}
+		if n < 1 || n > len(st.Versions) {
+			return fmt.Errorf("%w: story %s has revisions 1 to %d, not %d", ErrBadRef, st.ID, len(st.Versions), n)
+		}
+		ver = st.Versions[n-1]
+		z := tx.b(bucketRaw).Get(u64(ver.Record.Arrival))
+		if z == nil {
+			return errCorrupt
+		}
+		raw, err = inflate(z)
+		return err
+	})
+	return st, ver, raw, err
+}

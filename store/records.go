@@ -1,0 +1,109 @@
+package store
+
+import (
+	"encoding/binary"
+
+	"lede/revision"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// storyRecord is the stored state of a story.
+type storyRecord struct {
+	ID   string `json:"id"`
+	Slug string `json:"slug"`
+	// Year is the first known year among its revisions, 0 when none;
+	// revisions whose page shows no year are ordered as of this year.
+	Year int `json:"year,omitempty"`
+	// Count is the number of revisions; Latest is the order key (hex
+	// free, raw) of the last one and Headline its headline.
+	Count    int    `json:"count"`
+	Latest   []byte `json:"latest,omitempty"`
+	Headline string `json:"headline"`
+	// Apart lists stories a user split from this one: never merged
+	// with it automatically.
+	Apart []uint64 `json:"apart,omitempty"`
+	// MergedInto is the story this one was merged into, 0 when live.
+	// Its id keeps resolving to that story.
+	MergedInto uint64 `json:"merged_into,omitempty"`
+}
+
+// RevRecord is what lede keeps about one revision besides its raw input:
+// enough to list a story's history without parsing anything again.
+type RevRecord struct {
+	Arrival  uint64            `json:"arrival"`
+	Source   string            `json:"source"`
+	Ingested int64             `json:"ingested"` // unix seconds
+	Date     revision.Date     `json:"date"`
+	Time     string            `json:"time,omitempty"`
+	Marker   revision.Marker   `json:"marker"`
+	Tags     []string          `json:"tags,omitempty"`
+	Headline string            `json:"headline"`
+	Note     string            `json:"note,omitempty"`
+	Actions  []revision.Action `json:"actions,omitempty"`
+	Byline   string            `json:"byline,omitempty"`
+	Paras    int               `json:"paras"`
+	Complete bool              `json:"complete"`
+	// Why records the grouping decision that placed the revision.
+	Why string `json:"why,omitempty"`
+}
+
+func newRevRecord(arrival uint64, in Input, now int64, why string) RevRecord {
+	r := in.Rev
+	return RevRecord{
+		Arrival: arrival, Source: in.Source, Ingested: now, Date: r.Date, Time: r.Time,
+		Marker: r.Marker, Tags: r.Tags, Headline: r.Headline, Note: r.Note, Actions: r.Actions,
+		Byline: r.Byline, Paras: len(r.Paragraphs), Complete: r.Complete, Why: why,
+	}
+}
+
+func (tx txn) story(uid uint64) (storyRecord, error) {
+	var s storyRecord
+	ok, err := getJSON(tx.b(bucketStories), u64(uid), &s)
+	if err == nil && !ok {
+		err = errCorrupt
+	}
+	return s, err
+}
+
+func (tx txn) putStory(uid uint64, s storyRecord) error {
+	return putJSON(tx.b(bucketStories), u64(uid), s)
+}
+
+// live follows MergedInto links to the story that holds the revisions.
+func (tx txn) live(uid uint64) (uint64, storyRecord, error) {
+	for range 64 {
+		s, err := tx.story(uid)
+		if err != nil || s.MergedInto == 0 {
+			return uid, s, err
+		}
+		uid = s.MergedInto
+	}
+	return 0, storyRecord{}, errCorrupt
+}
+
+// txn wraps a bbolt transaction with lede's record helpers.
+type txn struct{ *bolt.Tx }
+
+func (tx txn) b(name []byte) *bolt.Bucket { return tx.Bucket(name) }
+
+// revKeys lists a story's revs keys in story order (copies).
+func (tx txn) revKeys(uid uint64) [][]byte {
+	var out [][]byte
+	prefix := u64(uid)
+	c := tx.b(bucketRevs).Cursor()
+	for k, _ := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, _ = c.Next() {
+		out = append(out, append([]byte(nil), k...))
+	}
+	return out
+}
+
+func hasPrefix(k, prefix []byte) bool {
+	return len(k) >= len(prefix) && string(k[:len(prefix)]) == string(prefix)
+}
+
+// orderDate reads the date part of an order key.
+func orderDate(order []byte) revision.Date {
+	v := int(binary.BigEndian.Uint32(order))
+	return revision.Date{Year: v / 10000, Month: v / 100 % 100, Day: v % 100}
+}

@@ -1,0 +1,188 @@
+// Package store keeps stories and their revisions in one bbolt file. It is
+// the only package that imports bbolt: callers talk in revision types and
+// the records declared here, never in bbolt types, and every value is
+// copied out of its transaction before it is returned.
+package store
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Options tune Open.
+type Options struct {
+	// Wait bounds how long Open waits for another process that holds the
+	// file; it never waits forever. Zero means a short grace of 50ms.
+	Wait time.Duration
+	// ReadOnly opens for reading; many readers may share the file, but
+	// not with a writer.
+	ReadOnly bool
+	// Holder describes this process for others who find the file busy,
+	// such as "lede ingest". It is written next to the file while open
+	// for writing.
+	Holder string
+}
+
+// DB is an open lede database.
+type DB struct {
+	bolt *bolt.DB
+	path string
+	lock string // holder file, removed on Close; "" when read-only
+}
+
+// LockedError says the file is held by another process.
+type LockedError struct {
+	Path   string
+	Waited time.Duration
+	Holder string // what the holder wrote about itself, if anything
+}
+
+func (e *LockedError) Error() string {
+	who := "another lede process"
+	if e.Holder != "" {
+		who += " (" + e.Holder + ")"
+	}
+	return fmt.Sprintf("database %s is in use by %s; waited %s", e.Path, who, e.Waited.Round(time.Millisecond))
+}
+
+// ErrNoDatabase is returned by a read-only Open of a missing file.
+var ErrNoDatabase = errors.New("no database")
+
+// Open opens or, unless read-only, creates the database at path, waiting
+// at most opt.Wait for another process to let go of it.
+func Open(path string, opt Options) (*DB, error) {
+	wait := opt.Wait
+	if wait <= 0 {
+		wait = 50 * time.Millisecond
+	}
+	if opt.ReadOnly {
+		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("%w at %s", ErrNoDatabase, path)
+		}
+	} else if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, err
+	}
+	start := time.Now()
+	bdb, err := bolt.Open(path, 0o600, &bolt.Options{
+		Timeout:        wait,
+		ReadOnly:       opt.ReadOnly,
+		FreelistType:   bolt.FreelistMapType,
+		NoFreelistSync: true,
+	})
+	if errors.Is(err, bolt.ErrTimeout) {
+		holder, _ := os.ReadFile(holderFile(path))
+		return nil, &LockedError{Path: path, Waited: time.Since(start), Holder: strings.TrimSpace(string(holder))}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	db := &DB{bolt: bdb, path: path}
+	if err := db.init(opt.ReadOnly); err != nil {
+		bdb.Close()
+		return nil, err
+	}
+	if !opt.ReadOnly {
+		db.lock = holderFile(path)
+		desc := fmt.Sprintf("pid %d", os.Getpid())
+		if opt.Holder != "" {
+			desc += ", " + opt.Holder
+		}
+		desc += ", since " + time.Now().Format(time.TimeOnly)
+		_ = os.WriteFile(db.lock, []byte(desc+"\n"), 0o644)
+	}
+	return db, nil
+}
+
+func holderFile(path string) string { return path + ".holder" }
+
+// Path is the file the database lives in.
+func (db *DB) Path() string { return db.path }
+
+// Close releases the file.
+func (db *DB) Close() error {
+	if db.lock != "" {
+		os.Remove(db.lock)
+	}
+	return db.bolt.Close()
+}
+
+// init creates the buckets of a new file and checks the schema version
+// of an existing one.
+func (db *DB) init(readOnly bool) error {
+	check := func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if meta == nil {
+			return fmt.Errorf("%s is not a lede database (no meta bucket)", db.path)
+		}
+		v := meta.Get([]byte("schema"))
+		if len(v) != 4 {
+			return fmt.Errorf("%s is not a lede database (no schema version)", db.path)
+		}
+		if got := binary.BigEndian.Uint32(v); got > SchemaVersion {
+			return fmt.Errorf("%s was written by a newer lede (schema %d; this lede reads up to %d): upgrade lede", db.path, got, SchemaVersion)
+		}
+		return nil
+	}
+	if readOnly {
+		return db.bolt.View(check)
+	}
+	return db.bolt.Update(func(tx *bolt.Tx) error {
+		fresh := tx.Bucket(bucketMeta) == nil
+		for _, name := range allBuckets {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return err
+			}
+		}
+		if fresh {
+			if n := countUserBuckets(tx); n > len(allBuckets) {
+				return fmt.Errorf("%s holds other data; refusing to use it as a lede database", db.path)
+			}
+			v := binary.BigEndian.AppendUint32(nil, SchemaVersion)
+			if err := tx.Bucket(bucketMeta).Put([]byte("schema"), v); err != nil {
+				return err
+			}
+		}
+		return check(tx)
+	})
+}
+
+func countUserBuckets(tx *bolt.Tx) int {
+	n := 0
+	tx.ForEach(func([]byte, *bolt.Bucket) error { n++; return nil })
+	return n
+}
+
+// getJSON decodes a JSON value; the decoded value owns its memory.
+func getJSON(b *bolt.Bucket, key []byte, v any) (bool, error) {
+	raw := b.Get(key)
+	if raw == nil {
+		return false, nil
+	}
+	if err := json.Unmarshal(raw, v); err != nil {
+		return true, fmt.Errorf("%s %x: %w", "record", key, err)
+	}
+	return true, nil
+}
+
+func putJSON(b *bolt.Bucket, key []byte, v any) error {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return b.Put(key, raw)
+}
+
+func jsonUnmarshal(raw []byte, v any) error {
+	if err := json.Unmarshal(raw, v); err != nil {
+		return fmt.Errorf("%w: %v", errCorrupt, err)
+	}
+	return nil
+}
