@@ -57,7 +57,7 @@ func parseBody(lines []string, headline string) body {
 		switch {
 		case line == "":
 			continue
-		case line == "(END)" || endMark.MatchString(line):
+		case strings.HasSuffix(line, "(END)") && endMark.MatchString(line):
 			if text := strings.TrimSpace(strings.TrimSuffix(line, "(END)")); text != "" {
 				b.add(text, &joinable)
 			}
@@ -71,20 +71,20 @@ func parseBody(lines []string, headline string) body {
 		case isImageAlt(line, headline):
 			b.furniture = append(b.furniture, line)
 			joinable = false
-		case ruleRE.MatchString(line):
+		case strings.IndexAny(line[:1], "-=_*~") == 0 && ruleRE.MatchString(line):
 			b.furniture = append(b.furniture, line)
 			joinable = false
-		case videoRE.MatchString(line):
+		case strings.Contains(line, "http") && videoRE.MatchString(line):
 			b.dropVideoTitle()
 			b.furniture = append(b.furniture, line)
 			joinable = false
-		case signoffRE.MatchString(line):
+		case strings.Contains(line, "@") && signoffRE.MatchString(line):
 			b.signoff = strings.TrimSpace(b.signoff + " " + line)
 			joinable = false
 		case strings.HasPrefix(line, "view larger image"):
 			b.captions = append(b.captions, strings.TrimSpace(strings.TrimPrefix(line, "view larger image")))
 			joinable = false
-		case captionEnd.MatchString(line) && !strings.Contains(line, " -- ") && len(b.parts) > 0:
+		case strings.HasSuffix(line, ")") && captionEnd.MatchString(line) && !strings.Contains(line, " -- ") && len(b.parts) > 0:
 			b.captions = append(b.captions, line)
 			joinable = false
 		default:
@@ -94,13 +94,18 @@ func parseBody(lines []string, headline string) body {
 	return b
 }
 
-// imageAlt matches the alternative text of a page's photo: the headline
-// followed by " - 1".
-var imageAlt = regexp.MustCompile(`^(.+) - \d{1,2}$`)
-
+// isImageAlt recognises the alternative text of a page's photo: the
+// headline, or the start of it, followed by " - 1".
 func isImageAlt(line, headline string) bool {
-	m := imageAlt.FindStringSubmatch(line)
-	return m != nil && headline != "" && strings.Contains(headline, m[1])
+	i := strings.LastIndex(line, " - ")
+	if i <= 0 || headline == "" {
+		return false
+	}
+	n := line[i+3:]
+	if len(n) < 1 || len(n) > 2 || strings.Trim(n, "0123456789") != "" {
+		return false
+	}
+	return strings.Contains(headline, line[:i])
 }
 
 // add appends a paragraph, or mends a stray line break: a line starting
