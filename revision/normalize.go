@@ -74,21 +74,25 @@ func HeadlineWords(h string) []string {
 	return out
 }
 
-// stem reduces the inflections headlines vary most: plurals and the
-// "-ed"/"-ing" of the same verb ("halts", "halted", "halting").
+// stem reduces the inflections headlines vary most, plurals and the
+// "-ed"/"-ing" of the same verb, to one form: "fires", "fired", "firing"
+// and "fire" all become "fir". The stems are for comparing, not reading.
 func stem(w string) string {
 	n := len(w)
 	switch {
 	case n > 4 && strings.HasSuffix(w, "ies"):
-		return w[:n-3] + "y"
+		w = w[:n-3] + "y"
 	case n > 4 && (strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "xes")):
-		return w[:n-2]
+		w = w[:n-2]
 	case n > 5 && strings.HasSuffix(w, "ing"):
-		return w[:n-3]
+		w = w[:n-3]
 	case n > 4 && strings.HasSuffix(w, "ed"):
-		return w[:n-2]
+		w = w[:n-2]
 	case n > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
-		return w[:n-1]
+		w = w[:n-1]
+	}
+	if len(w) > 3 && strings.HasSuffix(w, "e") {
+		w = w[:len(w)-1]
 	}
 	return w
 }
