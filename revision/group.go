@@ -264,19 +264,26 @@ func abs(n int) int {
 	return n
 }
 
+// slugStop are the words a story id can do without.
+var slugStop = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "to": true, "in": true, "on": true,
+	"for": true, "at": true, "by": true, "with": true, "and": true, "as": true, "amid": true,
+	"from": true, "over": true, "its": true, "is": true, "are": true, "will": true,
+}
+
 // Slug turns headline words into the readable part of a story id:
-// lower-case ASCII words joined by hyphens, at most n words, stop words
-// skipped ("N.K. holds 2nd session of party meeting" -> "nk-holds-2nd").
+// lower-case ASCII words joined by hyphens, at most n words, filler words
+// skipped ("N.K. holds 2nd session of party meeting" -> "nk-holds-2nd-session").
 func Slug(text string, n int) string {
 	var words []string
-	for _, w := range strings.Fields(strings.ToLower(text)) {
+	for _, w := range strings.Fields(strings.ToLower(strings.ReplaceAll(text, "-", " "))) {
 		w = strings.Map(func(r rune) rune {
 			if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
 				return r
 			}
 			return -1
 		}, w)
-		if w == "" || stopWords[w] {
+		if w == "" || slugStop[w] {
 			continue
 		}
 		words = append(words, w)
