@@ -1,0 +1,181 @@
+// Package diff shows what changed between two revisions of a story:
+// paragraphs aligned first (equal, inserted, deleted, changed, moved,
+// split, merged), words inside each changed paragraph, the headline,
+// byline and dateline, and a check of the editor's note against what
+// changed. It is the only package that imports go-diff.
+package diff
+
+import (
+	"time"
+
+	"lede/revision"
+)
+
+// Op is what happened to a paragraph or a run of words.
+type Op string
+
+// Operations. Words use equal, insert and delete only.
+const (
+	OpEqual  Op = "equal"
+	OpInsert Op = "insert"
+	OpDelete Op = "delete"
+	OpChange Op = "change"
+	OpMove   Op = "move"
+)
+
+// Para is one entry of a paragraph diff, in the order a reader of the new
+// revision meets it (deleted paragraphs where they stood). Old and New are
+// the agencies' 1-based paragraph numbers, nil on the side that lacks the
+// paragraph. Text is the paragraph as it is now (as it was, for a delete).
+// Words, present when the paragraph's text changed, rebuild both sides.
+//
+// A paragraph split in two gives two entries with the same Old and Split
+// set; two paragraphs merged into one give two entries with the same New
+// and Merge set. Concatenating, in order, the old sides of the entries
+// that share an Old number rebuilds that old paragraph exactly; the same
+// holds for new sides and New numbers.
+type Para struct {
+	Op    Op     `json:"op"`
+	Old   *int   `json:"old"`
+	New   *int   `json:"new"`
+	Text  string `json:"text"`
+	Words []Word `json:"words,omitempty"`
+	Split bool   `json:"split,omitempty"`
+	Merge bool   `json:"merge,omitempty"`
+}
+
+// OldSide and NewSide are the entry's contribution to each revision.
+func (p Para) OldSide() string {
+	if p.Old == nil {
+		return ""
+	}
+	if p.Words != nil {
+		return OldText(p.Words)
+	}
+	return p.Text
+}
+
+// NewSide is the entry's contribution to the new revision.
+func (p Para) NewSide() string {
+	if p.New == nil {
+		return ""
+	}
+	if p.Words != nil {
+		return NewText(p.Words)
+	}
+	return p.Text
+}
+
+// Field is the diff of a one-line field such as the headline.
+type Field struct {
+	Op    Op     `json:"op"` // equal, insert, delete or change
+	Old   string `json:"old"`
+	New   string `json:"new"`
+	Words []Word `json:"words,omitempty"`
+}
+
+// Changed reports whether the field differs.
+func (f Field) Changed() bool { return f.Op != OpEqual }
+
+// Summary counts what an update did, as in "+3 ~2 -1 moved 1".
+type Summary struct {
+	Added    int  `json:"added"`
+	Removed  int  `json:"removed"`
+	Changed  int  `json:"changed"`
+	Moved    int  `json:"moved"`
+	Headline bool `json:"headline_changed"`
+	Byline   bool `json:"byline_changed"`
+	Dateline bool `json:"dateline_changed"`
+}
+
+// Result is the whole comparison of two revisions.
+type Result struct {
+	Story       string         `json:"story,omitempty"`
+	From        string         `json:"from"`
+	To          string         `json:"to"`
+	Headline    Field          `json:"headline"`
+	Byline      Field          `json:"byline"`
+	Dateline    Field          `json:"dateline"`
+	Paragraphs  []Para         `json:"paragraphs"`
+	Summary     Summary        `json:"summary"`
+	NoteCheck   []Verdict      `json:"note_check"`
+	Unannounced []Unannounced  `json:"unannounced"`
+	Note        string         `json:"note"`
+	Complete    [2]bool        `json:"complete"` // old, new reached (END)
+	Counts      [2]int         `json:"paragraph_counts"`
+	Timing      *time.Duration `json:"-"`
+}
+
+// Options tune Compare.
+type Options struct {
+	// Budget bounds the whole comparison; past it, remaining changed
+	// paragraphs are shown as whole replacements. Zero means 5s.
+	Budget time.Duration
+}
+
+// Compare diffs two revisions of a story. It never fails: unrelated or
+// huge inputs give a coarse but lossless result within the budget.
+func Compare(old, new *revision.Revision, opt Options) *Result {
+	if opt.Budget <= 0 {
+		opt.Budget = 5 * time.Second
+	}
+	deadline := time.Now().Add(opt.Budget)
+	r := &Result{
+		From: old.Source, To: new.Source,
+		Headline:   field(old.Headline, new.Headline),
+		Byline:     field(old.Byline, new.Byline),
+		Dateline:   field(old.Dateline.Text, new.Dateline.Text),
+		Paragraphs: alignParas(old.Paragraphs, new.Paragraphs, deadline),
+		Note:       new.Note,
+		Complete:   [2]bool{old.Complete, new.Complete},
+		Counts:     [2]int{len(old.Paragraphs), len(new.Paragraphs)},
+	}
+	r.Summary = summarize(r)
+	r.NoteCheck, r.Unannounced = checkNote(old, new, r)
+	return r
+}
+
+func field(old, new string) Field {
+	f := Field{Old: old, New: new}
+	switch {
+	case old == new:
+		f.Op = OpEqual
+	case old == "":
+		f.Op = OpInsert
+	case new == "":
+		f.Op = OpDelete
+	default:
+		f.Op = OpChange
+		f.Words = Words(old, new)
+	}
+	return f
+}
+
+func summarize(r *Result) Summary {
+	s := Summary{Headline: r.Headline.Changed(), Byline: r.Byline.Changed(), Dateline: r.Dateline.Changed()}
+	seenSplit := map[int]bool{}
+	seenMerge := map[int]bool{}
+	for _, p := range r.Paragraphs {
+		switch {
+		case p.Split:
+			if !seenSplit[*p.Old] {
+				seenSplit[*p.Old] = true
+				s.Changed++
+			}
+		case p.Merge:
+			if !seenMerge[*p.New] {
+				seenMerge[*p.New] = true
+				s.Changed++
+			}
+		case p.Op == OpInsert:
+			s.Added++
+		case p.Op == OpDelete:
+			s.Removed++
+		case p.Op == OpChange:
+			s.Changed++
+		case p.Op == OpMove:
+			s.Moved++
+		}
+	}
+	return s
+}

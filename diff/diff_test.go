@@ -1,0 +1,242 @@
+package diff
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"lede/revision"
+)
+
+// rebuild reconstructs both paragraph lists from a result's entries.
+func rebuild(t testing.TB, ps []Para) (old, new []string) {
+	t.Helper()
+	oldParts, newParts := map[int]string{}, map[int]string{}
+	maxOld, maxNew := 0, 0
+	for _, p := range ps {
+		if p.Old != nil {
+			oldParts[*p.Old] += p.OldSide()
+			maxOld = max(maxOld, *p.Old)
+		}
+		if p.New != nil {
+			newParts[*p.New] += p.NewSide()
+			maxNew = max(maxNew, *p.New)
+		}
+	}
+	for i := 1; i <= maxOld; i++ {
+		s, ok := oldParts[i]
+		if !ok {
+			t.Fatalf("old paragraph %d missing from the diff", i)
+		}
+		old = append(old, s)
+	}
+	for i := 1; i <= maxNew; i++ {
+		s, ok := newParts[i]
+		if !ok {
+			t.Fatalf("new paragraph %d missing from the diff", i)
+		}
+		new = append(new, s)
+	}
+	return old, new
+}
+
+// assertLossless checks that the diff rebuilds both sides exactly and
+// that every entry is consistent with its op.
+func assertLossless(t testing.TB, a, b []string, ps []Para) {
+	t.Helper()
+	old, new := rebuild(t, ps)
+	if !reflect.DeepEqual(old, nonEmpty(a)) {
+		t.Fatalf("old side does not rebuild:\n got %q\nwant %q", old, a)
+	}
+	if !reflect.DeepEqual(new, nonEmpty(b)) {
+		t.Fatalf("new side does not rebuild:\n got %q\nwant %q", new, b)
+	}
+	for _, p := range ps {
+		switch p.Op {
+		case OpInsert:
+			if p.Old != nil || p.New == nil {
+				t.Fatalf("insert with old %v new %v", p.Old, p.New)
+			}
+		case OpDelete:
+			if p.New != nil || p.Old == nil {
+				t.Fatalf("delete with old %v new %v", p.Old, p.New)
+			}
+		case OpEqual:
+			if p.Words != nil {
+				t.Fatalf("equal paragraph with words")
+			}
+		}
+		for _, w := range p.Words {
+			if w.Op != OpEqual && w.Op != OpInsert && w.Op != OpDelete {
+				t.Fatalf("word op %q", w.Op)
+			}
+		}
+	}
+}
+
+func nonEmpty(s []string) []string {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
+}
+
+func rev(headline, byline string, paras ...string) *revision.Revision {
+	return &revision.Revision{Headline: headline, Byline: byline, Paragraphs: paras}
+}
+
+// opsOf lists entry ops with their numbers, "change 2>2".
+func opsOf(ps []Para) []string {
+	var out []string
+	for _, p := range ps {
+		n := func(x *int) string {
+			if x == nil {
+				return "-"
+			}
+			return string(rune('0' + *x))
+		}
+		s := string(p.Op) + " " + n(p.Old) + ">" + n(p.New)
+		if p.Split {
+			s += " split"
+		}
+		if p.Merge {
+			s += " merge"
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+var story = []string{
+	"SEOUL, Feb. 2 (Yonhap) -- South Korea on Sunday reported three more cases of the novel coronavirus, bringing the total here to 15.",
+	"The Korea Centers for Disease Control and Prevention said the 13th case involved a 28-year-old man who was brought back from Wuhan.",
+	"The country's 14th case is a 40-year-old Chinese woman who is a family member of a Chinese tour guide diagnosed here Saturday.",
+	"The 15th case is a 43-year-old South Korean man who was in Wuhan, the epicenter of the outbreak, and returned Jan. 20.",
+	"The KCDC said it is tracking the movements of all new patients to determine where they were and whom they met.",
+}
+
+func with(base []string, edit func([]string) []string) []string {
+	return edit(append([]string(nil), base...))
+}
+
+func TestHandMadeEdits(t *testing.T) {
+	tests := []struct {
+		name  string
+		new   []string
+		ops   []string
+		words map[int]string // new para -> rendered words of that entry
+	}{
+		{"paragraphs added at the end", with(story, func(s []string) []string {
+			return append(s, "Seoul said the virus has been reported in 26 countries.", "The death toll stands at 304.")
+		}), []string{"equal 1>1", "equal 2>2", "equal 3>3", "equal 4>4", "equal 5>5", "insert ->6", "insert ->7"}, nil},
+		{"paragraph added after the lead", with(story, func(s []string) []string {
+			return append(s[:1], append([]string{"Health authorities raised the alert level to orange."}, s[1:]...)...)
+		}), []string{"equal 1>1", "insert ->2", "equal 2>3", "equal 3>4", "equal 4>5", "equal 5>6"}, nil},
+		{"number updated inside a sentence", with(story, func(s []string) []string {
+			s[0] = strings.Replace(s[0], "to 15.", "to 16.", 1)
+			return s
+		}), []string{"change 1>1", "equal 2>2", "equal 3>3", "equal 4>4", "equal 5>5"},
+			map[int]string{1: "...total here to [-15-]{+16+}."}},
+		{"rewritten lead", with(story, func(s []string) []string {
+			s[0] = "SEOUL, Feb. 2 (Yonhap) -- South Korea confirmed three more novel coronavirus infections on Sunday, raising its total to 15 amid fears of local transmission."
+			return s
+		}), []string{"change 1>1", "equal 2>2", "equal 3>3", "equal 4>4", "equal 5>5"}, nil},
+		{"paragraph moved", with(story, func(s []string) []string {
+			return []string{s[0], s[4], s[1], s[2], s[3]}
+		}), []string{"equal 1>1", "move 5>2", "equal 2>3", "equal 3>4", "equal 4>5"}, nil},
+		{"paragraph deleted", with(story, func(s []string) []string {
+			return append(s[:2], s[3:]...)
+		}), []string{"equal 1>1", "equal 2>2", "delete 3>-", "equal 4>3", "equal 5>4"}, nil},
+		{"paragraph split in two", with(story, func(s []string) []string {
+			return []string{s[0], "The Korea Centers for Disease Control and Prevention said the 13th case involved a 28-year-old man.", "He was brought back from Wuhan.", s[2], s[3], s[4]}
+		}), []string{"equal 1>1", "change 2>2 split", "change 2>3 split", "equal 3>4", "equal 4>5", "equal 5>6"}, nil},
+		{"paragraphs merged", with(story, func(s []string) []string {
+			return []string{s[0], s[1], s[2] + " " + s[3], s[4]}
+		}), []string{"equal 1>1", "equal 2>2", "change 3>3 merge", "change 4>3 merge", "equal 5>4"}, nil},
+		{"unrelated paragraphs never paired", with(story, func(s []string) []string {
+			s[3] = "Typhoon Bavi is expected to make landfall on Jeju Island next week with strong winds."
+			return s
+		}), []string{"equal 1>1", "equal 2>2", "equal 3>3", "delete 4>-", "insert ->4", "equal 5>5"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Compare(rev("h", "", story...), rev("h", "", tc.new...), Options{})
+			assertLossless(t, story, tc.new, r.Paragraphs)
+			if got := opsOf(r.Paragraphs); !reflect.DeepEqual(got, tc.ops) {
+				t.Errorf("ops = %v\nwant %v", got, tc.ops)
+			}
+			for n, want := range tc.words {
+				for _, p := range r.Paragraphs {
+					if p.New != nil && *p.New == n {
+						if got := plainWords(p.Words); !strings.HasSuffix(got, strings.TrimPrefix(want, "...")) {
+							t.Errorf("para %d words = %q, want ...%q", n, got, want)
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+// plainWords renders words with git's word-diff markers.
+func plainWords(ws []Word) string {
+	var b strings.Builder
+	for _, w := range ws {
+		switch w.Op {
+		case OpInsert:
+			b.WriteString("{+" + w.Text + "+}")
+		case OpDelete:
+			b.WriteString("[-" + w.Text + "-]")
+		default:
+			b.WriteString(w.Text)
+		}
+	}
+	return b.String()
+}
+
+func TestFieldsAndSummary(t *testing.T) {
+	old := rev("S. Korea reports 3 more cases", "", story...)
+	new := rev("S. Korea reports 4 more cases", "Kim Soo-yeon", with(story, func(s []string) []string {
+		return append(s[1:], "Added at the end.")
+	})...)
+	r := Compare(old, new, Options{})
+	if r.Headline.Op != OpChange || plainWords(r.Headline.Words) != "S. Korea reports [-3-]{+4+} more cases" {
+		t.Errorf("headline: %+v %q", r.Headline, plainWords(r.Headline.Words))
+	}
+	if r.Byline.Op != OpInsert || r.Byline.New != "Kim Soo-yeon" {
+		t.Errorf("byline: %+v", r.Byline)
+	}
+	want := Summary{Added: 1, Removed: 1, Headline: true, Byline: true}
+	if r.Summary != want {
+		t.Errorf("summary %+v, want %+v", r.Summary, want)
+	}
+}
+
+func TestWordsNoCharacterNoise(t *testing.T) {
+	tests := []struct{ old, new, want string }{
+		{"the toll rose to 12 on Sunday", "the toll rose to 14 on Sunday", "the toll rose to [-12-]{+14+} on Sunday"},
+		{"surrendered 123.30 points, or 6.69 percent", "surrendered 133.56 points, or 7.25 percent", "surrendered [-123.30-]{+133.56+} points, or [-6.69-]{+7.25+} percent"},
+		{"Kim Jong-un met Trump", "Kim Jong-un met Moon", "Kim Jong-un met [-Trump-]{+Moon+}"},
+	}
+	for _, tc := range tests {
+		if got := plainWords(Words(tc.old, tc.new)); got != tc.want {
+			t.Errorf("Words(%q, %q) = %q, want %q", tc.old, tc.new, got, tc.want)
+		}
+	}
+}
+
+func TestBoundedOnHugeUnrelatedInput(t *testing.T) {
+	var a, b []string
+	for i := 0; i < 5000; i++ {
+		a = append(a, strings.Repeat("alpha beta gamma ", 12)+string(rune('a'+i%26))+" old "+strings.Repeat("x", i%7))
+		b = append(b, strings.Repeat("delta epsilon zeta ", 12)+string(rune('a'+i%26))+" new "+strings.Repeat("y", i%5))
+	}
+	start := time.Now()
+	r := Compare(rev("", "", a...), rev("", "", b...), Options{Budget: 2 * time.Second})
+	assertLossless(t, a, b, r.Paragraphs)
+	if r.Summary.Added != 5000 || r.Summary.Removed != 5000 {
+		t.Errorf("summary %+v, want 5000 added and removed", r.Summary)
+	}
+	t.Logf("two unrelated %d KB texts compared in %s", len(strings.Join(a, ""))/1024, time.Since(start))
+}

@@ -1,0 +1,195 @@
+package diff
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"lede/revision"
+)
+
+// Verdicts of the note check.
+const (
+	Confirmed    = "confirmed"    // the change the note claims is there
+	NotSeen      = "not-seen"     // the text shows no such change
+	Unverifiable = "unverifiable" // the text cannot tell (photos, slugs, cut-off pages)
+)
+
+// Verdict is the note check of one action of the editor's note. Paras are
+// the new paragraph numbers (old ones for deletions) that bear it out.
+type Verdict struct {
+	Action string `json:"action"`
+	Verb   string `json:"verb"`
+	Target string `json:"target"`
+	Result string `json:"verdict"`
+	Paras  []int  `json:"paras"`
+	Why    string `json:"why"`
+}
+
+// Unannounced is a change no action of the note covers.
+type Unannounced struct {
+	Part string `json:"part"` // "para", "headline", "byline", "dateline"
+	Op   Op     `json:"op,omitempty"`
+	Old  *int   `json:"old,omitempty"`
+	New  *int   `json:"new,omitempty"`
+}
+
+// verbKind groups verbs by the paragraph operations that bear them out.
+func verbKind(verb string) []Op {
+	switch verb {
+	case "ADDS", "INSERTS", "EXPANDS":
+		return []Op{OpInsert, OpChange}
+	case "TRIMS", "REMOVES", "DELETES":
+		return []Op{OpDelete, OpChange}
+	case "RESTRUCTURES", "MOVES":
+		return []Op{OpMove}
+	}
+	return []Op{OpInsert, OpChange, OpMove, OpDelete}
+}
+
+// checkNote compares each action of the new revision's note with the
+// diff and lists the changes no action announced.
+func checkNote(old, new *revision.Revision, r *Result) ([]Verdict, []Unannounced) {
+	verdicts := []Verdict{}
+	covered := map[*Para]bool{}
+	var fieldCovered = map[string]bool{}
+	changed := changedParas(r)
+	for _, a := range new.Actions {
+		v := Verdict{Action: actionText(a), Verb: a.Verb, Target: string(a.Target), Paras: []int{}}
+		switch a.Target {
+		case revision.TargetHeadline, revision.TargetByline, revision.TargetDateline:
+			f := map[revision.Target]Field{revision.TargetHeadline: r.Headline, revision.TargetByline: r.Byline, revision.TargetDateline: r.Dateline}[a.Target]
+			fieldCovered[string(a.Target)] = true
+			v.Result, v.Why = fieldVerdict(a, f)
+			if a.Target == revision.TargetDateline && f.Changed() {
+				for _, p := range changed {
+					if p.New != nil && *p.New == 1 {
+						covered[p] = true
+					}
+				}
+			}
+		case revision.TargetPhoto:
+			v.Result, v.Why = photoVerdict(old, new)
+		case revision.TargetSlug:
+			v.Result, v.Why = Unverifiable, "slugs are not part of the page"
+		default:
+			v.Result, v.Paras, v.Why = paraVerdict(a, new, changed, covered)
+		}
+		verdicts = append(verdicts, v)
+	}
+	var un []Unannounced
+	for _, p := range changed {
+		if !covered[p] {
+			un = append(un, Unannounced{Part: "para", Op: p.Op, Old: p.Old, New: p.New})
+		}
+	}
+	for part, f := range map[string]Field{"headline": r.Headline, "byline": r.Byline, "dateline": r.Dateline} {
+		if f.Changed() && !fieldCovered[part] {
+			un = append(un, Unannounced{Part: part, Op: f.Op})
+		}
+	}
+	sort.SliceStable(un, func(i, j int) bool { return un[i].Part != "para" && un[j].Part == "para" })
+	if un == nil {
+		un = []Unannounced{}
+	}
+	return verdicts, un
+}
+
+// changedParas lists the entries that are not equal.
+func changedParas(r *Result) []*Para {
+	var out []*Para
+	for i := range r.Paragraphs {
+		if r.Paragraphs[i].Op != OpEqual {
+			out = append(out, &r.Paragraphs[i])
+		}
+	}
+	return out
+}
+
+func fieldVerdict(a revision.Action, f Field) (string, string) {
+	switch {
+	case a.Verb == "ADDS" && f.Op == OpInsert:
+		return Confirmed, "added: " + f.New
+	case f.Changed():
+		return Confirmed, fmt.Sprintf("%s: %q -> %q", f.Op, f.Old, f.New)
+	}
+	return NotSeen, "unchanged"
+}
+
+// photoVerdict can only confirm a photo change through its caption; the
+// images themselves are not in the text.
+func photoVerdict(old, new *revision.Revision) (string, string) {
+	if strings.Join(old.Captions, "\n") != strings.Join(new.Captions, "\n") {
+		return Confirmed, "photo captions changed"
+	}
+	return Unverifiable, "photos are not in the text"
+}
+
+// paraVerdict checks an action on story text: the paragraphs it names (or
+// all for "throughout" and unspecified objects) must hold a change of the
+// kind its verb implies. Paragraphs past the end of a cut-off page cannot
+// be judged.
+func paraVerdict(a revision.Action, new *revision.Revision, changed []*Para, covered map[*Para]bool) (string, []int, string) {
+	kinds := verbKind(a.Verb)
+	want := map[int]bool{}
+	whole := a.Target == revision.TargetThroughout || a.Target == revision.TargetBody
+	for _, p := range a.ParaSet(len(new.Paragraphs)) {
+		want[p] = true
+	}
+	named := a.ParaSet(1 << 20)
+	beyond := len(named) > 0 && named[len(named)-1] > len(new.Paragraphs) && a.Last == 0
+	var hits []int
+	for _, p := range changed {
+		if !hasOp(kinds, p.Op) {
+			continue
+		}
+		n := p.New
+		if n == nil {
+			n = p.Old
+		}
+		if whole || want[*n] {
+			covered[p] = true
+			hits = appendUnique(hits, *n)
+		}
+	}
+	sort.Ints(hits)
+	switch {
+	case len(hits) > 0:
+		if a.Target == revision.TargetThroughout && len(hits) < 2 && len(new.Paragraphs) > 3 {
+			return NotSeen, hits, "claims changes throughout, only one paragraph changed"
+		}
+		return Confirmed, hits, fmt.Sprintf("%d paragraph(s) changed", len(hits))
+	case beyond && !new.Complete:
+		return Unverifiable, []int{}, "the named paragraphs are past the end of a cut-off page"
+	case len(want) == 0 && !whole:
+		return Unverifiable, []int{}, "no paragraph of the new version has that number"
+	}
+	return NotSeen, []int{}, "no such change in the text"
+}
+
+func hasOp(ops []Op, op Op) bool {
+	for _, o := range ops {
+		if o == op {
+			return true
+		}
+	}
+	return false
+}
+
+func appendUnique(s []int, v int) []int {
+	for _, x := range s {
+		if x == v {
+			return s
+		}
+	}
+	return append(s, v)
+}
+
+// actionText writes an action back as a note clause: "ADDS details in
+// paras 13-16".
+func actionText(a revision.Action) string {
+	if a.Object == "" {
+		return a.Verb
+	}
+	return a.Verb + " " + a.Object
+}

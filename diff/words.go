@@ -1,0 +1,162 @@
+package diff
+
+import (
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// Word is one run of tokens with the same operation inside a changed text.
+// Concatenating the texts of the equal and delete words gives the old text
+// exactly; the equal and insert words give the new one.
+type Word struct {
+	Op   Op     `json:"op"`
+	Text string `json:"text"`
+}
+
+// tokenRE splits text into words (with inner hyphens, apostrophes, dots
+// and commas of numbers: "Jong-un", "N.K.", "3,526", "6.69"), runs of white
+// space, and single other characters. A changed number is one token, so
+// a diff shows "12" -> "14", never "1[2->4]".
+var tokenRE = regexp.MustCompile(`(?s)[\p{L}\p{N}]+(?:[-'’.,][\p{L}\p{N}]+)*|\s+|.`)
+
+func tokenize(s string) []string { return tokenRE.FindAllString(s, -1) }
+
+// wordTimeout bounds one word diff; go-diff returns a correct but coarser
+// diff when it runs out of time, so results stay lossless.
+const wordTimeout = 500 * time.Millisecond
+
+// runeCodec maps tokens to runes so that go-diff, which diffs runes,
+// diffs tokens. A single space maps to itself, so go-diff's semantic
+// clean-up still sees where words end and aligns edits to them; every
+// other token gets a private-use rune of its own.
+type runeCodec struct {
+	ids    map[string]rune
+	tokens []string // indexed by rune - base
+	next   rune
+	full   bool
+}
+
+func newRuneCodec() *runeCodec {
+	return &runeCodec{ids: map[string]rune{}, next: 0xE000}
+}
+
+func (c *runeCodec) encode(tokens []string) []rune {
+	out := make([]rune, len(tokens))
+	for i, t := range tokens {
+		if t == " " {
+			out[i] = ' '
+			continue
+		}
+		r, ok := c.ids[t]
+		if !ok {
+			r = c.alloc()
+			c.ids[t] = r
+			c.tokens = append(c.tokens, t)
+		}
+		out[i] = r
+	}
+	return out
+}
+
+// alloc hands out private-use runes: the BMP area, then planes 15 and 16.
+func (c *runeCodec) alloc() rune {
+	r := c.next
+	switch {
+	case r == 0xF8FF:
+		c.next = 0xF0000
+	case r == 0x10FFFD:
+		c.full = true
+	default:
+		c.next++
+	}
+	return r
+}
+
+func (c *runeCodec) decode(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			b.WriteByte(' ')
+		case r >= 0xE000 && r <= 0xF8FF:
+			b.WriteString(c.tokens[r-0xE000])
+		default:
+			b.WriteString(c.tokens[int(r-0xF0000)+(0xF8FF-0xE000+1)])
+		}
+	}
+	return b.String()
+}
+
+// Words diffs two texts word by word: go-diff over tokens mapped to runes,
+// then go-diff's semantic clean-up, which folds tiny equalities between
+// edits into the edits so a rewritten clause reads as one change.
+func Words(old, new string) []Word {
+	if old == new {
+		if old == "" {
+			return nil
+		}
+		return []Word{{OpEqual, old}}
+	}
+	c := newRuneCodec()
+	a, b := c.encode(tokenize(old)), c.encode(tokenize(new))
+	if c.full {
+		return replaceWords(old, new)
+	}
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = wordTimeout
+	diffs := dmp.DiffMainRunes(a, b, false)
+	diffs = dmp.DiffCleanupSemantic(diffs)
+	out := make([]Word, 0, len(diffs))
+	for _, d := range diffs {
+		w := Word{Text: c.decode(d.Text)}
+		switch d.Type {
+		case diffmatchpatch.DiffEqual:
+			w.Op = OpEqual
+		case diffmatchpatch.DiffInsert:
+			w.Op = OpInsert
+		default:
+			w.Op = OpDelete
+		}
+		if w.Text == "" {
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].Op == w.Op {
+			out[n-1].Text += w.Text
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// replaceWords is the whole-text replacement used when a text has more
+// distinct tokens than there are private-use runes.
+func replaceWords(old, new string) []Word {
+	var out []Word
+	if old != "" {
+		out = append(out, Word{OpDelete, old})
+	}
+	if new != "" {
+		out = append(out, Word{OpInsert, new})
+	}
+	return out
+}
+
+// OldText and NewText rebuild the two sides of a word diff.
+func OldText(ws []Word) string { return side(ws, OpDelete) }
+
+// NewText rebuilds the new side of a word diff.
+func NewText(ws []Word) string { return side(ws, OpInsert) }
+
+func side(ws []Word, keep Op) string {
+	var b strings.Builder
+	for _, w := range ws {
+		if w.Op == OpEqual || w.Op == keep {
+			b.WriteString(w.Text)
+		}
+	}
+	return b.String()
+}
