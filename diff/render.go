@@ -1,0 +1,308 @@
+package diff
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// TextOptions tune the text and Markdown renderers.
+type TextOptions struct {
+	// Color uses ANSI colours (red deletions, green insertions); without
+	// it, changes carry git's word-diff markers [-old-] and {+new+}, so
+	// they stay visible in a pipe.
+	Color bool
+	// Context is how many unchanged paragraphs to show around each
+	// change; negative shows all.
+	Context int
+	// Stat prints the summary and the note check only.
+	Stat bool
+}
+
+// SummaryText is the one-line summary: "+3 ~2 -1 moved 1, headline changed".
+func (s Summary) String() string {
+	parts := []string{fmt.Sprintf("+%d ~%d -%d", s.Added, s.Changed, s.Removed)}
+	if s.Moved > 0 {
+		parts[0] += fmt.Sprintf(" moved %d", s.Moved)
+	}
+	for _, f := range []struct {
+		on   bool
+		name string
+	}{{s.Headline, "headline"}, {s.Byline, "byline"}, {s.Dateline, "dateline"}} {
+		if f.on {
+			parts = append(parts, f.name+" changed")
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// painter writes words in colour or with markers.
+type painter struct{ color bool }
+
+func (p painter) ins(s string) string {
+	if p.color {
+		return "\x1b[32m" + s + "\x1b[0m"
+	}
+	return "{+" + s + "+}"
+}
+
+func (p painter) del(s string) string {
+	if p.color {
+		return "\x1b[31;9m" + s + "\x1b[0m"
+	}
+	return "[-" + s + "-]"
+}
+
+func (p painter) dim(s string) string {
+	if p.color {
+		return "\x1b[2m" + s + "\x1b[0m"
+	}
+	return s
+}
+
+func (p painter) bold(s string) string {
+	if p.color {
+		return "\x1b[1m" + s + "\x1b[0m"
+	}
+	return s
+}
+
+func (p painter) words(ws []Word) string {
+	var b strings.Builder
+	for _, w := range ws {
+		switch w.Op {
+		case OpInsert:
+			b.WriteString(p.ins(w.Text))
+		case OpDelete:
+			b.WriteString(p.del(w.Text))
+		default:
+			b.WriteString(w.Text)
+		}
+	}
+	return b.String()
+}
+
+func (p painter) field(f Field) string {
+	switch f.Op {
+	case OpEqual:
+		return f.New
+	case OpInsert:
+		return p.ins(f.New)
+	case OpDelete:
+		return p.del(f.Old)
+	}
+	return p.words(f.Words)
+}
+
+// WriteText renders a result for a terminal or a pipe. Paragraphs are
+// numbered as the agencies count them: "+ 12" inserted as para 12,
+// "- 7" deleted (old para 7), "~ 3" changed, "> 5 (was 9)" moved.
+func WriteText(w io.Writer, r *Result, opt TextOptions) error {
+	p := painter{opt.Color}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s\n%s %s\n", p.dim("---"), r.From, p.dim("+++"), r.To)
+	fmt.Fprintf(&b, "headline  %s\n", p.bold(p.field(r.Headline)))
+	if r.Byline.Old != "" || r.Byline.New != "" {
+		fmt.Fprintf(&b, "byline    %s\n", p.field(r.Byline))
+	}
+	if r.Dateline.Changed() {
+		fmt.Fprintf(&b, "dateline  %s\n", p.field(r.Dateline))
+	}
+	fmt.Fprintf(&b, "summary   %s\n", r.Summary)
+	writeNoteCheck(&b, r, p)
+	if !opt.Stat {
+		b.WriteString("\n")
+		writeParas(&b, r, p, opt.Context)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeNoteCheck(b *strings.Builder, r *Result, p painter) {
+	if r.Note != "" {
+		fmt.Fprintf(b, "note      (ATTN: %s)\n", r.Note)
+	}
+	for _, v := range r.NoteCheck {
+		mark := map[string]string{Confirmed: "ok", NotSeen: "NOT SEEN", Unverifiable: "?"}[v.Result]
+		fmt.Fprintf(b, "  %-8s %s %s\n", mark, v.Action, p.dim("("+v.Why+paraList(v.Paras)+")"))
+	}
+	if len(r.Unannounced) > 0 {
+		var parts []string
+		for _, u := range r.Unannounced {
+			parts = append(parts, unannouncedText(u))
+		}
+		fmt.Fprintf(b, "  %-8s %s\n", "unannounced", strings.Join(parts, ", "))
+	}
+}
+
+func paraList(ps []int) string {
+	if len(ps) == 0 {
+		return ""
+	}
+	var s []string
+	for _, n := range ps {
+		s = append(s, fmt.Sprint(n))
+	}
+	return "; paras " + strings.Join(s, ", ")
+}
+
+func unannouncedText(u Unannounced) string {
+	if u.Part != "para" {
+		return u.Part + " " + string(u.Op)
+	}
+	if u.New != nil {
+		return fmt.Sprintf("para %d %s", *u.New, u.Op)
+	}
+	return fmt.Sprintf("old para %d %s", *u.Old, u.Op)
+}
+
+// visible marks the entries to print: changes, and equal paragraphs
+// within context of one.
+func visible(ps []Para, context int) []bool {
+	show := make([]bool, len(ps))
+	for i, p := range ps {
+		if p.Op == OpEqual {
+			continue
+		}
+		for k := max(0, i-context); k <= min(len(ps)-1, i+context); k++ {
+			show[k] = true
+		}
+	}
+	if context < 0 {
+		for i := range show {
+			show[i] = true
+		}
+	}
+	return show
+}
+
+func writeParas(b *strings.Builder, r *Result, p painter, context int) {
+	show := visible(r.Paragraphs, context)
+	hidden := 0
+	for i, e := range r.Paragraphs {
+		if !show[i] {
+			hidden++
+			continue
+		}
+		if hidden > 0 {
+			fmt.Fprintf(b, "%s\n", p.dim(fmt.Sprintf("   ... %d unchanged paragraph(s)", hidden)))
+			hidden = 0
+		}
+		b.WriteString(paraLine(e, p))
+	}
+	if hidden > 0 {
+		fmt.Fprintf(b, "%s\n", p.dim(fmt.Sprintf("   ... %d unchanged paragraph(s)", hidden)))
+	}
+}
+
+func paraLine(e Para, p painter) string {
+	switch e.Op {
+	case OpEqual:
+		return fmt.Sprintf("  %3d  %s\n", *e.New, p.dim(e.Text))
+	case OpInsert:
+		return fmt.Sprintf("+ %3d  %s\n", *e.New, p.ins(e.Text))
+	case OpDelete:
+		return fmt.Sprintf("- %3s  %s\n", fmt.Sprintf("(%d)", *e.Old), p.del(e.Text))
+	}
+	text := e.Text
+	if e.Words != nil {
+		text = p.words(e.Words)
+	}
+	tag := ""
+	switch {
+	case e.Split:
+		tag = fmt.Sprintf(" (split from %d)", *e.Old)
+	case e.Merge:
+		tag = fmt.Sprintf(" (merged from %d)", *e.Old)
+	case e.Op == OpMove:
+		tag = fmt.Sprintf(" (moved from %d)", *e.Old)
+	}
+	mark := "~"
+	if e.Op == OpMove {
+		mark = ">"
+	}
+	return fmt.Sprintf("%s %3d  %s%s\n", mark, *e.New, text, p.dim(tag))
+}
+
+// WriteMarkdown renders a result as Markdown: deletions struck through,
+// insertions in bold, one list item per paragraph.
+func WriteMarkdown(w io.Writer, r *Result, opt TextOptions) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "## %s\n\n", mdWords(r.Headline.Words, r.Headline.New))
+	fmt.Fprintf(&b, "`%s` → `%s`  \n**%s**\n\n", mdCode(r.From), mdCode(r.To), md(r.Summary.String()))
+	if r.Note != "" {
+		fmt.Fprintf(&b, "Editor's note: *(ATTN: %s)*\n\n", md(r.Note))
+	}
+	for _, v := range r.NoteCheck {
+		fmt.Fprintf(&b, "- %s — **%s** (%s%s)\n", md(v.Action), v.Result, md(v.Why), paraList(v.Paras))
+	}
+	if len(r.NoteCheck) > 0 {
+		b.WriteString("\n")
+	}
+	if !opt.Stat {
+		show := visible(r.Paragraphs, opt.Context)
+		for i, e := range r.Paragraphs {
+			if !show[i] {
+				continue
+			}
+			b.WriteString(mdPara(e))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func mdPara(e Para) string {
+	switch e.Op {
+	case OpEqual:
+		return fmt.Sprintf("%d. %s\n", *e.New, md(e.Text))
+	case OpInsert:
+		return fmt.Sprintf("%d. **%s** *(added)*\n", *e.New, md(e.Text))
+	case OpDelete:
+		return fmt.Sprintf("- ~~%s~~ *(deleted, was %d)*\n", md(e.Text), *e.Old)
+	}
+	note := "changed"
+	if e.Op == OpMove {
+		note = fmt.Sprintf("moved from %d", *e.Old)
+	}
+	return fmt.Sprintf("%d. %s *(%s)*\n", *e.New, mdWords(e.Words, e.Text), note)
+}
+
+func mdWords(ws []Word, plain string) string {
+	if ws == nil {
+		return md(plain)
+	}
+	var b strings.Builder
+	for _, w := range ws {
+		t := md(w.Text)
+		lead, core, trail := splitSpace(t)
+		switch {
+		case core == "":
+			b.WriteString(t)
+		case w.Op == OpInsert:
+			b.WriteString(lead + "**" + core + "**" + trail)
+		case w.Op == OpDelete:
+			b.WriteString(lead + "~~" + core + "~~" + trail)
+		default:
+			b.WriteString(t)
+		}
+	}
+	return b.String()
+}
+
+// splitSpace separates leading and trailing spaces, which Markdown
+// emphasis must not enclose.
+func splitSpace(s string) (string, string, string) {
+	core := strings.TrimSpace(s)
+	if core == "" {
+		return s, "", ""
+	}
+	i := strings.Index(s, core)
+	return s[:i], core, s[i+len(core):]
+}
+
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`,
+	"<", "&lt;", ">", "&gt;", "#", `\#`, "~", `\~`, "|", `\|`)
+
+func md(s string) string     { return mdEscaper.Replace(s) }
+func mdCode(s string) string { return strings.ReplaceAll(s, "`", "'") }
