@@ -52,6 +52,22 @@ type aligner struct {
 	oldU, newU []int // unit index per paragraph, -1 when unaligned
 	units      []unit
 	deadline   time.Time
+	sets       [2][]map[string]bool // word sets per paragraph, filled lazily
+}
+
+// set returns the word set of old (side 0) or new (side 1) paragraph i.
+func (al *aligner) set(side, i int) map[string]bool {
+	if al.sets[side] == nil {
+		al.sets[0], al.sets[1] = make([]map[string]bool, len(al.a)), make([]map[string]bool, len(al.b))
+	}
+	if al.sets[side][i] == nil {
+		text := al.a
+		if side == 1 {
+			text = al.b
+		}
+		al.sets[side][i] = wordSet(text[i])
+	}
+	return al.sets[side][i]
 }
 
 // alignParas aligns old paragraphs a with new paragraphs b and returns
@@ -135,55 +151,73 @@ func (al *aligner) sameText() {
 }
 
 // splitsAndMerges finds an old paragraph now written as two consecutive
-// new ones, and two consecutive old paragraphs now written as one.
+// new ones, and two consecutive old paragraphs now written as one. The
+// whole must start with the first part's opening words, which rules out
+// almost every pair before any word set is built.
 func (al *aligner) splitsAndMerges() {
 	for i := range al.a {
 		for j := 0; j+1 < len(al.b) && al.oldU[i] < 0; j++ {
-			if al.newU[j] >= 0 || al.newU[j+1] >= 0 {
-				continue
-			}
-			if joinedLike(al.a[i], al.b[j], al.b[j+1]) {
+			if al.newU[j] < 0 && al.newU[j+1] < 0 && sameStart(al.a[i], al.b[j]) &&
+				al.joinedLike(al.set(0, i), al.set(1, j), al.set(1, j+1)) {
 				al.add(unit{oldAt: i, newAt: j, kind: kindSplit})
 			}
 		}
 	}
 	for j := range al.b {
 		for i := 0; i+1 < len(al.a) && al.newU[j] < 0; i++ {
-			if al.oldU[i] >= 0 || al.oldU[i+1] >= 0 {
-				continue
-			}
-			if joinedLike(al.b[j], al.a[i], al.a[i+1]) {
+			if al.oldU[i] < 0 && al.oldU[i+1] < 0 && sameStart(al.b[j], al.a[i]) &&
+				al.joinedLike(al.set(1, j), al.set(0, i), al.set(0, i+1)) {
 				al.add(unit{oldAt: i, newAt: j, kind: kindMerge})
 			}
 		}
 	}
 }
 
-// joinedLike reports whether whole reads as part1 followed by part2.
-func joinedLike(whole, part1, part2 string) bool {
-	if !strings.HasPrefix(whole, firstWords(part1, 3)) {
+// joinedLike reports whether a paragraph with words whole reads as the
+// paragraphs with words part1 and part2 together.
+func (al *aligner) joinedLike(whole, part1, part2 map[string]bool) bool {
+	if containment(part1, whole) < minSplitSim || containment(part2, whole) < minSplitSim {
 		return false
 	}
-	w := wordSet(whole)
-	return dice(w, wordSet(part1+" "+part2)) >= minSplitSim &&
-		containment(wordSet(part1), w) >= minSplitSim && containment(wordSet(part2), w) >= minSplitSim
+	both := make(map[string]bool, len(part1)+len(part2))
+	for w := range part1 {
+		both[w] = true
+	}
+	for w := range part2 {
+		both[w] = true
+	}
+	return dice(whole, both) >= minSplitSim
 }
 
-func firstWords(s string, n int) string {
-	f := strings.Fields(s)
-	return strings.Join(f[:min(n, len(f))], " ")
+// sameStart reports whether whole opens with part's first three words.
+func sameStart(whole, part string) bool {
+	end, words := 0, 0
+	for end < len(part) && words < 3 {
+		sp := strings.IndexByte(part[end:], ' ')
+		if sp < 0 {
+			end = len(part)
+			break
+		}
+		end += sp + 1
+		words++
+	}
+	return strings.HasPrefix(whole, strings.TrimRight(part[:end], " "))
 }
 
 // edits pairs the remaining paragraphs by word similarity, best pairs
-// first. Candidates share a pair of consecutive words, so unrelated
-// paragraphs are not even compared.
+// first. Few leftovers are compared all against all; many are compared
+// only when they share a pair of consecutive words, so unrelated
+// paragraphs of long texts are not even compared.
 func (al *aligner) edits() {
-	post := map[string][]int{}
-	for j, t := range al.b {
+	var olds, news []int
+	for i := range al.a {
+		if al.oldU[i] < 0 {
+			olds = append(olds, i)
+		}
+	}
+	for j := range al.b {
 		if al.newU[j] < 0 {
-			for _, bg := range bigrams(t) {
-				post[bg] = append(post[bg], j)
-			}
+			news = append(news, j)
 		}
 	}
 	type cand struct {
@@ -191,28 +225,38 @@ func (al *aligner) edits() {
 		sim  float64
 	}
 	var cands []cand
-	for i, t := range al.a {
-		if al.oldU[i] >= 0 {
-			continue
+	consider := func(i, j int) {
+		s := dice(al.set(0, i), al.set(1, j))
+		if s >= minPairSim || i == 0 && j == 0 && s >= minLeadSim {
+			cands = append(cands, cand{i, j, s})
 		}
-		if time.Now().After(al.deadline) {
-			break
-		}
-		seen := map[int]bool{}
-		wi := wordSet(t)
-		for _, bg := range bigrams(t) {
-			ps := post[bg]
-			if len(ps) > maxPostings {
-				continue
+	}
+	if len(olds)*len(news) <= 1024 {
+		for _, i := range olds {
+			for _, j := range news {
+				consider(i, j)
 			}
-			for _, j := range ps {
-				if seen[j] {
-					continue
-				}
-				seen[j] = true
-				s := dice(wi, wordSet(al.b[j]))
-				if s >= minPairSim || i == 0 && j == 0 && s >= minLeadSim {
-					cands = append(cands, cand{i, j, s})
+		}
+	} else {
+		post := map[string][]int{}
+		for _, j := range news {
+			for _, bg := range bigrams(al.b[j]) {
+				post[bg] = append(post[bg], j)
+			}
+		}
+		for _, i := range olds {
+			if time.Now().After(al.deadline) {
+				break
+			}
+			seen := map[int]bool{}
+			for _, bg := range bigrams(al.a[i]) {
+				if ps := post[bg]; len(ps) <= maxPostings {
+					for _, j := range ps {
+						if !seen[j] {
+							seen[j] = true
+							consider(i, j)
+						}
+					}
 				}
 			}
 		}

@@ -75,7 +75,7 @@ type Field struct {
 }
 
 // Changed reports whether the field differs.
-func (f Field) Changed() bool { return f.Op != OpEqual }
+func (f Field) Changed() bool { return f.Op != OpEqual && f.Op != OpUnknown }
 
 // Summary counts what an update did, as in "+3 ~2 -1 moved 1".
 type Summary struct {
@@ -122,7 +122,7 @@ func Compare(old, new *revision.Revision, opt Options) *Result {
 	deadline := time.Now().Add(opt.Budget)
 	r := &Result{
 		From: old.Source, To: new.Source,
-		Headline:   field(old.Headline, new.Headline),
+		Headline:   headlineField(old, new),
 		Byline:     field(old.Byline, new.Byline),
 		Dateline:   field(old.Dateline.Text, new.Dateline.Text),
 		Paragraphs: alignParas(old.Paragraphs, new.Paragraphs, deadline),
@@ -133,6 +133,19 @@ func Compare(old, new *revision.Revision, opt Options) *Result {
 	r.Summary = summarize(r)
 	r.NoteCheck, r.Unannounced = checkNote(old, new, r)
 	return r
+}
+
+// OpUnknown marks a field one of the pages does not show, such as a
+// headline missing from a stored web page: no change can be claimed.
+const OpUnknown Op = "unknown"
+
+func headlineField(old, new *revision.Revision) Field {
+	if old.RawHeadline == "" && old.Headline == "" || new.RawHeadline == "" && new.Headline == "" {
+		if old.Headline != new.Headline {
+			return Field{Op: OpUnknown, Old: old.Headline, New: new.Headline}
+		}
+	}
+	return field(old.Headline, new.Headline)
 }
 
 func field(old, new string) Field {

@@ -240,3 +240,14 @@ func TestBoundedOnHugeUnrelatedInput(t *testing.T) {
 	}
 	t.Logf("two unrelated %d KB texts compared in %s", len(strings.Join(a, ""))/1024, time.Since(start))
 }
+
+// BenchmarkCompareTypical diffs the real consecutive versions of the
+// corpus, typical updates of 5-25 paragraphs.
+func BenchmarkCompareTypical(b *testing.B) {
+	pairs := corpusPairs(b)
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		p := pairs[i%len(pairs)]
+		Compare(p[0], p[1], Options{})
+	}
+}

@@ -136,8 +136,10 @@ func paraVerdict(a revision.Action, new *revision.Revision, changed []*Para, cov
 	for _, p := range a.ParaSet(len(new.Paragraphs)) {
 		want[p] = true
 	}
-	named := a.ParaSet(1 << 20)
-	beyond := len(named) > 0 && named[len(named)-1] > len(new.Paragraphs) && a.Last == 0
+	beyond := a.From > len(new.Paragraphs)
+	for _, p := range a.Paras {
+		beyond = beyond || p > len(new.Paragraphs)
+	}
 	var hits []int
 	for _, p := range changed {
 		if !hasOp(kinds, p.Op) {

@@ -86,6 +86,8 @@ func (p painter) field(f Field) string {
 	switch f.Op {
 	case OpEqual:
 		return f.New
+	case OpUnknown:
+		return p.dim("(not shown on one of the pages)")
 	case OpInsert:
 		return p.ins(f.New)
 	case OpDelete:

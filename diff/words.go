@@ -1,9 +1,10 @@
 package diff
 
 import (
-	"regexp"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
@@ -16,13 +17,50 @@ type Word struct {
 	Text string `json:"text"`
 }
 
-// tokenRE splits text into words (with inner hyphens, apostrophes, dots
-// and commas of numbers: "Jong-un", "N.K.", "3,526", "6.69"), runs of white
-// space, and single other characters. A changed number is one token, so
-// a diff shows "12" -> "14", never "1[2->4]".
-var tokenRE = regexp.MustCompile(`(?s)[\p{L}\p{N}]+(?:[-'’.,][\p{L}\p{N}]+)*|\s+|.`)
+// tokenize splits text into words (with inner hyphens, apostrophes, dots
+// and commas: "Jong-un", "N.K", "3,526", "6.69"), runs of white space, and
+// single other characters. A changed number is one token, so a diff shows
+// "12" -> "14", never "1[2->4]". The tokens concatenate to s.
+func tokenize(s string) []string {
+	out := make([]string, 0, len(s)/4)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		j := i + size
+		switch {
+		case isWordRune(r):
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if isWordRune(r2) {
+					j += n2
+					continue
+				}
+				if strings.ContainsRune("-'’.,", r2) && j+n2 < len(s) {
+					if r3, _ := utf8.DecodeRuneInString(s[j+n2:]); isWordRune(r3) {
+						j += n2
+						continue
+					}
+				}
+				break
+			}
+		case unicode.IsSpace(r):
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if !unicode.IsSpace(r2) {
+					break
+				}
+				j += n2
+			}
+		}
+		out = append(out, s[i:j])
+		i = j
+	}
+	return out
+}
 
-func tokenize(s string) []string { return tokenRE.FindAllString(s, -1) }
+func isWordRune(r rune) bool {
+	return r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') ||
+		r >= 128 && (unicode.IsLetter(r) || unicode.IsNumber(r))
+}
 
 // wordTimeout bounds one word diff; go-diff returns a correct but coarser
 // diff when it runs out of time, so results stay lossless.

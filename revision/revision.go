@@ -126,26 +126,26 @@ const (
 // with n paragraphs and returns the 1-based numbers in ascending order,
 // without duplicates and within 1..n.
 func (a Action) ParaSet(n int) []int {
-	seen := make(map[int]bool)
-	add := func(p int) {
+	if n < 0 {
+		n = 0
+	}
+	seen := make([]bool, n+1)
+	for _, p := range a.Paras {
 		if p >= 1 && p <= n {
 			seen[p] = true
 		}
 	}
-	for _, p := range a.Paras {
-		add(p)
-	}
 	if a.From > 0 {
 		for p := a.From; p <= n; p++ {
-			add(p)
+			seen[p] = true
 		}
 	}
 	if a.Last > 0 {
-		for p := n - a.Last + 1; p <= n; p++ {
-			add(p)
+		for p := max(n-a.Last+1, 1); p <= n; p++ {
+			seen[p] = true
 		}
 	}
-	out := make([]int, 0, len(seen))
+	out := []int{}
 	for p := 1; p <= n; p++ {
 		if seen[p] {
 			out = append(out, p)
