@@ -77,16 +77,10 @@ type Field struct {
 // Changed reports whether the field differs.
 func (f Field) Changed() bool { return f.Op != OpEqual && f.Op != OpUnknown }
 
-// Summary counts what an update did, as in "+3 ~2 -1 moved 1".
-type Summary struct {
-	Added    int  `json:"added"`
-	Removed  int  `json:"removed"`
-	Changed  int  `json:"changed"`
-	Moved    int  `json:"moved"`
-	Headline bool `json:"headline_changed"`
-	Byline   bool `json:"byline_changed"`
-	Dateline bool `json:"dateline_changed"`
-}
+// Summary counts what an update did, as in "+3 ~2 -1 moved 1". It is the
+// domain's UpdateSummary so that the store can keep it without knowing
+// about diffs.
+type Summary = revision.UpdateSummary
 
 // Result is the whole comparison of two revisions.
 type Result struct {
@@ -133,6 +127,17 @@ func Compare(old, new *revision.Revision, opt Options) *Result {
 	r.Summary = summarize(r)
 	r.NoteCheck, r.Unannounced = checkNote(old, new, r)
 	return r
+}
+
+// UpdateSummary is the summary with the note check folded in, the form
+// the store keeps for each update.
+func (r *Result) UpdateSummary() revision.UpdateSummary {
+	s := r.Summary
+	for _, v := range r.NoteCheck {
+		s.Verdicts = append(s.Verdicts, revision.NoteVerdict{Action: v.Action, Verdict: v.Result, Paras: v.Paras})
+	}
+	s.Unannounced = len(r.Unannounced)
+	return s
 }
 
 // OpUnknown marks a field one of the pages does not show, such as a

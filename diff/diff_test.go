@@ -208,7 +208,7 @@ func TestFieldsAndSummary(t *testing.T) {
 		t.Errorf("byline: %+v", r.Byline)
 	}
 	want := Summary{Added: 1, Removed: 1, Headline: true, Byline: true}
-	if r.Summary != want {
+	if !reflect.DeepEqual(r.Summary, want) {
 		t.Errorf("summary %+v, want %+v", r.Summary, want)
 	}
 }

@@ -19,23 +19,6 @@ type TextOptions struct {
 	Stat bool
 }
 
-// SummaryText is the one-line summary: "+3 ~2 -1 moved 1, headline changed".
-func (s Summary) String() string {
-	parts := []string{fmt.Sprintf("+%d ~%d -%d", s.Added, s.Changed, s.Removed)}
-	if s.Moved > 0 {
-		parts[0] += fmt.Sprintf(" moved %d", s.Moved)
-	}
-	for _, f := range []struct {
-		on   bool
-		name string
-	}{{s.Headline, "headline"}, {s.Byline, "byline"}, {s.Dateline, "dateline"}} {
-		if f.on {
-			parts = append(parts, f.name+" changed")
-		}
-	}
-	return strings.Join(parts, ", ")
-}
-
 // painter writes words in colour or with markers.
 type painter struct{ color bool }
 

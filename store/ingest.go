@@ -40,6 +40,7 @@ type Result struct {
 	Headline string
 	Why      string   // the grouping decision
 	Merged   []string // stories this revision bridged and merged into Story
+	Arrival  uint64   // the revision's arrival number (0 for a duplicate)
 	Err      error
 }
 
@@ -62,6 +63,7 @@ func (db *DB) Ingest(ctx context.Context, inputs []Input) ([]Result, error) {
 			if err != nil {
 				return fmt.Errorf("%s: %w", in.Source, err)
 			}
+			r.Arrival = arrival
 			results[i], arrivals[i] = r, arrival
 		}
 		return nil

@@ -69,6 +69,9 @@ type Version struct {
 	Date     revision.Date   `json:"date"`
 	Record   RevRecord       `json:"-"`
 	Marker   revision.Marker `json:"-"`
+	// Summary is what this version changed against the one before it,
+	// nil for the first version or while it is being (re)computed.
+	Summary *revision.UpdateSummary `json:"summary,omitempty"`
 }
 
 // Story is a story with its revisions in story order.
@@ -91,16 +94,22 @@ func (tx txn) loadStory(uid uint64) (Story, error) {
 	out := Story{ID: s.ID, Slug: s.Slug, Headline: s.Headline}
 	c := tx.b(bucketRevs).Cursor()
 	prefix := u64(uid)
+	var prev uint64
 	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
 		var rec RevRecord
 		if err := jsonUnmarshal(v, &rec); err != nil {
 			return out, err
 		}
-		out.Versions = append(out.Versions, Version{
+		ver := Version{
 			Rev: len(out.Versions) + 1, Source: rec.Source, Label: rec.Marker.Label, Seq: rec.Marker.Seq,
 			Headline: rec.Headline, Date: rec.Date, Record: rec, Marker: rec.Marker,
-		})
+		}
+		if prev != 0 && rec.Summary != nil && rec.SummaryPrev == prev {
+			ver.Summary = rec.Summary
+		}
+		out.Versions = append(out.Versions, ver)
 		out.Updated = rec.Date
+		prev = rec.Arrival
 	}
 	return out, nil
 }

@@ -46,6 +46,11 @@ type RevRecord struct {
 	Complete bool              `json:"complete"`
 	// Why records the grouping decision that placed the revision.
 	Why string `json:"why,omitempty"`
+	// Summary is what this revision changed against SummaryPrev, the
+	// arrival of the revision before it when the summary was computed.
+	// It is shown only while that is still its predecessor.
+	Summary     *revision.UpdateSummary `json:"summary,omitempty"`
+	SummaryPrev uint64                  `json:"summary_prev,omitempty"`
 }
 
 func newRevRecord(arrival uint64, in Input, now int64, why string) RevRecord {

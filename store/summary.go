@@ -1,0 +1,135 @@
+package store
+
+import (
+	"fmt"
+
+	"lede/revision"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// UpdatePair is a revision whose update summary is missing or stale, with
+// the revision before it in its story, as raw inputs to parse and diff.
+type UpdatePair struct {
+	Story       string
+	Rev         int
+	Arrival     uint64
+	PrevArrival uint64
+	Prev, Cur   Input // Source and Raw; Rev is left for the caller to parse
+}
+
+// ComputedSummary is a summary of the update from PrevArrival to Arrival.
+type ComputedSummary struct {
+	Arrival     uint64
+	PrevArrival uint64
+	Summary     revision.UpdateSummary
+}
+
+// StaleSummaries lists the updates of the given stories whose summary is
+// missing or was computed against a revision that is no longer the one
+// before it (after a late first version, a merge or a split). Summaries
+// are derived data: computing them outside the ingest transaction keeps
+// ingest fast, and a crash in between only leaves them to be redone.
+func (db *DB) StaleSummaries(stories []string) ([]UpdatePair, error) {
+	var out []UpdatePair
+	err := db.bolt.View(func(btx *bolt.Tx) error {
+		tx := txn{btx}
+		done := map[uint64]bool{}
+		for _, ref := range stories {
+			uid, err := tx.resolve(ref)
+			if err != nil {
+				return err
+			}
+			if done[uid] {
+				continue
+			}
+			done[uid] = true
+			s, err := tx.story(uid)
+			if err != nil {
+				return err
+			}
+			keys := tx.revKeys(uid)
+			for i := 1; i < len(keys); i++ {
+				var rec RevRecord
+				if _, err := getJSON(tx.b(bucketRevs), keys[i], &rec); err != nil {
+					return err
+				}
+				prev := arrivalOf(keys[i-1])
+				if rec.Summary != nil && rec.SummaryPrev == prev {
+					continue
+				}
+				var prevRec RevRecord
+				if _, err := getJSON(tx.b(bucketRevs), keys[i-1], &prevRec); err != nil {
+					return err
+				}
+				p := UpdatePair{Story: s.ID, Rev: i + 1, Arrival: rec.Arrival, PrevArrival: prev,
+					Prev: Input{Source: prevRec.Source}, Cur: Input{Source: rec.Source}}
+				if p.Prev.Raw, err = tx.raw(prev); err != nil {
+					return err
+				}
+				if p.Cur.Raw, err = tx.raw(rec.Arrival); err != nil {
+					return err
+				}
+				out = append(out, p)
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// raw returns a revision's input as received.
+func (tx txn) raw(arrival uint64) ([]byte, error) {
+	z := tx.b(bucketRaw).Get(u64(arrival))
+	if z == nil {
+		return nil, fmt.Errorf("revision %d: %w (no raw input)", arrival, errCorrupt)
+	}
+	return inflate(z)
+}
+
+// SetSummaries stores computed summaries in one transaction. A summary
+// whose revision has since moved behind another predecessor is dropped;
+// StaleSummaries will list it again.
+func (db *DB) SetSummaries(sums []ComputedSummary) error {
+	if len(sums) == 0 {
+		return nil
+	}
+	return db.bolt.Update(func(btx *bolt.Tx) error {
+		tx := txn{btx}
+		for _, cs := range sums {
+			key := tx.b(bucketArrivals).Get(u64(cs.Arrival))
+			if key == nil {
+				continue // gone (never happens today: revisions are not deleted)
+			}
+			key = append([]byte(nil), key...)
+			if prev := tx.predecessor(key); prev != cs.PrevArrival {
+				continue
+			}
+			var rec RevRecord
+			if _, err := getJSON(tx.b(bucketRevs), key, &rec); err != nil {
+				return err
+			}
+			s := cs.Summary
+			rec.Summary, rec.SummaryPrev = &s, cs.PrevArrival
+			if err := putJSON(tx.b(bucketRevs), key, rec); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// predecessor is the arrival of the revision before key in its story, 0
+// for the first.
+func (tx txn) predecessor(key []byte) uint64 {
+	c := tx.b(bucketRevs).Cursor()
+	k, _ := c.Seek(key)
+	if k == nil {
+		return 0
+	}
+	k, _ = c.Prev()
+	if k == nil || getU64(k) != getU64(key) {
+		return 0
+	}
+	return arrivalOf(k)
+}
