@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 )
@@ -32,6 +33,9 @@ type lede struct {
 	env
 	db    string
 	color colorMode
+	// wait bounds how long a command waits for a database that another
+	// lede process holds (--wait).
+	wait time.Duration
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -68,9 +72,13 @@ what each version says.
 Global options may also be given after the command name.
 
 Examples:
+   lede ingest pages/                   store pages, grouped into stories
+   lede stories --since 2020-02-01      the stories updated since a day
+   lede history 200202-korea            one story's versions and notes
+   lede show 200202-korea@2             the second version as received
    lede parse page.txt                  show what lede reads in a page
-   lede parse --json a.txt b.txt        the same as a JSON array
-   curl -s URL | lede parse -           read a page from standard input`,
+   curl -s URL | lede ingest -          store a page from standard input
+   lede --db /tmp/test.db ingest a.txt  use another database file`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{
 				Name:        "db",
@@ -83,9 +91,22 @@ Examples:
 				Usage: "colour output: `WHEN` is auto (a terminal and $NO_COLOR unset), always or never",
 				Value: &l.color,
 			},
+			&cli.DurationFlag{
+				Name:        "wait",
+				Usage:       "wait up to `DURATION` (5s, 1m) for a database another lede process is using",
+				Value:       5 * time.Second,
+				Destination: &l.wait,
+			},
 		},
 		Commands: []*cli.Command{
+			l.ingestCommand(),
+			l.storiesCommand(),
+			l.historyCommand(),
+			l.showCommand(),
 			l.parseCommand(),
+			l.checkCommand(),
+			l.mergeCommand(),
+			l.splitCommand(),
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {

@@ -64,6 +64,24 @@ func TestUsageErrors(t *testing.T) {
 		{"db without value", []string{"--db"}, "flag needs an argument: --db", "see 'lede --help'"},
 		{"stdin twice", []string{"parse", "-", "-"}, "standard input (-) given more than once", "see 'lede parse --help'"},
 		{"unknown help topic", []string{"help", "frobnicate"}, "no help topic for 'frobnicate'", "see 'lede --help'"},
+		{"bad wait", []string{"--wait", "soon", "stories"}, `invalid value "soon" for flag --wait`, "see 'lede --help'"},
+		{"ingest without paths", []string{"ingest"}, "no paths given", "see 'lede ingest --help'"},
+		{"ingest stdin twice", []string{"ingest", "-", "-"}, "standard input (-) given more than once", "see 'lede ingest --help'"},
+		{"ingest batch 0", []string{"ingest", "--batch", "0", "x"}, "--batch must be at least 1", "see 'lede ingest --help'"},
+		{"ingest bad batch", []string{"ingest", "x", "--batch", "many"}, `invalid value "many" for flag --batch`, "see 'lede ingest --help'"},
+		{"stories bad since", []string{"stories", "--since", "2020-02-30"}, `--since "2020-02-30": want a date`, "see 'lede stories --help'"},
+		{"stories bad grep", []string{"ls", "--grep", "(virus"}, "--grep: error parsing regexp", "see 'lede stories --help'"},
+		{"stories negative limit", []string{"ls", "--limit", "-1"}, "--limit must not be negative", "see 'lede stories --help'"},
+		{"stories argument", []string{"stories", "virus"}, `unexpected argument "virus"`, "see 'lede stories --help'"},
+		{"history without story", []string{"history"}, "no story given", "see 'lede history --help'"},
+		{"history two stories", []string{"log", "a", "b"}, "one story expected, got 2 arguments", "see 'lede history --help'"},
+		{"history bad rev", []string{"history", "a@0"}, `"a@0": the revision after @ must be a number from 1`, "see 'lede history --help'"},
+		{"show empty story", []string{"show", "@2"}, `"@2" names no story`, "see 'lede show --help'"},
+		{"show bad rev", []string{"show", "a@two"}, "the revision after @ must be a number", "see 'lede show --help'"},
+		{"split without rev", []string{"split", "a"}, `"a" names no revision: want STORY@N`, "see 'lede split --help'"},
+		{"merge one story", []string{"merge", "a"}, "want two stories, STORY and OTHER, got 1", "see 'lede merge --help'"},
+		{"merge a version", []string{"merge", "a", "b@2"}, `"b@2": merge takes whole stories`, "see 'lede merge --help'"},
+		{"check argument", []string{"check", "x"}, `unexpected argument "x"`, "see 'lede check --help'"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -99,6 +117,14 @@ func TestHelp(t *testing.T) {
 		{"command short", []string{"parse", "-h"}, []string{"Examples:", "--json"}},
 		{"help after file", []string{"parse", seedPage, "--help"}, []string{"Examples:", "--json"}},
 		{"help command", []string{"help", "parse"}, []string{"Examples:", "--max-size"}},
+		{"app lists commands", []string{"--help"}, []string{"ingest", "stories, ls", "history, log", "show", "check", "merge", "split", "--wait DURATION"}},
+		{"ingest", []string{"ingest", "--help"}, []string{"Examples:", "--json", "--batch N", "--max-size", "PATH..."}},
+		{"stories", []string{"ls", "--help"}, []string{"Examples:", "--json", "--since YYYY-MM-DD", "--grep REGEX", "--limit N"}},
+		{"history", []string{"log", "-h"}, []string{"Examples:", "--json", "--verbose", "STORY"}},
+		{"show", []string{"show", "x@1", "--help"}, []string{"Examples:", "--json", "STORY[@REV]"}},
+		{"check", []string{"help", "check"}, []string{"Examples:", "--json"}},
+		{"merge", []string{"merge", "--help"}, []string{"Examples:", "--json", "STORY OTHER"}},
+		{"split", []string{"split", "--help"}, []string{"Examples:", "--json", "STORY@REV"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

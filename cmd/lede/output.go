@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -112,4 +114,25 @@ func wrap(text string, width int) []string {
 		n += wn
 	}
 	return append(lines, line.String())
+}
+
+// writeJSON prints v as indented JSON, the form of every --json output
+// that is one value (ingest --json prints JSON lines instead).
+func (l *lede) writeJSON(v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return fmt.Errorf("encoding JSON: %w", err)
+	}
+	if _, err := l.stdout.Write(append(b, '\n')); err != nil {
+		return fmt.Errorf("writing output: %w", err)
+	}
+	return nil
+}
+
+// flushed flushes buffered output and words a failure.
+func flushed(w *bufio.Writer) error {
+	if err := w.Flush(); err != nil {
+		return fmt.Errorf("writing output: %w", err)
+	}
+	return nil
 }

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 
 	"github.com/urfave/cli/v2"
 
@@ -112,21 +111,17 @@ func (l *lede) parse(ctx context.Context, files []string, asJSON bool, maxSize i
 }
 
 // fileError words a failure to read or parse one file as "<file>:
-// <reason>", without the "open <file>:" repetition of *fs.PathError.
+// <reason>", naming standard input in words.
 func fileError(path string, err error) string {
-	source, cause := path, err
+	source := path
 	var we *wire.Error
 	if errors.As(err, &we) {
-		source, cause = we.Source, we.Err
-	}
-	var pe *fs.PathError
-	if errors.As(cause, &pe) {
-		cause = pe.Err
+		source = we.Source
 	}
 	if source == "-" {
 		source = "standard input"
 	}
-	return source + ": " + cause.Error()
+	return source + ": " + inputReason(err)
 }
 
 func count(list []string, s string) int {

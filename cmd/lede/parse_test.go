@@ -22,14 +22,10 @@ type jsonRevision struct {
 		Seq   int      `json:"seq"`
 		Flags []string `json:"flags"`
 	} `json:"marker"`
-	Headline string `json:"headline"`
-	Note     string `json:"note"`
-	Actions  []struct {
-		Verb   string `json:"verb"`
-		Object string `json:"object"`
-		Paras  []int  `json:"paras"`
-	} `json:"actions"`
-	Byline   string `json:"byline"`
+	Headline string       `json:"headline"`
+	Note     string       `json:"note"`
+	Actions  []jsonAction `json:"actions"`
+	Byline   string       `json:"byline"`
 	Dateline struct {
 		Place  string `json:"place"`
 		Agency string `json:"agency"`
@@ -37,6 +33,13 @@ type jsonRevision struct {
 	Paragraphs []string `json:"paragraphs"`
 	Signoff    string   `json:"signoff"`
 	Complete   bool     `json:"complete"`
+}
+
+// jsonAction is an action of an editor's note in the JSON contract.
+type jsonAction struct {
+	Verb   string `json:"verb"`
+	Object string `json:"object"`
+	Paras  []int  `json:"paras"`
 }
 
 func decodeRevisions(t *testing.T, out string) []jsonRevision {

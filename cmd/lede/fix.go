@@ -1,0 +1,147 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"lede/store"
+)
+
+// mergeCommand is "lede merge": the fix when grouping kept one story
+// apart as two.
+func (l *lede) mergeCommand() *cli.Command {
+	var asJSON bool
+	return &cli.Command{
+		Name:      "merge",
+		Usage:     "make one story of two",
+		ArgsUsage: "STORY OTHER",
+		Description: `Move every version of OTHER into STORY, in story order, when lede kept
+apart two stories that are one. OTHER's id keeps working and names STORY
+from then on. Prints the story's id and how many versions it now has.
+
+Examples:
+   lede merge 200202-s-korea-reports 200202-s-korea-confirms
+   lede merge 2002 2003 --json`,
+		Flags: []cli.Flag{
+			&cli.BoolFlag{Name: "json", Usage: `print {"story", "merged", "versions"}`, Destination: &asJSON},
+		},
+		OnUsageError: onUsageError("merge"),
+		Action: func(c *cli.Context) error {
+			args := c.Args().Slice()
+			if len(args) != 2 {
+				return usagef("merge", "want two stories, STORY and OTHER, got %d", len(args))
+			}
+			for _, a := range args {
+				if strings.Contains(a, "@") {
+					return usagef("merge", "%q: merge takes whole stories, not versions (to move versions, use split)", a)
+				}
+			}
+			return l.merge(c.Context, args[0], args[1], asJSON)
+		},
+	}
+}
+
+// mergeResult is merge --json.
+type mergeResult struct {
+	Story    string `json:"story"`
+	Merged   string `json:"merged"`
+	Versions int    `json:"versions"`
+}
+
+func (l *lede) merge(ctx context.Context, into, from string, asJSON bool) error {
+	var res mergeResult
+	err := l.withWrite(ctx, "merge", func(db *store.DB) error {
+		// Resolve OTHER first: after the merge its id names STORY.
+		other, err := db.Story(from)
+		if err != nil {
+			return refError(err)
+		}
+		id, err := db.Merge(into, from)
+		if err != nil {
+			return refError(err)
+		}
+		s, err := db.Story(id)
+		res = mergeResult{Story: id, Merged: other.ID, Versions: len(s.Versions)}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		return l.writeJSON(res)
+	}
+	_, err = fmt.Fprintf(l.stdout, "%s  merged %s into it: %s\n", res.Story, res.Merged, plural(res.Versions, "version", "versions"))
+	return err
+}
+
+// splitCommand is "lede split": the fix when grouping joined two stories.
+func (l *lede) splitCommand() *cli.Command {
+	var asJSON bool
+	return &cli.Command{
+		Name:      "split",
+		Usage:     "move versions of a story into a new story",
+		ArgsUsage: "STORY@REV",
+		Description: `Move version REV of STORY and every later one into a new story, when lede
+joined two stories that are not one (REV is 2 or more: version 1 stays).
+lede remembers the fix: the two stories are never merged again by
+grouping, and later versions join whichever they match. Prints the new
+story's id.
+
+Examples:
+   lede split 200202-s-korea-reports@3
+   lede split 2002@2 --json`,
+		Flags: []cli.Flag{
+			&cli.BoolFlag{Name: "json", Usage: `print {"story", "from", "versions"}`, Destination: &asJSON},
+		},
+		OnUsageError: onUsageError("split"),
+		Action: func(c *cli.Context) error {
+			ref, err := oneRef("split", c.Args().Slice(), true)
+			if err != nil {
+				return err
+			}
+			return l.split(c.Context, ref, asJSON)
+		},
+	}
+}
+
+// splitResult is split --json: the new story, the story it came from and
+// how many versions each now has.
+type splitResult struct {
+	Story        string `json:"story"`
+	Versions     int    `json:"versions"`
+	From         string `json:"from"`
+	FromVersions int    `json:"from_versions"`
+}
+
+func (l *lede) split(ctx context.Context, ref storyRef, asJSON bool) error {
+	var res splitResult
+	err := l.withWrite(ctx, "split", func(db *store.DB) error {
+		// Resolve the prefix first: the new story may share it.
+		from, err := db.Story(ref.story)
+		if err != nil {
+			return refError(err)
+		}
+		id, err := db.Split(from.ID, ref.rev)
+		if err != nil {
+			return refError(err)
+		}
+		if from, err = db.Story(from.ID); err != nil {
+			return err
+		}
+		s, err := db.Story(id)
+		res = splitResult{Story: id, Versions: len(s.Versions), From: from.ID, FromVersions: len(from.Versions)}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		return l.writeJSON(res)
+	}
+	_, err = fmt.Fprintf(l.stdout, "%s  split from %s: %s (%s keeps %s)\n", res.Story, res.From,
+		plural(res.Versions, "version", "versions"), res.From, plural(res.FromVersions, "version", "versions"))
+	return err
+}

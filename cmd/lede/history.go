@@ -1,0 +1,170 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"lede/revision"
+	"lede/store"
+)
+
+// historyCommand is "lede history": one story's versions in order, with
+// what each editor's note says changed.
+func (l *lede) historyCommand() *cli.Command {
+	var asJSON, verbose bool
+	return &cli.Command{
+		Name:      "history",
+		Aliases:   []string{"log"},
+		Usage:     "show the versions of a story in order",
+		ArgsUsage: "STORY",
+		Description: `Show the timeline of a story: each version with its number (STORY@N names
+it for show and split), date and time, marker, paragraph count and
+headline, and under it the editor's note saying what the version changed.
+A page cut off before (END) is marked. STORY is a story id or any prefix of
+one that names a single story; STORY@N shows the whole story with version N
+marked. With --verbose, each version also shows its source and why lede
+grouped it into the story.
+
+Examples:
+   lede history 200202-s-korea-reports
+   lede log 2002 --verbose
+   lede history 200202-s-korea-reports --json | jq '.versions[] | {rev, label, note}'`,
+		Flags: []cli.Flag{
+			&cli.BoolFlag{Name: "json", Usage: "print the story as a JSON object with its versions", Destination: &asJSON},
+			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "show each version's source and grouping reason", Destination: &verbose},
+		},
+		OnUsageError: onUsageError("history"),
+		Action: func(c *cli.Context) error {
+			ref, err := oneRef("history", c.Args().Slice(), false)
+			if err != nil {
+				return err
+			}
+			return l.history(c.Context, ref, asJSON, verbose)
+		},
+	}
+}
+
+func (l *lede) history(ctx context.Context, ref storyRef, asJSON, verbose bool) error {
+	var s store.Story
+	err := l.withRead(ctx, func(db *store.DB) (err error) {
+		s, err = db.Story(ref.story)
+		return refError(err)
+	})
+	if err != nil {
+		return err
+	}
+	if ref.rev > len(s.Versions) {
+		return &cliError{code: 1, msg: fmt.Sprintf("story %s has versions 1 to %d, not %d", s.ID, len(s.Versions), ref.rev)}
+	}
+	if asJSON {
+		return l.writeJSON(historyJSON(s))
+	}
+	out := bufio.NewWriter(l.stdout)
+	writeHistory(out, s, ref.rev, verbose, l.style())
+	return flushed(out)
+}
+
+// writeHistory writes a story's timeline; mark (0: none) is the version
+// the user named.
+func writeHistory(w *bufio.Writer, s store.Story, mark int, verbose bool, st style) {
+	fmt.Fprintf(w, "%s  %s\n%s\n\n", st.bold(s.ID), st.dim("("+plural(len(s.Versions), "version", "versions")+")"),
+		headlineText(s.Headline, nil, st))
+	revW, whenW, markW := 0, 0, 0
+	for _, v := range s.Versions {
+		revW = max(revW, len(strconv.Itoa(v.Rev))+1)
+		whenW = max(whenW, len(whenText(v.Date, v.Record.Time)))
+		markW = max(markW, len(orDash(markerLabel(v.Marker))))
+	}
+	for _, v := range s.Versions {
+		pointer := "  "
+		if v.Rev == mark {
+			pointer = "> "
+		}
+		head := fmt.Sprintf("%s%*s  %-*s  %-*s  %3d paras  ", pointer, revW, "@"+strconv.Itoa(v.Rev),
+			whenW, whenText(v.Date, v.Record.Time), markW, orDash(markerLabel(v.Marker)), v.Record.Paras)
+		fmt.Fprintln(w, head+st.bold(headlineText(v.Headline, nil, st)))
+		indent := strings.Repeat(" ", len(head))
+		r := v.Record
+		if len(r.Tags) > 0 {
+			fmt.Fprintln(w, indent+st.dim("("+strings.Join(r.Tags, ", ")+")"))
+		}
+		if r.Note != "" {
+			fmt.Fprintln(w, indent+"ATTN: "+r.Note)
+		}
+		if v.Summary != nil {
+			fmt.Fprintln(w, indent+st.dim("paras "+v.Summary.String()))
+		}
+		if !r.Complete {
+			fmt.Fprintln(w, indent+st.warn("cut off before (END)"))
+		}
+		if verbose {
+			fmt.Fprintln(w, indent+st.dim("source  "+r.Source))
+			if r.Why != "" {
+				fmt.Fprintln(w, indent+st.dim("grouped "+r.Why))
+			}
+		}
+	}
+}
+
+// historyStory is the JSON form of a story in history: the story object
+// of stories --json with more fields per version.
+type historyStory struct {
+	ID       string           `json:"id"`
+	Slug     string           `json:"slug"`
+	Headline string           `json:"headline"`
+	Updated  revision.Date    `json:"updated"`
+	Versions []historyVersion `json:"versions"`
+}
+
+// historyVersion is one version in history --json. Lists are [], not null.
+type historyVersion struct {
+	Rev      int               `json:"rev"`
+	Source   string            `json:"source"`
+	Label    string            `json:"label"`
+	Seq      int               `json:"seq"`
+	Flags    []string          `json:"flags"`
+	Tags     []string          `json:"tags"`
+	Headline string            `json:"headline"`
+	Date     revision.Date     `json:"date"`
+	Time     string            `json:"time"`
+	Note     string            `json:"note"`
+	Actions  []revision.Action `json:"actions"`
+	Byline   string            `json:"byline"`
+	Paras    int               `json:"paras"`
+	Complete bool              `json:"complete"`
+	Why      string            `json:"why"`
+	Ingested string            `json:"ingested"` // RFC 3339
+	// Summary is what the version changed against the one before it,
+	// absent until the store has computed it.
+	Summary *revision.UpdateSummary `json:"summary,omitempty"`
+}
+
+func historyJSON(s store.Story) historyStory {
+	out := historyStory{ID: s.ID, Slug: s.Slug, Headline: s.Headline, Updated: s.Updated,
+		Versions: make([]historyVersion, 0, len(s.Versions))}
+	for _, v := range s.Versions {
+		r := v.Record
+		out.Versions = append(out.Versions, historyVersion{
+			Rev: v.Rev, Source: v.Source, Label: v.Label, Seq: v.Seq,
+			Flags: nonNil(r.Marker.Flags), Tags: nonNil(r.Tags), Headline: v.Headline,
+			Date: v.Date, Time: r.Time, Note: r.Note, Actions: nonNil(r.Actions),
+			Byline: r.Byline, Paras: r.Paras, Complete: r.Complete, Why: r.Why,
+			Ingested: time.Unix(r.Ingested, 0).UTC().Format(time.RFC3339), Summary: v.Summary,
+		})
+	}
+	return out
+}
+
+// nonNil makes a nil list encode as [] in JSON.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

@@ -1,0 +1,211 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"lede/revision"
+	"lede/revision/wire"
+	"lede/store"
+)
+
+// ingestOptions are the flags of lede ingest.
+type ingestOptions struct {
+	json    bool
+	maxSize int64
+	batch   int
+}
+
+// ingestCommand is "lede ingest": it stores pages and groups them into
+// stories, the way everything else gets its data.
+func (l *lede) ingestCommand() *cli.Command {
+	opt := ingestOptions{batch: 500}
+	maxSize := byteSize(revision.DefaultMaxInput)
+	return &cli.Command{
+		Name:      "ingest",
+		Usage:     "store wire pages, grouped into stories",
+		ArgsUsage: "PATH...",
+		Description: `Read each PATH — a page, a directory (every file below it, in name order,
+hidden files and directories skipped) or "-" for standard input — and store
+it: as the first version of a new story, as an update of a story already
+stored, or not at all when the same content is stored already (a duplicate).
+Ingesting the same tree twice changes nothing.
+
+One line per input, in the order given, as each batch is stored:
+   new-story  STORY@REV  (MARKER)  HEADLINE  (SOURCE)
+   update     STORY@REV  (MARKER)  HEADLINE  (SOURCE)
+   duplicate  STORY@REV  SOURCE
+   error      SOURCE: REASON
+then a summary line. An input that cannot be read or parsed (binary, not
+UTF-8, empty, over --max-size) is an error line and the rest is stored. A
+page cut off before (END) is stored and marked incomplete.
+
+Inputs are stored in batches, one transaction each: a crash loses at most
+the batch under way, and running the same command again completes the job.
+The database is closed between batches so that other lede commands can
+read it while a long ingest runs. On a terminal, a progress bar shows on
+stderr for runs of more than 200 inputs. Ctrl-C stops after the batch
+under way.
+
+Exit status: 0 everything stored or duplicate, 1 some input failed, 2
+usage error, 130 interrupted.
+
+Examples:
+   lede ingest testdata/yonhap/pages
+   lede ingest page.txt --json | jq -r 'select(.status == "error") | .error'
+   lede --db /tmp/try.db ingest --batch 100 ~/wire/2020/
+   curl -s URL | lede ingest -`,
+		Flags: []cli.Flag{
+			&cli.BoolFlag{
+				Name:        "json",
+				Usage:       "print one JSON object per input and line (JSON lines); the summary goes to stderr",
+				Destination: &opt.json,
+			},
+			&cli.GenericFlag{
+				Name:  "max-size",
+				Usage: "refuse files larger than `BYTES` (100, 512KiB, 8MiB, 8M; K/M/G are 1024-based)",
+				Value: &maxSize,
+			},
+			&cli.IntFlag{
+				Name:        "batch",
+				Usage:       "store `N` inputs per transaction",
+				Value:       opt.batch,
+				Destination: &opt.batch,
+			},
+		},
+		OnUsageError: onUsageError("ingest"),
+		Action: func(c *cli.Context) error {
+			opt.maxSize = int64(maxSize)
+			return l.ingest(c.Context, c.Args().Slice(), opt)
+		},
+	}
+}
+
+// ingest stores the inputs named by paths batch by batch.
+func (l *lede) ingest(ctx context.Context, paths []string, opt ingestOptions) error {
+	switch {
+	case len(paths) == 0:
+		return usagef("ingest", "no paths given (use - to read standard input)")
+	case count(paths, "-") > 1:
+		return usagef("ingest", "standard input (-) given more than once")
+	case opt.batch < 1:
+		return usagef("ingest", "--batch must be at least 1")
+	}
+	inputs, empty := listInputs(paths)
+	for _, dir := range empty {
+		fmt.Fprintf(l.stderr, "lede: warning: %s holds no files to ingest\n", dir)
+	}
+	rep := l.newIngestReport(opt.json, len(inputs))
+	pctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var fatal error
+	for batch := range parseBatches(pctx, inputs, opt.batch, l.stdin, wire.Options{MaxSize: opt.maxSize}) {
+		if ctx.Err() != nil {
+			break
+		}
+		yieldToReaders(ctx, l.db)
+		results, err := l.storeBatch(ctx, batch)
+		if err != nil {
+			fatal = err
+			break
+		}
+		if err := rep.add(batch, results); err != nil {
+			fatal = err
+			break
+		}
+		for i := range batch {
+			batch[i].raw, batch[i].rev = nil, nil // stored: let go of them
+		}
+	}
+	cancel()
+	rep.finish()
+	if left := len(inputs) - rep.done; left > 0 && (ctx.Err() != nil || fatal != nil) {
+		fmt.Fprintf(l.stderr, "lede: stopped with %d of %d inputs not stored; run the same command again to finish\n",
+			left, len(inputs))
+	}
+	switch {
+	case ctx.Err() != nil:
+		return ctx.Err()
+	case fatal != nil:
+		return fatal
+	case rep.tally[store.StatusError] > 0:
+		return exitStatus(1)
+	}
+	return nil
+}
+
+// storeBatch stores the inputs of a batch that parsed and returns one
+// result per input, parse failures included. The database is open only
+// while the batch is stored, so readers get their turn between batches.
+// Once begun, a batch is finished even if ctx ends: stopping is for the
+// caller, between batches.
+func (l *lede) storeBatch(ctx context.Context, batch []input) ([]store.Result, error) {
+	results := make([]store.Result, len(batch))
+	var ins []store.Input
+	var at []int
+	for i, in := range batch {
+		if in.err != nil {
+			results[i] = store.Result{Source: in.source, Status: store.StatusError, Err: in.err}
+			continue
+		}
+		ins = append(ins, store.Input{Source: in.source, Raw: in.raw, Rev: in.rev})
+		at = append(at, i)
+	}
+	if len(ins) == 0 {
+		return results, nil
+	}
+	db, err := l.openWrite(ctx, "ingest")
+	if err != nil {
+		return nil, err
+	}
+	res, err := db.Ingest(context.WithoutCancel(ctx), ins)
+	if err != nil {
+		// The transaction failed as a whole, maybe for one input:
+		// store the others one by one so only that one is lost.
+		res = ingestEach(db, ins)
+	}
+	if err := db.Close(); err != nil {
+		return nil, fmt.Errorf("closing database %s: %w", l.db, err)
+	}
+	for j, r := range res {
+		results[at[j]] = r
+	}
+	return results, nil
+}
+
+// ingestEach stores inputs one transaction each; an input that fails is
+// an error result.
+func ingestEach(db *store.DB, ins []store.Input) []store.Result {
+	out := make([]store.Result, len(ins))
+	for i, in := range ins {
+		res, err := db.Ingest(context.Background(), []store.Input{in})
+		if err != nil {
+			// The store prefixes the source, which the line shows anyway.
+			msg := strings.TrimPrefix(err.Error(), in.Source+": ")
+			out[i] = store.Result{Source: in.Source, Status: store.StatusError, Err: errors.New(msg)}
+			continue
+		}
+		out[i] = res[0]
+	}
+	return out
+}
+
+// markerLabel writes a marker as on the page without parentheses, with
+// its flags: "2nd LD, CORRECTED"; "" for a plain first version.
+func markerLabel(m revision.Marker) string {
+	parts := m.Flags
+	if m.Label != "" {
+		parts = append([]string{m.Label}, m.Flags...)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// elapsedText writes a duration for a summary line: "1.23s".
+func elapsedText(d time.Duration) string {
+	return fmt.Sprintf("%.2fs", d.Seconds())
+}

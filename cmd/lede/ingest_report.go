@@ -1,0 +1,156 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"lede/revision"
+	"lede/store"
+)
+
+// ingestReport prints what ingest did: a line (or JSON object) per input
+// as each batch is stored, the progress bar, and the summary.
+type ingestReport struct {
+	out    *bufio.Writer
+	json   *json.Encoder // nil: readable lines
+	st     style
+	bar    *progress
+	start  time.Time
+	total  int // inputs listed
+	done   int // inputs reported
+	tally  map[store.Status]int
+	stderr io.Writer
+}
+
+func (l *lede) newIngestReport(asJSON bool, total int) *ingestReport {
+	r := &ingestReport{
+		out:    bufio.NewWriter(l.stdout),
+		st:     l.style(),
+		bar:    l.newProgress(total),
+		start:  time.Now(),
+		total:  total,
+		tally:  map[store.Status]int{},
+		stderr: l.stderr,
+	}
+	if asJSON {
+		r.json = json.NewEncoder(r.out)
+		r.json.SetEscapeHTML(false)
+	}
+	return r
+}
+
+// ingestLine is the JSON object of one input: the contract's source,
+// story, rev, status and error, and what the readable line shows.
+type ingestLine struct {
+	Source   string       `json:"source"`
+	Story    string       `json:"story"`
+	Rev      int          `json:"rev"`
+	Status   store.Status `json:"status"`
+	Error    string       `json:"error,omitempty"`
+	Marker   string       `json:"marker"`
+	Headline string       `json:"headline"`
+	Merged   []string     `json:"merged,omitempty"`
+}
+
+// add reports the results of one batch, results[i] being of batch[i].
+func (r *ingestReport) add(batch []input, results []store.Result) error {
+	r.bar.clear()
+	for i, res := range results {
+		r.tally[res.Status]++
+		if r.json != nil {
+			if err := r.json.Encode(lineOf(res)); err != nil {
+				return fmt.Errorf("writing output: %w", err)
+			}
+			continue
+		}
+		r.out.WriteString(r.text(res, batch[i].rev))
+	}
+	r.done += len(results)
+	// Flush per batch: the lines are the progress a pipe sees.
+	if err := r.out.Flush(); err != nil {
+		return fmt.Errorf("writing output: %w", err)
+	}
+	r.bar.draw(r.done)
+	return nil
+}
+
+func lineOf(res store.Result) ingestLine {
+	line := ingestLine{Source: res.Source, Story: res.Story, Rev: res.Rev, Status: res.Status,
+		Marker: res.Marker.Label, Headline: res.Headline, Merged: res.Merged}
+	if res.Err != nil {
+		line.Error = inputReason(res.Err)
+	}
+	return line
+}
+
+// text is the readable line of one result; rev is the input's parse.
+func (r *ingestReport) text(res store.Result, rev *revision.Revision) string {
+	st := r.st
+	ref := fmt.Sprintf("%s@%d", res.Story, res.Rev)
+	switch res.Status {
+	case store.StatusNewStory, store.StatusUpdate:
+		var b strings.Builder
+		fmt.Fprintf(&b, "%-9s  %s  ", res.Status, st.bold(ref))
+		if m := markerLabel(res.Marker); m != "" {
+			b.WriteString("(" + m + ")  ")
+		}
+		b.WriteString(headlineText(res.Headline, rev, st) + "  " + st.dim("("+res.Source+")"))
+		if len(res.Merged) > 0 {
+			b.WriteString("  merged " + strings.Join(res.Merged, ", ") + " into it")
+		}
+		return b.String() + "\n"
+	case store.StatusDuplicate:
+		return st.dim(fmt.Sprintf("%-9s  %s  %s", res.Status, ref, res.Source)) + "\n"
+	}
+	return fmt.Sprintf("%s  %s\n", st.warn(fmt.Sprintf("%-9s", store.StatusError)), fileError(res.Source, res.Err))
+}
+
+// finish clears the bar and prints the summary: on stdout after readable
+// lines, on stderr after JSON lines so that stdout stays JSON.
+func (r *ingestReport) finish() {
+	r.bar.clear()
+	elapsed := time.Since(r.start)
+	t := r.tally
+	line := fmt.Sprintf("%s: %s, %s, %s, %s in %s (%s inputs/s)\n",
+		plural(r.done, "input", "inputs"),
+		plural(t[store.StatusNewStory], "new story", "new stories"),
+		plural(t[store.StatusUpdate], "update", "updates"),
+		plural(t[store.StatusDuplicate], "duplicate", "duplicates"),
+		plural(t[store.StatusError], "error", "errors"),
+		elapsedText(elapsed), rate(r.done, elapsed))
+	if r.json != nil {
+		fmt.Fprint(r.stderr, line)
+		return
+	}
+	r.out.WriteString(line)
+	r.out.Flush()
+}
+
+// plural writes "1 update", "2 updates".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// headlineText is a headline to show, or for a page without one
+// "(no headline)" and, when its parse is at hand, how its lead begins.
+func headlineText(h string, r *revision.Revision, st style) string {
+	if h != "" {
+		return h
+	}
+	h = st.dim("(no headline)")
+	if r == nil || len(r.Paragraphs) == 0 {
+		return h
+	}
+	lead := []rune(strings.TrimPrefix(r.Paragraphs[0], r.Dateline.Text))
+	if len(lead) > 60 {
+		lead = append(lead[:60], []rune("...")...)
+	}
+	return h + " " + string(lead)
+}

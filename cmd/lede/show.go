@@ -1,0 +1,76 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/urfave/cli/v2"
+
+	"lede/revision"
+	"lede/revision/wire"
+	"lede/store"
+)
+
+// showCommand is "lede show": one version exactly as it was received,
+// or parsed again.
+func (l *lede) showCommand() *cli.Command {
+	var asJSON bool
+	return &cli.Command{
+		Name:      "show",
+		Usage:     "print one version of a story as received",
+		ArgsUsage: "STORY[@REV]",
+		Description: `Print version REV of a story (default: the latest) exactly as it was
+received, byte for byte. With --json, parse it again and print the revision
+as lede parse --json does, with the story id and version number added.
+
+Examples:
+   lede show 200202-s-korea-reports@1
+   lede show 200202-s-korea-reports > latest.txt
+   lede show 2002@2 --json | jq '.paragraphs | length'`,
+		Flags: []cli.Flag{
+			&cli.BoolFlag{Name: "json", Usage: "print the parsed revision as a JSON object", Destination: &asJSON},
+		},
+		OnUsageError: onUsageError("show"),
+		Action: func(c *cli.Context) error {
+			ref, err := oneRef("show", c.Args().Slice(), false)
+			if err != nil {
+				return err
+			}
+			return l.show(c.Context, ref, asJSON)
+		},
+	}
+}
+
+// shownRevision is show --json: a parsed revision and where it is stored.
+type shownRevision struct {
+	Story string `json:"story"`
+	Rev   int    `json:"rev"`
+	*revision.Revision
+}
+
+func (l *lede) show(ctx context.Context, ref storyRef, asJSON bool) error {
+	var (
+		s   store.Story
+		v   store.Version
+		raw []byte
+	)
+	err := l.withRead(ctx, func(db *store.DB) (err error) {
+		s, v, raw, err = db.Revision(ref.story, ref.rev)
+		return refError(err)
+	})
+	if err != nil {
+		return err
+	}
+	if !asJSON {
+		if _, err := l.stdout.Write(raw); err != nil {
+			return fmt.Errorf("writing output: %w", err)
+		}
+		return nil
+	}
+	// It parsed at ingest, perhaps under a larger --max-size.
+	r, err := wire.Parse(v.Source, raw, wire.Options{MaxSize: int64(len(raw)) + 1})
+	if err != nil {
+		return fmt.Errorf("%s@%d no longer parses: %w", s.ID, v.Rev, err)
+	}
+	return l.writeJSON(shownRevision{Story: s.ID, Rev: v.Rev, Revision: r})
+}

@@ -1,0 +1,170 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"lede/revision"
+	"lede/store"
+)
+
+// storiesCommand is "lede stories": what is in the database, newest
+// first, to find the story to look at.
+func (l *lede) storiesCommand() *cli.Command {
+	var (
+		asJSON, ignoreCase bool
+		since, grep        string
+		limit              int
+	)
+	return &cli.Command{
+		Name:    "stories",
+		Aliases: []string{"ls"},
+		Usage:   "list stories, most recently updated first",
+		Description: `List the stories in the database, the most recently updated first: story
+id, number of versions, the latest version's marker ("-" for a first
+version), when it was last updated (date, and time of day when the page
+shows one) and its headline.
+
+A story id, or any prefix of it that names one story only, is what
+history, show, merge and split take.
+
+Examples:
+   lede stories
+   lede ls --since 2020-02-01 --grep 'coronavirus|virus'
+   lede ls -i --grep 'n\.?k\.|north korea' --limit 5
+   lede stories --json | jq -r '.[] | select(.versions | length > 2) | .id'`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "since", Usage: "only stories updated on or after `YYYY-MM-DD`", Destination: &since},
+			&cli.StringFlag{Name: "grep", Usage: "only stories with a headline (of any version) matching `REGEX` (Go syntax)", Destination: &grep},
+			&cli.BoolFlag{Name: "ignore-case", Aliases: []string{"i"}, Usage: "match --grep regardless of case", Destination: &ignoreCase},
+			&cli.IntFlag{Name: "limit", Usage: "list at most `N` stories (0: all)", Destination: &limit},
+			&cli.BoolFlag{Name: "json", Usage: "print a JSON array of stories with their versions", Destination: &asJSON},
+		},
+		OnUsageError: onUsageError("stories"),
+		Action: func(c *cli.Context) error {
+			if c.NArg() > 0 {
+				return usagef("stories", "unexpected argument %q (filter with --grep)", c.Args().First())
+			}
+			opt, err := listOptions(since, grep, ignoreCase, limit)
+			if err != nil {
+				return err
+			}
+			return l.stories(c.Context, opt, asJSON)
+		},
+	}
+}
+
+// listOptions checks the filter flags of stories.
+func listOptions(since, grep string, ignoreCase bool, limit int) (store.ListOptions, error) {
+	var opt store.ListOptions
+	if since != "" {
+		t, err := time.Parse(time.DateOnly, since)
+		if err != nil {
+			return opt, usagef("stories", "--since %q: want a date such as 2020-02-01", since)
+		}
+		opt.Since = revision.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
+	}
+	if grep != "" {
+		if ignoreCase {
+			grep = "(?i)" + grep
+		}
+		re, err := regexp.Compile(grep)
+		if err != nil {
+			return opt, usagef("stories", "--grep: %v", err)
+		}
+		opt.Grep = re
+	} else if ignoreCase {
+		return opt, usagef("stories", "--ignore-case needs --grep")
+	}
+	if limit < 0 {
+		return opt, usagef("stories", "--limit must not be negative")
+	}
+	opt.Limit = limit
+	return opt, nil
+}
+
+func (l *lede) stories(ctx context.Context, opt store.ListOptions, asJSON bool) error {
+	var list []store.Story
+	err := l.withRead(ctx, func(db *store.DB) (err error) {
+		list, err = db.Stories(opt)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		if list == nil {
+			list = []store.Story{}
+		}
+		return l.writeJSON(list)
+	}
+	if len(list) == 0 {
+		fmt.Fprintln(l.stderr, "lede: no stories")
+		return nil
+	}
+	return l.writeStoryTable(list)
+}
+
+// writeStoryTable writes one row per story under a header, in columns.
+func (l *lede) writeStoryTable(list []store.Story) error {
+	st := l.style()
+	rows := [][]string{{"STORY", "VERSIONS", "LATEST", "UPDATED", "HEADLINE"}}
+	for _, s := range list {
+		latest := s.Latest()
+		rows = append(rows, []string{s.ID, strconv.Itoa(len(s.Versions)), orDash(markerLabel(latest.Marker)),
+			whenText(latest.Date, latest.Record.Time), s.Headline})
+	}
+	widths := make([]int, len(rows[0])-1)
+	for _, row := range rows {
+		for i := range widths {
+			widths[i] = max(widths[i], len(row[i]))
+		}
+	}
+	out := bufio.NewWriter(l.stdout)
+	for n, row := range rows {
+		var b strings.Builder
+		for i, w := range widths {
+			cell := fmt.Sprintf("%-*s  ", w, row[i])
+			if i == 1 {
+				cell = fmt.Sprintf("%*s  ", w, row[i])
+			}
+			b.WriteString(cell)
+		}
+		line := b.String() + row[len(row)-1]
+		switch {
+		case n == 0:
+			line = st.dim(line)
+		case row[len(row)-1] == "":
+			line += headlineText("", nil, st)
+		}
+		fmt.Fprintln(out, line)
+	}
+	return flushed(out)
+}
+
+// whenText writes a date with its time of day when known:
+// "2020-02-02 14:05"; "--02-02" when the year is unknown.
+func whenText(d revision.Date, clock string) string {
+	s := d.String()
+	if s == "" {
+		s = "date unknown"
+	}
+	if clock != "" {
+		s += " " + clock
+	}
+	return s
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
