@@ -93,6 +93,10 @@ func TestKilledIngest(t *testing.T) {
 			t.Fatalf("run %d: ingest ended by itself (exit %d) before the kill after %s; stderr:\n%s",
 				run, cmd.ProcessState.ExitCode(), delay, stderr.String())
 		}
+		if _, err := os.Stat(db); err != nil && run == 0 {
+			t.Logf("run 0: killed after %s, before the database was created", delay)
+			continue
+		}
 		c := checkJSON(t, db)
 		t.Logf("run %d: killed after %s: %d revisions in %d stories, check ok", run, delay, c.Revisions, c.Stories)
 		if c.Revisions > 0 && c.Revisions < distinct {
