@@ -66,8 +66,8 @@ func newApp(e env) *cli.App {
 		Usage:   "track how news-wire stories are revised",
 		Version: version(),
 		Description: `lede reads the versions of a wire story an agency sends (Yonhap (LEAD) and
-(2nd LD) pages with their (ATTN: ...) notes; AP and Reuters later) and shows
-what each version says.
+(2nd LD) pages with their (ATTN: ...) notes; AP and Reuters later), groups
+them into stories in a database and shows each story's versions in order.
 
 Global options may also be given after the command name.
 
