@@ -33,6 +33,11 @@ type Features struct {
 	Repeat bool `json:"repeat,omitempty"`
 	// Urgent marks an (URGENT) flash, which precedes the first version.
 	Urgent bool `json:"urgent,omitempty"`
+	// Names are the capitalised words of the headline and lead that are
+	// not sentence openers or names every story shares (places, people,
+	// bodies: "Incheon", "Haishen", "KCNA"). Stories on one topic share
+	// most words but rarely these.
+	Names []string `json:"names,omitempty"`
 }
 
 // FeaturesOf computes a revision's grouping features.
@@ -54,6 +59,11 @@ func FeaturesOf(r *Revision) Features {
 		f.Lead = SketchOf([]string{strings.TrimPrefix(r.Paragraphs[0], r.Dateline.Text)})
 		f.Body = SketchOf(r.Paragraphs[1:])
 	}
+	lead := ""
+	if len(r.Paragraphs) > 0 {
+		lead = strings.TrimPrefix(r.Paragraphs[0], r.Dateline.Text)
+	}
+	f.Names = Names(r.Headline + ". " + lead)
 	if len(f.Words) == 0 && len(r.Paragraphs) > 0 {
 		// No headline shown: the lead's words stand in for it, so the
 		// page can still be found by the words its story is about.
@@ -92,7 +102,7 @@ func (f Features) IndexTerms() []uint64 {
 		add(uint64(1)<<63 | uint64(h))
 	}
 	for i, h := range f.Body.Min {
-		if i >= 8 {
+		if i >= 16 {
 			break
 		}
 		add(uint64(1)<<63 | uint64(h))

@@ -39,14 +39,29 @@ type Decision struct {
 type Match struct {
 	OK    bool
 	Score float64 // headline + lead + body similarity, 0..3
-	Why   string
+	Rule  string  // the rule that decided: "same body", "related", ...
+	// Headline, Lead and Body are the similarities; Days is the date
+	// distance when both dates are known, else -1.
+	Headline, Lead, Body float64
+	Days                 int
+}
+
+// Why explains the match in words, for records and debugging.
+func (m Match) Why() string {
+	if m.Rule == "days apart" {
+		return fmt.Sprintf("%d days apart", m.Days)
+	}
+	return fmt.Sprintf("%s: headline %.2f, lead %.2f, body %.2f", m.Rule, m.Headline, m.Lead, m.Body)
 }
 
 // Thresholds of the pair rules, chosen on the labelled corpus (see the
 // README's grouping section) and checked on the synthetic corpus.
 const (
+	sameBody     = 0.9  // body overlap that decides on its own ...
+	sameBodyMin  = 30   // ... for bodies of at least this many shingles
 	sameTextBody = 0.5  // body overlap for "same text"
 	sameTextLead = 0.3  // with this much of the lead
+	sameTextHead = 0.5  // and headlines this alike: stories on one topic share boilerplate
 	sameHeadline = 0.8  // headline similarity for "same headline"
 	relatedHead  = 0.3  // "related": all three signals present ...
 	relatedLead  = 0.25 //
@@ -58,33 +73,43 @@ const (
 // Pair compares a new revision with one revision of a story. Versions of a
 // story keep most of their text beyond the lead, often keep the lead's
 // facts and usually keep headline words; stories on the same topic share
-// words but little text. Dates more than a day apart never match.
+// words but little text, and name other places and people. Dates more
+// than a day apart never match.
 func Pair(a, b Features) Match {
 	days, known := DayDistance(a.Date, b.Date)
+	m := Match{Days: -1}
+	if known {
+		m.Days = days
+	}
+	if a.Key != "" && b.Key != "" {
+		// An explicit key decides on its own.
+		m.OK, m.Rule = a.Key == b.Key, "key"
+		return m
+	}
 	if known && days > maxDayApart {
-		return Match{Why: fmt.Sprintf("%d days apart", days)}
+		m.Rule = "days apart"
+		return m
 	}
 	h := Dice(a.Words, b.Words)
 	lead := a.Lead.Containment(b.Lead)
 	body := a.Body.Containment(b.Body)
-	m := Match{Score: h + lead + body}
-	sig := fmt.Sprintf("headline %.2f, lead %.2f, body %.2f", h, lead, body)
+	m.Headline, m.Lead, m.Body, m.Score = h, lead, body, h+lead+body
+	otherNames := len(a.Names) > 0 && len(b.Names) > 0 && Dice(a.Names, b.Names) == 0
 	switch {
-	case body >= sameTextBody && lead >= sameTextLead:
-		m.OK, m.Why = true, "same text: "+sig
+	case body >= sameBody && min(a.Body.N, b.Body.N) >= sameBodyMin:
+		m.OK, m.Rule = true, "same body"
+	case otherNames:
+		m.Rule = "different names"
+	case body >= sameTextBody && lead >= sameTextLead && h >= sameTextHead:
+		m.OK, m.Rule = true, "same text"
 	case known && days > 0: // a day apart, only the same text joins
-		m.Why = "next day, text differs: " + sig
+		m.Rule = "next day, text differs"
 	case h >= sameHeadline && (body >= relatedBody || lead >= sameTextLead):
-		m.OK, m.Why = true, "same headline: "+sig
+		m.OK, m.Rule = true, "same headline"
 	case h >= relatedHead && lead >= relatedLead && body >= relatedBody && m.Score >= relatedSum:
-		m.OK, m.Why = true, "related: "+sig
+		m.OK, m.Rule = true, "related"
 	default:
-		m.Why = "different: " + sig
-	}
-	if a.Key != "" && b.Key != "" {
-		// An explicit key decides on its own.
-		m.OK = a.Key == b.Key
-		m.Why = "key " + map[bool]string{true: "matches", false: "differs"}[m.OK]
+		m.Rule = "different"
 	}
 	return m
 }
@@ -141,7 +166,7 @@ func Decide(f Features, cands []Candidate) Decision {
 			members = append(append([]Features(nil), members[:i]...), members[i+1:]...)
 		}
 		if best := bestMatch(f, members); best.OK {
-			h.score, h.why = best.Score, best.Why
+			h.score, h.why = best.Score, best.Why()
 			if h.evict != "" {
 				h.why += "; displaces " + h.evict
 			}

@@ -111,8 +111,8 @@ func TestPairAndDecide(t *testing.T) {
 	typhoon := feat("Typhoon Bavi to make landfall", "Typhoon Bavi is expected to hit the Korean Peninsula.",
 		[]string{"The weather agency warned of strong winds."}, day1, 0)
 
-	if m := Pair(leadV, first); !m.OK || !strings.HasPrefix(m.Why, "same text") {
-		t.Errorf("LEAD vs first version: %+v, want a same-text match", m)
+	if m := Pair(leadV, first); !m.OK || m.Rule != "same body" {
+		t.Errorf("LEAD vs first version: %+v, want a same-body match", m)
 	}
 	if m := Pair(nextDay, first); m.OK {
 		t.Errorf("next day's count story matched: %+v", m)
@@ -122,7 +122,7 @@ func TestPairAndDecide(t *testing.T) {
 	}
 	far := leadV
 	far.Date = Date{2020, 2, 9}
-	if m := Pair(far, first); m.OK || !strings.Contains(m.Why, "days apart") {
+	if m := Pair(far, first); m.OK || m.Rule != "days apart" {
 		t.Errorf("a week apart: %+v", m)
 	}
 

@@ -117,3 +117,41 @@ func Dice(a, b []string) float64 {
 	}
 	return 2 * float64(common) / float64(len(a)+len(b))
 }
+
+// commonNames are capitalised words too frequent on the wire to tell
+// stories apart: the two Koreas and their capitals, weekdays, months,
+// titles and the agency itself.
+var commonNames = map[string]bool{
+	"korea": true, "korean": true, "koreans": true, "south": true, "north": true, "seoul": true,
+	"pyongyang": true, "yonhap": true, "monday": true, "tuesday": true, "wednesday": true,
+	"thursday": true, "friday": true, "saturday": true, "sunday": true, "january": true,
+	"february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sept": true, "sep": true, "oct": true, "nov": true, "dec": true, "president": true,
+	"minister": true, "ministry": true, "government": true, "gov't": true, "the": true,
+	"a": true, "an": true, "in": true, "on": true, "at": true, "of": true, "and": true,
+	"u.s": true, "us": true, "s": true, "n": true, "k": true, "by": true, "as": true,
+	"it": true, "he": true, "she": true, "they": true, "we": true, "i": true, "but": true,
+}
+
+// Names lists the distinctive capitalised words of a text, lower-cased,
+// sorted and unique: words that start with a capital letter and do not
+// open a sentence, without the names every story shares.
+func Names(text string) []string {
+	seen := map[string]bool{}
+	var out []string
+	opener := true
+	for _, w := range strings.Fields(text) {
+		core := strings.Trim(w, `"'“”‘’(),:;.!?`)
+		isName := core != "" && core[0] >= 'A' && core[0] <= 'Z'
+		key := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(core, "'s"), "’s"))
+		if isName && !opener && !commonNames[key] && !seen[key] {
+			seen[key] = true
+			out = append(out, key)
+		}
+		opener = strings.HasSuffix(w, ".") && !strings.Contains(core, ".") || strings.HasSuffix(w, "--")
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,9 +1,7 @@
 package revision
 
 import (
-	"hash/fnv"
 	"slices"
-	"strings"
 )
 
 // SketchSize is the number of hashes a Sketch keeps. 128 hashes estimate
@@ -32,18 +30,17 @@ func SketchOf(paras []string) Sketch {
 	if len(words) == 0 {
 		return Sketch{}
 	}
-	seen := make(map[uint32]bool)
-	var hs []uint32
+	hs := make([]uint32, 0, len(words))
 	add := func(ws []string) {
-		h := fnv.New32a()
+		// FNV-1a over the words, each followed by a zero byte.
+		h := uint32(2166136261)
 		for _, w := range ws {
-			h.Write([]byte(w))
-			h.Write([]byte{0})
+			for i := 0; i < len(w); i++ {
+				h = (h ^ uint32(w[i])) * 16777619
+			}
+			h *= 16777619 // the zero byte
 		}
-		if v := h.Sum32(); !seen[v] {
-			seen[v] = true
-			hs = append(hs, v)
-		}
+		hs = append(hs, h)
 	}
 	if len(words) < shingleWords {
 		add(words)
@@ -52,6 +49,7 @@ func SketchOf(paras []string) Sketch {
 		add(words[i : i+shingleWords])
 	}
 	slices.Sort(hs)
+	hs = slices.Compact(hs)
 	s := Sketch{N: len(hs), Min: hs}
 	if len(hs) > SketchSize {
 		s.Min = slices.Clone(hs[:SketchSize])
@@ -59,10 +57,31 @@ func SketchOf(paras []string) Sketch {
 	return s
 }
 
-// textWords lower-cases a paragraph and splits it into words, keeping
-// numbers, so that updated figures count as changed text.
+// textWords lower-cases a paragraph and splits it into runs of ASCII
+// letters and digits (other characters separate words), keeping numbers,
+// so that updated figures count as changed text.
 func textWords(p string) []string {
-	return strings.Fields(nonWord.ReplaceAllString(strings.ToLower(p), " "))
+	words := make([]string, 0, len(p)/5)
+	var b []byte
+	flush := func() {
+		if len(b) > 0 {
+			words = append(words, string(b))
+			b = b[:0]
+		}
+	}
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			b = append(b, c)
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		default:
+			flush()
+		}
+	}
+	flush()
+	return words
 }
 
 // Jaccard estimates |A∩B|/|A∪B| from two sketches. Below the largest

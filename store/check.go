@@ -28,7 +28,7 @@ func (db *DB) Check() (CheckReport, error) {
 		for err := range btx.Check() {
 			rep.add("bbolt: %v", err)
 		}
-		txn{btx}.checkInvariants(&rep)
+		txn{Tx: btx}.checkInvariants(&rep)
 		return nil
 	})
 	return rep, err

@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"io"
+	"sync"
 
 	"lede/revision"
 )
@@ -126,11 +127,20 @@ func decodeFeatures(b []byte) (revision.Features, error) {
 // byte.
 func deflate(raw []byte) []byte {
 	var buf bytes.Buffer
-	w, _ := flate.NewWriter(&buf, flate.BestSpeed)
+	w := flaters.Get().(*flate.Writer)
+	w.Reset(&buf)
 	w.Write(raw)
 	w.Close()
+	flaters.Put(w)
 	return buf.Bytes()
 }
+
+// flaters reuses compressors: a new one allocates about a megabyte of
+// tables, more than compressing a page costs.
+var flaters = sync.Pool{New: func() any {
+	w, _ := flate.NewWriter(nil, flate.BestSpeed)
+	return w
+}}
 
 func inflate(b []byte) ([]byte, error) {
 	r := flate.NewReader(bytes.NewReader(b))

@@ -15,6 +15,8 @@ import (
 // its features. Postings are the caller's business.
 func (tx txn) rekey(key []byte, to uint64, toYear int) (revision.Features, error) {
 	from, arrival := getU64(key), arrivalOf(key)
+	tx.cache.forget(from)
+	tx.cache.forget(to)
 	f, err := decodeFeatures(tx.b(bucketFeats).Get(featKey(from, arrival)))
 	if err != nil {
 		return f, err
@@ -148,7 +150,7 @@ func (tx txn) merge(into, from uint64) error {
 func (db *DB) Merge(into, from string) (string, error) {
 	var id string
 	err := db.bolt.Update(func(btx *bolt.Tx) error {
-		tx := txn{btx}
+		tx := txn{Tx: btx}
 		a, err := tx.resolve(into)
 		if err != nil {
 			return err
@@ -176,7 +178,7 @@ func (db *DB) Merge(into, from string) (string, error) {
 func (db *DB) Split(ref string, rev int) (string, error) {
 	var id string
 	err := db.bolt.Update(func(btx *bolt.Tx) error {
-		tx := txn{btx}
+		tx := txn{Tx: btx}
 		uid, err := tx.resolve(ref)
 		if err != nil {
 			return err

@@ -14,7 +14,7 @@ import (
 // whatever the size of the database: postings are read per (date, term),
 // so only the stories of the same few days are ever touched.
 const (
-	maxPostings   = 256 // postings read per (year, day, term)
+	maxPostings   = 128 // a (year, day, term) with more postings is too common to tell stories apart
 	maxCandidates = 12  // stories compared in full per revision
 	maxMembers    = 64  // revisions of a story compared
 )
@@ -90,31 +90,55 @@ func (tx txn) addYear(y int) error {
 // members' features for revision.Decide. Stories are ranked by how many
 // of the revision's index terms they share near its date.
 func (tx txn) candidates(f revision.Features) ([]revision.Candidate, map[string]uint64, error) {
-	hits := map[uint64]int{}
+	// A shared term counts 1/n when n stories share it that day: a rare
+	// body shingle says more than a common headline word.
+	hits := map[uint64]float64{}
 	terms := f.IndexTerms()
-	c := tx.b(bucketTerms).Cursor()
 	for _, p := range tx.probes(f.Date, 0) {
+		day := tx.day(p)
 		for _, term := range terms {
-			prefix := termKey(p[0], p[1], term, 0)[:12]
-			n := 0
-			for k, _ := c.Seek(prefix); k != nil && hasPrefix(k, prefix) && n < maxPostings; k, _ = c.Next() {
-				hits[getU64(k[12:])]++
-				n++
+			found := day[term]
+			if len(found) > maxPostings {
+				continue // too common that day: it would only add noise
+			}
+			for _, uid := range found {
+				hits[uid] += 1 / float64(len(found))
 			}
 		}
 	}
-	uids := make([]uint64, 0, len(hits))
-	for uid := range hits {
-		uids = append(uids, uid)
+	type scored struct {
+		uid   uint64
+		score float64
 	}
-	sort.Slice(uids, func(i, j int) bool {
-		if hits[uids[i]] != hits[uids[j]] {
-			return hits[uids[i]] > hits[uids[j]]
+	all := make([]scored, 0, len(hits))
+	for uid, sc := range hits {
+		all = append(all, scored{uid, sc})
+	}
+	better := func(a, b scored) bool { return a.score > b.score || a.score == b.score && a.uid > b.uid }
+	if len(all) > maxCandidates {
+		// Keep the best maxCandidates without sorting them all.
+		top := make([]scored, 0, maxCandidates)
+		for _, c := range all {
+			if len(top) < maxCandidates {
+				top = append(top, c)
+				continue
+			}
+			worst := 0
+			for i := range top {
+				if better(top[worst], top[i]) {
+					worst = i
+				}
+			}
+			if better(c, top[worst]) {
+				top[worst] = c
+			}
 		}
-		return uids[i] > uids[j]
-	})
-	if len(uids) > maxCandidates {
-		uids = uids[:maxCandidates]
+		all = top
+	}
+	sort.Slice(all, func(i, j int) bool { return better(all[i], all[j]) })
+	uids := make([]uint64, len(all))
+	for i, c := range all {
+		uids[i] = c.uid
 	}
 	var out []revision.Candidate
 	byName := map[string]uint64{}
@@ -144,6 +168,11 @@ func (tx txn) candidates(f revision.Features) ([]revision.Candidate, map[string]
 // members decodes the features of a story's revisions and names each by
 // its arrival number.
 func (tx txn) members(uid uint64) ([]revision.Features, []string, error) {
+	if tx.cache != nil {
+		if m, ok := tx.cache.members[uid]; ok {
+			return m.feats, m.ids, nil
+		}
+	}
 	var out []revision.Features
 	var ids []string
 	prefix := u64(uid)
@@ -155,6 +184,9 @@ func (tx txn) members(uid uint64) ([]revision.Features, []string, error) {
 		}
 		out = append(out, f)
 		ids = append(ids, strconv.FormatUint(getU64(k[8:]), 10))
+	}
+	if tx.cache != nil {
+		tx.cache.members[uid] = cachedMembers{out, ids}
 	}
 	return out, ids, nil
 }
@@ -178,8 +210,13 @@ func (tx txn) putTerms(f revision.Features, storyYear int, uid uint64) error {
 		return err
 	}
 	b := tx.b(bucketTerms)
+	day := tx.cache.loaded([2]uint16{y, md})
 	for _, t := range f.IndexTerms() {
-		if err := b.Put(termKey(y, md, t, uid), nil); err != nil {
+		k := termKey(y, md, t, uid)
+		if day != nil && !slices.Contains(day[t], uid) {
+			day[t] = append(day[t], uid)
+		}
+		if err := b.Put(k, nil); err != nil {
 			return err
 		}
 	}
@@ -189,10 +226,66 @@ func (tx txn) putTerms(f revision.Features, storyYear int, uid uint64) error {
 func (tx txn) delTerms(f revision.Features, storyYear int, uid uint64) error {
 	y, md := indexYear(f.Date, storyYear), mmdd(f.Date)
 	b := tx.b(bucketTerms)
+	day := tx.cache.loaded([2]uint16{y, md})
 	for _, t := range f.IndexTerms() {
 		if err := b.Delete(termKey(y, md, t, uid)); err != nil {
 			return err
 		}
+		if day != nil {
+			day[t] = slices.DeleteFunc(day[t], func(u uint64) bool { return u == uid })
+		}
 	}
 	return nil
+}
+
+// termCache is what one ingest transaction has read and keeps in step
+// with its own writes: the postings of whole days, read in one sequential
+// cursor walk each (a day's postings are a few thousand keys, far cheaper
+// to read once than to seek for every term of every revision), and the
+// decoded features of candidate stories, which recur across a batch.
+type termCache struct {
+	days    map[[2]uint16]map[uint64][]uint64
+	members map[uint64]cachedMembers
+}
+
+type cachedMembers struct {
+	feats []revision.Features
+	ids   []string
+}
+
+func newTermCache() *termCache {
+	return &termCache{days: map[[2]uint16]map[uint64][]uint64{}, members: map[uint64]cachedMembers{}}
+}
+
+// forget drops a story's cached members after it changed.
+func (c *termCache) forget(uid uint64) {
+	if c != nil {
+		delete(c.members, uid)
+	}
+}
+
+// loaded returns a day's postings if the cache holds them, else nil.
+func (c *termCache) loaded(day [2]uint16) map[uint64][]uint64 {
+	if c == nil {
+		return nil
+	}
+	return c.days[day]
+}
+
+// day returns the postings filed under (year, month-day): term -> stories.
+func (tx txn) day(p [2]uint16) map[uint64][]uint64 {
+	if d := tx.cache.loaded(p); d != nil {
+		return d
+	}
+	d := map[uint64][]uint64{}
+	prefix := termKey(p[0], p[1], 0, 0)[:4]
+	c := tx.b(bucketTerms).Cursor()
+	for k, _ := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, _ = c.Next() {
+		term := getU64(k[4:])
+		d[term] = append(d[term], getU64(k[12:]))
+	}
+	if tx.cache != nil {
+		tx.cache.days[p] = d
+	}
+	return d
 }

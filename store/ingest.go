@@ -17,6 +17,9 @@ type Input struct {
 	Source string             // the path given at ingest, "-" for stdin
 	Raw    []byte             // the input exactly as read
 	Rev    *revision.Revision // its parse
+	// Features may carry revision.FeaturesOf(Rev), computed by the caller
+	// while parsing in parallel; nil has Ingest compute them.
+	Features *revision.Features
 }
 
 // Status says what ingest did with an input.
@@ -54,7 +57,7 @@ func (db *DB) Ingest(ctx context.Context, inputs []Input) ([]Result, error) {
 	arrivals := make([]uint64, len(inputs))
 	now := time.Now().Unix()
 	err := db.bolt.Update(func(btx *bolt.Tx) error {
-		tx := txn{btx}
+		tx := txn{Tx: btx, cache: newTermCache()}
 		for i, in := range inputs {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -74,7 +77,7 @@ func (db *DB) Ingest(ctx context.Context, inputs []Input) ([]Result, error) {
 	// Positions can shift when a later input of the batch lands before
 	// an earlier one in story order; report them as stored.
 	err = db.bolt.View(func(btx *bolt.Tx) error {
-		tx := txn{btx}
+		tx := txn{Tx: btx}
 		for i := range results {
 			if results[i].Status == StatusDuplicate {
 				continue
@@ -124,7 +127,12 @@ func (tx txn) ingestOne(in Input, now int64) (Result, uint64, error) {
 	if err != nil {
 		return res, 0, err
 	}
-	f := revision.FeaturesOf(in.Rev)
+	var f revision.Features
+	if in.Features != nil {
+		f = *in.Features
+	} else {
+		f = revision.FeaturesOf(in.Rev)
+	}
 	cands, byName, err := tx.candidates(f)
 	if err != nil {
 		return res, 0, err
@@ -191,6 +199,7 @@ func (tx txn) addRevision(uid, arrival uint64, in Input, f revision.Features, no
 	if err := tx.b(bucketFeats).Put(featKey(uid, arrival), encodeFeatures(f)); err != nil {
 		return err
 	}
+	tx.cache.forget(uid)
 	if err := tx.b(bucketArrivals).Put(u64(arrival), key); err != nil {
 		return err
 	}

@@ -118,7 +118,7 @@ func (tx txn) loadStory(uid uint64) (Story, error) {
 func (db *DB) Story(ref string) (Story, error) {
 	var out Story
 	err := db.bolt.View(func(btx *bolt.Tx) error {
-		tx := txn{btx}
+		tx := txn{Tx: btx}
 		uid, err := tx.resolve(ref)
 		if err != nil {
 			return err
@@ -141,7 +141,7 @@ func (db *DB) Stories(opt ListOptions) ([]Story, error) {
 	var out []Story
 	since := uint32(opt.Since.Year*10000 + opt.Since.Month*100 + opt.Since.Day)
 	err := db.bolt.View(func(btx *bolt.Tx) error {
-		tx := txn{btx}
+		tx := txn{Tx: btx}
 		c := tx.b(bucketRecent).Cursor()
 		for k, _ := c.Last(); k != nil; k, _ = c.Prev() {
 			if opt.Limit > 0 && len(out) >= opt.Limit {
@@ -180,7 +180,7 @@ func (db *DB) Revision(ref string, n int) (Story, Version, []byte, error) {
 	var ver Version
 	var raw []byte
 	err := db.bolt.View(func(btx *bolt.Tx) error {
-		tx := txn{btx}
+		tx := txn{Tx: btx}
 		uid, err := tx.resolve(ref)
 		if err != nil {
 			return err

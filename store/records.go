@@ -87,8 +87,13 @@ func (tx txn) live(uid uint64) (uint64, storyRecord, error) {
 	return 0, storyRecord{}, errCorrupt
 }
 
-// txn wraps a bbolt transaction with lede's record helpers.
-type txn struct{ *bolt.Tx }
+// txn wraps a bbolt transaction with lede's record helpers. cache, when
+// set, holds the candidate postings of the days the transaction has read,
+// kept in step with its own writes.
+type txn struct {
+	*bolt.Tx
+	cache *termCache
+}
 
 func (tx txn) b(name []byte) *bolt.Bucket { return tx.Bucket(name) }
 

@@ -33,7 +33,7 @@ type ComputedSummary struct {
 func (db *DB) StaleSummaries(stories []string) ([]UpdatePair, error) {
 	var out []UpdatePair
 	err := db.bolt.View(func(btx *bolt.Tx) error {
-		tx := txn{btx}
+		tx := txn{Tx: btx}
 		done := map[uint64]bool{}
 		for _, ref := range stories {
 			uid, err := tx.resolve(ref)
@@ -95,7 +95,7 @@ func (db *DB) SetSummaries(sums []ComputedSummary) error {
 		return nil
 	}
 	return db.bolt.Update(func(btx *bolt.Tx) error {
-		tx := txn{btx}
+		tx := txn{Tx: btx}
 		for _, cs := range sums {
 			key := tx.b(bucketArrivals).Get(u64(cs.Arrival))
 			if key == nil {

@@ -1,0 +1,322 @@
+package store
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"lede/revision"
+	"lede/revision/revisiontest"
+	"lede/revision/wire"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Benchmarks at 10^4, 10^5 and 10^6 stored revisions of the synthetic
+// corpus (revision/revisiontest). Building a database is the ingest
+// benchmark; the grouping and history benchmarks reuse the database of
+// the same size built earlier in the same process. Run one size per
+// process for a clean peak-memory figure:
+//
+//	go test ./store -run '^$' -bench '/revs=1000000$' -benchtime 1x -timeout 60m
+var benchSizes = []int{10_000, 100_000, 1_000_000}
+
+// probeCount fresh revisions per size are kept out of the database to
+// measure grouping against it.
+const probeCount = 2_000
+
+type benchDB struct {
+	dir     string
+	db      *DB
+	n       int
+	ingest  time.Duration // time inside store.Ingest
+	wall    time.Duration // generate + parse + ingest
+	size    int64
+	peak    uint64 // peak Go heap in use during the build
+	probes  []*revision.Revision
+	stories []string
+	truth   map[string]int // source -> true story number
+	quality [3]float64     // pairwise precision, recall, and true pairs
+	last    time.Duration  // store time per revision over the last 10% of the build
+}
+
+var (
+	benchMu  sync.Mutex
+	benchDBs = map[int]*benchDB{}
+)
+
+// buildBenchDB ingests n synthetic revisions into a fresh database in
+// batches of 1,000, parsing on every core while the store writes.
+func buildBenchDB(b *testing.B, n int) *benchDB {
+	benchMu.Lock()
+	defer benchMu.Unlock()
+	if bd := benchDBs[n]; bd != nil {
+		return bd
+	}
+	dir, err := os.MkdirTemp("", "lede-bench-")
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(dir, "lede.db")
+	db, err := Open(path, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	bd := &benchDB{dir: dir, db: db, n: n, truth: map[string]int{}}
+	stopPeak := samplePeakHeap(&bd.peak)
+	start := time.Now()
+
+	pages := make(chan revisiontest.Page, 4096)
+	go func() {
+		defer close(pages)
+		err := revisiontest.Generate(revisiontest.Config{Seed: 1, Revisions: n + probeCount}, func(p revisiontest.Page) error {
+			p.Text = append([]byte(nil), p.Text...) // the generator reuses its buffer
+			pages <- p
+			return nil
+		})
+		if err != nil {
+			panic(err)
+		}
+	}()
+	parsed := parsePages(b, pages)
+
+	const batch = 1000
+	var ins []Input
+	done := 0
+	lastFrom := n - n/10
+	flush := func() {
+		t := time.Now()
+		if _, err := db.Ingest(context.Background(), ins); err != nil {
+			b.Fatal(err)
+		}
+		d := time.Since(t)
+		bd.ingest += d
+		if done > lastFrom {
+			bd.last += d
+		}
+		ins = ins[:0]
+	}
+	for in := range parsed {
+		if done < n {
+			bd.truth[in.Source] = in.story
+		}
+		if done >= n {
+			bd.probes = append(bd.probes, in.Rev)
+			continue
+		}
+		ins = append(ins, in.Input)
+		done++
+		if len(ins) == batch {
+			flush()
+		}
+	}
+	if len(ins) > 0 {
+		flush()
+	}
+	bd.wall = time.Since(start)
+	bd.last /= time.Duration(n - lastFrom)
+	stopPeak()
+	st, _ := os.Stat(path)
+	bd.size = st.Size()
+	sts, err := db.Stories(ListOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	cells, clusters, truths := map[[2]int]int{}, map[int]int{}, map[int]int{}
+	for k, s := range sts {
+		if k < 5000 {
+			bd.stories = append(bd.stories, s.ID)
+		}
+		for _, v := range s.Versions {
+			cells[[2]int{k, bd.truth[v.Source]}]++
+			clusters[k]++
+			truths[bd.truth[v.Source]]++
+		}
+	}
+	pairs := func(m int) float64 { return float64(m) * float64(m-1) / 2 }
+	var tp, pred, real float64
+	for _, c := range cells {
+		tp += pairs(c)
+	}
+	for _, c := range clusters {
+		pred += pairs(c)
+	}
+	for _, c := range truths {
+		real += pairs(c)
+	}
+	bd.quality = [3]float64{tp / pred, tp / real, real}
+	bd.truth = nil
+	benchDBs[n] = bd
+	return bd
+}
+
+// parsedPage is an input with its true story.
+type parsedPage struct {
+	Input
+	story int
+}
+
+// parsePages parses generated pages on every core, keeping their order.
+func parsePages(b *testing.B, pages <-chan revisiontest.Page) <-chan parsedPage {
+	type job struct {
+		p   revisiontest.Page
+		out chan parsedPage
+	}
+	jobs := make(chan job, 1024)
+	order := make(chan chan parsedPage, 1024)
+	for range runtime.GOMAXPROCS(0) {
+		go func() {
+			for j := range jobs {
+				r, err := wire.Parse(j.p.Name, j.p.Text, wire.Options{})
+				if err != nil {
+					panic(fmt.Sprintf("%s: %v", j.p.Name, err))
+				}
+				f := revision.FeaturesOf(r)
+				j.out <- parsedPage{Input{Source: j.p.Name, Raw: j.p.Text, Rev: r, Features: &f}, j.p.Story}
+			}
+		}()
+	}
+	go func() {
+		for p := range pages {
+			out := make(chan parsedPage, 1)
+			order <- out
+			jobs <- job{p, out}
+		}
+		close(jobs)
+		close(order)
+	}()
+	res := make(chan parsedPage, 1024)
+	go func() {
+		for out := range order {
+			res <- <-out
+		}
+		close(res)
+	}()
+	return res
+}
+
+// samplePeakHeap records the peak of the Go heap in use until stopped.
+func samplePeakHeap(peak *uint64) func() {
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		var ms runtime.MemStats
+		for {
+			runtime.ReadMemStats(&ms)
+			*peak = max(*peak, ms.HeapInuse)
+			select {
+			case <-stop:
+				return
+			case <-time.After(200 * time.Millisecond):
+			}
+		}
+	}()
+	return func() { close(stop); wg.Wait() }
+}
+
+// peakRSS reads the process's peak resident set (VmHWM), which includes
+// the pages of the database file bbolt has mapped and touched.
+func peakRSS() uint64 {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if v, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
+			kb, _ := strconv.ParseUint(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
+			return kb * 1024
+		}
+	}
+	return 0
+}
+
+// TestMain removes the benchmark databases, which can be gigabytes.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for _, bd := range benchDBs {
+		bd.db.Close()
+		os.RemoveAll(bd.dir)
+	}
+	os.Exit(code)
+}
+
+func BenchmarkIngest(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("revs=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				bd := buildBenchDB(b, n)
+				b.ReportMetric(float64(n)/bd.ingest.Seconds(), "revs/s")
+				b.ReportMetric(float64(n)/bd.wall.Seconds(), "e2e-revs/s")
+				b.ReportMetric(float64(bd.last.Microseconds()), "last10%-µs/rev")
+				b.ReportMetric(float64(bd.size)/float64(n), "B/rev")
+				b.ReportMetric(float64(bd.peak)/(1<<20), "peak-heap-MiB")
+				b.ReportMetric(float64(peakRSS())/(1<<20), "peak-rss-MiB")
+				b.ReportMetric(bd.quality[0], "precision")
+				b.ReportMetric(bd.quality[1], "recall")
+			}
+		})
+	}
+}
+
+// BenchmarkGrouping measures the grouping decision for one new revision
+// against a database of each size: candidate lookup in the index, loading
+// the candidates' features and revision.Decide. Nothing is written.
+func BenchmarkGrouping(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("revs=%d", n), func(b *testing.B) {
+			bd := buildBenchDB(b, n)
+			feats := make([]revision.Features, len(bd.probes))
+			for i, r := range bd.probes {
+				feats[i] = revision.FeaturesOf(r)
+			}
+			i := 0
+			b.ResetTimer()
+			err := bd.db.bolt.View(func(btx *bolt.Tx) error {
+				tx := txn{Tx: btx}
+				for b.Loop() {
+					f := feats[i%len(feats)]
+					i++
+					cands, _, err := tx.candidates(f)
+					if err != nil {
+						return err
+					}
+					revision.Decide(f, cands)
+				}
+				return nil
+			})
+			if err != nil {
+				b.Fatal(err)
+			}
+		})
+	}
+}
+
+// BenchmarkHistory loads one story's whole timeline, as `lede history`
+// does, for random stories.
+func BenchmarkHistory(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("revs=%d", n), func(b *testing.B) {
+			bd := buildBenchDB(b, n)
+			rng := rand.New(rand.NewSource(1))
+			b.ResetTimer()
+			for b.Loop() {
+				if _, err := bd.db.Story(bd.stories[rng.Intn(len(bd.stories))]); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
