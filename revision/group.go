@@ -126,17 +126,26 @@ func versionOf(f Features) int {
 // Conflicts reports whether f cannot join a story holding members: the
 // story already has a revision with the same version (two different
 // "2nd LD"s, or two first versions), unless one is a correction or
-// repeat of the other.
+// repeat of the other, or the same page captured twice (one cut off, say).
 func Conflicts(f Features, members []Features) bool {
 	if !f.SeqKnown || f.Repeat {
 		return false
 	}
 	for _, m := range members {
-		if m.SeqKnown && !m.Repeat && versionOf(m) == versionOf(f) {
+		if m.SeqKnown && !m.Repeat && versionOf(m) == versionOf(f) && !Recapture(f, m) {
 			return true
 		}
 	}
 	return false
+}
+
+// Recapture reports whether two revisions with the same version are one
+// page captured twice: the same headline, the same lead and one body
+// containing the other (a capture cut off after 2,000 characters and a
+// full one, or a page saved twice).
+func Recapture(a, b Features) bool {
+	return Dice(a.Words, b.Words) >= 0.9 && a.Lead.Containment(b.Lead) >= 0.9 &&
+		(a.Body.N == 0 || b.Body.N == 0 || a.Body.Containment(b.Body) >= 0.9)
 }
 
 // Decide picks the story a revision with features f joins among the

@@ -136,11 +136,17 @@ func TestPairAndDecide(t *testing.T) {
 	if d := Decide(nextDay, cands); d.Story != "" {
 		t.Errorf("next day's story joined %q (%s), want a new story", d.Story, d.Why)
 	}
-	// A second first version conflicts with the story's first version.
+	// A second, different first version conflicts with the story's.
 	again := first
-	again.Body = SketchOf(append(body, "A different closing paragraph."))
+	again.Lead = SketchOf([]string{"South Korea on Sunday confirmed its first death from the virus, a man in his 60s."})
 	if d := Decide(again, []Candidate{{Story: "cases", Members: []Features{first}}}); d.Story != "" {
 		t.Errorf("two first versions in one story: joined %q", d.Story)
+	}
+	// The same page captured twice (cut off, then whole) is no conflict.
+	recap := first
+	recap.Body = SketchOf(append(body, "A closing paragraph the cut-off capture lacked."))
+	if d := Decide(recap, []Candidate{{Story: "cases", Members: []Features{first}}}); d.Story != "cases" {
+		t.Errorf("re-capture did not join: %+v", d)
 	}
 	// A corrected repeat of the same version may join.
 	again.Repeat = true

@@ -252,3 +252,29 @@ func TestCheckFindsDamage(t *testing.T) {
 		t.Errorf("problems = %v, want one missing-features problem", rep.Problems)
 	}
 }
+
+// TestRecaptureJoinsItsStory stores the full seed page after its capture
+// cut off at 2,000 characters: the same (LEAD) twice is one story.
+func TestRecaptureJoinsItsStory(t *testing.T) {
+	pages := pagesByID(t)
+	db := openTemp(t)
+	cut := ingest(t, db, pages["AEN20191230000451325"].in)[0]
+	data, err := os.ReadFile("../testdata/seed-AEN20191230000451325.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := wire.Parse("seed.txt", data, wire.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := ingest(t, db, Input{Source: "seed.txt", Raw: data, Rev: r})[0]
+	if full.Status != StatusUpdate || full.Story != cut.Story {
+		t.Fatalf("full capture of the same LEAD: %+v, want an update of %s", full, cut.Story)
+	}
+	// A different LEAD of a different story still stays apart.
+	other := ingest(t, db, pages["AEN20210821000251325"].in)[0]
+	if other.Story == cut.Story {
+		t.Fatalf("unrelated LEAD joined: %+v", other)
+	}
+	mustCheck(t, db)
+}
