@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -249,5 +250,60 @@ func BenchmarkCompareTypical(b *testing.B) {
 	for i := 0; b.Loop(); i++ {
 		p := pairs[i%len(pairs)]
 		Compare(p[0], p[1], Options{})
+	}
+}
+
+// bigPair builds a text of about 1 MB from real corpus paragraphs, and a
+// new version of it with every tenth paragraph edited, a paragraph added
+// every 25 and one removed every 40.
+func bigPair(b *testing.B) (old, new []string) {
+	var pool []string
+	for _, a := range articles(b) {
+		pool = append(pool, a...)
+	}
+	size := 0
+	for i := 0; size < 1<<20; i++ {
+		p := pool[i%len(pool)] + fmt.Sprintf(" (%d)", i) // keep paragraphs distinct
+		old = append(old, p)
+		size += len(p)
+	}
+	for i, p := range old {
+		switch {
+		case i%40 == 39:
+			continue
+		case i%10 == 0:
+			p = strings.Replace(p, " the ", " a ", 1) + " Officials said more details would follow."
+		}
+		new = append(new, p)
+		if i%25 == 24 {
+			new = append(new, fmt.Sprintf("An added paragraph number %d with fresh details from the scene.", i))
+		}
+	}
+	return old, new
+}
+
+func BenchmarkCompare1MB(b *testing.B) {
+	old, new := bigPair(b)
+	ro, rn := rev("h", "", old...), rev("h", "", new...)
+	b.SetBytes(int64(len(strings.Join(old, "\n"))))
+	b.ResetTimer()
+	for b.Loop() {
+		Compare(ro, rn, Options{})
+	}
+}
+
+// BenchmarkCompareUnrelated1MB diffs two unrelated texts of about 1 MB:
+// nothing pairs, and the time must stay bounded.
+func BenchmarkCompareUnrelated1MB(b *testing.B) {
+	old, _ := bigPair(b)
+	var other []string
+	for i := range old {
+		other = append(other, strings.Repeat(fmt.Sprintf("zeta%d omega%d ", i, i*7), 12))
+	}
+	ro, rn := rev("h", "", old...), rev("k", "", other...)
+	b.SetBytes(int64(len(strings.Join(old, "\n"))))
+	b.ResetTimer()
+	for b.Loop() {
+		Compare(ro, rn, Options{})
 	}
 }
