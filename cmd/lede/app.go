@@ -67,7 +67,8 @@ func newApp(e env) *cli.App {
 		Version: version(),
 		Description: `lede reads the versions of a wire story an agency sends (Yonhap (LEAD) and
 (2nd LD) pages with their (ATTN: ...) notes; AP and Reuters later), groups
-them into stories in a database and shows each story's versions in order.
+them into stories in a database, shows each story's versions in order and
+what every update changed, checked against its editor's note.
 
 Global options may also be given after the command name.
 
@@ -76,6 +77,8 @@ Examples:
    lede stories --since 2020-02-01      the stories updated since a day
    lede history 200202-korea            one story's versions and notes
    lede show 200202-korea@2             the second version as received
+   lede diff 200202-korea               what the latest update changed
+   lede diff old.txt new.txt            compare two pages, no database
    lede parse page.txt                  show what lede reads in a page
    curl -s URL | lede ingest -          store a page from standard input
    lede --db /tmp/test.db ingest a.txt  use another database file`,
@@ -103,6 +106,7 @@ Examples:
 			l.storiesCommand(),
 			l.historyCommand(),
 			l.showCommand(),
+			l.diffCommand(),
 			l.parseCommand(),
 			l.checkCommand(),
 			l.mergeCommand(),

@@ -7,7 +7,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"lede/revision"
-	"lede/revision/wire"
 	"lede/store"
 )
 
@@ -67,10 +66,9 @@ func (l *lede) show(ctx context.Context, ref storyRef, asJSON bool) error {
 		}
 		return nil
 	}
-	// It parsed at ingest, perhaps under a larger --max-size.
-	r, err := wire.Parse(v.Source, raw, wire.Options{MaxSize: int64(len(raw)) + 1})
+	r, err := reparse(fmt.Sprintf("%s@%d", s.ID, v.Rev), v.Source, raw)
 	if err != nil {
-		return fmt.Errorf("%s@%d no longer parses: %w", s.ID, v.Rev, err)
+		return err
 	}
 	return l.writeJSON(shownRevision{Story: s.ID, Rev: v.Rev, Revision: r})
 }

@@ -1,0 +1,66 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"lede/revision"
+	"lede/revision/wire"
+	"lede/store"
+)
+
+// loaded is one side of a diff: a revision parsed from a file or from the
+// database, and the name it goes by in the output.
+type loaded struct {
+	rev      *revision.Revision
+	name     string        // "STORY@N", or the path as given
+	story    string        // the story id; "" for a file
+	version  store.Version // zero for a file
+	versions int           // how many versions the story has
+}
+
+// isFileArg reports whether a diff argument names a file rather than a
+// story: "-" (standard input), a path with a separator, or anything that
+// exists on disk. Story ids never contain a "/".
+func isFileArg(arg string) bool {
+	if arg == "-" || strings.ContainsRune(arg, '/') || strings.ContainsRune(arg, os.PathSeparator) {
+		return true
+	}
+	_, err := os.Stat(arg)
+	return err == nil
+}
+
+// loadFile reads and parses a file given to diff.
+func (l *lede) loadFile(path string) (loaded, error) {
+	r, _, err := wire.ParseFile(path, l.stdin, wire.Options{})
+	if err != nil {
+		return loaded{}, &cliError{code: 1, msg: fileError(path, err)}
+	}
+	return loaded{rev: r, name: path}, nil
+}
+
+// loadStored reads version ref.rev (0: the latest) of a stored story and
+// parses it again from the input as received.
+func loadStored(db *store.DB, ref storyRef) (loaded, error) {
+	s, v, raw, err := db.Revision(ref.story, ref.rev)
+	if err != nil {
+		return loaded{}, refError(err)
+	}
+	name := fmt.Sprintf("%s@%d", s.ID, v.Rev)
+	r, err := reparse(name, v.Source, raw)
+	if err != nil {
+		return loaded{}, err
+	}
+	return loaded{rev: r, name: name, story: s.ID, version: v, versions: len(s.Versions)}, nil
+}
+
+// reparse parses a stored input again. It parsed at ingest, perhaps under
+// a larger --max-size, so the size limit is the input's own.
+func reparse(name, source string, raw []byte) (*revision.Revision, error) {
+	r, err := wire.Parse(source, raw, wire.Options{MaxSize: int64(len(raw)) + 1})
+	if err != nil {
+		return nil, fmt.Errorf("%s no longer parses: %w", name, err)
+	}
+	return r, nil
+}

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+
+	"lede/diff"
+)
+
+// diffJSON is one diff in JSON, the contract's object: diff.Result with
+// "story" always present (empty when two files are compared).
+type diffJSON struct {
+	Story string `json:"story"`
+	*diff.Result
+}
+
+// writeDiffs prints the comparisons in the format asked for: one result,
+// or with --all every update under a header naming its version.
+func (l *lede) writeDiffs(cs []comparison, opt diffOptions) error {
+	switch opt.format {
+	case formatJSON:
+		out := make([]diffJSON, len(cs))
+		for i, c := range cs {
+			r := c.result
+			if opt.stat {
+				short := *r
+				short.Paragraphs = []diff.Para{}
+				r = &short
+			}
+			out[i] = diffJSON{Story: r.Story, Result: r}
+		}
+		if !opt.all {
+			return l.writeJSON(out[0])
+		}
+		return l.writeJSON(out)
+	case formatHTML:
+		w := bufio.NewWriter(l.stdout)
+		if err := diff.WriteHTML(w, cs[0].result); err != nil {
+			return fmt.Errorf("writing output: %w", err)
+		}
+		return flushed(w)
+	}
+	st := l.style()
+	topt := diff.TextOptions{Color: st.color && opt.format == formatText, Context: opt.context, Stat: opt.stat}
+	write := diff.WriteText
+	if opt.format == formatMarkdown {
+		write = diff.WriteMarkdown
+	}
+	w := bufio.NewWriter(l.stdout)
+	for i, c := range cs {
+		if opt.all {
+			if i > 0 {
+				w.WriteString("\n")
+			}
+			w.WriteString(sectionHeader(c, opt.format, st))
+		}
+		if err := write(w, c.result, topt); err != nil {
+			return fmt.Errorf("writing output: %w", err)
+		}
+	}
+	return flushed(w)
+}
+
+// sectionHeader introduces one update in diff --all:
+// "== rev 3 (2nd LD) 2022-03-09 20:24 ==".
+func sectionHeader(c comparison, format string, st style) string {
+	v := c.to
+	text := fmt.Sprintf("rev %d", v.Rev)
+	if m := markerLabel(v.Marker); m != "" {
+		text += " (" + m + ")"
+	}
+	text += " " + whenText(v.Date, v.Record.Time)
+	if format == formatMarkdown {
+		return "# " + text + "\n\n"
+	}
+	return st.bold("== "+text+" ==") + "\n"
+}
