@@ -24,8 +24,11 @@ func (l *lede) historyCommand() *cli.Command {
 		Usage:     "show the versions of a story in order",
 		ArgsUsage: "STORY",
 		Description: `Show the timeline of a story: each version with its number (STORY@N names
-it for show and split), date and time, marker, paragraph count and
-headline, and under it the editor's note saying what the version changed.
+it for show, diff and split), date and time, marker, paragraph count and
+headline, and under it the editor's note saying what the version changed
+and what it did change against the version before: paragraphs added (+),
+changed (~), removed (-) and moved, the one-line fields changed, and the
+note check (see lede diff for the details of one update).
 A page cut off before (END) is marked. STORY is a story id or any prefix of
 one that names a single story; STORY@N shows the whole story with version N
 marked. With --verbose, each version also shows its source and why lede
@@ -51,14 +54,21 @@ Examples:
 }
 
 func (l *lede) history(ctx context.Context, ref storyRef, asJSON, verbose bool) error {
-	var s store.Story
+	var (
+		s       store.Story
+		missing []store.UpdatePair
+	)
 	err := l.withRead(ctx, func(db *store.DB) (err error) {
-		s, err = db.Story(ref.story)
-		return refError(err)
+		if s, err = db.Story(ref.story); err != nil {
+			return refError(err)
+		}
+		missing, err = missingSummaries(db, s)
+		return err
 	})
 	if err != nil {
 		return err
 	}
+	fillSummaries(s, missing, l.stderr)
 	if ref.rev > len(s.Versions) {
 		return &cliError{code: 1, msg: fmt.Sprintf("story %s has versions 1 to %d, not %d", s.ID, len(s.Versions), ref.rev)}
 	}
@@ -98,7 +108,7 @@ func writeHistory(w *bufio.Writer, s store.Story, mark int, verbose bool, st sty
 			fmt.Fprintln(w, indent+"ATTN: "+r.Note)
 		}
 		if v.Summary != nil {
-			fmt.Fprintln(w, indent+st.dim("paras "+v.Summary.String()))
+			fmt.Fprintln(w, indent+summaryStyled(*v.Summary, st))
 		}
 		if !r.Complete {
 			fmt.Fprintln(w, indent+st.warn("cut off before (END)"))
@@ -141,7 +151,7 @@ type historyVersion struct {
 	Why      string            `json:"why"`
 	Ingested string            `json:"ingested"` // RFC 3339
 	// Summary is what the version changed against the one before it,
-	// absent until the store has computed it.
+	// absent for the first version.
 	Summary *revision.UpdateSummary `json:"summary,omitempty"`
 }
 

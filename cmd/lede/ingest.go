@@ -38,15 +38,20 @@ Ingesting the same tree twice changes nothing.
 
 One line per input, in the order given, as each batch is stored:
    new-story  STORY@REV  (MARKER)  HEADLINE  (SOURCE)
-   update     STORY@REV  (MARKER)  HEADLINE  (SOURCE)
+   update     STORY@REV  (MARKER)  HEADLINE  (SOURCE)  CHANGES
    duplicate  STORY@REV  SOURCE
    error      SOURCE: REASON
-then a summary line. An input that cannot be read or parsed (binary, not
+then a summary line. CHANGES is what an update changed against the version
+before it, as history shows it: "+5 ~2 -0, byline changed; note: 1
+confirmed, 1 unverifiable; 1 unannounced" (paragraphs added, changed,
+removed; the note check); lede diff shows the details. An input that cannot be read or parsed (binary, not
 UTF-8, empty, over --max-size) is an error line and the rest is stored. A
 page cut off before (END) is stored and marked incomplete.
 
 Inputs are stored in batches, one transaction each: a crash loses at most
 the batch under way, and running the same command again completes the job.
+Each batch is followed by a short transaction storing the summaries of the
+updates it made; history computes any that a crash left missing.
 The database is closed between batches so that other lede commands can
 read it while a long ingest runs. On a terminal, a progress bar shows on
 stderr for runs of more than 200 inputs. Ctrl-C stops after the batch
@@ -63,7 +68,7 @@ Examples:
 		Flags: []cli.Flag{
 			&cli.BoolFlag{
 				Name:        "json",
-				Usage:       "print one JSON object per input and line (JSON lines); the summary goes to stderr",
+				Usage:       "print one JSON object per input and line (JSON lines); the closing tally goes to stderr",
 				Destination: &opt.json,
 			},
 			&cli.GenericFlag{
@@ -109,12 +114,12 @@ func (l *lede) ingest(ctx context.Context, paths []string, opt ingestOptions) er
 			break
 		}
 		yieldToReaders(ctx, l.db)
-		results, err := l.storeBatch(ctx, batch)
+		results, sums, err := l.storeBatch(ctx, batch)
 		if err != nil {
 			fatal = err
 			break
 		}
-		if err := rep.add(batch, results); err != nil {
+		if err := rep.add(batch, results, sums); err != nil {
 			fatal = err
 			break
 		}
@@ -140,11 +145,12 @@ func (l *lede) ingest(ctx context.Context, paths []string, opt ingestOptions) er
 }
 
 // storeBatch stores the inputs of a batch that parsed and returns one
-// result per input, parse failures included. The database is open only
-// while the batch is stored, so readers get their turn between batches.
-// Once begun, a batch is finished even if ctx ends: stopping is for the
-// caller, between batches.
-func (l *lede) storeBatch(ctx context.Context, batch []input) ([]store.Result, error) {
+// result per input, parse failures included, and the update summaries
+// computed for the stories the batch touched, by arrival. The database is
+// open only while the batch is stored, so readers get their turn between
+// batches. Once begun, a batch is finished even if ctx ends: stopping is
+// for the caller, between batches.
+func (l *lede) storeBatch(ctx context.Context, batch []input) ([]store.Result, map[uint64]revision.UpdateSummary, error) {
 	results := make([]store.Result, len(batch))
 	var ins []store.Input
 	var at []int
@@ -157,11 +163,11 @@ func (l *lede) storeBatch(ctx context.Context, batch []input) ([]store.Result, e
 		at = append(at, i)
 	}
 	if len(ins) == 0 {
-		return results, nil
+		return results, nil, nil
 	}
 	db, err := l.openWrite(ctx, "ingest")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	res, err := db.Ingest(context.WithoutCancel(ctx), ins)
 	if err != nil {
@@ -169,13 +175,52 @@ func (l *lede) storeBatch(ctx context.Context, batch []input) ([]store.Result, e
 		// store the others one by one so only that one is lost.
 		res = ingestEach(db, ins)
 	}
+	sums := l.storeSummaries(db, ins, res)
 	if err := db.Close(); err != nil {
-		return nil, fmt.Errorf("closing database %s: %w", l.db, err)
+		return nil, nil, fmt.Errorf("closing database %s: %w", l.db, err)
 	}
 	for j, r := range res {
 		results[at[j]] = r
 	}
-	return results, nil
+	return results, sums, nil
+}
+
+// storeSummaries computes and stores the update summaries the batch made
+// missing or stale (its own updates, and the versions after a late first
+// version or in merged stories), in one more short transaction, and
+// returns them by arrival. Summaries are derived data: a failure is a
+// warning, and history computes what is missing.
+func (l *lede) storeSummaries(db *store.DB, ins []store.Input, res []store.Result) map[uint64]revision.UpdateSummary {
+	var ids []string
+	parsed := map[uint64]*revision.Revision{}
+	for j, r := range res {
+		if r.Status != store.StatusNewStory && r.Status != store.StatusUpdate {
+			continue
+		}
+		ids = append(ids, r.Story)
+		ids = append(ids, r.Merged...)
+		parsed[r.Arrival] = ins[j].Rev
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	pairs, err := db.StaleSummaries(ids)
+	if err != nil {
+		fmt.Fprintf(l.stderr, "lede: warning: update summaries not computed: %v\n", err)
+		return nil
+	}
+	computed, err := computeSummaries(pairs, parsed)
+	if err != nil {
+		fmt.Fprintf(l.stderr, "lede: warning: an update summary not computed: %v\n", err)
+	}
+	if err := db.SetSummaries(computed); err != nil {
+		fmt.Fprintf(l.stderr, "lede: warning: update summaries not stored: %v\n", err)
+	}
+	out := make(map[uint64]revision.UpdateSummary, len(computed))
+	for _, c := range computed {
+		out[c.Arrival] = c.Summary
+	}
+	return out
 }
 
 // ingestEach stores inputs one transaction each; an input that fails is

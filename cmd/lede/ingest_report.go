@@ -54,20 +54,29 @@ type ingestLine struct {
 	Marker   string       `json:"marker"`
 	Headline string       `json:"headline"`
 	Merged   []string     `json:"merged,omitempty"`
+	// Summary is what an update changed against the version before it.
+	Summary *revision.UpdateSummary `json:"summary,omitempty"`
 }
 
-// add reports the results of one batch, results[i] being of batch[i].
-func (r *ingestReport) add(batch []input, results []store.Result) error {
+// add reports the results of one batch, results[i] being of batch[i];
+// sums are the update summaries computed for the batch, by arrival.
+func (r *ingestReport) add(batch []input, results []store.Result, sums map[uint64]revision.UpdateSummary) error {
 	r.bar.clear()
 	for i, res := range results {
 		r.tally[res.Status]++
+		var sum *revision.UpdateSummary
+		if s, ok := sums[res.Arrival]; ok && res.Status == store.StatusUpdate {
+			sum = &s
+		}
 		if r.json != nil {
-			if err := r.json.Encode(lineOf(res)); err != nil {
+			line := lineOf(res)
+			line.Summary = sum
+			if err := r.json.Encode(line); err != nil {
 				return fmt.Errorf("writing output: %w", err)
 			}
 			continue
 		}
-		r.out.WriteString(r.text(res, batch[i].rev))
+		r.out.WriteString(r.text(res, batch[i].rev, sum))
 	}
 	r.done += len(results)
 	// Flush per batch: the lines are the progress a pipe sees.
@@ -87,8 +96,9 @@ func lineOf(res store.Result) ingestLine {
 	return line
 }
 
-// text is the readable line of one result; rev is the input's parse.
-func (r *ingestReport) text(res store.Result, rev *revision.Revision) string {
+// text is the readable line of one result; rev is the input's parse and
+// sum, if not nil, what it changed.
+func (r *ingestReport) text(res store.Result, rev *revision.Revision, sum *revision.UpdateSummary) string {
 	st := r.st
 	ref := fmt.Sprintf("%s@%d", res.Story, res.Rev)
 	switch res.Status {
@@ -99,6 +109,9 @@ func (r *ingestReport) text(res store.Result, rev *revision.Revision) string {
 			b.WriteString("(" + m + ")  ")
 		}
 		b.WriteString(headlineText(res.Headline, rev, st) + "  " + st.dim("("+res.Source+")"))
+		if sum != nil {
+			b.WriteString("  " + summaryText(*sum))
+		}
 		if len(res.Merged) > 0 {
 			b.WriteString("  merged " + strings.Join(res.Merged, ", ") + " into it")
 		}

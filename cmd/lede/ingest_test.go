@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"lede/revision"
 )
 
 // The bundled corpus of real pages.
@@ -101,7 +103,8 @@ func sources(list []jsonStory) map[string]int {
 }
 
 // ingestLineRE matches the readable line of a stored input.
-var ingestLineRE = regexp.MustCompile(`^(new-story|update   )  (\S+)@(\d+)  (\([^)]+\)  )?(.*)  \((.+)\)$`)
+// An update's line ends with what it changed.
+var ingestLineRE = regexp.MustCompile(`^(new-story|update   )  (\S+)@(\d+)  (\([^)]+\)  )?(.*)  \(([^)]+)\)(  [+].*)?$`)
 
 func TestIngestCorpus(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "lede.db")
@@ -192,6 +195,8 @@ type jsonIngestLine struct {
 	Marker   string   `json:"marker"`
 	Headline string   `json:"headline"`
 	Merged   []string `json:"merged"`
+	// Summary is what an update changed (not in the contract).
+	Summary *revision.UpdateSummary `json:"summary"`
 }
 
 func decodeIngestLines(t *testing.T, out string) []jsonIngestLine {
