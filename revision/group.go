@@ -239,8 +239,11 @@ func displaceable(f Features, members []Features) (int, bool) {
 		return 0, false
 	}
 	rest := append(append([]Features(nil), members[:at]...), members[at+1:]...)
-	mine, theirs := bestMatch(f, rest), bestMatch(members[at], rest)
-	return at, mine.OK && mine.Score > theirs.Score+displaceMargin
+	mine := bestMatch(f, rest)
+	if !mine.OK {
+		return 0, false
+	}
+	return at, mine.Score > bestMatch(members[at], rest).Score+displaceMargin
 }
 
 func anyConflict(a, b []Features) bool {

@@ -14,9 +14,9 @@ import (
 // whatever the size of the database: postings are read per (date, term),
 // so only the stories of the same few days are ever touched.
 const (
-	maxPostings   = 128 // a (year, day, term) with more postings is too common to tell stories apart
-	maxCandidates = 12  // stories compared in full per revision
-	maxMembers    = 64  // revisions of a story compared
+	maxPostings   = 32 // a (year, day, term) with more postings is too common to tell stories apart
+	maxCandidates = 12 // stories compared in full per revision
+	maxMembers    = 64 // revisions of a story compared
 )
 
 // mmdd packs month and day.
@@ -246,6 +246,7 @@ func (tx txn) delTerms(f revision.Features, storyYear int, uid uint64) error {
 type termCache struct {
 	days    map[[2]uint16]map[uint64][]uint64
 	members map[uint64]cachedMembers
+	stories map[uint64]storyRecord
 }
 
 type cachedMembers struct {
@@ -254,7 +255,8 @@ type cachedMembers struct {
 }
 
 func newTermCache() *termCache {
-	return &termCache{days: map[[2]uint16]map[uint64][]uint64{}, members: map[uint64]cachedMembers{}}
+	return &termCache{days: map[[2]uint16]map[uint64][]uint64{}, members: map[uint64]cachedMembers{},
+		stories: map[uint64]storyRecord{}}
 }
 
 // forget drops a story's cached members after it changed.

@@ -20,6 +20,26 @@ type Input struct {
 	// Features may carry revision.FeaturesOf(Rev), computed by the caller
 	// while parsing in parallel; nil has Ingest compute them.
 	Features *revision.Features
+
+	// Filled by Prepare.
+	hash, packed []byte
+}
+
+// Prepare does the work of storing an input that needs no database: its
+// grouping features, content hash and compressed form. Callers that parse
+// in parallel call it in their workers, so the single write transaction
+// has less to do; Ingest prepares whatever was not.
+func (in *Input) Prepare() {
+	if in.Features == nil {
+		f := revision.FeaturesOf(in.Rev)
+		in.Features = &f
+	}
+	if in.hash == nil {
+		in.hash = contentHash(in.Raw)
+	}
+	if in.packed == nil {
+		in.packed = deflate(in.Raw)
+	}
 }
 
 // Status says what ingest did with an input.
@@ -108,7 +128,8 @@ func contentHash(raw []byte) []byte {
 // (0 for a duplicate).
 func (tx txn) ingestOne(in Input, now int64) (Result, uint64, error) {
 	res := Result{Source: in.Source, Marker: in.Rev.Marker, Headline: in.Rev.Headline}
-	hash := contentHash(in.Raw)
+	in.Prepare()
+	hash := in.hash
 	if v := tx.b(bucketHashes).Get(hash); v != nil {
 		rk := tx.b(bucketArrivals).Get(v)
 		if rk == nil {
@@ -127,12 +148,7 @@ func (tx txn) ingestOne(in Input, now int64) (Result, uint64, error) {
 	if err != nil {
 		return res, 0, err
 	}
-	var f revision.Features
-	if in.Features != nil {
-		f = *in.Features
-	} else {
-		f = revision.FeaturesOf(in.Rev)
-	}
+	f := *in.Features
 	cands, byName, err := tx.candidates(f)
 	if err != nil {
 		return res, 0, err
@@ -170,7 +186,7 @@ func (tx txn) ingestOne(in Input, now int64) (Result, uint64, error) {
 	if err := tx.b(bucketHashes).Put(hash, u64(arrival)); err != nil {
 		return res, 0, err
 	}
-	if err := tx.b(bucketRaw).Put(u64(arrival), deflate(in.Raw)); err != nil {
+	if err := tx.b(bucketRaw).Put(u64(arrival), in.packed); err != nil {
 		return res, 0, err
 	}
 	s, err := tx.story(uid)
@@ -206,7 +222,28 @@ func (tx txn) addRevision(uid, arrival uint64, in Input, f revision.Features, no
 	if err := tx.putTerms(f, s.Year, uid); err != nil {
 		return err
 	}
-	return tx.refresh(uid)
+	return tx.appended(uid, s, key[8:], rec.Headline)
+}
+
+// appended updates a story for one more revision without rereading it:
+// its count, and its latest revision when the new one sorts last.
+func (tx txn) appended(uid uint64, s storyRecord, order []byte, headline string) error {
+	s.Count++
+	if s.Latest == nil || string(order) > string(s.Latest) {
+		if s.Latest != nil {
+			if err := tx.b(bucketRecent).Delete(recentKey(s.Latest, uid)); err != nil {
+				return err
+			}
+		}
+		s.Latest = append([]byte(nil), order...)
+		if headline != "" || s.Headline == "" {
+			s.Headline = headline
+		}
+		if err := tx.b(bucketRecent).Put(recentKey(s.Latest, uid), nil); err != nil {
+			return err
+		}
+	}
+	return tx.putStory(uid, s)
 }
 
 // effectiveDate fills in a missing year from the story, for ordering.

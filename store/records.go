@@ -63,16 +63,35 @@ func newRevRecord(arrival uint64, in Input, now int64, why string) RevRecord {
 }
 
 func (tx txn) story(uid uint64) (storyRecord, error) {
+	if tx.cache != nil {
+		if s, ok := tx.cache.stories[uid]; ok {
+			return s.clone(), nil
+		}
+	}
 	var s storyRecord
 	ok, err := getJSON(tx.b(bucketStories), u64(uid), &s)
 	if err == nil && !ok {
 		err = errCorrupt
 	}
+	if err == nil && tx.cache != nil {
+		tx.cache.stories[uid] = s.clone()
+	}
 	return s, err
 }
 
 func (tx txn) putStory(uid uint64, s storyRecord) error {
+	if tx.cache != nil {
+		tx.cache.stories[uid] = s.clone()
+	}
 	return putJSON(tx.b(bucketStories), u64(uid), s)
+}
+
+// clone copies the record's slices, so a cached record is never changed
+// through a copy handed out.
+func (s storyRecord) clone() storyRecord {
+	s.Latest = append([]byte(nil), s.Latest...)
+	s.Apart = append([]uint64(nil), s.Apart...)
+	return s
 }
 
 // live follows MergedInto links to the story that holds the revisions.
