@@ -76,9 +76,11 @@ type Version struct {
 
 // Story is a story with its revisions in story order.
 type Story struct {
-	ID       string        `json:"id"`
-	Slug     string        `json:"slug"`
-	Headline string        `json:"headline"`
+	ID       string `json:"id"`
+	Slug     string `json:"slug"`
+	Headline string `json:"headline"`
+	// Updated is the date of the latest version, with the year of the
+	// story's other versions when its own page shows none.
 	Updated  revision.Date `json:"updated"`
 	Versions []Version     `json:"versions"`
 }
@@ -108,7 +110,9 @@ func (tx txn) loadStory(uid uint64) (Story, error) {
 			ver.Summary = rec.Summary
 		}
 		out.Versions = append(out.Versions, ver)
-		out.Updated = rec.Date
+		// A page without a year takes its story's: the year another
+		// version of the same story shows, not a guess.
+		out.Updated = effectiveDate(rec.Date, s.Year)
 		prev = rec.Arrival
 	}
 	return out, nil
