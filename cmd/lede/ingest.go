@@ -159,7 +159,7 @@ func (l *lede) storeBatch(ctx context.Context, batch []input) ([]store.Result, m
 			results[i] = store.Result{Source: in.source, Status: store.StatusError, Err: in.err}
 			continue
 		}
-		ins = append(ins, store.Input{Source: in.source, Raw: in.raw, Rev: in.rev})
+		ins = append(ins, *in.stored)
 		at = append(at, i)
 	}
 	if len(ins) == 0 {

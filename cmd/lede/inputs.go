@@ -14,6 +14,7 @@ import (
 
 	"lede/revision"
 	"lede/revision/wire"
+	"lede/store"
 )
 
 // input is one file (or standard input) of an ingest, from listing to
@@ -23,6 +24,10 @@ type input struct {
 	raw    []byte
 	rev    *revision.Revision
 	err    error
+	// stored is the input as the store takes it, prepared (features,
+	// hash, compression) in the parse worker rather than in the single
+	// write transaction.
+	stored *store.Input
 }
 
 // listInputs expands the paths given to ingest into inputs, in order:
@@ -119,6 +124,10 @@ func parseAll(batch []input, stdin io.Reader, opt wire.Options) {
 				in := &batch[i]
 				if in.err == nil {
 					in.rev, in.raw, in.err = wire.ParseFile(in.source, stdin, opt)
+				}
+				if in.err == nil {
+					in.stored = &store.Input{Source: in.source, Raw: in.raw, Rev: in.rev}
+					in.stored.Prepare()
 				}
 			}
 		})
