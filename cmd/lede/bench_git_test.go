@@ -1,0 +1,128 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"os"
+	"os/exec"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// versionPairs lists the consecutive versions of every story of the
+// labelled corpus as file paths, older first.
+func versionPairs(tb testing.TB) [][2]string {
+	tb.Helper()
+	f, err := os.Open("../../testdata/yonhap/groups.jsonl")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	var pairs [][2]string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var g struct{ Members []string }
+		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
+			tb.Fatal(err)
+		}
+		for i := 0; i+1 < len(g.Members); i++ {
+			pairs = append(pairs, [2]string{pagesDir + "/" + g.Members[i] + ".txt", pagesDir + "/" + g.Members[i+1] + ".txt"})
+		}
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	return pairs
+}
+
+// timeRun runs a command with its output into a pipe that is drained and
+// thrown away, and returns how long it took; exit status 1 is git's
+// "the files differ".
+func timeRun(b *testing.B, name string, args ...string) time.Duration {
+	cmd := exec.Command(name, args...)
+	cmd.Stdout = io.Discard
+	start := time.Now()
+	err := cmd.Run()
+	d := time.Since(start)
+	if err != nil && cmd.ProcessState.ExitCode() != 1 {
+		b.Fatalf("%s %s: %v", name, strings.Join(args, " "), err)
+	}
+	return d
+}
+
+// BenchmarkDiffVsGit runs, process against process on the same files,
+// "lede diff OLD NEW" (text, no colour: stdout is a pipe) and
+// "git diff --no-index --word-diff OLD NEW" on every pair of consecutive
+// versions in the corpus. One op is one round of all pairs through both
+// tools (and lede --version once a pair, the cost of starting); the order of the two tools alternates from pair to pair and
+// round to round so that drift in the machine's speed hits both alike.
+func BenchmarkDiffVsGit(b *testing.B) {
+	git, err := exec.LookPath("git")
+	if err != nil {
+		b.Skip("git not installed")
+	}
+	lede := binary(b)
+	pairs := versionPairs(b)
+	if len(pairs) < 20 {
+		b.Fatalf("%d version pairs, want at least 20", len(pairs))
+	}
+	// Both tools must show a change on every pair, or the race is void.
+	for _, p := range pairs {
+		out, err := exec.Command(lede, "diff", p[0], p[1]).Output()
+		if err != nil || !strings.Contains(string(out), "{+") {
+			b.Fatalf("lede diff %s %s: %v\n%s", p[0], p[1], err, out)
+		}
+		out, _ = exec.Command(git, "diff", "--no-index", "--word-diff", p[0], p[1]).Output()
+		if !strings.Contains(string(out), "{+") {
+			b.Fatalf("git diff %s %s shows no insertion:\n%s", p[0], p[1], out)
+		}
+	}
+	// startTimes is lede starting and doing nothing (--version): the
+	// share of a diff that is process start and package initialisation.
+	var ledeTimes, gitTimes, startTimes []time.Duration
+	round := 0
+	b.ResetTimer()
+	for b.Loop() {
+		for i, p := range pairs {
+			runLede := func() { ledeTimes = append(ledeTimes, timeRun(b, lede, "diff", p[0], p[1])) }
+			runGit := func() {
+				gitTimes = append(gitTimes, timeRun(b, git, "diff", "--no-index", "--word-diff", p[0], p[1]))
+			}
+			if (i+round)%2 == 0 {
+				runLede()
+				runGit()
+			} else {
+				runGit()
+				runLede()
+			}
+			startTimes = append(startTimes, timeRun(b, lede, "--version"))
+		}
+		round++
+	}
+	b.StopTimer()
+	ledeMed, gitMed := median(ledeTimes), median(gitTimes)
+	b.ReportMetric(float64(len(pairs)), "pairs")
+	b.ReportMetric(float64(median(startTimes).Nanoseconds()), "lede-start-median-ns")
+	b.ReportMetric(float64(mean(ledeTimes).Nanoseconds()), "lede-ns/pair")
+	b.ReportMetric(float64(mean(gitTimes).Nanoseconds()), "git-ns/pair")
+	b.ReportMetric(float64(ledeMed.Nanoseconds()), "lede-median-ns/pair")
+	b.ReportMetric(float64(gitMed.Nanoseconds()), "git-median-ns/pair")
+	b.ReportMetric(float64(ledeMed)/float64(gitMed), "lede/git")
+}
+
+func median(ds []time.Duration) time.Duration {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+func mean(ds []time.Duration) time.Duration {
+	var sum time.Duration
+	for _, d := range ds {
+		sum += d
+	}
+	return sum / time.Duration(len(ds))
+}
