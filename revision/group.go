@@ -91,10 +91,13 @@ func Pair(a, b Features) Match {
 		return m
 	}
 	h := Dice(a.Words, b.Words)
-	lead := a.Lead.Containment(b.Lead)
 	body := a.Body.Containment(b.Body)
-	m.Headline, m.Lead, m.Body, m.Score = h, lead, body, h+lead+body
 	otherNames := len(a.Names) > 0 && len(b.Names) > 0 && Dice(a.Names, b.Names) == 0
+	lead := 0.0
+	if !otherNames || body >= sameBody {
+		lead = a.Lead.Containment(b.Lead)
+	}
+	m.Headline, m.Lead, m.Body, m.Score = h, lead, body, h+lead+body
 	switch {
 	case body >= sameBody && min(a.Body.N, b.Body.N) >= sameBodyMin:
 		m.OK, m.Rule = true, "same body"

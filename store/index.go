@@ -15,7 +15,7 @@ import (
 // so only the stories of the same few days are ever touched.
 const (
 	maxPostings   = 32 // a (year, day, term) with more postings is too common to tell stories apart
-	maxCandidates = 12 // stories compared in full per revision
+	maxCandidates = 8  // stories compared in full per revision
 	maxMembers    = 64 // revisions of a story compared
 )
 
@@ -212,11 +212,13 @@ func (tx txn) putTerms(f revision.Features, storyYear int, uid uint64) error {
 	b := tx.b(bucketTerms)
 	day := tx.cache.loaded([2]uint16{y, md})
 	for _, t := range f.IndexTerms() {
-		k := termKey(y, md, t, uid)
-		if day != nil && !slices.Contains(day[t], uid) {
+		if day != nil {
+			if slices.Contains(day[t], uid) {
+				continue // filed already by another version of the story
+			}
 			day[t] = append(day[t], uid)
 		}
-		if err := b.Put(k, nil); err != nil {
+		if err := b.Put(termKey(y, md, t, uid), nil); err != nil {
 			return err
 		}
 	}
