@@ -22,23 +22,42 @@ const (
 // mmdd packs month and day.
 func mmdd(d revision.Date) uint16 { return uint16(d.Month*100 + d.Day) }
 
+// decide finds the story a revision belongs to. A dated page is looked up
+// in its year; a page without a year first in the newest year the
+// database holds (wire copy mostly arrives as it is written) and in the
+// other years only when that finds no story, so that its cost does not
+// grow with the years a database spans.
+func (tx txn) decide(f revision.Features) (revision.Decision, map[string]uint64, error) {
+	pass := func(years []int) (revision.Decision, map[string]uint64, error) {
+		cands, byName, err := tx.candidates(f, years)
+		if err != nil {
+			return revision.Decision{}, nil, err
+		}
+		return revision.Decide(f, cands), byName, nil
+	}
+	if f.Date.YearKnown() || f.Date.Month == 0 {
+		return pass([]int{f.Date.Year})
+	}
+	all := tx.years()
+	if len(all) <= 1 {
+		return pass(all)
+	}
+	newest := all[len(all)-1]
+	d, byName, err := pass([]int{newest})
+	if err != nil || d.Story != "" {
+		return d, byName, err
+	}
+	return pass(all[:len(all)-1])
+}
+
 // probes lists the (year, month-day) postings to read for a revision
-// dated d: the day before, the day itself and the day after. A date
-// without a year is probed in every year the database holds, plus the
-// postings of other year-less revisions; a dated one also looks at those.
-func (tx txn) probes(d revision.Date, storyYear int) [][2]uint16 {
+// dated d in the given years: the day before, the day itself and the day
+// after, in each year and among the postings of year-less revisions.
+func (tx txn) probes(d revision.Date, years []int) [][2]uint16 {
 	if d.Month == 0 {
 		return [][2]uint16{{0, 0}}
 	}
-	years := []int{0}
-	switch {
-	case d.YearKnown():
-		years = append(years, d.Year)
-	case storyYear != 0:
-		years = append(years, storyYear)
-	default:
-		years = append(years, tx.years()...)
-	}
+	years = append([]int{0}, years...)
 	var out [][2]uint16
 	seen := map[[2]uint16]bool{}
 	for _, y := range years {
@@ -89,12 +108,12 @@ func (tx txn) addYear(y int) error {
 // candidates finds the stories a revision may belong to and loads their
 // members' features for revision.Decide. Stories are ranked by how many
 // of the revision's index terms they share near its date.
-func (tx txn) candidates(f revision.Features) ([]revision.Candidate, map[string]uint64, error) {
+func (tx txn) candidates(f revision.Features, years []int) ([]revision.Candidate, map[string]uint64, error) {
 	// A shared term counts 1/n when n stories share it that day: a rare
 	// body shingle says more than a common headline word.
 	hits := map[uint64]float64{}
 	terms := f.IndexTerms()
-	for _, p := range tx.probes(f.Date, 0) {
+	for _, p := range tx.probes(f.Date, years) {
 		day := tx.day(p)
 		for _, term := range terms {
 			found := day[term]

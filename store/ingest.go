@@ -149,11 +149,10 @@ func (tx txn) ingestOne(in Input, now int64) (Result, uint64, error) {
 		return res, 0, err
 	}
 	f := *in.Features
-	cands, byName, err := tx.candidates(f)
+	d, byName, err := tx.decide(f)
 	if err != nil {
 		return res, 0, err
 	}
-	d := revision.Decide(f, cands)
 	res.Why = d.Why
 	var uid uint64
 	if d.Story == "" {
