@@ -71,11 +71,13 @@ func Open(path string, opt Options) (*DB, error) {
 		return nil, err
 	}
 	start := time.Now()
+	// The freelist is written with every commit (no NoFreelistSync):
+	// without it, every read-write open walks the whole file to rebuild
+	// it, and the CLI opens the file for every batch.
 	bdb, err := bolt.Open(path, 0o600, &bolt.Options{
-		Timeout:        wait,
-		ReadOnly:       opt.ReadOnly,
-		FreelistType:   bolt.FreelistMapType,
-		NoFreelistSync: true,
+		Timeout:      wait,
+		ReadOnly:     opt.ReadOnly,
+		FreelistType: bolt.FreelistMapType,
 	})
 	if errors.Is(err, bolt.ErrTimeout) {
 		holder, _ := os.ReadFile(holderFile(path))
