@@ -2,6 +2,7 @@ package revision
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -198,7 +199,7 @@ func Decide(f Features, cands []Candidate) Decision {
 	members := append([]Features{f}, hits[win].c.Members...)
 	apart := append([]string(nil), hits[win].c.Apart...)
 	for i, h := range hits {
-		if i == win || h.evict != "" || contains(apart, h.c.Story) || containsAny(h.c.Apart, d.Story, d.Merge) {
+		if i == win || h.evict != "" || slices.Contains(apart, h.c.Story) || containsAny(h.c.Apart, d.Story, d.Merge) {
 			continue
 		}
 		if !anyConflict(h.c.Members, members) {
@@ -258,21 +259,12 @@ func anyConflict(a, b []Features) bool {
 	return false
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 func containsAny(list []string, s string, more []string) bool {
-	if contains(list, s) {
+	if slices.Contains(list, s) {
 		return true
 	}
 	for _, m := range more {
-		if contains(list, m) {
+		if slices.Contains(list, m) {
 			return true
 		}
 	}

@@ -191,20 +191,13 @@ func (db *DB) Split(ref string, rev int) (string, error) {
 		if _, err := getJSON(tx.b(bucketRevs), keys[rev-1], &rec); err != nil {
 			return err
 		}
-		nu, err := tx.newStory(&revision.Revision{Headline: rec.Headline, Date: rec.Date})
-		if err != nil {
-			return err
-		}
 		old, err := tx.story(uid)
 		if err != nil {
 			return err
 		}
-		if old.Year != 0 {
-			ns, _ := tx.story(nu)
-			ns.Year = old.Year
-			if err := tx.putStory(nu, ns); err != nil {
-				return err
-			}
+		nu, err := tx.spinOff(rec, old.Year)
+		if err != nil {
+			return err
 		}
 		if err := tx.b(bucketRecent).Delete(recentKey(old.Latest, uid)); err != nil {
 			return err
@@ -235,6 +228,21 @@ func (db *DB) Split(ref string, rev int) (string, error) {
 		return nil
 	})
 	return id, err
+}
+
+// spinOff creates an empty story for a revision that leaves its story
+// (split off, or displaced), named after it and in its old story's year.
+func (tx txn) spinOff(rec RevRecord, year int) (uint64, error) {
+	nu, err := tx.newStory(&revision.Revision{Headline: rec.Headline, Date: rec.Date})
+	if err != nil || year == 0 {
+		return nu, err
+	}
+	ns, err := tx.story(nu)
+	if err != nil {
+		return 0, err
+	}
+	ns.Year = year
+	return nu, tx.putStory(nu, ns)
 }
 
 // ErrBadRef is wrapped by errors about story references a user typed.

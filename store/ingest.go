@@ -346,16 +346,9 @@ func (tx txn) evict(uid uint64, member string) error {
 	if err != nil {
 		return err
 	}
-	nu, err := tx.newStory(&revision.Revision{Headline: rec.Headline, Date: rec.Date})
+	nu, err := tx.spinOff(rec, s.Year)
 	if err != nil {
 		return err
-	}
-	if s.Year != 0 {
-		ns, _ := tx.story(nu)
-		ns.Year = s.Year
-		if err := tx.putStory(nu, ns); err != nil {
-			return err
-		}
 	}
 	if err := tx.moveRev(key, nu, s.Year); err != nil {
 		return err

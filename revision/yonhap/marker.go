@@ -2,6 +2,7 @@ package yonhap
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -41,9 +42,9 @@ func SplitHeadline(raw string) (revision.Marker, []string, string) {
 		}
 		rest = rest[loc[1]:]
 	}
-	if m.Label == "" && hasFlag(m.Flags, "URGENT") {
+	if m.Label == "" && slices.Contains(m.Flags, "URGENT") {
 		m.Label = "URGENT"
-		m.Flags = removeFlag(m.Flags, "URGENT")
+		m.Flags = slices.DeleteFunc(m.Flags, func(f string) bool { return f == "URGENT" })
 	}
 	return m, tags, strings.TrimSpace(rest)
 }
@@ -73,7 +74,7 @@ func applyMarkerGroup(m *revision.Marker, inner string) bool {
 				next.Label, next.Seq = p, n
 			}
 		case knownFlags[up]:
-			if !hasFlag(next.Flags, up) {
+			if !slices.Contains(next.Flags, up) {
 				next.Flags = append(next.Flags, up)
 			}
 		default:
@@ -82,23 +83,4 @@ func applyMarkerGroup(m *revision.Marker, inner string) bool {
 	}
 	*m = next
 	return true
-}
-
-func hasFlag(flags []string, f string) bool {
-	for _, x := range flags {
-		if x == f {
-			return true
-		}
-	}
-	return false
-}
-
-func removeFlag(flags []string, f string) []string {
-	out := flags[:0]
-	for _, x := range flags {
-		if x != f {
-			out = append(out, x)
-		}
-	}
-	return out
 }
