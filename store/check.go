@@ -116,7 +116,7 @@ func (tx txn) checkInvariants(rep *CheckReport) {
 		rep.add("recent index has %d entries for %d stories", recent, rep.Stories)
 	}
 	tx.b(bucketTerms).ForEach(func(k, _ []byte) error {
-		if uid := getU64(k[12:]); counts[uid] == 0 {
+		if uid, _ := postingOf(k); counts[uid] == 0 {
 			rep.add("index posting for story %d, which holds no revisions", uid)
 		}
 		return nil

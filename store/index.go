@@ -304,8 +304,8 @@ func (tx txn) day(p [2]uint16) map[uint64][]uint64 {
 	prefix := termKey(p[0], p[1], 0, 0)[:4]
 	c := tx.b(bucketTerms).Cursor()
 	for k, _ := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, _ = c.Next() {
-		term := getU64(k[4:])
-		d[term] = append(d[term], getU64(k[12:]))
+		uid, term := postingOf(k)
+		d[term] = append(d[term], uid)
 	}
 	if tx.cache != nil {
 		tx.cache.days[p] = d

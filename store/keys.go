@@ -17,7 +17,7 @@ var (
 	bucketRaw      = []byte("raw")      // arrival u64 -> raw input, deflated
 	bucketArrivals = []byte("arrivals") // arrival u64 -> revs key (24 bytes)
 	bucketHashes   = []byte("hashes")   // content hash (16 bytes) -> arrival u64
-	bucketTerms    = []byte("terms")    // year u16 | mmdd u16 | term u64 | uid u64 -> nil
+	bucketTerms    = []byte("terms")    // year u16 | mmdd u16 | uid u64 | term u64 -> nil
 	bucketRecent   = []byte("recent")   // latest date u32 | arrival u64 | uid u64 -> nil
 	allBuckets     = [][]byte{bucketMeta, bucketStories, bucketIDs, bucketRevs, bucketFeats,
 		bucketRaw, bucketArrivals, bucketHashes, bucketTerms, bucketRecent}
@@ -25,7 +25,8 @@ var (
 
 // SchemaVersion is the layout this binary writes. A file with a higher
 // version is refused with a clear message; lower ones are migrated.
-const SchemaVersion = 1
+// Schema 2 put the story before the term in the candidate index.
+const SchemaVersion = 2
 
 func u64(v uint64) []byte {
 	b := make([]byte, 8)
@@ -78,15 +79,23 @@ func arrivalOf(revKey []byte) uint64 { return getU64(revKey[len(revKey)-8:]) }
 // featKey is a revision's key in feats.
 func featKey(uid, arrival uint64) []byte { return append(u64(uid), u64(arrival)...) }
 
-// termKey is one posting of the candidate index.
+// termKey is one posting of the candidate index: a story filed under a
+// term on a day. The story comes before the term because postings are
+// read a whole day at a time, never by term, and because new stories then
+// append to the end of their day instead of inserting all over it (in
+// schema 1 the term came first, and ingest spent its time moving keys
+// inside ever larger nodes).
 func termKey(year, mmdd uint16, term, uid uint64) []byte {
 	k := make([]byte, 20)
 	binary.BigEndian.PutUint16(k[0:], year)
 	binary.BigEndian.PutUint16(k[2:], mmdd)
-	binary.BigEndian.PutUint64(k[4:], term)
-	binary.BigEndian.PutUint64(k[12:], uid)
+	binary.BigEndian.PutUint64(k[4:], uid)
+	binary.BigEndian.PutUint64(k[12:], term)
 	return k
 }
+
+// postingOf reads the story and term of a termKey.
+func postingOf(k []byte) (uid, term uint64) { return getU64(k[4:]), getU64(k[12:]) }
 
 // recentKey orders live stories by the date of their latest revision and
 // its arrival, so listing newest first is a reverse cursor walk.

@@ -130,6 +130,8 @@ func (db *DB) init(readOnly bool) error {
 		}
 		if got := binary.BigEndian.Uint32(v); got > SchemaVersion {
 			return fmt.Errorf("%s was written by a newer lede (schema %d; this lede reads up to %d): upgrade lede", db.path, got, SchemaVersion)
+		} else if got < SchemaVersion && readOnly {
+			return fmt.Errorf("%s was written by an older lede (schema %d; this lede writes %d): the next lede ingest migrates it (any input will do, even one already stored)", db.path, got, SchemaVersion)
 		}
 		return nil
 	}
@@ -152,7 +154,10 @@ func (db *DB) init(readOnly bool) error {
 				return err
 			}
 		}
-		return check(tx)
+		if err := check(tx); err != nil {
+			return err
+		}
+		return migrate(tx)
 	})
 }
 
@@ -187,4 +192,38 @@ func jsonUnmarshal(raw []byte, v any) error {
 		return fmt.Errorf("%w: %v", errCorrupt, err)
 	}
 	return nil
+}
+
+// migrate brings an older file up to SchemaVersion inside the opening
+// transaction, so a crash leaves it as it was.
+func migrate(tx *bolt.Tx) error {
+	meta := tx.Bucket(bucketMeta)
+	v := binary.BigEndian.Uint32(meta.Get([]byte("schema")))
+	if v == SchemaVersion {
+		return nil
+	}
+	if v == 1 {
+		// Schema 1 filed postings as year | mmdd | term | uid.
+		old := tx.Bucket(bucketTerms)
+		var keys [][]byte
+		old.ForEach(func(k, _ []byte) error {
+			keys = append(keys, append([]byte(nil), k...))
+			return nil
+		})
+		if err := tx.DeleteBucket(bucketTerms); err != nil {
+			return err
+		}
+		b, err := tx.CreateBucket(bucketTerms)
+		if err != nil {
+			return err
+		}
+		for _, k := range keys {
+			year := binary.BigEndian.Uint16(k[0:])
+			md := binary.BigEndian.Uint16(k[2:])
+			if err := b.Put(termKey(year, md, getU64(k[4:]), getU64(k[12:])), nil); err != nil {
+				return err
+			}
+		}
+	}
+	return meta.Put([]byte("schema"), binary.BigEndian.AppendUint32(nil, SchemaVersion))
 }
