@@ -305,6 +305,19 @@ func TestMigrateSchema1(t *testing.T) {
 				return err
 			}
 		}
+		// Schema 1 and 2 keyed content hashes by 16 bytes of SHA-256.
+		var hashes [][2][]byte
+		tx.Bucket(bucketHashes).ForEach(func(k, v []byte) error {
+			hashes = append(hashes, [2][]byte{append([]byte(nil), k...), append([]byte(nil), v...)})
+			return nil
+		})
+		tx.DeleteBucket(bucketHashes)
+		hb, _ := tx.CreateBucket(bucketHashes)
+		for _, h := range hashes {
+			if err := hb.Put(append(append([]byte(nil), h[0][4:]...), 0, 0, 0, 0), h[1]); err != nil {
+				return err
+			}
+		}
 		return tx.Bucket(bucketMeta).Put([]byte("schema"), binary.BigEndian.AppendUint32(nil, 1))
 	})
 	if err != nil {
@@ -320,6 +333,12 @@ func TestMigrateSchema1(t *testing.T) {
 	}
 	defer db.Close()
 	mustCheck(t, db)
+	// Content hashes still find duplicates after the migration.
+	for _, r := range ingestAll(t, db, pages[:60], 60) {
+		if r.Status != StatusDuplicate {
+			t.Fatalf("re-ingest after migration: %+v, want a duplicate", r)
+		}
+	}
 	ingestAll(t, db, pages[60:], 44)
 	mustCheck(t, db)
 	tp, fp, fn, errs := pairwise(pages, storyOf(t, db))

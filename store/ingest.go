@@ -35,7 +35,7 @@ func (in *Input) Prepare() {
 		in.Features = &f
 	}
 	if in.hash == nil {
-		in.hash = contentHash(in.Raw)
+		in.hash = contentKey(in.Raw, in.Rev.Date)
 	}
 	if in.packed == nil {
 		in.packed = deflate(in.Raw)
@@ -113,15 +113,19 @@ func (db *DB) Ingest(ctx context.Context, inputs []Input) ([]Result, error) {
 	return results, err
 }
 
-// contentHash identifies an input by its cleaned text, so the same page
-// with CRLF line ends or a BOM is still a duplicate.
-func contentHash(raw []byte) []byte {
+// contentKey identifies an input by its cleaned text, so the same page
+// with CRLF line ends or a BOM is still a duplicate. The page's own date
+// (derived from the same text, so equal for equal content) leads the key:
+// the pages of one day are filed together and a batch of new pages
+// touches a few index pages at the end instead of random ones all over a
+// growing index.
+func contentKey(raw []byte, d revision.Date) []byte {
 	text, err := revision.Clean(raw, int64(len(raw))+1)
 	if err != nil {
 		text = string(raw)
 	}
 	h := sha256.Sum256([]byte(text))
-	return h[:16]
+	return hashKey(d, h[:12])
 }
 
 // ingestOne stores one input and returns its result and arrival number

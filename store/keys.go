@@ -16,7 +16,7 @@ var (
 	bucketFeats    = []byte("feats")    // uid u64 | arrival u64 -> features (binary)
 	bucketRaw      = []byte("raw")      // arrival u64 -> raw input, deflated
 	bucketArrivals = []byte("arrivals") // arrival u64 -> revs key (24 bytes)
-	bucketHashes   = []byte("hashes")   // content hash (16 bytes) -> arrival u64
+	bucketHashes   = []byte("hashes")   // page date u32 | content hash (12 bytes) -> arrival u64
 	bucketTerms    = []byte("terms")    // year u16 | mmdd u16 | uid u64 | term u64 -> nil
 	bucketRecent   = []byte("recent")   // latest date u32 | arrival u64 | uid u64 -> nil
 	allBuckets     = [][]byte{bucketMeta, bucketStories, bucketIDs, bucketRevs, bucketFeats,
@@ -25,8 +25,9 @@ var (
 
 // SchemaVersion is the layout this binary writes. A file with a higher
 // version is refused with a clear message; lower ones are migrated.
-// Schema 2 put the story before the term in the candidate index.
-const SchemaVersion = 2
+// Schema 2 put the story before the term in the candidate index; schema 3
+// put the page's date before the content hash.
+const SchemaVersion = 3
 
 func u64(v uint64) []byte {
 	b := make([]byte, 8)
@@ -107,3 +108,11 @@ func recentKey(latestOrder []byte, uid uint64) []byte {
 }
 
 func getU32(b []byte) uint32 { return binary.BigEndian.Uint32(b) }
+
+// hashKey files a content hash under the page's own date (yyyymmdd, year
+// 0 when the page shows none).
+func hashKey(d revision.Date, sum []byte) []byte {
+	k := make([]byte, 4, 16)
+	binary.BigEndian.PutUint32(k, uint32(d.Year*10000+d.Month*100+d.Day))
+	return append(k, sum...)
+}

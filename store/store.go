@@ -202,7 +202,7 @@ func migrate(tx *bolt.Tx) error {
 	if v == SchemaVersion {
 		return nil
 	}
-	if v == 1 {
+	if v < 2 {
 		// Schema 1 filed postings as year | mmdd | term | uid.
 		old := tx.Bucket(bucketTerms)
 		var keys [][]byte
@@ -225,5 +225,43 @@ func migrate(tx *bolt.Tx) error {
 			}
 		}
 	}
+	if v < 3 {
+		if err := migrateHashes(tx); err != nil {
+			return err
+		}
+	}
 	return meta.Put([]byte("schema"), binary.BigEndian.AppendUint32(nil, SchemaVersion))
+}
+
+// migrateHashes refiles schema 2's content hashes (16 bytes of SHA-256)
+// under the page's date and the first 12 bytes.
+func migrateHashes(btx *bolt.Tx) error {
+	tx := txn{Tx: btx}
+	type entry struct{ key, arrival []byte }
+	var old []entry
+	tx.b(bucketHashes).ForEach(func(k, v []byte) error {
+		old = append(old, entry{append([]byte(nil), k...), append([]byte(nil), v...)})
+		return nil
+	})
+	if err := btx.DeleteBucket(bucketHashes); err != nil {
+		return err
+	}
+	b, err := btx.CreateBucket(bucketHashes)
+	if err != nil {
+		return err
+	}
+	for _, e := range old {
+		rk := tx.b(bucketArrivals).Get(e.arrival)
+		var rec RevRecord
+		if rk == nil {
+			return errCorrupt
+		}
+		if _, err := getJSON(tx.b(bucketRevs), rk, &rec); err != nil {
+			return err
+		}
+		if err := b.Put(hashKey(rec.Date, e.key[:12]), e.arrival); err != nil {
+			return err
+		}
+	}
+	return nil
 }
