@@ -42,6 +42,13 @@ type Para struct {
 	Words []Word `json:"words,omitempty"`
 	Split bool   `json:"split,omitempty"`
 	Merge bool   `json:"merge,omitempty"`
+	// Cut marks paragraphs that only seem deleted because the newer page
+	// was cut off before its end: they come after the last paragraph it
+	// shows. They are not counted in the summary nor held against the
+	// note. (When the older page is the cut-off one, paragraphs past its
+	// end stay insertions: an update adds at the end more often than not,
+	// and hiding its additions would hide what the update is for.)
+	Cut bool `json:"cut,omitempty"`
 }
 
 // OldSide and NewSide are the entry's contribution to each revision.
@@ -119,7 +126,7 @@ func Compare(old, new *revision.Revision, opt Options) *Result {
 		Headline:   headlineField(old, new),
 		Byline:     field(old.Byline, new.Byline),
 		Dateline:   field(old.Dateline.Text, new.Dateline.Text),
-		Paragraphs: alignParas(old.Paragraphs, new.Paragraphs, deadline),
+		Paragraphs: markCut(alignParas(old.Paragraphs, new.Paragraphs, deadline), new.Complete),
 		Note:       new.Note,
 		Complete:   [2]bool{old.Complete, new.Complete},
 		Counts:     [2]int{len(old.Paragraphs), len(new.Paragraphs)},
@@ -169,12 +176,22 @@ func field(old, new string) Field {
 	return f
 }
 
+// markCut flags the run of deletions that ends the diff when the new page
+// was cut off: the text beyond the cut is not there to compare.
+func markCut(ps []Para, newComplete bool) []Para {
+	for i := len(ps) - 1; i >= 0 && !newComplete && ps[i].Op == OpDelete; i-- {
+		ps[i].Cut = true
+	}
+	return ps
+}
+
 func summarize(r *Result) Summary {
 	s := Summary{Headline: r.Headline.Changed(), Byline: r.Byline.Changed(), Dateline: r.Dateline.Changed()}
 	seenSplit := map[int]bool{}
 	seenMerge := map[int]bool{}
 	for _, p := range r.Paragraphs {
 		switch {
+		case p.Cut:
 		case p.Split:
 			if !seenSplit[*p.Old] {
 				seenSplit[*p.Old] = true

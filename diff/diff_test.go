@@ -84,7 +84,7 @@ func nonEmpty(s []string) []string {
 }
 
 func rev(headline, byline string, paras ...string) *revision.Revision {
-	return &revision.Revision{Headline: headline, Byline: byline, Paragraphs: paras}
+	return &revision.Revision{Headline: headline, Byline: byline, Paragraphs: paras, Complete: true}
 }
 
 // opsOf lists entry ops with their numbers, "change 2>2".
@@ -305,5 +305,40 @@ func BenchmarkCompareUnrelated1MB(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		Compare(ro, rn, Options{})
+	}
+}
+
+// TestCutOffPages: what lies beyond the end of a cut-off page is neither
+// deleted nor added, and the note is not blamed for it.
+func TestCutOffPages(t *testing.T) {
+	full := rev("h", "", story...)
+	cut := rev("h", "", story[:3]...)
+	cut.Complete = false
+	r := Compare(full, cut, Options{})
+	assertLossless(t, story, story[:3], r.Paragraphs)
+	if r.Summary.Removed != 0 || len(r.Unannounced) != 0 {
+		t.Errorf("newer page cut off: summary %+v, unannounced %v", r.Summary, r.Unannounced)
+	}
+	var cuts int
+	for _, p := range r.Paragraphs {
+		if p.Cut {
+			cuts++
+			if p.Op != OpDelete {
+				t.Errorf("cut entry %+v, want a delete", p)
+			}
+		}
+	}
+	if cuts != 2 {
+		t.Errorf("%d cut entries, want 2", cuts)
+	}
+	// A complete newer page that really drops paragraphs still says so.
+	if r := Compare(full, rev("h", "", story[:3]...), Options{}); r.Summary.Removed != 2 {
+		t.Errorf("complete page: summary %+v, want 2 removed", r.Summary)
+	}
+	// An older page cut off: the newer page's extra paragraphs still
+	// count as added, since updates mostly add at the end.
+	r = Compare(cut, full, Options{})
+	if r.Summary.Added != 2 {
+		t.Errorf("older page cut off: summary %+v, want 2 added", r.Summary)
 	}
 }

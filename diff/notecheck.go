@@ -95,11 +95,12 @@ func checkNote(old, new *revision.Revision, r *Result) ([]Verdict, []Unannounced
 	return verdicts, un
 }
 
-// changedParas lists the entries that are not equal.
+// changedParas lists the entries that are not equal, leaving out those
+// beyond the end of a cut-off page.
 func changedParas(r *Result) []*Para {
 	var out []*Para
 	for i := range r.Paragraphs {
-		if r.Paragraphs[i].Op != OpEqual {
+		if r.Paragraphs[i].Op != OpEqual && !r.Paragraphs[i].Cut {
 			out = append(out, &r.Paragraphs[i])
 		}
 	}

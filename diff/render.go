@@ -181,6 +181,9 @@ func writeParas(b *strings.Builder, r *Result, p painter, context int) {
 }
 
 func paraLine(e Para, p painter) string {
+	if e.Cut {
+		return fmt.Sprintf("? %3s  %s\n", fmt.Sprintf("(%d)", *e.Old), p.dim("[past the end of the cut-off newer page] "+e.Text))
+	}
 	switch e.Op {
 	case OpEqual:
 		return fmt.Sprintf("  %3d  %s\n", *e.New, p.dim(e.Text))

@@ -55,7 +55,7 @@ func TestSyntheticEdits(t *testing.T) {
 			continue
 		}
 		cases++
-		r := Compare(&revision.Revision{Paragraphs: base}, &revision.Revision{Paragraphs: newParas}, Options{})
+		r := Compare(&revision.Revision{Paragraphs: base, Complete: true}, &revision.Revision{Paragraphs: newParas, Complete: true}, Options{})
 		assertLossless(t, base, newParas, r.Paragraphs)
 		if got := changesOf(r.Paragraphs); !reflect.DeepEqual(got, want) {
 			t.Fatalf("trial %d (%s): got %v, want %v", trial, kind, got, want)
