@@ -20,24 +20,29 @@ var htmlPage = template.Must(template.New("diff").Funcs(template.FuncMap{
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>{{.Headline.New}} — lede diff</title>
+<title>{{.Title}} — lede diff</title>
 <style>
 body{font:16px/1.5 Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#222}
-h1{font-size:1.4rem} .meta{color:#666;font:14px/1.4 system-ui,sans-serif}
+h1{font-size:1.4rem} h2.rev{font:bold 15px system-ui,sans-serif;border-top:2px solid #ccc;padding-top:1rem;margin-top:2.5rem}
+.meta{color:#666;font:14px/1.4 system-ui,sans-serif}
 ins{background:#d4f7d4;text-decoration:none} del{background:#fbd4d4}
 ol{list-style:none;padding:0} li{margin:.6rem 0;padding-left:3.2rem;position:relative}
 li .n{position:absolute;left:0;width:2.6rem;text-align:right;color:#888;font:13px system-ui,sans-serif}
 li.equal{color:#777} li.insert{border-left:4px solid #3a3} li.delete{border-left:4px solid #c33}
-li.change,li.move{border-left:4px solid #c90} .tag{color:#888;font:13px system-ui,sans-serif}
+li.change,li.move{border-left:4px solid #c90} li.cut{border-left:4px dotted #aaa;color:#999} .tag{color:#888;font:13px system-ui,sans-serif}
 table{border-collapse:collapse;font:14px system-ui,sans-serif} td{padding:.2rem .6rem;border-top:1px solid #ddd}
 </style></head><body>
+{{range .Sections}}{{if .Heading}}<h2 class="rev">{{.Heading}}</h2>{{end}}{{template "result" .Result}}{{end}}
+</body></html>
+{{define "result"}}
 <h1>{{if .Headline.Words}}{{range .Headline.Words}}{{template "w" .}}{{end}}{{else}}{{.Headline.New}}{{end}}</h1>
 <p class="meta">{{.From}} → {{.To}}<br><strong>{{.Summary}}</strong>
 {{if .Byline.Words}}<br>Byline: {{range .Byline.Words}}{{template "w" .}}{{end}}{{else if .Byline.New}}<br>Byline: {{.Byline.New}}{{end}}</p>
 {{if .Note}}<p class="meta">Editor's note: (ATTN: {{.Note}})</p>{{end}}
 {{if .NoteCheck}}<table>{{range .NoteCheck}}<tr><td>{{.Action}}</td><td><strong>{{.Result}}</strong></td><td>{{.Why}}</td></tr>{{end}}</table>{{end}}
-<ol>{{range .Paragraphs}}<li class="{{.Op}}"><span class="n">{{if .New}}{{num .New}}{{else}}({{num .Old}}){{end}}</span>
-{{- if eq (print .Op) "insert"}}<ins>{{.Text}}</ins>
+<ol>{{range .Paragraphs}}<li class="{{if .Cut}}cut{{else}}{{.Op}}{{end}}"><span class="n">{{if .New}}{{num .New}}{{else}}({{num .Old}}){{end}}</span>
+{{- if .Cut}}{{.Text}} <span class="tag">(past the end of the cut-off newer page)</span>
+{{- else if eq (print .Op) "insert"}}<ins>{{.Text}}</ins>
 {{- else if eq (print .Op) "delete"}}<del>{{.Text}}</del>
 {{- else if .Words}}{{range .Words}}{{template "w" .}}{{end}}
 {{- else}}{{.Text}}{{end}}
@@ -45,8 +50,30 @@ table{border-collapse:collapse;font:14px system-ui,sans-serif} td{padding:.2rem 
 {{- if .Split}} <span class="tag">(split from {{num .Old}})</span>{{end}}
 {{- if .Merge}} <span class="tag">(merged from {{num .Old}})</span>{{end}}</li>
 {{end}}</ol>
-</body></html>
+{{end}}
 {{define "w"}}{{if eq (print .Op) "insert"}}<ins>{{.Text}}</ins>{{else if eq (print .Op) "delete"}}<del>{{.Text}}</del>{{else}}{{.Text}}{{end}}{{end}}`))
 
+// Section is one result on an HTML page, under a heading such as
+// "rev 3 (2nd LD) 2022-03-09" ("" for none).
+type Section struct {
+	Heading string
+	Result  *Result
+}
+
 // WriteHTML renders a result as one self-contained HTML page.
-func WriteHTML(w io.Writer, r *Result) error { return htmlPage.Execute(w, r) }
+func WriteHTML(w io.Writer, r *Result) error {
+	return WriteHTMLPage(w, []Section{{Result: r}})
+}
+
+// WriteHTMLPage renders several results, a story's whole evolution say,
+// as one self-contained page.
+func WriteHTMLPage(w io.Writer, sections []Section) error {
+	title := ""
+	if n := len(sections); n > 0 {
+		title = sections[n-1].Result.Headline.New
+	}
+	return htmlPage.Execute(w, struct {
+		Title    string
+		Sections []Section
+	}{title, sections})
+}

@@ -102,9 +102,6 @@ func (o diffOptions) check() error {
 	if o.context < -1 {
 		return usagef("diff", "--context must be -1 (all) or more")
 	}
-	if o.all && o.format == formatHTML {
-		return usagef("diff", "--all cannot be written as one html page yet: use --format markdown, or one diff per version")
-	}
 	return nil
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"strings"
 
 	"lede/diff"
 )
@@ -34,8 +35,15 @@ func (l *lede) writeDiffs(cs []comparison, opt diffOptions) error {
 		}
 		return l.writeJSON(out)
 	case formatHTML:
+		sections := make([]diff.Section, len(cs))
+		for i, c := range cs {
+			sections[i].Result = c.result
+			if opt.all {
+				sections[i].Heading = strings.Trim(sectionHeader(c, formatMarkdown, style{}), "# \n")
+			}
+		}
 		w := bufio.NewWriter(l.stdout)
-		if err := diff.WriteHTML(w, cs[0].result); err != nil {
+		if err := diff.WriteHTMLPage(w, sections); err != nil {
 			return fmt.Errorf("writing output: %w", err)
 		}
 		return flushed(w)
