@@ -55,7 +55,7 @@ func TestSketch(t *testing.T) {
 		"It said the death toll stands at 304, with all fatalities occurring in China so far this year.")
 	other := []string{"Typhoon Bavi is expected to hit the Korean Peninsula next week with strong winds and heavy rain."}
 	a, b, c := SketchOf(base), SketchOf(grown), SketchOf(other)
-	if got := a.Containment(b); got < 0.99 {
+	if got := a.Containment(b); got < 0.9 {
 		t.Errorf("a version grown by additions should contain the first: containment %.2f", got)
 	}
 	if j := a.Jaccard(b); j < 0.4 || j > 0.7 {

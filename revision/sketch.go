@@ -4,9 +4,11 @@ import (
 	"slices"
 )
 
-// SketchSize is the number of hashes a Sketch keeps. 128 hashes estimate
-// the overlap of two bodies within a few percent and cost 512 bytes.
-const SketchSize = 128
+// SketchSize is the number of hashes a Sketch keeps. 64 hashes estimate
+// the overlap of two bodies within about five percent (texts of fewer
+// shingles are compared exactly) and cost 256 bytes; 128 gave the same
+// grouping on the labelled and the synthetic corpus at twice the cost.
+const SketchSize = 64
 
 // shingleWords is the shingle length in words. Three-word shingles survive
 // small rewordings around them yet rarely collide across stories.
