@@ -41,6 +41,12 @@ type Match struct {
 	OK    bool
 	Score float64 // headline + lead + body similarity, 0..3
 	Rule  string  // the rule that decided: "same body", "related", ...
+	// Strength ranks the rules that join: same body 4, same text 3,
+	// same headline 2, related 1; an explicit key 5. A stronger rule
+	// wins over a higher score: most of a body in common says more than
+	// similar headlines and leads, which stories built from the same
+	// phrases share.
+	Strength int
 	// Headline, Lead and Body are the similarities; Days is the date
 	// distance when both dates are known, else -1.
 	Headline, Lead, Body float64
@@ -85,6 +91,7 @@ func Pair(a, b Features) Match {
 	if a.Key != "" && b.Key != "" {
 		// An explicit key decides on its own.
 		m.OK, m.Rule = a.Key == b.Key, "key"
+		m.Strength = 5
 		return m
 	}
 	if known && days > maxDayApart {
@@ -101,17 +108,17 @@ func Pair(a, b Features) Match {
 	m.Headline, m.Lead, m.Body, m.Score = h, lead, body, h+lead+body
 	switch {
 	case body >= sameBody && min(a.Body.N, b.Body.N) >= sameBodyMin:
-		m.OK, m.Rule = true, "same body"
+		m.OK, m.Rule, m.Strength = true, "same body", 4
 	case otherNames:
 		m.Rule = "different names"
 	case body >= sameTextBody && lead >= sameTextLead && h >= sameTextHead:
-		m.OK, m.Rule = true, "same text"
+		m.OK, m.Rule, m.Strength = true, "same text", 3
 	case known && days > 0: // a day apart, only the same text joins
 		m.Rule = "next day, text differs"
 	case h >= sameHeadline && (body >= relatedBody || lead >= sameTextLead):
-		m.OK, m.Rule = true, "same headline"
+		m.OK, m.Rule, m.Strength = true, "same headline", 2
 	case h >= relatedHead && lead >= relatedLead && body >= relatedBody && m.Score >= relatedSum:
-		m.OK, m.Rule = true, "related"
+		m.OK, m.Rule, m.Strength = true, "related", 1
 	default:
 		m.Rule = "different"
 	}
@@ -160,6 +167,7 @@ func Recapture(a, b Features) bool {
 func Decide(f Features, cands []Candidate) Decision {
 	type hit struct {
 		c     Candidate
+		match Match
 		score float64
 		why   string
 		evict string
@@ -179,7 +187,7 @@ func Decide(f Features, cands []Candidate) Decision {
 			members = append(append([]Features(nil), members[:i]...), members[i+1:]...)
 		}
 		if best := bestMatch(f, members); best.OK {
-			h.score, h.why = best.Score, best.Why()
+			h.match, h.score, h.why = best, best.Score, best.Why()
 			if h.evict != "" {
 				h.why += "; displaces " + h.evict
 			}
@@ -191,7 +199,8 @@ func Decide(f Features, cands []Candidate) Decision {
 	}
 	win := 0
 	for i, h := range hits {
-		if h.score > hits[win].score || h.score == hits[win].score && h.c.Story < hits[win].c.Story {
+		w := hits[win].match
+		if h.match.beats(w) || !w.beats(h.match) && h.c.Story < hits[win].c.Story {
 			win = i
 		}
 	}
@@ -215,11 +224,16 @@ func Decide(f Features, cands []Candidate) Decision {
 func bestMatch(f Features, members []Features) Match {
 	best := Match{}
 	for _, m := range members {
-		if pm := Pair(f, m); pm.OK && pm.Score > best.Score {
+		if pm := Pair(f, m); pm.OK && pm.beats(best) {
 			best = pm
 		}
 	}
 	return best
+}
+
+// beats orders matches: the stronger rule first, then the higher score.
+func (m Match) beats(o Match) bool {
+	return m.Strength > o.Strength || m.Strength == o.Strength && m.Score > o.Score
 }
 
 // displaceMargin is how much better a newcomer must fit a story than the
@@ -247,7 +261,9 @@ func displaceable(f Features, members []Features) (int, bool) {
 	if !mine.OK {
 		return 0, false
 	}
-	return at, mine.Score > bestMatch(members[at], rest).Score+displaceMargin
+	theirs := bestMatch(members[at], rest)
+	return at, mine.Strength > theirs.Strength ||
+		mine.Strength == theirs.Strength && mine.Score > theirs.Score+displaceMargin
 }
 
 func anyConflict(a, b []Features) bool {
