@@ -214,3 +214,32 @@ func TestSlug(t *testing.T) {
 		t.Errorf("Slug of punctuation = %q", got)
 	}
 }
+
+// TestStrongerRuleWins: a story whose version has nearly the same body
+// wins over one whose headline and lead are closer, as stories built from
+// the same phrases are.
+func TestStrongerRuleWins(t *testing.T) {
+	same := Match{OK: true, Rule: "same body", Strength: 4, Score: 2.2}
+	alike := Match{OK: true, Rule: "same text", Strength: 3, Score: 2.6}
+	if !same.beats(alike) || alike.beats(same) {
+		t.Fatal("rule strength does not come before score")
+	}
+	longBody := []string{
+		"The Korea Centers for Disease Control and Prevention said the 13th case involved a 28-year-old man brought back from Wuhan.",
+		"The country's 14th case is a 40-year-old Chinese woman who is a family member of a Chinese tour guide diagnosed Saturday.",
+		"The 15th case is a 43-year-old South Korean man who was in Wuhan, the epicenter of the outbreak, and returned Jan. 20.",
+		"Authorities said all three are in stable condition at state-designated hospitals in Seoul and Gyeonggi Province.",
+	}
+	first := feat("S. Korea reports 3 more cases of novel coronavirus", lead, longBody, day1, 0)
+	// The LEAD rewrote headline and lead but kept the body.
+	leadV := feat("Virus infections rise to 15 as Wuhan evacuee tests positive",
+		"The number of novel coronavirus infections in South Korea rose to 15 on Sunday.", append(longBody, "More details later."), day1, 1)
+	// Another story sharing the LEAD's headline and lead, not its body.
+	other := feat("Virus infections rise to 15 as Wuhan evacuee tests positive",
+		"The number of novel coronavirus infections in South Korea rose to 15 on Sunday.",
+		[]string{"Separately, schools in Seoul postponed the new semester by a week."}, day1, 0)
+	d := Decide(leadV, []Candidate{{Story: "other", Members: []Features{other}}, {Story: "cases", Members: []Features{first}}})
+	if d.Story != "cases" {
+		t.Errorf("LEAD joined %q (%s), want the story with its body", d.Story, d.Why)
+	}
+}
