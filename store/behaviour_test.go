@@ -346,3 +346,25 @@ func TestMigrateSchema1(t *testing.T) {
 		t.Errorf("grouping after migration: tp %d fp %d fn %d %v", tp, fp, fn, errs)
 	}
 }
+
+// TestResultsSayWhereRevisionsEnded: when a later input of a batch
+// displaces an earlier one into a story of its own, the earlier input's
+// result names that story and its place there.
+func TestResultsSayWhereRevisionsEnded(t *testing.T) {
+	pages := pagesByID(t)
+	db := openTemp(t)
+	res := ingest(t, db, pages["AEN20200301003600320"].in, pages["AEN20200301003652320"].in, pages["AEN20200301000952320"].in)
+	for _, r := range res {
+		st, err := db.Story(r.Story)
+		if err != nil {
+			t.Fatalf("%s: result names %q: %v", r.Source, r.Story, err)
+		}
+		if r.Rev < 1 || r.Rev > len(st.Versions) || st.Versions[r.Rev-1].Source != r.Source {
+			t.Errorf("%s: result says %s@%d, which holds %v", r.Source, r.Story, r.Rev, st.Versions)
+		}
+	}
+	if res[1].Story == res[0].Story {
+		t.Errorf("the displaced 2nd LD still reported in %s", res[0].Story)
+	}
+	mustCheck(t, db)
+}

@@ -94,19 +94,25 @@ func (db *DB) Ingest(ctx context.Context, inputs []Input) ([]Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Positions can shift when a later input of the batch lands before
-	// an earlier one in story order; report them as stored.
+	// A later input of the batch can move an earlier one: land before it
+	// in story order, merge its story into another, or displace it into
+	// a story of its own. Report where each revision is as stored.
 	err = db.bolt.View(func(btx *bolt.Tx) error {
 		tx := txn{Tx: btx}
 		for i := range results {
 			if results[i].Status == StatusDuplicate {
 				continue
 			}
-			uid, err := tx.resolveExact(results[i].Story)
+			rk := tx.b(bucketArrivals).Get(u64(arrivals[i]))
+			if rk == nil {
+				return errCorrupt
+			}
+			uid := getU64(rk)
+			s, err := tx.story(uid)
 			if err != nil {
 				return err
 			}
-			results[i].Rev = tx.position(uid, arrivals[i])
+			results[i].Story, results[i].Rev = s.ID, tx.position(uid, arrivals[i])
 		}
 		return nil
 	})
