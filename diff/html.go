@@ -60,11 +60,6 @@ type Section struct {
 	Result  *Result
 }
 
-// WriteHTML renders a result as one self-contained HTML page.
-func WriteHTML(w io.Writer, r *Result) error {
-	return WriteHTMLPage(w, []Section{{Result: r}})
-}
-
 // WriteHTMLPage renders several results, a story's whole evolution say,
 // as one self-contained page.
 func WriteHTMLPage(w io.Writer, sections []Section) error {

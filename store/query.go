@@ -11,16 +11,6 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// resolveExact finds a story by its full id.
-func (tx txn) resolveExact(id string) (uint64, error) {
-	v := tx.b(bucketIDs).Get([]byte(id))
-	if v == nil {
-		return 0, fmt.Errorf("%w: no story %q", ErrBadRef, id)
-	}
-	uid, _, err := tx.live(getU64(v))
-	return uid, err
-}
-
 // resolve finds a story by its id or any prefix of it that names one
 // story only, like a git hash.
 func (tx txn) resolve(ref string) (uint64, error) {

@@ -105,9 +105,6 @@ func Open(path string, opt Options) (*DB, error) {
 
 func holderFile(path string) string { return path + ".holder" }
 
-// Path is the file the database lives in.
-func (db *DB) Path() string { return db.path }
-
 // Close releases the file.
 func (db *DB) Close() error {
 	if db.lock != "" {

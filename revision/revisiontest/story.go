@@ -1,7 +1,6 @@
 package revisiontest
 
 import (
-	"math/bits"
 	"math/rand/v2"
 	"strconv"
 	"strings"
@@ -133,11 +132,6 @@ func (s *story) pickPool(lo, hi int) int {
 		}
 	}
 	return -1
-}
-
-// unused counts pool paragraphs not yet in the story.
-func (s *story) unused() int {
-	return len(s.topic.poolT) - bits.OnesCount64(s.used[0]) - bits.OnesCount64(s.used[1])
 }
 
 // special renders a calendar word for the story's first day.
