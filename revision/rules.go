@@ -1,0 +1,131 @@
+package revision
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// AlertKind names a kind of revision an editor can ask to be alerted on.
+type AlertKind string
+
+// The kinds of lede watch --on. KindLead is the default: a revision whose
+// version is higher than any before it in its story.
+const (
+	KindNewStory   AlertKind = "new-story"
+	KindLead       AlertKind = "lead"
+	KindUrgent     AlertKind = "urgent"
+	KindCorrection AlertKind = "correction"
+	KindAny        AlertKind = "any"
+)
+
+// AlertKinds lists every kind, in the order help shows them.
+var AlertKinds = []AlertKind{KindNewStory, KindLead, KindUrgent, KindCorrection, KindAny}
+
+// ParseAlertKinds reads a comma-separated list such as "lead,urgent".
+func ParseAlertKinds(s string) ([]AlertKind, error) {
+	var out []AlertKind
+	for _, f := range strings.Split(s, ",") {
+		k := AlertKind(strings.ToLower(strings.TrimSpace(f)))
+		if k == "" {
+			continue
+		}
+		if !slices.Contains(AlertKinds, k) {
+			return nil, fmt.Errorf("unknown alert kind %q (want new-story, lead, urgent, correction or any)", string(k))
+		}
+		if !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no alert kind given (want new-story, lead, urgent, correction or any)")
+	}
+	return out, nil
+}
+
+// Event is what the rules look at for one stored revision: where it went,
+// what version it is and, once the update has been compared with its
+// predecessor, how many paragraphs it added.
+type Event struct {
+	Story    uint64 // the story's internal number, stable across renames
+	NewStory bool   // the revision opened a new story
+	Marker   Marker
+	// PrevSeq is the highest version number among the revisions the
+	// story held before this one arrived, -1 when it held none.
+	PrevSeq int
+	Note    string
+	Actions []Action
+	// Text is the headline and body the --grep rules search.
+	Text string
+	// Added is the number of paragraphs the update added against the
+	// revision before it in its story (0 for a first version).
+	Added int
+}
+
+// Rules decide which revisions raise an alert. Kinds are alternatives
+// (any of them); Grep, MinAdded, the follows and the mutes all have to
+// agree as well. The zero Rules alert on new leads.
+type Rules struct {
+	Kinds    []AlertKind
+	Grep     *regexp.Regexp // headline or body matches; nil: no condition
+	MinAdded int            // at least this many paragraphs added
+	// Follow, when it or FollowGrep is non-empty, limits alerts to the
+	// stories it lists and the revisions FollowGrep matches.
+	Follow     []uint64
+	FollowGrep []*regexp.Regexp
+	// Mute lists stories that never raise an alert.
+	Mute []uint64
+}
+
+// Match reports whether e raises an alert and, if so, which of the kinds
+// it is (all that apply, in AlertKinds order, without "any").
+func (r Rules) Match(e Event) ([]AlertKind, bool) {
+	if slices.Contains(r.Mute, e.Story) || !r.followed(e) {
+		return nil, false
+	}
+	if r.Grep != nil && !r.Grep.MatchString(e.Text) || e.Added < r.MinAdded {
+		return nil, false
+	}
+	kinds := r.Kinds
+	if len(kinds) == 0 {
+		kinds = []AlertKind{KindLead}
+	}
+	is := KindsOf(e)
+	if !slices.Contains(kinds, KindAny) && !slices.ContainsFunc(is, func(k AlertKind) bool { return slices.Contains(kinds, k) }) {
+		return nil, false
+	}
+	return is, true
+}
+
+func (r Rules) followed(e Event) bool {
+	if len(r.Follow) == 0 && len(r.FollowGrep) == 0 {
+		return true
+	}
+	if slices.Contains(r.Follow, e.Story) {
+		return true
+	}
+	return slices.ContainsFunc(r.FollowGrep, func(re *regexp.Regexp) bool { return re.MatchString(e.Text) })
+}
+
+// KindsOf lists the kinds a revision is. A lead is a version higher than
+// any the story held before it (a LEAD or Nth LD that moves the story on;
+// a late or repeated one is not); an urgent is an (URGENT) flash; a
+// correction carries a CORRECTED flag or a note that CORRECTS something.
+func KindsOf(e Event) []AlertKind {
+	var out []AlertKind
+	if e.NewStory {
+		out = append(out, KindNewStory)
+	}
+	if e.Marker.Seq > 0 && e.Marker.Seq > e.PrevSeq {
+		out = append(out, KindLead)
+	}
+	if e.Marker.Label == "URGENT" {
+		out = append(out, KindUrgent)
+	}
+	corrected := slices.ContainsFunc(e.Marker.Flags, func(f string) bool { return f == "CORRECTED" || f == "CORRECTION" })
+	if corrected || slices.ContainsFunc(e.Actions, func(a Action) bool { return a.Verb == "CORRECTS" }) {
+		out = append(out, KindCorrection)
+	}
+	return out
+}
