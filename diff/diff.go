@@ -214,3 +214,14 @@ func summarize(r *Result) Summary {
 	}
 	return s
 }
+
+// JSONResult is a Result as "lede diff --format json" prints it and the
+// web API serves it: "story" is always present, "" when two files are
+// compared.
+type JSONResult struct {
+	Story string `json:"story"`
+	*Result
+}
+
+// JSON is the result in its JSON form.
+func (r *Result) JSON() JSONResult { return JSONResult{Story: r.Story, Result: r} }

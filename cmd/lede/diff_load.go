@@ -48,19 +48,9 @@ func loadStored(db *store.DB, ref storyRef) (loaded, error) {
 		return loaded{}, refError(err)
 	}
 	name := fmt.Sprintf("%s@%d", s.ID, v.Rev)
-	r, err := reparse(name, v.Source, raw)
+	r, err := wire.Reparse(name, v.Source, raw)
 	if err != nil {
 		return loaded{}, err
 	}
 	return loaded{rev: r, name: name, story: s.ID, version: v, versions: len(s.Versions)}, nil
-}
-
-// reparse parses a stored input again. It parsed at ingest, perhaps under
-// a larger --max-size, so the size limit is the input's own.
-func reparse(name, source string, raw []byte) (*revision.Revision, error) {
-	r, err := wire.Parse(source, raw, wire.Options{MaxSize: int64(len(raw)) + 1})
-	if err != nil {
-		return nil, fmt.Errorf("%s no longer parses: %w", name, err)
-	}
-	return r, nil
 }

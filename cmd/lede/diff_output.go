@@ -8,19 +8,12 @@ import (
 	"lede/diff"
 )
 
-// diffJSON is one diff in JSON, the contract's object: diff.Result with
-// "story" always present (empty when two files are compared).
-type diffJSON struct {
-	Story string `json:"story"`
-	*diff.Result
-}
-
 // writeDiffs prints the comparisons in the format asked for: one result,
 // or with --all every update under a header naming its version.
 func (l *lede) writeDiffs(cs []comparison, opt diffOptions) error {
 	switch opt.format {
 	case formatJSON:
-		out := make([]diffJSON, len(cs))
+		out := make([]diff.JSONResult, len(cs))
 		for i, c := range cs {
 			r := c.result
 			if opt.stat {
@@ -28,7 +21,7 @@ func (l *lede) writeDiffs(cs []comparison, opt diffOptions) error {
 				short.Paragraphs = []diff.Para{}
 				r = &short
 			}
-			out[i] = diffJSON{Story: r.Story, Result: r}
+			out[i] = r.JSON()
 		}
 		if !opt.all {
 			return l.writeJSON(out[0])

@@ -6,11 +6,9 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/urfave/cli/v2"
 
-	"lede/revision"
 	"lede/store"
 )
 
@@ -73,7 +71,7 @@ func (l *lede) history(ctx context.Context, ref storyRef, asJSON, verbose bool) 
 		return &cliError{code: 1, msg: fmt.Sprintf("story %s has versions 1 to %d, not %d", s.ID, len(s.Versions), ref.rev)}
 	}
 	if asJSON {
-		return l.writeJSON(historyJSON(s))
+		return l.writeJSON(s.Detail())
 	}
 	out := bufio.NewWriter(l.stdout)
 	writeHistory(out, s, ref.rev, verbose, l.style())
@@ -120,55 +118,6 @@ func writeHistory(w *bufio.Writer, s store.Story, mark int, verbose bool, st sty
 			}
 		}
 	}
-}
-
-// historyStory is the JSON form of a story in history: the story object
-// of stories --json with more fields per version.
-type historyStory struct {
-	ID       string           `json:"id"`
-	Slug     string           `json:"slug"`
-	Headline string           `json:"headline"`
-	Updated  revision.Date    `json:"updated"`
-	Versions []historyVersion `json:"versions"`
-}
-
-// historyVersion is one version in history --json. Lists are [], not null.
-type historyVersion struct {
-	Rev      int               `json:"rev"`
-	Source   string            `json:"source"`
-	Label    string            `json:"label"`
-	Seq      int               `json:"seq"`
-	Flags    []string          `json:"flags"`
-	Tags     []string          `json:"tags"`
-	Headline string            `json:"headline"`
-	Date     revision.Date     `json:"date"`
-	Time     string            `json:"time"`
-	Note     string            `json:"note"`
-	Actions  []revision.Action `json:"actions"`
-	Byline   string            `json:"byline"`
-	Paras    int               `json:"paras"`
-	Complete bool              `json:"complete"`
-	Why      string            `json:"why"`
-	Ingested string            `json:"ingested"` // RFC 3339
-	// Summary is what the version changed against the one before it,
-	// absent for the first version.
-	Summary *revision.UpdateSummary `json:"summary,omitempty"`
-}
-
-func historyJSON(s store.Story) historyStory {
-	out := historyStory{ID: s.ID, Slug: s.Slug, Headline: s.Headline, Updated: s.Updated,
-		Versions: make([]historyVersion, 0, len(s.Versions))}
-	for _, v := range s.Versions {
-		r := v.Record
-		out.Versions = append(out.Versions, historyVersion{
-			Rev: v.Rev, Source: v.Source, Label: v.Label, Seq: v.Seq,
-			Flags: nonNil(r.Marker.Flags), Tags: nonNil(r.Tags), Headline: v.Headline,
-			Date: v.Date, Time: r.Time, Note: r.Note, Actions: nonNil(r.Actions),
-			Byline: r.Byline, Paras: r.Paras, Complete: r.Complete, Why: r.Why,
-			Ingested: time.Unix(r.Ingested, 0).UTC().Format(time.RFC3339), Summary: v.Summary,
-		})
-	}
-	return out
 }
 
 // nonNil makes a nil list encode as [] in JSON.

@@ -6,7 +6,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"lede/revision"
+	"lede/revision/wire"
 	"lede/store"
 )
 
@@ -40,13 +40,6 @@ Examples:
 	}
 }
 
-// shownRevision is show --json: a parsed revision and where it is stored.
-type shownRevision struct {
-	Story string `json:"story"`
-	Rev   int    `json:"rev"`
-	*revision.Revision
-}
-
 func (l *lede) show(ctx context.Context, ref storyRef, asJSON bool) error {
 	var (
 		s   store.Story
@@ -66,9 +59,9 @@ func (l *lede) show(ctx context.Context, ref storyRef, asJSON bool) error {
 		}
 		return nil
 	}
-	r, err := reparse(fmt.Sprintf("%s@%d", s.ID, v.Rev), v.Source, raw)
+	r, err := wire.Reparse(fmt.Sprintf("%s@%d", s.ID, v.Rev), v.Source, raw)
 	if err != nil {
 		return err
 	}
-	return l.writeJSON(shownRevision{Story: s.ID, Rev: v.Rev, Revision: r})
+	return l.writeJSON(store.StoredRevision{Story: s.ID, Rev: v.Rev, Revision: r})
 }

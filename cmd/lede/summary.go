@@ -9,6 +9,7 @@ import (
 
 	"lede/diff"
 	"lede/revision"
+	"lede/revision/wire"
 	"lede/store"
 )
 
@@ -67,7 +68,7 @@ func parsedOr(parsed map[uint64]*revision.Revision, arrival uint64, in store.Inp
 	if r := parsed[arrival]; r != nil {
 		return r, nil
 	}
-	return reparse(name, in.Source, in.Raw)
+	return wire.Reparse(name, in.Source, in.Raw)
 }
 
 // summaryText is the one-line form of an update summary for ingest and

@@ -92,3 +92,14 @@ func ReadInput(path string, stdin io.Reader, max int64) ([]byte, error) {
 	}
 	return data, nil
 }
+
+// Reparse parses a stored input again; name ("STORY@N") says which in
+// an error. It parsed at ingest, perhaps under a larger size limit than
+// the default, so the limit is the input's own.
+func Reparse(name, source string, raw []byte) (*revision.Revision, error) {
+	r, err := Parse(source, raw, Options{MaxSize: int64(len(raw)) + 1})
+	if err != nil {
+		return nil, fmt.Errorf("%s no longer parses: %w", name, err)
+	}
+	return r, nil
+}

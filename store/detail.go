@@ -1,0 +1,77 @@
+package store
+
+import (
+	"time"
+
+	"lede/revision"
+)
+
+// StoryDetail is a story as "lede history --json" prints it and the web
+// API serves it: the story object of "lede stories --json" with more
+// fields per version. It lives here, next to Story, so the command line
+// and the server build the one shape the same way.
+type StoryDetail struct {
+	ID       string          `json:"id"`
+	Slug     string          `json:"slug"`
+	Headline string          `json:"headline"`
+	Updated  revision.Date   `json:"updated"`
+	Versions []VersionDetail `json:"versions"`
+}
+
+// VersionDetail is one version of a StoryDetail. Lists are [], not null,
+// so that consumers need no null checks.
+type VersionDetail struct {
+	Rev      int               `json:"rev"`
+	Source   string            `json:"source"`
+	Label    string            `json:"label"`
+	Seq      int               `json:"seq"`
+	Flags    []string          `json:"flags"`
+	Tags     []string          `json:"tags"`
+	Headline string            `json:"headline"`
+	Date     revision.Date     `json:"date"`
+	Time     string            `json:"time"`
+	Note     string            `json:"note"`
+	Actions  []revision.Action `json:"actions"`
+	Byline   string            `json:"byline"`
+	Paras    int               `json:"paras"`
+	Complete bool              `json:"complete"`
+	Why      string            `json:"why"`
+	Ingested string            `json:"ingested"` // RFC 3339
+	// Summary is what the version changed against the one before it,
+	// absent for the first version.
+	Summary *revision.UpdateSummary `json:"summary,omitempty"`
+}
+
+// Detail is the story in its detailed JSON form.
+func (s Story) Detail() StoryDetail {
+	out := StoryDetail{ID: s.ID, Slug: s.Slug, Headline: s.Headline, Updated: s.Updated,
+		Versions: make([]VersionDetail, 0, len(s.Versions))}
+	for _, v := range s.Versions {
+		r := v.Record
+		out.Versions = append(out.Versions, VersionDetail{
+			Rev: v.Rev, Source: v.Source, Label: v.Label, Seq: v.Seq,
+			Flags: orEmpty(r.Marker.Flags), Tags: orEmpty(r.Tags), Headline: v.Headline,
+			Date: v.Date, Time: r.Time, Note: r.Note, Actions: orEmpty(r.Actions),
+			Byline: r.Byline, Paras: r.Paras, Complete: r.Complete, Why: r.Why,
+			Ingested: time.Unix(r.Ingested, 0).UTC().Format(time.RFC3339), Summary: v.Summary,
+		})
+	}
+	return out
+}
+
+// StoredRevision is one stored version parsed again, as "lede show
+// --json" prints it and the web API serves it: the revision as "lede
+// parse --json" shows it, with its story id and version number.
+type StoredRevision struct {
+	Story string `json:"story"`
+	Rev   int    `json:"rev"`
+	*revision.Revision
+}
+
+// orEmpty makes a nil list encode as [] in JSON.
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
