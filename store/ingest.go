@@ -75,9 +75,11 @@ type Result struct {
 func (db *DB) Ingest(ctx context.Context, inputs []Input) ([]Result, error) {
 	results := make([]Result, len(inputs))
 	arrivals := make([]uint64, len(inputs))
-	now := time.Now().Unix()
+	start := time.Now()
+	now := start.Unix()
 	err := db.bolt.Update(func(btx *bolt.Tx) error {
 		tx := txn{Tx: btx, cache: newTermCache()}
+		outbox := tx.outboxOn()
 		for i, in := range inputs {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -88,6 +90,12 @@ func (db *DB) Ingest(ctx context.Context, inputs []Input) ([]Result, error) {
 			}
 			r.Arrival = arrival
 			results[i], arrivals[i] = r, arrival
+			if outbox && arrival != 0 {
+				// The alert outbox: see outbox.go.
+				if err := tx.putEvent(arrival, r.Status == StatusNewStory, start); err != nil {
+					return err
+				}
+			}
 		}
 		return nil
 	})

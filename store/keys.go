@@ -19,8 +19,8 @@ var (
 	bucketHashes   = []byte("hashes")   // page date u32 | content hash (12 bytes) -> arrival u64
 	bucketTerms    = []byte("terms")    // year u16 | mmdd u16 | uid u64 | term u64 -> nil
 	bucketRecent   = []byte("recent")   // latest date u32 | arrival u64 | uid u64 -> nil
-	allBuckets     = [][]byte{bucketMeta, bucketStories, bucketIDs, bucketRevs, bucketFeats,
-		bucketRaw, bucketArrivals, bucketHashes, bucketTerms, bucketRecent}
+	allBuckets     = append([][]byte{bucketMeta, bucketStories, bucketIDs, bucketRevs, bucketFeats,
+		bucketRaw, bucketArrivals, bucketHashes, bucketTerms, bucketRecent}, alertBuckets...)
 )
 
 // SchemaVersion is the layout this binary writes. A file with a higher

@@ -1,0 +1,140 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"lede/revision/wire"
+)
+
+// pageInput parses a corpus page into an Input.
+func pageInput(t *testing.T, id string) Input {
+	t.Helper()
+	path := filepath.Join(corpus, "pages", id+".txt")
+	r, raw, err := wire.ParseFile(path, nil, wire.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Input{Source: path, Raw: raw, Rev: r}
+}
+
+func TestOutboxEvents(t *testing.T) {
+	db := openTemp(t)
+	first, lead := pageInput(t, "AEN20200202000651320"), pageInput(t, "AEN20200202000652320")
+	// Before alerts are enabled, ingest records no events.
+	if _, err := db.Ingest(context.Background(), []Input{pageInput(t, "AEN20190602000700325")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.EnableAlerts(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Ingest(context.Background(), []Input{first, lead, first}); err != nil {
+		t.Fatal(err)
+	}
+	evs, err := db.Events(10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) != 2 {
+		t.Fatalf("%d events, want 2 (the duplicate makes none)", len(evs))
+	}
+	e0, e1 := evs[0], evs[1]
+	if !e0.NewStory || e0.PrevSeq != -1 || e0.Prev != nil || e0.Rev != 1 {
+		t.Errorf("first version's event: %+v", e0)
+	}
+	if e1.NewStory || e1.PrevSeq != 0 || e1.Prev == nil || e1.Rev != 2 || e1.Story != e0.Story ||
+		e1.Record.Marker.Label != "LEAD" || string(e1.PrevRaw) != string(first.Raw) || string(e1.Raw) != string(lead.Raw) {
+		t.Errorf("lead's event: story %s rev %d prevseq %d marker %q", e1.Story, e1.Rev, e1.PrevSeq, e1.Record.Marker.Label)
+	}
+	if time.Since(e1.Ingested) > time.Minute {
+		t.Errorf("ingested %v", e1.Ingested)
+	}
+	sinks := []Sink{{ID: "webhook:http://a", Kind: "webhook", Name: "http://a"}, {ID: "terminal", Kind: "terminal", Name: "terminal"}}
+	alert := NewAlert{Arrival: e1.Arrival, ID: "x-2", Story: e1.Story, Marker: "LEAD", Kinds: []string{"lead"},
+		Ingested: e1.Ingested, Body: json.RawMessage(`{"id":"x-2"}`)}
+	if err := db.AddAlerts([]uint64{e0.Arrival, e1.Arrival}, []NewAlert{alert}, sinks); err != nil {
+		t.Fatal(err)
+	}
+	if evs, _ := db.Events(10); len(evs) != 0 {
+		t.Errorf("%d events left after AddAlerts", len(evs))
+	}
+	checkDeliveries(t, db, e1.Arrival)
+}
+
+// checkDeliveries walks one alert through a failed attempt, a refused
+// retry, lede alerts --retry and a delivery.
+func checkDeliveries(t *testing.T, db *DB, arrival uint64) {
+	t.Helper()
+	now := time.Now()
+	d, _, err := db.NextDue("webhook:http://a", now)
+	if err != nil || d == nil || d.ID != "x-2" || string(d.Body) != `{"id":"x-2"}` {
+		t.Fatalf("NextDue: %+v, %v", d, err)
+	}
+	retry := now.Add(time.Hour)
+	if err := db.RecordOutcomes([]Outcome{{Sink: "webhook:http://a", Arrival: arrival, At: now, Err: errors.New("HTTP 500"), Retry: retry},
+		{Sink: "terminal", Arrival: arrival, At: now}}); err != nil {
+		t.Fatal(err)
+	}
+	if d, at, _ := db.NextDue("webhook:http://a", now); d != nil || at.UnixMilli() != retry.UnixMilli() {
+		t.Errorf("during backoff: due %+v at %v, want nothing until %v", d, at, retry)
+	}
+	if d, at, _ := db.NextDue("terminal", now); d != nil || !at.IsZero() {
+		t.Errorf("terminal queue not empty: %+v %v", d, at)
+	}
+	list, err := db.Alerts(5)
+	if err != nil || len(list) != 1 || len(list[0].Deliveries) != 2 {
+		t.Fatalf("Alerts: %+v, %v", list, err)
+	}
+	for _, sd := range list[0].Deliveries {
+		want := map[string]string{"terminal": StateDelivered, "webhook": StateRetrying}[sd.Kind]
+		if sd.State != want || sd.Kind == "webhook" && (sd.Attempts != 1 || sd.LastError != "HTTP 500") {
+			t.Errorf("%s: %+v, want %s", sd.Kind, sd.Delivery, want)
+		}
+	}
+	if n, err := db.Retry(); err != nil || n != 1 {
+		t.Errorf("Retry: %d, %v", n, err)
+	}
+	if d, _, _ := db.NextDue("webhook:http://a", now); d == nil || d.Attempts != 1 {
+		t.Fatalf("after Retry: %+v", d)
+	}
+	if err := db.RecordOutcomes([]Outcome{{Sink: "webhook:http://a", Arrival: arrival, At: now}}); err != nil {
+		t.Fatal(err)
+	}
+	if d, at, _ := db.NextDue("webhook:http://a", now); d != nil || !at.IsZero() {
+		t.Errorf("delivered alert still due: %+v %v", d, at)
+	}
+}
+
+func TestWatchlist(t *testing.T) {
+	db := openTemp(t)
+	res, err := db.Ingest(context.Background(), []Input{pageInput(t, "AEN20200202000651320"), pageInput(t, "AEN20190602000700325")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if id, err := db.SetFollow("2002", true); err != nil || id != res[0].Story {
+		t.Fatalf("follow: %q, %v", id, err)
+	}
+	if _, err := db.SetMute(res[1].Story, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetFollowGrep(`typhoon`, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetFollowGrep(`(`, true); err == nil {
+		t.Error("bad regexp accepted")
+	}
+	w, err := db.Watchlist()
+	if err != nil || len(w.Follow) != 1 || w.Follow[0].ID != res[0].Story || len(w.Mute) != 1 || len(w.Grep) != 1 {
+		t.Fatalf("watchlist %+v, %v", w, err)
+	}
+	if _, err := db.SetFollow(res[0].Story, false); err != nil {
+		t.Fatal(err)
+	}
+	if w, _ := db.Watchlist(); len(w.Follow) != 0 {
+		t.Errorf("unfollow left %+v", w.Follow)
+	}
+}
