@@ -1,7 +1,7 @@
 package revision
 
 import (
-	"hash/fnv"
+	"slices"
 	"strings"
 )
 
@@ -81,11 +81,10 @@ func FeaturesOf(r *Revision) Features {
 // body sketches. Two versions of one story share some of these terms even
 // when the headline is rewritten or the body grows.
 func (f Features) IndexTerms() []uint64 {
-	var out []uint64
-	seen := make(map[uint64]bool)
+	out := make([]uint64, 0, 1+len(f.Words)+4+16)
 	add := func(v uint64) {
-		if !seen[v] {
-			seen[v] = true
+		// A short list: a linear check beats a map, and keeps the order.
+		if !slices.Contains(out, v) {
 			out = append(out, v)
 		}
 	}
@@ -110,9 +109,16 @@ func (f Features) IndexTerms() []uint64 {
 	return out
 }
 
+// termHash is 64-bit FNV-1a of kind then s, with the top bit clear (set
+// marks sketch hashes).
 func termHash(kind, s string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(kind))
-	h.Write([]byte(s))
-	return h.Sum64() &^ (1 << 63)
+	const prime = 1099511628211
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(kind); i++ {
+		h = (h ^ uint64(kind[i])) * prime
+	}
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * prime
+	}
+	return h &^ (1 << 63)
 }

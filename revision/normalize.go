@@ -4,32 +4,46 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // headlineVariants rewrite the many spellings of the same actor to one
 // token before words are split: "N. Korea", "N.K.", "North Korean",
 // "Pyongyang" all become "nkorea"; "S. Korea", "South Korean", "Seoul"
 // become "skorea"; "U.S." and "United States" become "us". The order
-// matters: longer forms first.
-var headlineVariants = []struct {
+// matters: longer forms first. Each pattern names a literal its matches
+// must contain, so that most headlines skip most patterns; the patterns
+// are compiled on first use, not when a program that never groups starts.
+var headlineVariants = sync.OnceValue(func() []variant {
+	vs := []struct{ re, need, with string }{
+		{`\bn\.\s?k\.(?:'s)?`, "k.", " nkorea "},
+		{`\b(?:n\.\s?|north\s+)korea(?:n|ns|'s)?\b`, "korea", " nkorea "},
+		{`\bpyongyang(?:'s)?\b`, "pyongyang", " nkorea "},
+		{`\bs\.\s?k\.(?:'s)?`, "k.", " skorea "},
+		{`\b(?:s\.\s?|south\s+)korea(?:n|ns|'s)?\b`, "korea", " skorea "},
+		{`\bseoul(?:'s)?\b`, "seoul", " skorea "},
+		{`\bu\.\s?s\.(?:'s)?`, "s.", " us "},
+		{`\bunited\s+states(?:'s)?\b`, "states", " us "},
+		{`\bgov't\b`, "gov't", " government "},
+		{`\bint'l\b`, "int'l", " international "},
+		{`\bpct\b`, "pct", " percent "},
+		{`\bmln\b`, "mln", " million "},
+		{`\bbln\b`, "bln", " billion "},
+		{`\bfm\b`, "fm", " foreign minister "},
+		{`\bkorean\b`, "korean", " korea "},
+	}
+	out := make([]variant, len(vs))
+	for i, v := range vs {
+		out[i] = variant{regexp.MustCompile(v.re), v.need, v.with}
+	}
+	return out
+})
+
+// variant is one rewrite of headlineVariants.
+type variant struct {
 	re   *regexp.Regexp
+	need string // a literal every match contains
 	with string
-}{
-	{regexp.MustCompile(`\bn\.\s?k\.(?:'s)?`), " nkorea "},
-	{regexp.MustCompile(`\b(?:n\.\s?|north\s+)korea(?:n|ns|'s)?\b`), " nkorea "},
-	{regexp.MustCompile(`\bpyongyang(?:'s)?\b`), " nkorea "},
-	{regexp.MustCompile(`\bs\.\s?k\.(?:'s)?`), " skorea "},
-	{regexp.MustCompile(`\b(?:s\.\s?|south\s+)korea(?:n|ns|'s)?\b`), " skorea "},
-	{regexp.MustCompile(`\bseoul(?:'s)?\b`), " skorea "},
-	{regexp.MustCompile(`\bu\.\s?s\.(?:'s)?`), " us "},
-	{regexp.MustCompile(`\bunited\s+states(?:'s)?\b`), " us "},
-	{regexp.MustCompile(`\bgov't\b`), " government "},
-	{regexp.MustCompile(`\bint'l\b`), " international "},
-	{regexp.MustCompile(`\bpct\b`), " percent "},
-	{regexp.MustCompile(`\bmln\b`), " million "},
-	{regexp.MustCompile(`\bbln\b`), " billion "},
-	{regexp.MustCompile(`\bfm\b`), " foreign minister "},
-	{regexp.MustCompile(`\bkorean\b`), " korea "},
 }
 
 // stopWords carry no topic: articles, prepositions, reporting verbs and
@@ -46,22 +60,22 @@ var stopWords = map[string]bool{
 	"official": true, "officials": true, "source": true, "sources": true,
 }
 
-var nonWord = regexp.MustCompile(`[^a-z0-9]+`)
-
 // HeadlineWords normalises a headline (markers already removed) for
 // comparison: case folded, actor variants unified, quotes, punctuation and
 // stop words dropped, plurals reduced. The result is sorted and unique.
 func HeadlineWords(h string) []string {
 	s := strings.ToLower(h)
 	s = strings.NewReplacer("’", "'", "‘", "'", "“", " ", "”", " ").Replace(s)
-	for _, v := range headlineVariants {
-		s = v.re.ReplaceAllString(s, v.with)
+	for _, v := range headlineVariants() {
+		if strings.Contains(s, v.need) {
+			s = v.re.ReplaceAllString(s, v.with)
+		}
 	}
 	s = strings.ReplaceAll(s, "'s ", " ")
 	seen := make(map[string]bool)
 	var out []string
-	for _, w := range nonWord.Split(s, -1) {
-		if w == "" || stopWords[w] {
+	for _, w := range asciiWords(s) {
+		if stopWords[w] {
 			continue
 		}
 		w = stem(w)
@@ -71,6 +85,26 @@ func HeadlineWords(h string) []string {
 		}
 	}
 	sort.Strings(out)
+	return out
+}
+
+// asciiWords splits s into its runs of ASCII lower-case letters and
+// digits; everything else separates words.
+func asciiWords(s string) []string {
+	var out []string
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && (s[i] >= 'a' && s[i] <= 'z' || s[i] >= '0' && s[i] <= '9') {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, s[start:i])
+			start = -1
+		}
+	}
 	return out
 }
 

@@ -25,30 +25,20 @@ type Sketch struct {
 
 // SketchOf sketches the paragraphs given.
 func SketchOf(paras []string) Sketch {
-	var words []string
+	var sk sketcher
 	for _, p := range paras {
-		words = append(words, textWords(p)...)
+		sk.addWords(p)
 	}
-	if len(words) == 0 {
+	if len(sk.words) == 0 {
 		return Sketch{}
 	}
+	words := sk.words
 	hs := make([]uint32, 0, len(words))
-	add := func(ws []string) {
-		// FNV-1a over the words, each followed by a zero byte.
-		h := uint32(2166136261)
-		for _, w := range ws {
-			for i := 0; i < len(w); i++ {
-				h = (h ^ uint32(w[i])) * 16777619
-			}
-			h *= 16777619 // the zero byte
-		}
-		hs = append(hs, h)
-	}
 	if len(words) < shingleWords {
-		add(words)
+		hs = append(hs, sk.hash(words))
 	}
 	for i := 0; i+shingleWords <= len(words); i++ {
-		add(words[i : i+shingleWords])
+		hs = append(hs, sk.hash(words[i:i+shingleWords]))
 	}
 	slices.Sort(hs)
 	hs = slices.Compact(hs)
@@ -59,31 +49,51 @@ func SketchOf(paras []string) Sketch {
 	return s
 }
 
-// textWords lower-cases a paragraph and splits it into runs of ASCII
+// sketcher holds a text's words, lower-cased into one buffer, as spans of
+// it: sketching a page then allocates a few slices, not a string a word.
+type sketcher struct {
+	buf   []byte
+	words [][2]int32 // start and end in buf
+}
+
+// addWords lower-cases a paragraph and splits it into runs of ASCII
 // letters and digits (other characters separate words), keeping numbers,
 // so that updated figures count as changed text.
-func textWords(p string) []string {
-	words := make([]string, 0, len(p)/5)
-	var b []byte
-	flush := func() {
-		if len(b) > 0 {
-			words = append(words, string(b))
-			b = b[:0]
+func (sk *sketcher) addWords(p string) {
+	start := -1
+	for i := 0; i <= len(p); i++ {
+		c := byte(0)
+		if i < len(p) {
+			c = p[i]
 		}
-	}
-	for i := 0; i < len(p); i++ {
-		c := p[i]
 		switch {
 		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-			b = append(b, c)
 		case c >= 'A' && c <= 'Z':
-			b = append(b, c+'a'-'A')
+			c += 'a' - 'A'
 		default:
-			flush()
+			if start >= 0 {
+				sk.words = append(sk.words, [2]int32{int32(start), int32(len(sk.buf))})
+				start = -1
+			}
+			continue
 		}
+		if start < 0 {
+			start = len(sk.buf)
+		}
+		sk.buf = append(sk.buf, c)
 	}
-	flush()
-	return words
+}
+
+// hash is FNV-1a over the words, each followed by a zero byte.
+func (sk *sketcher) hash(ws [][2]int32) uint32 {
+	h := uint32(2166136261)
+	for _, w := range ws {
+		for _, c := range sk.buf[w[0]:w[1]] {
+			h = (h ^ uint32(c)) * 16777619
+		}
+		h *= 16777619 // the zero byte
+	}
+	return h
 }
 
 // Jaccard estimates |A∩B|/|A∪B| from two sketches. Below the largest
@@ -101,30 +111,31 @@ func (a Sketch) Jaccard(b Sketch) float64 {
 	if b.N > len(b.Min) {
 		limit = min(limit, b.Min[len(b.Min)-1])
 	}
-	i, j, union, both := 0, 0, 0, 0
-	for i < len(a.Min) || j < len(b.Min) {
-		var v uint32
-		inBoth := false
-		switch {
-		case j >= len(b.Min) || (i < len(a.Min) && a.Min[i] < b.Min[j]):
-			v = a.Min[i]
+	// Both lists are sorted and free of repeats: the union below limit is
+	// what each holds below it, less what they share.
+	na, _ := slices.BinarySearch(a.Min, limit)
+	if na < len(a.Min) && a.Min[na] == limit {
+		na++
+	}
+	nb, _ := slices.BinarySearch(b.Min, limit)
+	if nb < len(b.Min) && b.Min[nb] == limit {
+		nb++
+	}
+	am, bm := a.Min[:na], b.Min[:nb]
+	i, j, both := 0, 0, 0
+	for i < len(am) && j < len(bm) {
+		x, y := am[i], bm[j]
+		if x <= y {
 			i++
-		case i >= len(a.Min) || b.Min[j] < a.Min[i]:
-			v = b.Min[j]
-			j++
-		default:
-			v, inBoth = a.Min[i], true
-			i++
+		}
+		if y <= x {
 			j++
 		}
-		if v > limit {
-			break
-		}
-		union++
-		if inBoth {
+		if x == y {
 			both++
 		}
 	}
+	union := na + nb - both
 	return float64(both) / float64(max(union, 1))
 }
 

@@ -111,7 +111,7 @@ func (tx txn) addYear(y int) error {
 func (tx txn) candidates(f revision.Features, years []int) ([]revision.Candidate, map[string]uint64, error) {
 	// A shared term counts 1/n when n stories share it that day: a rare
 	// body shingle says more than a common headline word.
-	hits := map[uint64]float64{}
+	hits := tx.cache.scores()
 	terms := f.IndexTerms()
 	for _, p := range tx.probes(f.Date, years) {
 		day := tx.day(p)
@@ -268,6 +268,23 @@ type termCache struct {
 	days    map[[2]uint16]map[uint64][]uint64
 	members map[uint64]cachedMembers
 	stories map[uint64]storyRecord
+	hits    map[uint64]float64 // candidates' scores, reused by each lookup
+}
+
+// scores returns an empty map for candidate scores, reusing the last
+// one's storage: growing a fresh map for every revision (rehashing as it
+// grew) showed in the ingest profile.
+func (c *termCache) scores() map[uint64]float64 {
+	if c == nil {
+		return map[uint64]float64{}
+	}
+	if c.hits == nil || len(c.hits) > 1024 {
+		// Ranging over a cleared map still walks its old capacity: start
+		// again after an unusually large lookup.
+		c.hits = make(map[uint64]float64, 256)
+	}
+	clear(c.hits)
+	return c.hits
 }
 
 type cachedMembers struct {
