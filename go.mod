@@ -3,6 +3,7 @@ module lede
 go 1.26.0
 
 require (
+	github.com/klauspost/compress v1.20.4
 	github.com/sergi/go-diff v1.4.0
 	github.com/urfave/cli/v2 v2.27.7
 	go.etcd.io/bbolt v1.5.0
