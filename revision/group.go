@@ -175,18 +175,25 @@ func Decide(f Features, cands []Candidate) Decision {
 	var hits []hit
 	for _, c := range cands {
 		h := hit{c: c}
-		members := c.Members
-		if Conflicts(f, members) {
-			i, ok := displaceable(f, members)
+		var best Match
+		if Conflicts(f, c.Members) {
+			// Displacing a member only matters if the story then wins:
+			// a displacing hit is never merged. So the check stops early
+			// when a story found already fits f strictly better.
+			i, mine, ok := displaceable(f, c.Members, func(m Match) bool {
+				return slices.ContainsFunc(hits, func(x hit) bool { return x.match.beats(m) })
+			})
 			if !ok {
 				continue
 			}
 			if i < len(c.MemberIDs) {
 				h.evict = c.MemberIDs[i]
 			}
-			members = append(append([]Features(nil), members[:i]...), members[i+1:]...)
+			best = mine
+		} else {
+			best = bestMatch(f, c.Members)
 		}
-		if best := bestMatch(f, members); best.OK {
+		if best.OK {
 			h.match, h.score, h.why = best, best.Score, best.Why()
 			if h.evict != "" {
 				h.why += "; displaces " + h.evict
@@ -242,27 +249,28 @@ const displaceMargin = 0.1
 
 // displaceable finds the one member of a story that claims f's version
 // and reports whether f fits the rest of the story clearly better than
-// that member does.
-func displaceable(f Features, members []Features) (int, bool) {
-	at := -1
+// that member does; mine is f's best match with the rest. It gives up
+// early, reporting false, when f's match with the rest is beaten anyway.
+func displaceable(f Features, members []Features, beaten func(Match) bool) (at int, mine Match, ok bool) {
+	at = -1
 	for i, m := range members {
 		if Conflicts(f, []Features{m}) {
 			if at >= 0 {
-				return 0, false
+				return 0, Match{}, false
 			}
 			at = i
 		}
 	}
 	if at < 0 || len(members) < 2 {
-		return 0, false
+		return 0, Match{}, false
 	}
 	rest := append(append([]Features(nil), members[:at]...), members[at+1:]...)
-	mine := bestMatch(f, rest)
-	if !mine.OK {
-		return 0, false
+	mine = bestMatch(f, rest)
+	if !mine.OK || beaten(mine) {
+		return 0, Match{}, false
 	}
 	theirs := bestMatch(members[at], rest)
-	return at, mine.Strength > theirs.Strength ||
+	return at, mine, mine.Strength > theirs.Strength ||
 		mine.Strength == theirs.Strength && mine.Score > theirs.Score+displaceMargin
 }
 

@@ -121,7 +121,7 @@ func (tx txn) candidates(f revision.Features, years []int) ([]revision.Candidate
 				continue // too common that day: it would only add noise
 			}
 			for _, uid := range found {
-				hits[uid] += 1 / float64(len(found))
+				hits.add(uid, 1/float64(len(found)))
 			}
 		}
 	}
@@ -129,10 +129,8 @@ func (tx txn) candidates(f revision.Features, years []int) ([]revision.Candidate
 		uid   uint64
 		score float64
 	}
-	all := make([]scored, 0, len(hits))
-	for uid, sc := range hits {
-		all = append(all, scored{uid, sc})
-	}
+	all := make([]scored, 0, hits.len())
+	hits.each(func(uid uint64, sc float64) { all = append(all, scored{uid, sc}) })
 	better := func(a, b scored) bool { return a.score > b.score || a.score == b.score && a.uid > b.uid }
 	if len(all) > maxCandidates {
 		// Keep the best maxCandidates without sorting them all.
@@ -268,23 +266,17 @@ type termCache struct {
 	days    map[[2]uint16]map[uint64][]uint64
 	members map[uint64]cachedMembers
 	stories map[uint64]storyRecord
-	hits    map[uint64]float64 // candidates' scores, reused by each lookup
+	hits    scoreTable // candidates' scores, reused by each lookup
 }
 
-// scores returns an empty map for candidate scores, reusing the last
-// one's storage: growing a fresh map for every revision (rehashing as it
-// grew) showed in the ingest profile.
-func (c *termCache) scores() map[uint64]float64 {
+// scores returns an empty table for candidate scores, reusing the last
+// one's storage.
+func (c *termCache) scores() *scoreTable {
 	if c == nil {
-		return map[uint64]float64{}
+		c = &termCache{}
 	}
-	if c.hits == nil || len(c.hits) > 1024 {
-		// Ranging over a cleared map still walks its old capacity: start
-		// again after an unusually large lookup.
-		c.hits = make(map[uint64]float64, 256)
-	}
-	clear(c.hits)
-	return c.hits
+	c.hits.reset()
+	return &c.hits
 }
 
 type cachedMembers struct {
