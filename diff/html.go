@@ -8,15 +8,7 @@ import (
 
 // htmlPage is one self-contained page: no script, no external resource,
 // every piece of story text escaped by html/template.
-var htmlPage = template.Must(template.New("diff").Funcs(template.FuncMap{
-	"num": func(p *int) string {
-		if p == nil {
-			return ""
-		}
-		return fmt.Sprint(*p)
-	},
-	"words": func(ws []Word) []Word { return ws },
-}).Parse(`<!DOCTYPE html>
+var htmlPage = template.Must(template.Must(HTMLTemplates(template.New("diff"))).Parse(`<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
@@ -40,18 +32,9 @@ table{border-collapse:collapse;font:14px system-ui,sans-serif} td{padding:.2rem 
 {{if .Byline.Words}}<br>Byline: {{range .Byline.Words}}{{template "w" .}}{{end}}{{else if .Byline.New}}<br>Byline: {{.Byline.New}}{{end}}</p>
 {{if .Note}}<p class="meta">Editor's note: (ATTN: {{.Note}})</p>{{end}}
 {{if .NoteCheck}}<table>{{range .NoteCheck}}<tr><td>{{.Action}}</td><td><strong>{{.Result}}</strong></td><td>{{.Why}}</td></tr>{{end}}</table>{{end}}
-<ol>{{range .Paragraphs}}<li class="{{if .Cut}}cut{{else}}{{.Op}}{{end}}"><span class="n">{{if .New}}{{num .New}}{{else}}({{num .Old}}){{end}}</span>
-{{- if .Cut}}{{.Text}} <span class="tag">(past the end of the cut-off newer page)</span>
-{{- else if eq (print .Op) "insert"}}<ins>{{.Text}}</ins>
-{{- else if eq (print .Op) "delete"}}<del>{{.Text}}</del>
-{{- else if .Words}}{{range .Words}}{{template "w" .}}{{end}}
-{{- else}}{{.Text}}{{end}}
-{{- if eq (print .Op) "move"}} <span class="tag">(moved from {{num .Old}})</span>{{end}}
-{{- if .Split}} <span class="tag">(split from {{num .Old}})</span>{{end}}
-{{- if .Merge}} <span class="tag">(merged from {{num .Old}})</span>{{end}}</li>
-{{end}}</ol>
+{{template "paras" .Paragraphs}}
 {{end}}
-{{define "w"}}{{if eq (print .Op) "insert"}}<ins>{{.Text}}</ins>{{else if eq (print .Op) "delete"}}<del>{{.Text}}</del>{{else}}{{.Text}}{{end}}{{end}}`))
+`))
 
 // Section is one result on an HTML page, under a heading such as
 // "rev 3 (2nd LD) 2022-03-09" ("" for none).
@@ -71,4 +54,34 @@ func WriteHTMLPage(w io.Writer, sections []Section) error {
 		Title    string
 		Sections []Section
 	}{title, sections})
+}
+
+// htmlParts render paragraphs and words; the lede diff page and the web
+// view share them.
+const htmlParts = `{{define "paras"}}<ol>{{range .}}<li class="{{if .Cut}}cut{{else}}{{.Op}}{{end}}"><span class="n">{{if .New}}{{num .New}}{{else}}({{num .Old}}){{end}}</span>
+{{- if .Cut}}{{.Text}} <span class="tag">(past the end of the cut-off newer page)</span>
+{{- else if eq (print .Op) "insert"}}<ins>{{.Text}}</ins>
+{{- else if eq (print .Op) "delete"}}<del>{{.Text}}</del>
+{{- else if .Words}}{{range .Words}}{{template "w" .}}{{end}}
+{{- else}}{{.Text}}{{end}}
+{{- if eq (print .Op) "move"}} <span class="tag">(moved from {{num .Old}})</span>{{end}}
+{{- if .Split}} <span class="tag">(split from {{num .Old}})</span>{{end}}
+{{- if .Merge}} <span class="tag">(merged from {{num .Old}})</span>{{end}}</li>
+{{end}}</ol>{{end}}
+{{define "w"}}{{if eq (print .Op) "insert"}}<ins>{{.Text}}</ins>{{else if eq (print .Op) "delete"}}<del>{{.Text}}</del>{{else}}{{.Text}}{{end}}{{end}}`
+
+// HTMLTemplates adds to t the templates "paras", which renders a []Para
+// as a numbered list (insertions in <ins>, deletions in <del>, moves,
+// splits, merges and cut-off paragraphs tagged), and "w", which renders
+// one Word, so that every HTML view of a diff marks changes alike.
+func HTMLTemplates(t *template.Template) (*template.Template, error) {
+	return t.Funcs(template.FuncMap{"num": paraNumber}).Parse(htmlParts)
+}
+
+// paraNumber writes a paragraph number, "" for none.
+func paraNumber(p *int) string {
+	if p == nil {
+		return ""
+	}
+	return fmt.Sprint(*p)
 }

@@ -128,11 +128,16 @@ type ListOptions struct {
 	Since revision.Date  // stories updated on or after this date; zero: all
 	Grep  *regexp.Regexp // headline of any version matches; nil: all
 	Limit int            // at most this many; 0: all
+	// Offset skips this many matching stories first, for paging.
+	Offset int
+	// Match, when set, keeps only the stories it accepts, as Grep does.
+	Match func(Story) bool
 }
 
 // Stories lists live stories, most recently updated first.
 func (db *DB) Stories(opt ListOptions) ([]Story, error) {
 	var out []Story
+	skip := opt.Offset
 	since := uint32(opt.Since.Year*10000 + opt.Since.Month*100 + opt.Since.Day)
 	err := db.bolt.View(func(btx *bolt.Tx) error {
 		tx := txn{Tx: btx}
@@ -148,7 +153,11 @@ func (db *DB) Stories(opt ListOptions) ([]Story, error) {
 			if err != nil {
 				return err
 			}
-			if opt.Grep != nil && !storyMatches(s, opt.Grep) {
+			if opt.Grep != nil && !storyMatches(s, opt.Grep) || opt.Match != nil && !opt.Match(s) {
+				continue
+			}
+			if skip > 0 {
+				skip--
 				continue
 			}
 			out = append(out, s)

@@ -111,6 +111,8 @@ Examples:
 			l.checkCommand(),
 			l.mergeCommand(),
 			l.splitCommand(),
+			l.watchCommand(),
+			l.serveCommand(),
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log"
+	"net"
+	"os"
+
+	"github.com/urfave/cli/v2"
+
+	"lede/store"
+	"lede/web"
+)
+
+// serveCommand is "lede serve": the web view for desks and the JSON API.
+func (l *lede) serveCommand() *cli.Command {
+	addr := "127.0.0.1:8080"
+	return &cli.Command{
+		Name:  "serve",
+		Usage: "serve story timelines, diffs, a JSON API and a feed of new leads over HTTP",
+		Description: `Serve the database read-only over HTTP for people and tools:
+
+   /                          stories, newest first (?q=words, ?since=DATE, ?page=N)
+   /s/STORY                   the story's timeline; pick two versions to compare
+   /s/STORY/diff?from=A&to=B  the diff, inline or side by side (&view=side)
+   /api/stories               as 'lede stories --json' (?q, ?since, ?page, ?limit)
+   /api/stories/STORY         as 'lede history --json'
+   /api/stories/STORY/revisions/N      as 'lede show --json'
+   /api/stories/STORY/diff?from=A&to=B as 'lede diff --format json'
+   /feed.atom                 new leads (LEAD, 2nd LD, ...) as an Atom feed
+
+It binds the loopback interface unless --addr says otherwise. The database
+is opened for each request and closed before the answer is sent, so lede
+ingest can write while the server runs. Ctrl-C stops it once the requests
+under way are answered.
+
+Examples:
+   lede serve
+   lede --db /srv/lede.db serve --addr 127.0.0.1:9000
+   curl -s localhost:8080/api/stories?q=coronavirus | jq -r '.[].id'`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "addr", Value: addr, Usage: "listen on `HOST:PORT` (another host than loopback exposes the database)", Destination: &addr},
+		},
+		OnUsageError: onUsageError("serve"),
+		Action: func(c *cli.Context) error {
+			if c.NArg() > 0 {
+				return usagef("serve", "unexpected argument %q", c.Args().First())
+			}
+			return l.serve(c.Context, addr)
+		},
+	}
+}
+
+func (l *lede) serve(ctx context.Context, addr string) error {
+	// Fail now, not on the first request, when there is no database.
+	if err := l.withRead(ctx, func(*store.DB) error { return nil }); err != nil {
+		return err
+	}
+	logger := log.New(l.stderr, "lede: serve: ", log.LstdFlags)
+	srv, err := web.New(web.Config{
+		Open: l.openRead,
+		WriterWaiting: func() bool {
+			_, err := os.Stat(knockFile(l.db))
+			return err == nil
+		},
+		FillSummaries: func(db *store.DB, s store.Story) error {
+			pairs, err := missingSummaries(db, s)
+			fillSummaries(s, pairs, l.stderr)
+			return err
+		},
+		Log: logger,
+	})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return &cliError{code: 1, msg: fmt.Sprintf("cannot listen on %s: %v", addr, err),
+			hint: "pick another port with --addr 127.0.0.1:PORT"}
+	}
+	if host, _, _ := net.SplitHostPort(ln.Addr().String()); !net.ParseIP(host).IsLoopback() {
+		fmt.Fprintf(l.stderr, "lede: warning: %s is reachable from other machines; everything in %s can be read\n", ln.Addr(), l.db)
+	}
+	fmt.Fprintf(l.stderr, "lede: serving %s on http://%s/ (Ctrl-C to stop)\n", l.db, ln.Addr())
+	if err := srv.Serve(ctx, ln); err != nil {
+		return err
+	}
+	fmt.Fprintln(l.stderr, "lede: stopped")
+	return nil
+}

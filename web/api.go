@@ -1,0 +1,221 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"lede/diff"
+	"lede/revision"
+	"lede/store"
+)
+
+// Paging of story lists.
+const (
+	defaultPerPage = 50
+	maxPerPage     = 500
+)
+
+// listQuery is a story list request: ?q=words&since=YYYY-MM-DD&page=N
+// (and &limit=N in the API).
+type listQuery struct {
+	Q     string
+	Since string
+	Page  int
+	Limit int
+}
+
+// parseListQuery checks the list parameters; a malformed one is a 400.
+func parseListQuery(v url.Values) (listQuery, store.ListOptions, error) {
+	q := listQuery{Q: strings.TrimSpace(v.Get("q")), Since: v.Get("since"), Page: 1, Limit: defaultPerPage}
+	var opt store.ListOptions
+	if p := v.Get("page"); p != "" {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 1 {
+			return q, opt, badRequest("page=%q: want a page number from 1", p)
+		}
+		q.Page = n
+	}
+	if l := v.Get("limit"); l != "" {
+		n, err := strconv.Atoi(l)
+		if err != nil || n < 1 || n > maxPerPage {
+			return q, opt, badRequest("limit=%q: want a number from 1 to %d", l, maxPerPage)
+		}
+		q.Limit = n
+	}
+	if q.Since != "" {
+		t, err := time.Parse(time.DateOnly, q.Since)
+		if err != nil {
+			return q, opt, badRequest("since=%q: want a date such as 2020-02-01", q.Since)
+		}
+		opt.Since = revision.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
+	}
+	if q.Q != "" {
+		opt.Match = headlineWords(q.Q)
+	}
+	// One story more than a page tells whether there is a next page.
+	opt.Offset = (q.Page - 1) * q.Limit
+	opt.Limit = q.Limit + 1
+	return q, opt, nil
+}
+
+// headlineWords matches stories with every word of q, in any order and
+// regardless of case, in the headline of one of their versions.
+func headlineWords(q string) func(store.Story) bool {
+	var res []*regexp.Regexp
+	for _, w := range strings.Fields(q) {
+		res = append(res, regexp.MustCompile(`(?i)(^|\W)`+regexp.QuoteMeta(w)))
+	}
+	return func(s store.Story) bool {
+		for _, v := range s.Versions {
+			if matchAll(res, v.Headline) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+func matchAll(res []*regexp.Regexp, text string) bool {
+	for _, re := range res {
+		if !re.MatchString(text) {
+			return false
+		}
+	}
+	return true
+}
+
+// storyPage is one page of a story list and whether another follows.
+type storyPage struct {
+	Query   listQuery
+	Stories []store.Story
+	More    bool
+}
+
+// listStories reads the page of stories a list request asks for.
+func (s *Server) listStories(r *http.Request) (storyPage, error) {
+	q, opt, err := parseListQuery(r.URL.Query())
+	if err != nil {
+		return storyPage{}, err
+	}
+	var list []store.Story
+	err = s.view(r.Context(), func(db *store.DB) (err error) {
+		list, err = db.Stories(opt)
+		return err
+	})
+	if err != nil {
+		return storyPage{}, err
+	}
+	p := storyPage{Query: q, Stories: list}
+	if len(list) > q.Limit {
+		p.Stories, p.More = list[:q.Limit], true
+	}
+	if p.Stories == nil {
+		p.Stories = []store.Story{}
+	}
+	return p, nil
+}
+
+// pageURL is the list URL of another page of the same query.
+func (p storyPage) pageURL(path string, page int) string {
+	v := url.Values{}
+	if p.Query.Q != "" {
+		v.Set("q", p.Query.Q)
+	}
+	if p.Query.Since != "" {
+		v.Set("since", p.Query.Since)
+	}
+	if p.Query.Limit != defaultPerPage {
+		v.Set("limit", strconv.Itoa(p.Query.Limit))
+	}
+	if page > 1 {
+		v.Set("page", strconv.Itoa(page))
+	}
+	if len(v) == 0 {
+		return path
+	}
+	return path + "?" + v.Encode()
+}
+
+// apiStories is GET /api/stories: the array "lede stories --json"
+// prints, one page of it; a Link header names the next and previous
+// pages.
+func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
+	p, err := s.listStories(r)
+	if err != nil {
+		s.failWith(w, r, err)
+		return
+	}
+	var links []string
+	if p.More {
+		links = append(links, fmt.Sprintf(`<%s>; rel="next"`, p.pageURL(r.URL.Path, p.Query.Page+1)))
+	}
+	if p.Query.Page > 1 {
+		links = append(links, fmt.Sprintf(`<%s>; rel="prev"`, p.pageURL(r.URL.Path, p.Query.Page-1)))
+	}
+	if len(links) > 0 {
+		w.Header().Set("Link", strings.Join(links, ", "))
+	}
+	s.sendJSON(w, r, p.Stories)
+}
+
+// apiStory is GET /api/stories/{id}: the object "lede history --json"
+// prints.
+func (s *Server) apiStory(w http.ResponseWriter, r *http.Request) {
+	st, err := s.story(r)
+	if err != nil {
+		s.failWith(w, r, err)
+		return
+	}
+	s.sendJSON(w, r, st.Detail())
+}
+
+// apiRevision is GET /api/stories/{id}/revisions/{n}: the object "lede
+// show --json" prints.
+func (s *Server) apiRevision(w http.ResponseWriter, r *http.Request) {
+	n, err := revNumber("revision", r.PathValue("n"))
+	if err != nil {
+		s.failWith(w, r, err)
+		return
+	}
+	var rev store.StoredRevision
+	err = s.view(r.Context(), func(db *store.DB) (err error) {
+		rev, err = stored(db, r.PathValue("id"), n)
+		return err
+	})
+	if err != nil {
+		s.failWith(w, r, err)
+		return
+	}
+	s.sendJSON(w, r, rev)
+}
+
+// apiDiff is GET /api/stories/{id}/diff?from=A&to=B: the object "lede
+// diff --format json STORY@A STORY@B" prints.
+func (s *Server) apiDiff(w http.ResponseWriter, r *http.Request) {
+	res, _, err := s.compare(r)
+	if err != nil {
+		s.failWith(w, r, err)
+		return
+	}
+	s.sendJSON(w, r, res.JSON())
+}
+
+// compare diffs the two versions a diff request names, as lede diff
+// STORY@A STORY@B does.
+func (s *Server) compare(r *http.Request) (*diff.Result, pair, error) {
+	q := r.URL.Query()
+	p, err := s.diffPair(r.Context(), r.PathValue("id"), q.Get("from"), q.Get("to"))
+	if err != nil {
+		return nil, p, err
+	}
+	res := diff.Compare(p.from.Revision, p.to.Revision, diff.Options{Budget: s.cfg.DiffBudget})
+	res.From = fmt.Sprintf("%s@%d", p.from.Story, p.from.Rev)
+	res.To = fmt.Sprintf("%s@%d", p.to.Story, p.to.Rev)
+	res.Story = p.to.Story
+	return res, p, nil
+}

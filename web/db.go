@@ -1,0 +1,156 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"lede/revision/wire"
+	"lede/store"
+)
+
+// httpError is a failure with the status code it is answered with.
+type httpError struct {
+	status int
+	msg    string
+}
+
+func (e *httpError) Error() string { return e.msg }
+
+func badRequest(format string, args ...any) error {
+	return &httpError{status: http.StatusBadRequest, msg: fmt.Sprintf(format, args...)}
+}
+
+func notFound(format string, args ...any) error {
+	return &httpError{status: http.StatusNotFound, msg: fmt.Sprintf(format, args...)}
+}
+
+// view runs fn with the database open for reading and closes it before
+// returning, so the file is held only for the reads of one request. It
+// first holds back while a writer waits, so a steady stream of requests
+// cannot starve lede ingest of the file.
+func (s *Server) view(ctx context.Context, fn func(*store.DB) error) error {
+	if s.cfg.WriterWaiting != nil {
+		deadline := time.Now().Add(s.cfg.WriterGrace)
+		for s.cfg.WriterWaiting() && time.Now().Before(deadline) {
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(10 * time.Millisecond):
+			}
+		}
+	}
+	db, err := s.cfg.Open(ctx)
+	if err != nil {
+		return &httpError{status: http.StatusServiceUnavailable, msg: "database unavailable: " + err.Error()}
+	}
+	defer db.Close()
+	return storeError(fn(db))
+}
+
+// storeError gives a store failure its status: a story that is not there
+// (or a prefix naming several) is 404.
+func storeError(err error) error {
+	if errors.Is(err, store.ErrBadRef) {
+		return &httpError{status: http.StatusNotFound,
+			msg: "not found: " + strings.TrimPrefix(err.Error(), store.ErrBadRef.Error()+": ")}
+	}
+	return err
+}
+
+// story reads the story a request names by its {id}, with every update
+// summary in place.
+func (s *Server) story(r *http.Request) (store.Story, error) {
+	var st store.Story
+	err := s.view(r.Context(), func(db *store.DB) (err error) {
+		if st, err = db.Story(r.PathValue("id")); err != nil {
+			return err
+		}
+		if s.cfg.FillSummaries != nil {
+			err = s.cfg.FillSummaries(db, st)
+		}
+		return err
+	})
+	return st, err
+}
+
+// revNumber reads a version number from a query or path parameter:
+// a whole number from 1.
+func revNumber(name, v string) (int, error) {
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		return 0, badRequest("%s=%q: want a version number from 1", name, v)
+	}
+	return n, nil
+}
+
+// pair is the two versions a diff compares, parsed again from the
+// stored input.
+type pair struct {
+	story    store.Story
+	from, to store.StoredRevision
+}
+
+// diffPair reads the versions from and to of story id; from and to are
+// the query's values, "" for the default: the latest version against
+// the one before it, or the one before to.
+func (s *Server) diffPair(ctx context.Context, id, fromArg, toArg string) (pair, error) {
+	var from, to int
+	var err error
+	if toArg != "" {
+		if to, err = revNumber("to", toArg); err != nil {
+			return pair{}, err
+		}
+	}
+	if fromArg != "" {
+		if from, err = revNumber("from", fromArg); err != nil {
+			return pair{}, err
+		}
+	}
+	var p pair
+	err = s.view(ctx, func(db *store.DB) error {
+		st, err := db.Story(id)
+		if err != nil {
+			return err
+		}
+		p.story = st
+		n := len(st.Versions)
+		if to == 0 {
+			to = n
+		}
+		if from == 0 {
+			from = to - 1
+		}
+		switch {
+		case to > n || from > n:
+			return notFound("story %s has versions 1 to %d, not %d", st.ID, n, max(from, to))
+		case from == 0:
+			return badRequest("story %s has one version: nothing to compare it with", st.ID)
+		case from == to:
+			return badRequest("from and to are both %d: pick two different versions", from)
+		}
+		if p.from, err = stored(db, st.ID, from); err != nil {
+			return err
+		}
+		p.to, err = stored(db, st.ID, to)
+		return err
+	})
+	return p, err
+}
+
+// stored reads version n of a story and parses it again.
+func stored(db *store.DB, id string, n int) (store.StoredRevision, error) {
+	st, v, raw, err := db.Revision(id, n)
+	if err != nil {
+		return store.StoredRevision{}, err
+	}
+	r, err := wire.Reparse(fmt.Sprintf("%s@%d", st.ID, v.Rev), v.Source, raw)
+	if err != nil {
+		return store.StoredRevision{}, err
+	}
+	return store.StoredRevision{Story: st.ID, Rev: v.Rev, Revision: r}, nil
+}

@@ -1,0 +1,110 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+	"time"
+
+	"lede/diff"
+	"lede/revision/wire"
+	"lede/store"
+)
+
+// hostilePages are two versions of a story whose headline and body carry
+// markup and script: the pages must show them as text and run nothing.
+var hostilePages = []string{
+	` date 2021-05-05 <script>window.pwned=1</script> Hostile <b>bold</b> headline
+SEOUL, May 5 (Yonhap) -- The <img src=x onerror="window.pwned=2"> council met on Wednesday.
+Officials said "<script>window.pwned=3</script>" was typed into the form.
+(END)
+`,
+	` date 2021-05-05 (LEAD) <script>window.pwned=1</script> Hostile <b>bold</b> headline
+(ATTN: ADDS para 3)
+SEOUL, May 5 (Yonhap) -- The <img src=x onerror="window.pwned=2"> council met on Wednesday.
+Officials said "<script>window.pwned=3</script>" was typed into the form.
+An added paragraph ends with <a href="javascript:window.pwned=4">a link</a> and </li></ol><h1>markup</h1>.
+(END)
+`,
+}
+
+// buildFixture ingests the real pages of testdata/yonhap and the hostile
+// pages into a fresh database, with every update summary stored as lede
+// ingest stores them, and returns its path.
+func buildFixture(t testing.TB) string {
+	t.Helper()
+	dir := t.TempDir()
+	pages, err := filepath.Glob("../testdata/yonhap/pages/*.txt")
+	if err != nil || len(pages) == 0 {
+		t.Fatalf("no pages: %v", err)
+	}
+	sort.Strings(pages)
+	for i, text := range hostilePages {
+		p := filepath.Join(dir, fmt.Sprintf("hostile-%d.txt", i+1))
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, p)
+	}
+	path := filepath.Join(dir, "lede.db")
+	db, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var ins []store.Input
+	for _, p := range pages {
+		r, raw, err := wire.ParseFile(p, nil, wire.Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		in := store.Input{Source: p, Raw: raw, Rev: r}
+		in.Prepare()
+		ins = append(ins, in)
+	}
+	if _, err := db.Ingest(context.Background(), ins); err != nil {
+		t.Fatal(err)
+	}
+	all, err := db.Stories(store.ListOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, s := range all {
+		ids = append(ids, s.ID)
+	}
+	pairs, err := db.StaleSummaries(ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sums []store.ComputedSummary
+	for _, p := range pairs {
+		old, err1 := wire.Reparse("old", p.Prev.Source, p.Prev.Raw)
+		cur, err2 := wire.Reparse("new", p.Cur.Source, p.Cur.Raw)
+		if err1 != nil || err2 != nil {
+			t.Fatal(err1, err2)
+		}
+		sum := diff.Compare(old, cur, diff.Options{}).UpdateSummary()
+		sums = append(sums, store.ComputedSummary{Arrival: p.Arrival, PrevArrival: p.PrevArrival, Summary: sum})
+	}
+	if err := db.SetSummaries(sums); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// newTestServer serves the database at path, opening it per request as
+// lede serve does.
+func newTestServer(t testing.TB, path string) *Server {
+	t.Helper()
+	srv, err := New(Config{Open: func(context.Context) (*store.DB, error) {
+		return store.Open(path, store.Options{ReadOnly: true, Wait: 2 * time.Second})
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return srv
+}

@@ -1,0 +1,181 @@
+package web
+
+import (
+	"embed"
+	"fmt"
+	"html/template"
+	"io"
+	"net/http"
+	"net/url"
+
+	"lede/diff"
+	"lede/store"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+// pageSet holds the parsed page templates, one per page, each with the
+// shared layout.
+type pageSet struct {
+	pages map[string]*template.Template
+}
+
+// pageNames are the pages; each is templates/NAME.html on top of
+// templates/layout.html.
+var pageNames = []string{"list", "story", "diff", "error"}
+
+func loadPages() (*pageSet, error) {
+	ps := &pageSet{pages: map[string]*template.Template{}}
+	for _, name := range pageNames {
+		t, err := diff.HTMLTemplates(template.New("layout.html").Funcs(funcs))
+		if err == nil {
+			t, err = t.ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html")
+		}
+		if err != nil {
+			return nil, fmt.Errorf("web: template %s: %w", name, err)
+		}
+		ps.pages[name] = t
+	}
+	return ps, nil
+}
+
+func (ps *pageSet) render(w io.Writer, name string, data any) error {
+	return ps.pages[name].Execute(w, data)
+}
+
+// funcs are the helpers templates use; none of them returns markup, so
+// html/template escapes everything they give.
+var funcs = template.FuncMap{
+	"when":   when,
+	"orDash": func(s string) string { return cmpOr(s, "–") },
+	"path":   url.PathEscape,
+	"prev":   func(n int) int { return n - 1 },
+	"static": func(name string) string { return "/static/" + name + "?v=" + staticVersion(name) },
+}
+
+func cmpOr(s, alt string) string {
+	if s == "" {
+		return alt
+	}
+	return s
+}
+
+// listData is the story list page.
+type listData struct {
+	storyPage
+	Prev, Next string
+}
+
+// listPage is GET /: stories, the most recently updated first, with a
+// search form and paging.
+func (s *Server) listPage(w http.ResponseWriter, r *http.Request) {
+	p, err := s.listStories(r)
+	if err != nil {
+		s.failWith(w, r, err)
+		return
+	}
+	d := listData{storyPage: p}
+	if p.More {
+		d.Next = p.pageURL("/", p.Query.Page+1)
+	}
+	if p.Query.Page > 1 {
+		d.Prev = p.pageURL("/", p.Query.Page-1)
+	}
+	s.sendPage(w, r, "list", d)
+}
+
+// storyData is the timeline page.
+type storyData struct {
+	Story store.Story
+	// From and To are the versions the compare form picks at first: the
+	// latest update.
+	From, To int
+}
+
+// storyPage is GET /s/{id}: every version with its marker, time, note,
+// note check and change badges, and a form to compare any two.
+func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
+	st, err := s.story(r)
+	if err != nil {
+		s.failWith(w, r, err)
+		return
+	}
+	n := len(st.Versions)
+	s.sendPage(w, r, "story", storyData{Story: st, From: max(n-1, 1), To: n})
+}
+
+// diffData is the diff page.
+type diffData struct {
+	Result   *diff.Result
+	Story    store.Story
+	From, To int
+	Side     bool   // side by side rather than inline
+	Inline   string // URLs of the two views
+	SideURL  string
+	Rows     []sideRow
+	Headline string
+}
+
+// diffPage is GET /s/{id}/diff?from=A&to=B[&view=side]: the comparison,
+// inline (the default) or side by side.
+func (s *Server) diffPage(w http.ResponseWriter, r *http.Request) {
+	view := r.URL.Query().Get("view")
+	if view != "" && view != "inline" && view != "side" {
+		s.failWith(w, r, badRequest("view=%q: want inline or side", view))
+		return
+	}
+	res, p, err := s.compare(r)
+	if err != nil {
+		s.failWith(w, r, err)
+		return
+	}
+	d := diffData{Result: res, Story: p.story, From: p.from.Rev, To: p.to.Rev, Side: view == "side",
+		Headline: cmpOr(res.Headline.New, p.story.Headline)}
+	base := fmt.Sprintf("/s/%s/diff?from=%d&to=%d", url.PathEscape(p.story.ID), d.From, d.To)
+	d.Inline, d.SideURL = base, base+"&view=side"
+	if d.Side {
+		d.Rows = sideRows(res.Paragraphs)
+	}
+	s.sendPage(w, r, "diff", d)
+}
+
+// sideRow is one row of the side-by-side view: the old paragraph on the
+// left (deleted words marked), the new one on the right (inserted words
+// marked); a side is empty where the paragraph does not exist.
+type sideRow struct {
+	Op       diff.Op
+	Old, New *int
+	Left     []diff.Word
+	Right    []diff.Word
+	Cut      bool
+	Moved    bool
+}
+
+// sideRows splits each paragraph entry into its old and new sides.
+func sideRows(ps []diff.Para) []sideRow {
+	rows := make([]sideRow, 0, len(ps))
+	for _, p := range ps {
+		row := sideRow{Op: p.Op, Old: p.Old, New: p.New, Cut: p.Cut, Moved: p.Op == diff.OpMove}
+		if p.Words != nil {
+			for _, w := range p.Words {
+				if w.Op != diff.OpInsert {
+					row.Left = append(row.Left, w)
+				}
+				if w.Op != diff.OpDelete {
+					row.Right = append(row.Right, w)
+				}
+			}
+		} else {
+			whole := []diff.Word{{Op: diff.OpEqual, Text: p.Text}}
+			if p.Old != nil {
+				row.Left = whole
+			}
+			if p.New != nil {
+				row.Right = whole
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
