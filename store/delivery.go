@@ -69,11 +69,12 @@ type Due struct {
 	Attempts int // failed attempts so far
 }
 
-// NextDue returns the oldest alert sink has not received. When it waits
-// for a retry that is not due at now, it returns nil and when it is due;
-// when the queue is empty, nil and the zero time.
-func (db *DB) NextDue(sink string, now time.Time) (*Due, time.Time, error) {
-	var due *Due
+// NextDue returns up to max alerts sink has not received, oldest first,
+// stopping before the first that waits for a retry not due at now. When
+// that one is the oldest, it returns none and when it is due; when the
+// queue is empty, none and the zero time.
+func (db *DB) NextDue(sink string, now time.Time, max int) ([]Due, time.Time, error) {
+	var dues []Due
 	var at time.Time
 	err := db.bolt.View(func(btx *bolt.Tx) error {
 		tx := txn{Tx: btx}
@@ -82,27 +83,28 @@ func (db *DB) NextDue(sink string, now time.Time) (*Due, time.Time, error) {
 			return nil
 		}
 		prefix := sinkKey(sink)
-		k, _ := q.Cursor().Seek(prefix)
-		if k == nil || !hasPrefix(k, prefix) {
-			return nil
+		c := q.Cursor()
+		for k, _ := c.Seek(prefix); k != nil && hasPrefix(k, prefix) && len(dues) < max; k, _ = c.Next() {
+			var d Delivery
+			if _, err := getJSON(tx.b(bucketDeliveries), k, &d); err != nil {
+				return err
+			}
+			if d.NextRetry > now.UnixMilli() {
+				if len(dues) == 0 {
+					at = time.UnixMilli(d.NextRetry)
+				}
+				return nil
+			}
+			var rec alertRecord
+			arrival := getU64(k[8:])
+			if ok, err := getJSON(tx.b(bucketAlerts), u64(arrival), &rec); err != nil || !ok {
+				return orCorrupt(err)
+			}
+			dues = append(dues, Due{Arrival: arrival, ID: rec.ID, Body: rec.Body, Attempts: d.Attempts})
 		}
-		var d Delivery
-		if _, err := getJSON(tx.b(bucketDeliveries), k, &d); err != nil {
-			return err
-		}
-		if d.NextRetry > now.UnixMilli() {
-			at = time.UnixMilli(d.NextRetry)
-			return nil
-		}
-		var rec alertRecord
-		arrival := getU64(k[8:])
-		if ok, err := getJSON(tx.b(bucketAlerts), u64(arrival), &rec); err != nil || !ok {
-			return orCorrupt(err)
-		}
-		due = &Due{Arrival: arrival, ID: rec.ID, Body: rec.Body, Attempts: d.Attempts}
 		return nil
 	})
-	return due, at, err
+	return dues, at, err
 }
 
 func orCorrupt(err error) error {

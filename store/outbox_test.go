@@ -70,19 +70,19 @@ func TestOutboxEvents(t *testing.T) {
 func checkDeliveries(t *testing.T, db *DB, arrival uint64) {
 	t.Helper()
 	now := time.Now()
-	d, _, err := db.NextDue("webhook:http://a", now)
-	if err != nil || d == nil || d.ID != "x-2" || string(d.Body) != `{"id":"x-2"}` {
-		t.Fatalf("NextDue: %+v, %v", d, err)
+	ds, _, err := db.NextDue("webhook:http://a", now, 10)
+	if err != nil || len(ds) != 1 || ds[0].ID != "x-2" || string(ds[0].Body) != `{"id":"x-2"}` {
+		t.Fatalf("NextDue: %+v, %v", ds, err)
 	}
 	retry := now.Add(time.Hour)
 	if err := db.RecordOutcomes([]Outcome{{Sink: "webhook:http://a", Arrival: arrival, At: now, Err: errors.New("HTTP 500"), Retry: retry},
 		{Sink: "terminal", Arrival: arrival, At: now}}); err != nil {
 		t.Fatal(err)
 	}
-	if d, at, _ := db.NextDue("webhook:http://a", now); d != nil || at.UnixMilli() != retry.UnixMilli() {
+	if d, at, _ := db.NextDue("webhook:http://a", now, 10); d != nil || at.UnixMilli() != retry.UnixMilli() {
 		t.Errorf("during backoff: due %+v at %v, want nothing until %v", d, at, retry)
 	}
-	if d, at, _ := db.NextDue("terminal", now); d != nil || !at.IsZero() {
+	if d, at, _ := db.NextDue("terminal", now, 10); d != nil || !at.IsZero() {
 		t.Errorf("terminal queue not empty: %+v %v", d, at)
 	}
 	list, err := db.Alerts(5)
@@ -98,13 +98,13 @@ func checkDeliveries(t *testing.T, db *DB, arrival uint64) {
 	if n, err := db.Retry(); err != nil || n != 1 {
 		t.Errorf("Retry: %d, %v", n, err)
 	}
-	if d, _, _ := db.NextDue("webhook:http://a", now); d == nil || d.Attempts != 1 {
+	if d, _, _ := db.NextDue("webhook:http://a", now, 10); len(d) != 1 || d[0].Attempts != 1 {
 		t.Fatalf("after Retry: %+v", d)
 	}
 	if err := db.RecordOutcomes([]Outcome{{Sink: "webhook:http://a", Arrival: arrival, At: now}}); err != nil {
 		t.Fatal(err)
 	}
-	if d, at, _ := db.NextDue("webhook:http://a", now); d != nil || !at.IsZero() {
+	if d, at, _ := db.NextDue("webhook:http://a", now, 10); d != nil || !at.IsZero() {
 		t.Errorf("delivered alert still due: %+v %v", d, at)
 	}
 }

@@ -112,6 +112,9 @@ Examples:
 			l.mergeCommand(),
 			l.splitCommand(),
 			l.watchCommand(),
+			l.alertsCommand(),
+			l.followCommand(),
+			l.muteCommand(),
 			l.serveCommand(),
 		},
 		Action: func(c *cli.Context) error {

@@ -1,0 +1,232 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"lede/revision"
+	"lede/store"
+)
+
+// watchOptions are the flags of lede watch.
+type watchOptions struct {
+	once       bool
+	on         string
+	grep       string
+	ignoreCase bool
+	minAdded   int
+	settle     time.Duration
+	incomplete time.Duration
+	rescan     time.Duration
+	backoff    time.Duration
+	batch      int
+	maxSize    int64
+	verbose    bool
+	sinks      sinkOptions
+}
+
+// repeated is a flag that may be given many times; unlike urfave/cli's
+// string slices it never splits a value at commas (a --exec command may
+// hold some).
+type repeated struct{ values *[]string }
+
+// Set appends one value.
+func (r repeated) Set(s string) error { *r.values = append(*r.values, s); return nil }
+
+// String is the value as --help shows it: none by default.
+func (r repeated) String() string { return "" }
+
+// watchCommand is "lede watch": ingest pages as they arrive and alert on
+// the ones the rules pick.
+func (l *lede) watchCommand() *cli.Command {
+	opt := watchOptions{on: "lead", settle: 250 * time.Millisecond, incomplete: 5 * time.Second,
+		rescan: 5 * time.Second, backoff: time.Second, batch: 500}
+	maxSize := byteSize(revision.DefaultMaxInput)
+	so := &opt.sinks
+	return &cli.Command{
+		Name:      "watch",
+		Usage:     "ingest pages as they arrive in directories and alert on new leads",
+		ArgsUsage: "DIR...",
+		Description: `Watch each DIR (and the directories below it) and ingest every page that
+arrives there, as lede ingest would; pages already stored are duplicates.
+A file is taken once its size has held still for --settle; names used
+while writing before a rename (.name, name.tmp, name.part) are skipped; a
+page still cut off before (END) waits up to --incomplete for its writer to
+finish. The directories are also rescanned every --rescan, so nothing is
+missed after a burst, a restart or on file systems without change events.
+
+An alert is raised for each revision the rules pick. By default that is a
+new lead: a version higher than any before it in its story. --on picks
+others (new-story, lead, urgent, correction, any; comma-separated, any of
+them); --grep (headline or body) and --min-added must hold as well; lede
+follow limits alerts to the stories and topics followed, lede mute
+silences a story. An alert gives the story, marker, headline, date, note,
+what the update added and changed (paragraphs with their numbers), the
+note check and the lede diff command that shows the rest.
+
+Alerts go to the terminal (unless --quiet or --jsonl -) and to every
+--jsonl FILE, --exec CMD (the alert's JSON on its standard input, one
+process per alert), --webhook URL (a POST of the JSON) and --notify URL
+(chat and mail through shoutrrr: slack://, discord://, telegram://,
+teams://, smtp://, ntfy://, generic://...; see https://shoutrrr.nickfedor.com).
+Each flag may be repeated.
+
+Delivery is durable: the event behind an alert is stored in the same
+transaction as its revision, and every sink gets every alert at least
+once and in order. A sink that fails is retried after --backoff, doubling
+up to 5m, and holds its later alerts meanwhile; a sink that refuses an
+alert for good (HTTP 4xx) is recorded as failed and goes on. After a crash
+or a restart, watch resumes where it was; each alert has a stable id
+(also sent as the Idempotency-Key header) for receivers to drop repeats.
+lede alerts shows the delivery state; lede alerts --retry resends failures.
+Alerts start with the first watch: pages stored before it raise none, and
+pages lede ingest stores while no watch runs raise theirs at the next.
+
+The database is held only for a moment per batch, so lede stories,
+history, diff and alerts work from another terminal meanwhile. Ctrl-C
+stops after the batch under way, with nothing half-stored.
+
+Exit status: --once gives 0 when every page was stored and every alert
+sent, 1 otherwise; without --once, Ctrl-C ends it with 130.
+
+Examples:
+   lede watch ~/wire/incoming
+   lede watch ~/wire --on lead,urgent --grep '(?i)korea' --min-added 2
+   lede watch ~/wire --webhook https://example.org/hooks/lede --quiet
+   lede watch ~/wire --notify 'slack://hook:T000/B000/XXX@webhook' --notify 'ntfy://ntfy.sh/desk'
+   lede watch ~/wire --exec 'jq -r .headline >> ~/leads.txt' --jsonl ~/alerts.jsonl
+   lede watch ~/wire --once          # from cron: take what is there, deliver, exit`,
+		Flags: []cli.Flag{
+			&cli.BoolFlag{Name: "once", Usage: "take the files there now, deliver the alerts due, and exit", Destination: &opt.once},
+			&cli.StringFlag{Name: "on", Usage: "alert on `KINDS`: new-story, lead, urgent, correction, any (comma-separated)", Value: opt.on, Destination: &opt.on},
+			&cli.StringFlag{Name: "grep", Usage: "alert only when headline or body matches `REGEX`", Destination: &opt.grep},
+			&cli.BoolFlag{Name: "ignore-case", Aliases: []string{"i"}, Usage: "match --grep regardless of case", Destination: &opt.ignoreCase},
+			&cli.IntFlag{Name: "min-added", Usage: "alert only when the update added at least `N` paragraphs", Destination: &opt.minAdded},
+			&cli.GenericFlag{Name: "jsonl", Usage: "append each alert's JSON to `FILE` (- for stdout); repeatable", Value: repeated{&so.jsonl}},
+			&cli.GenericFlag{Name: "exec", Usage: "run `CMD` per alert with its JSON on stdin; repeatable", Value: repeated{&so.execs}},
+			&cli.GenericFlag{Name: "webhook", Usage: "POST each alert's JSON to `URL`; repeatable", Value: repeated{&so.webhook}},
+			&cli.GenericFlag{Name: "notify", Usage: "send each alert to a shoutrrr `URL` (Slack, Discord, Telegram, Teams, SMTP...); repeatable", Value: repeated{&so.notify}},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no alert lines on the terminal", Destination: &so.quiet},
+			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print a line on stderr for every page taken", Destination: &opt.verbose},
+			&cli.DurationFlag{Name: "settle", Usage: "take a file once it has not changed for `DURATION`", Value: opt.settle, Destination: &opt.settle},
+			&cli.DurationFlag{Name: "incomplete", Usage: "wait up to `DURATION` for a cut-off page's writer to finish", Value: opt.incomplete, Destination: &opt.incomplete},
+			&cli.DurationFlag{Name: "rescan", Usage: "rescan the directories every `DURATION`", Value: opt.rescan, Destination: &opt.rescan},
+			&cli.DurationFlag{Name: "backoff", Usage: "first retry of a failed sink after `DURATION`, doubling up to 5m", Value: opt.backoff, Destination: &opt.backoff},
+			&cli.IntFlag{Name: "batch", Usage: "store at most `N` pages per transaction", Value: opt.batch, Destination: &opt.batch},
+			&cli.GenericFlag{Name: "max-size", Usage: "refuse files larger than `BYTES`", Value: &maxSize},
+		},
+		OnUsageError: onUsageError("watch"),
+		Action: func(c *cli.Context) error {
+			opt.maxSize = int64(maxSize)
+			return l.watch(c.Context, c.Args().Slice(), opt)
+		},
+	}
+}
+
+// watchRules reads the rule flags.
+func watchRules(opt watchOptions) (revision.Rules, error) {
+	var r revision.Rules
+	kinds, err := revision.ParseAlertKinds(opt.on)
+	if err != nil {
+		return r, usagef("watch", "--on: %v", err)
+	}
+	r.Kinds, r.MinAdded = kinds, opt.minAdded
+	if opt.minAdded < 0 {
+		return r, usagef("watch", "--min-added must not be negative")
+	}
+	if opt.grep != "" {
+		expr := opt.grep
+		if opt.ignoreCase {
+			expr = "(?i)" + expr
+		}
+		if r.Grep, err = regexp.Compile(expr); err != nil {
+			return r, usagef("watch", "--grep: %v", err)
+		}
+	}
+	return r, nil
+}
+
+// watch checks the command line, enables alerts in the database and runs
+// the watch loop.
+func (l *lede) watch(ctx context.Context, dirs []string, opt watchOptions) error {
+	if len(dirs) == 0 {
+		return usagef("watch", "no directory given")
+	}
+	if opt.batch < 1 || opt.settle < 0 || opt.rescan <= 0 || opt.backoff <= 0 {
+		return usagef("watch", "--batch, --rescan and --backoff must be positive, --settle not negative")
+	}
+	for _, d := range dirs {
+		if st, err := os.Stat(d); err != nil || !st.IsDir() {
+			return &cliError{code: 2, msg: fmt.Sprintf("%s is not a directory", d), hint: "lede watch takes directories; lede ingest takes files"}
+		}
+	}
+	rules, err := watchRules(opt)
+	if err != nil {
+		return err
+	}
+	var stdoutMu sync.Mutex
+	sinks, err := l.sinks(opt.sinks, &stdoutMu)
+	if err != nil {
+		return err
+	}
+	var dbID string
+	err = l.withWrite(ctx, "watch", func(db *store.DB) error {
+		dbID, err = db.EnableAlerts()
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	w := &watchRun{l: l, opt: opt, rules: rules, dbID: dbID, dbFlag: l.dbFlag(),
+		files: &tracker{dirs: dirs, files: map[string]*fileState{}, settle: opt.settle},
+		del:   newDeliverer(sinks, opt.backoff, l.stderr), tally: map[store.Status]int{}}
+	var names []string
+	for _, s := range sinks {
+		names = append(names, s.info().Kind+" "+s.info().Name)
+	}
+	if len(names) == 0 {
+		names = []string{"nowhere (--quiet and no other sink): alerts are only stored"}
+	}
+	fmt.Fprintf(l.stderr, "lede: watching %s for %s; alerts to %s\n", strings.Join(dirs, ", "), describeRules(rules), strings.Join(names, ", "))
+	return w.run(ctx)
+}
+
+// describeRules says in words what the rules alert on.
+func describeRules(r revision.Rules) string {
+	var kinds []string
+	for _, k := range r.Kinds {
+		kinds = append(kinds, string(k))
+	}
+	s := strings.Join(kinds, " or ")
+	if r.Grep != nil {
+		s += " matching " + r.Grep.String()
+	}
+	if r.MinAdded > 0 {
+		s += fmt.Sprintf(" adding %d+ paragraphs", r.MinAdded)
+	}
+	return s
+}
+
+// dbFlag is the --db option a command printed for the user needs: none
+// for the default database.
+func (l *lede) dbFlag() string {
+	if l.db == defaultDBPath(l.getenv) {
+		return ""
+	}
+	return " --db " + shellQuote(l.db)
+}
+
+// shellQuote quotes s for a POSIX shell when it needs it.
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./:@+=,") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}

@@ -1,0 +1,154 @@
+package main
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// fileState is what the watcher knows of a file: its size and
+// modification time when last looked at, since when they have been so,
+// and whether that version of the file has been taken.
+type fileState struct {
+	size  int64
+	mod   time.Time
+	since time.Time
+	done  bool
+}
+
+// tracker follows the files below the watched directories: fsnotify says
+// when one changes, a periodic rescan catches what it missed (a burst
+// that overflowed its queue, files that came while lede was not running,
+// file systems without events). A file is ready once its size and
+// modification time have held still for settle: a file still being
+// written is not read half-way.
+type tracker struct {
+	dirs   []string
+	files  map[string]*fileState
+	w      *fsnotify.Watcher // nil when events are unavailable
+	settle time.Duration
+}
+
+// isTempName reports names a writer uses before renaming a file into
+// place, or that are not pages: hidden files, editor backups, partial
+// downloads.
+func isTempName(name string) bool {
+	if strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") {
+		return true
+	}
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".tmp", ".temp", ".part", ".partial", ".crdownload", ".download", ".swp", ".lock":
+		return true
+	}
+	return false
+}
+
+// scan walks the directories: every directory is watched, every file
+// looked at.
+func (t *tracker) scan(now time.Time) {
+	for _, dir := range t.dirs {
+		filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if path != dir && isTempName(d.Name()) {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				if t.w != nil {
+					t.w.Add(path)
+				}
+				return nil
+			}
+			t.touch(path, now)
+			return nil
+		})
+	}
+}
+
+// event handles one fsnotify event.
+func (t *tracker) event(ev fsnotify.Event, now time.Time) {
+	if isTempName(filepath.Base(ev.Name)) {
+		return
+	}
+	if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
+		delete(t.files, ev.Name)
+		return
+	}
+	if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
+		// A new directory: watch it and take what is already in it.
+		sub := tracker{dirs: []string{ev.Name}, files: t.files, w: t.w, settle: t.settle}
+		sub.scan(now)
+		return
+	}
+	t.touch(ev.Name, now)
+}
+
+// touch looks at a file and notes any change.
+func (t *tracker) touch(path string, now time.Time) {
+	st, err := os.Stat(path)
+	if err != nil || !st.Mode().IsRegular() {
+		delete(t.files, path)
+		return
+	}
+	f := t.files[path]
+	if f != nil && f.size == st.Size() && f.mod.Equal(st.ModTime()) {
+		return
+	}
+	t.files[path] = &fileState{size: st.Size(), mod: st.ModTime(), since: now}
+}
+
+// ready lists, in name order, up to max files that have held still for
+// settle and were not taken yet.
+func (t *tracker) ready(now time.Time, max int) []string {
+	var out []string
+	for path, f := range t.files {
+		if f.done || now.Sub(f.since) < t.settle {
+			continue
+		}
+		t.touch(path, now)
+		if g := t.files[path]; g == f {
+			out = append(out, path)
+		}
+	}
+	sort.Strings(out)
+	if len(out) > max {
+		out = out[:max]
+	}
+	return out
+}
+
+// nextCheck is when the earliest file waiting to settle should be
+// looked at again, zero when none waits.
+func (t *tracker) nextCheck() time.Time {
+	var next time.Time
+	for _, f := range t.files {
+		if at := f.since.Add(t.settle); !f.done && (next.IsZero() || at.Before(next)) {
+			next = at
+		}
+	}
+	return next
+}
+
+// taken marks a file's current version as taken.
+func (t *tracker) taken(path string) {
+	if f := t.files[path]; f != nil {
+		f.done = true
+	}
+}
+
+// later has a file looked at again after another settle period, such as
+// a page that is still cut off while its writer may not be done.
+func (t *tracker) later(path string, now time.Time) {
+	if f := t.files[path]; f != nil {
+		f.since = now
+	}
+}

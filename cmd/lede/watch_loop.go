@@ -1,0 +1,340 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"regexp"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"lede/revision"
+	"lede/revision/wire"
+	"lede/store"
+)
+
+// watchRun is one lede watch: its options, the files it follows and the
+// deliveries in flight. Only its loop goroutine touches the database,
+// and only for a moment per cycle.
+type watchRun struct {
+	l      *lede
+	opt    watchOptions
+	rules  revision.Rules
+	dbID   string
+	dbFlag string
+	files  *tracker
+	del    *deliverer
+	tally  map[store.Status]int
+	alerts int
+}
+
+// stopGrace is how long a stopping watch lets sends in flight finish.
+const stopGrace = 5 * time.Second
+
+// run is the watch loop: it takes files as they settle and delivers
+// alerts, until ctx ends (or, with --once, until the work is done).
+func (w *watchRun) run(ctx context.Context) error {
+	fsw, err := fsnotify.NewWatcher()
+	if err != nil {
+		fmt.Fprintf(w.l.stderr, "lede: warning: no file change events (%v); rescanning every %s\n", err, w.opt.rescan)
+	} else {
+		defer fsw.Close()
+		w.files.w = fsw
+	}
+	sendCtx, cancelSends := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelSends()
+	w.files.scan(time.Now())
+	if w.opt.once {
+		return w.runOnce(ctx, sendCtx)
+	}
+	var events chan fsnotify.Event
+	var errs chan error
+	if fsw != nil {
+		events, errs = fsw.Events, fsw.Errors
+	}
+	w.cycle(ctx, sendCtx, nil) // what earlier runs and lede ingest left
+	rescanAt := time.Now().Add(w.opt.rescan)
+	for ctx.Err() == nil {
+		wake := rescanAt
+		for _, t := range []time.Time{w.files.nextCheck(), w.del.nextWake()} {
+			if !t.IsZero() && t.Before(wake) {
+				wake = t
+			}
+		}
+		timer := time.NewTimer(time.Until(wake))
+		busy := false
+		select {
+		case <-ctx.Done():
+		case ev := <-events:
+			w.files.event(ev, time.Now())
+		case err := <-errs:
+			// Most likely the event queue overflowed: rescan now.
+			fmt.Fprintf(w.l.stderr, "lede: warning: file events: %v; rescanning\n", err)
+			rescanAt = time.Now()
+		case outs := <-w.del.done:
+			w.del.got(outs)
+			busy = true
+		case <-timer.C:
+			busy = !time.Now().Before(w.del.nextWake()) && !w.del.nextWake().IsZero()
+		}
+		timer.Stop()
+		now := time.Now()
+		if !now.Before(rescanAt) {
+			// Also picks up events and lede alerts --retry from
+			// other processes.
+			w.files.scan(now)
+			rescanAt, busy = now.Add(w.opt.rescan), true
+		}
+		if ready := w.files.ready(now, w.opt.batch); (len(ready) > 0 || busy) && ctx.Err() == nil {
+			w.cycle(ctx, sendCtx, ready)
+		}
+	}
+	return w.stop(cancelSends)
+}
+
+// runOnce takes the files that have held still for --settle, delivers
+// what is due and returns.
+func (w *watchRun) runOnce(ctx, sendCtx context.Context) error {
+	select {
+	case <-ctx.Done():
+	case <-time.After(w.opt.settle):
+	}
+	for ctx.Err() == nil {
+		ready := w.files.ready(time.Now().Add(w.opt.settle), w.opt.batch)
+		w.cycle(ctx, sendCtx, ready)
+		if len(ready) < w.opt.batch {
+			break
+		}
+	}
+	for ctx.Err() == nil && !w.del.idle() {
+		w.del.got(<-w.del.done)
+		w.cycle(ctx, sendCtx, nil)
+	}
+	if ctx.Err() != nil {
+		return w.stop(func() {})
+	}
+	for path, f := range w.files.files {
+		if !f.done {
+			fmt.Fprintf(w.l.stderr, "lede: warning: %s is still being written; left for the next run\n", path)
+		}
+	}
+	w.summary()
+	if w.tally[store.StatusError] > 0 || w.del.failures > 0 {
+		return exitStatus(1)
+	}
+	return nil
+}
+
+// stop lets the sends in flight finish (for a while), stores their
+// outcomes and reports.
+func (w *watchRun) stop(cancelSends context.CancelFunc) error {
+	t := time.AfterFunc(stopGrace, cancelSends)
+	defer t.Stop()
+	for !w.del.idle() {
+		w.del.got(<-w.del.done)
+	}
+	if len(w.del.outcomes) > 0 {
+		err := w.l.withWrite(context.Background(), "watch", w.del.record)
+		if err != nil {
+			fmt.Fprintf(w.l.stderr, "lede: warning: delivery states not stored: %v (the alerts will be sent again)\n", err)
+		}
+	}
+	w.summary()
+	return context.Canceled
+}
+
+// summary says on stderr what the run did.
+func (w *watchRun) summary() {
+	t := w.tally
+	fmt.Fprintf(w.l.stderr, "lede: watch: %d pages taken: %d new stories, %d updates, %d duplicates, %d errors; %d alerts raised, %d deliveries, %d failed attempts\n",
+		t[store.StatusNewStory]+t[store.StatusUpdate]+t[store.StatusDuplicate]+t[store.StatusError],
+		t[store.StatusNewStory], t[store.StatusUpdate], t[store.StatusDuplicate], t[store.StatusError],
+		w.alerts, w.del.sent, w.del.failures)
+}
+
+// cycle is one short spell with the database: store the pages given,
+// turn new events into alerts, store the outcomes of finished sends and
+// start the sends that are due. When the database is busy, the pages
+// wait for the next cycle.
+func (w *watchRun) cycle(ctx, sendCtx context.Context, paths []string) {
+	inputs := w.parse(paths)
+	yieldToReaders(ctx, w.l.db)
+	db, err := w.l.openWrite(context.WithoutCancel(ctx), "watch")
+	if err != nil {
+		fmt.Fprintf(w.l.stderr, "lede: warning: %v; trying again shortly\n", err)
+		for _, in := range inputs {
+			w.files.later(in.source, time.Now())
+		}
+		return
+	}
+	defer func() {
+		if err := db.Close(); err != nil {
+			fmt.Fprintf(w.l.stderr, "lede: warning: closing database %s: %v\n", w.l.db, err)
+		}
+	}()
+	if len(inputs) > 0 {
+		w.store(db, inputs)
+	}
+	if err := w.consume(db); err != nil {
+		fmt.Fprintf(w.l.stderr, "lede: warning: alerts not raised yet: %v\n", err)
+	}
+	if err := w.del.record(db); err != nil {
+		fmt.Fprintf(w.l.stderr, "lede: warning: delivery states not stored yet: %v\n", err)
+	}
+	if err := w.del.dispatch(sendCtx, db, time.Now()); err != nil {
+		fmt.Fprintf(w.l.stderr, "lede: warning: alerts not sent yet: %v\n", err)
+	}
+}
+
+// parse reads and parses the files given. A page that is cut off or does
+// not parse while its file is younger than --incomplete is left for
+// later: its writer may not be done (not with --once, which takes what
+// is there).
+func (w *watchRun) parse(paths []string) []input {
+	inputs := make([]input, len(paths))
+	for i, p := range paths {
+		inputs[i] = input{source: p}
+	}
+	parseAll(inputs, nil, wire.Options{MaxSize: w.opt.maxSize})
+	out := inputs[:0]
+	now := time.Now()
+	for _, in := range inputs {
+		if !w.opt.once && (in.err != nil || !in.rev.Complete) {
+			if st, err := os.Stat(in.source); err == nil && now.Sub(st.ModTime()) < w.opt.incomplete {
+				w.files.later(in.source, now)
+				continue
+			}
+		}
+		out = append(out, in)
+	}
+	return out
+}
+
+// store ingests parsed inputs like lede ingest and reports failures.
+func (w *watchRun) store(db *store.DB, inputs []input) {
+	results := make([]store.Result, len(inputs))
+	var ins []store.Input
+	var at []int
+	for i, in := range inputs {
+		w.files.taken(in.source)
+		if in.err != nil {
+			results[i] = store.Result{Source: in.source, Status: store.StatusError, Err: in.err}
+			continue
+		}
+		ins, at = append(ins, *in.stored), append(at, i)
+	}
+	if len(ins) > 0 {
+		res, err := db.Ingest(context.Background(), ins)
+		if err != nil {
+			res = ingestEach(db, ins)
+		}
+		w.l.storeSummaries(db, ins, res)
+		for j, r := range res {
+			results[at[j]] = r
+		}
+	}
+	for _, r := range results {
+		w.tally[r.Status]++
+		switch {
+		case r.Status == store.StatusError:
+			fmt.Fprintf(w.l.stderr, "lede: warning: %s: %s\n", r.Source, inputReason(r.Err))
+		case w.opt.verbose:
+			fmt.Fprintf(w.l.stderr, "lede: %-9s %s@%d  %s\n", r.Status, r.Story, r.Rev, r.Source)
+		}
+	}
+}
+
+// consume turns the events ingest left into alerts, by the rules, the
+// follows and the mutes as they are now.
+func (w *watchRun) consume(db *store.DB) error {
+	rules, err := w.withWatchlist(db)
+	if err != nil {
+		return err
+	}
+	for {
+		evs, err := db.Events(500)
+		if err != nil || len(evs) == 0 {
+			return err
+		}
+		drafts := make([]alertDraft, len(evs))
+		errs := make([]error, len(evs))
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range min(runtime.GOMAXPROCS(0), len(evs)) {
+			wg.Go(func() {
+				for i := int(next.Add(1) - 1); i < len(evs); i = int(next.Add(1) - 1) {
+					drafts[i], errs[i] = draftAlert(evs[i], w.dbID, w.dbFlag)
+				}
+			})
+		}
+		wg.Wait()
+		consumed := make([]uint64, len(evs))
+		var alerts []store.NewAlert
+		for i, e := range evs {
+			consumed[i] = e.Arrival
+			if errs[i] != nil {
+				fmt.Fprintf(w.l.stderr, "lede: warning: no alert for %s@%d: %v\n", e.Story, e.Rev, errs[i])
+				continue
+			}
+			if a, ok := w.alert(rules, e, drafts[i]); ok {
+				alerts = append(alerts, a)
+			}
+		}
+		if err := db.AddAlerts(consumed, alerts, w.del.infos()); err != nil {
+			return err
+		}
+		w.alerts += len(alerts)
+	}
+}
+
+// alert applies the rules to a draft and, when they pick it, makes the
+// alert to store.
+func (w *watchRun) alert(rules revision.Rules, e store.Event, d alertDraft) (store.NewAlert, bool) {
+	kinds, ok := rules.Match(d.event)
+	if !ok {
+		return store.NewAlert{}, false
+	}
+	d.msg.Kinds = []string{}
+	for _, k := range kinds {
+		d.msg.Kinds = append(d.msg.Kinds, string(k))
+	}
+	if len(kinds) == 0 {
+		d.msg.Kinds = []string{string(revision.KindAny)}
+	}
+	body, err := json.Marshal(d.msg)
+	if err != nil {
+		fmt.Fprintf(w.l.stderr, "lede: warning: no alert for %s@%d: %v\n", e.Story, e.Rev, err)
+		return store.NewAlert{}, false
+	}
+	return store.NewAlert{Arrival: e.Arrival, ID: d.msg.ID, Story: e.Story, Marker: markerLabel(d.msg.Marker),
+		Headline: d.msg.Headline, Kinds: d.msg.Kinds, Ingested: e.Ingested, Body: body}, true
+}
+
+// withWatchlist adds the stored follows and mutes to the rules.
+func (w *watchRun) withWatchlist(db *store.DB) (revision.Rules, error) {
+	r := w.rules
+	wl, err := db.Watchlist()
+	if err != nil {
+		return r, err
+	}
+	for _, s := range wl.Follow {
+		r.Follow = append(r.Follow, s.UID)
+	}
+	for _, s := range wl.Mute {
+		r.Mute = append(r.Mute, s.UID)
+	}
+	for _, g := range wl.Grep {
+		re, err := regexp.Compile(g)
+		if err != nil {
+			return r, errors.New("a followed regular expression no longer compiles: " + g)
+		}
+		r.FollowGrep = append(r.FollowGrep, re)
+	}
+	return r, nil
+}
