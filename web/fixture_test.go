@@ -2,8 +2,6 @@ package web
 
 import (
 	"context"
-	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"testing"
@@ -13,23 +11,6 @@ import (
 	"lede/revision/wire"
 	"lede/store"
 )
-
-// hostilePages are two versions of a story whose headline and body carry
-// markup and script: the pages must show them as text and run nothing.
-var hostilePages = []string{
-	` date 2021-05-05 <script>window.pwned=1</script> Hostile <b>bold</b> headline
-SEOUL, May 5 (Yonhap) -- The <img src=x onerror="window.pwned=2"> council met on Wednesday.
-Officials said "<script>window.pwned=3</script>" was typed into the form.
-(END)
-`,
-	` date 2021-05-05 (LEAD) <script>window.pwned=1</script> Hostile <b>bold</b> headline
-(ATTN: ADDS para 3)
-SEOUL, May 5 (Yonhap) -- The <img src=x onerror="window.pwned=2"> council met on Wednesday.
-Officials said "<script>window.pwned=3</script>" was typed into the form.
-An added paragraph ends with <a href="javascript:window.pwned=4">a link</a> and </li></ol><h1>markup</h1>.
-(END)
-`,
-}
 
 // buildFixture ingests the real pages of testdata/yonhap and the hostile
 // pages into a fresh database, with every update summary stored as lede
@@ -41,14 +22,14 @@ func buildFixture(t testing.TB) string {
 	if err != nil || len(pages) == 0 {
 		t.Fatalf("no pages: %v", err)
 	}
-	sort.Strings(pages)
-	for i, text := range hostilePages {
-		p := filepath.Join(dir, fmt.Sprintf("hostile-%d.txt", i+1))
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		pages = append(pages, p)
+	// Two versions of a story with script and markup in headline and
+	// body: the pages must show them as text and run nothing.
+	hostile, err := filepath.Glob("../testdata/hostile/*.txt")
+	if err != nil || len(hostile) != 2 {
+		t.Fatalf("hostile pages: %v %v", hostile, err)
 	}
+	pages = append(pages, hostile...)
+	sort.Strings(pages)
 	path := filepath.Join(dir, "lede.db")
 	db, err := store.Open(path, store.Options{})
 	if err != nil {

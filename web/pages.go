@@ -167,15 +167,26 @@ func sideRows(ps []diff.Para) []sideRow {
 				}
 			}
 		} else {
-			whole := []diff.Word{{Op: diff.OpEqual, Text: p.Text}}
+			// A paragraph added or deleted whole is marked as such; one
+			// kept or moved as it was is plain on both sides.
 			if p.Old != nil {
-				row.Left = whole
+				row.Left = []diff.Word{{Op: wholeOp(p, diff.OpDelete), Text: p.Text}}
 			}
 			if p.New != nil {
-				row.Right = whole
+				row.Right = []diff.Word{{Op: wholeOp(p, diff.OpInsert), Text: p.Text}}
 			}
 		}
 		rows = append(rows, row)
 	}
 	return rows
+}
+
+// wholeOp is how a paragraph without word changes shows on one side:
+// op when the whole paragraph was added or deleted (and not merely cut
+// off), else unmarked.
+func wholeOp(p diff.Para, op diff.Op) diff.Op {
+	if p.Op == op && !p.Cut {
+		return op
+	}
+	return diff.OpEqual
 }

@@ -1,0 +1,169 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// lockedBuffer is a stderr that a running server and the test share.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.String()
+}
+
+var servingRe = regexp.MustCompile(`on (http://[^/ ]+)/ \(Ctrl-C`)
+
+// startServe runs "lede serve" in-process on db, on a free loopback
+// port, and returns its base URL and a function that stops it (as
+// Ctrl-C does) and returns its exit status and stderr.
+func startServe(t *testing.T, db string) (string, func() (int, string)) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	var stderr lockedBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- runEnv(ctx, []string{"lede", "--db", db, "serve", "--addr", "127.0.0.1:0"}, env{
+			stdin: strings.NewReader(""), stdout: io.Discard, stderr: &stderr,
+			getenv:   func(string) string { return "" },
+			terminal: func(io.Writer) (bool, int) { return false, 0 },
+		})
+	}()
+	stop := func() (int, string) {
+		cancel()
+		select {
+		case code := <-done:
+			return code, stderr.String()
+		case <-time.After(10 * time.Second):
+			t.Fatal("lede serve did not stop")
+			return 0, ""
+		}
+	}
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); {
+		if m := servingRe.FindStringSubmatch(stderr.String()); m != nil {
+			return m[1], stop
+		}
+		select {
+		case code := <-done:
+			t.Fatalf("lede serve exited %d:\n%s", code, stderr.String())
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	cancel()
+	t.Fatalf("lede serve did not say where it listens:\n%s", stderr.String())
+	return "", nil
+}
+
+func httpGet(t *testing.T, url string) (int, string) {
+	t.Helper()
+	res, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.StatusCode, string(b)
+}
+
+// TestServeSameJSONAsCLI checks that the API answers byte for byte what
+// the --json options print, for every story of the corpus.
+func TestServeSameJSONAsCLI(t *testing.T) {
+	db := ingestedCorpus(t)
+	base, stop := startServe(t, db)
+	check := func(path string, args ...string) {
+		t.Helper()
+		status, body := httpGet(t, base+path)
+		want := mustLede(t, db, args...).stdout
+		if status != 200 || body != want {
+			t.Errorf("GET %s: status %d, differs from lede %s:\n%.500s\nwant\n%.500s",
+				path, status, strings.Join(args, " "), body, want)
+		}
+	}
+	check("/api/stories?limit=500", "stories", "--json")
+	check("/api/stories?since=2022-01-01&limit=500", "stories", "--json", "--since", "2022-01-01")
+	var list []jsonStory
+	if err := json.Unmarshal([]byte(mustLede(t, db, "stories", "--json").stdout), &list); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range list {
+		check("/api/stories/"+s.ID, "history", "--json", s.ID)
+		n := len(s.Versions)
+		check(fmt.Sprintf("/api/stories/%s/revisions/%d", s.ID, n), "show", "--json", fmt.Sprintf("%s@%d", s.ID, n))
+		if n > 1 {
+			check("/api/stories/"+s.ID+"/diff", "diff", "--json", s.ID)
+			check(fmt.Sprintf("/api/stories/%s/diff?from=1&to=%d", s.ID, n), "diff", "--json", s.ID+"@1", fmt.Sprintf("%s@%d", s.ID, n))
+		}
+	}
+	code, stderr := stop()
+	if code != 0 || !strings.Contains(stderr, "lede: stopped") {
+		t.Errorf("serve exit %d after Ctrl-C:\n%s", code, stderr)
+	}
+}
+
+// TestServeLetsIngestWrite keeps the server busy and checks that lede
+// ingest still gets the database: requests open it only briefly and
+// hold back when the writer knocks.
+func TestServeLetsIngestWrite(t *testing.T) {
+	db := ingestedCorpus(t)
+	base, stop := startServe(t, db)
+	defer stop()
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	var served, failed sync.Map
+	for i := range 4 {
+		wg.Go(func() {
+			for n := 0; ctx.Err() == nil; n++ {
+				res, err := http.Get(base + "/s/220309")
+				if err != nil {
+					failed.Store(fmt.Sprint(i, n), err.Error())
+					continue
+				}
+				io.Copy(io.Discard, res.Body)
+				res.Body.Close()
+				served.Store(fmt.Sprint(i, n), res.StatusCode)
+			}
+		})
+	}
+	time.Sleep(200 * time.Millisecond)
+	start := time.Now()
+	r := ledeDB(t, db, "--wait", "10s", "ingest", seedPage)
+	took := time.Since(start)
+	cancel()
+	wg.Wait()
+	if r.code != 0 || !strings.Contains(r.stdout, "1 update") {
+		t.Fatalf("ingest under load: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if took > 3*time.Second {
+		t.Errorf("ingest waited %s for the server", took)
+	}
+	statuses := map[int]int{}
+	served.Range(func(_, v any) bool { statuses[v.(int)]++; return true })
+	failed.Range(func(k, v any) bool { t.Errorf("request %v: %v", k, v); return true })
+	if statuses[200] == 0 || len(statuses) != 1 {
+		t.Errorf("statuses under ingest: %v", statuses)
+	}
+	t.Logf("ingest took %s while the server answered %d requests", took, statuses[200])
+}
