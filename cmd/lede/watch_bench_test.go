@@ -1,0 +1,134 @@
+package main
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"lede/revision/revisiontest"
+	"lede/store"
+)
+
+// synthPage is a generated page to drop into a watched directory.
+type synthPage struct {
+	name string
+	text []byte
+}
+
+// synthPages generates n pages of the synthetic corpus, in arrival order.
+func synthPages(t testing.TB, seed int64, n int) []synthPage {
+	t.Helper()
+	var out []synthPage
+	err := revisiontest.Generate(revisiontest.Config{Seed: seed, Revisions: n}, func(p revisiontest.Page) error {
+		out = append(out, synthPage{name: p.Name, text: slices.Clone(p.Text)})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestWatchBurst drops 1,000 pages at once: every one is ingested, and
+// the webhook receives every alert once, in arrival order.
+func TestWatchBurst(t *testing.T) {
+	dir, db := t.TempDir(), filepath.Join(t.TempDir(), "lede.db")
+	h := newHook(t, nil)
+	w := startWatch(t, db, dir, "--webhook", h.srv.URL, "--quiet", "--on", "any")
+	pages := synthPages(t, 5, 1000)
+	start := time.Now()
+	for _, p := range pages {
+		dropFile(t, dir, p.name, p.text)
+	}
+	got := h.waitFor(t, len(pages), 60*time.Second)
+	t.Logf("1,000 pages: last alert %s after the first page landed", time.Since(start).Round(time.Millisecond))
+	seen := map[string]bool{}
+	var last uint64
+	for _, r := range got {
+		if seen[r.alert.ID] {
+			t.Fatalf("alert %s received twice", r.alert.ID)
+		}
+		seen[r.alert.ID] = true
+		if a := arrivalOfID(t, r.alert.ID); a <= last {
+			t.Fatalf("alert %s after arrival %d: out of order", r.alert.ID, last)
+		} else {
+			last = a
+		}
+	}
+	w.stop(t)
+	r := runBinary(t, "", nil, "--db", db, "stories", "--json")
+	var stories []store.Story
+	if err := json.Unmarshal([]byte(r.stdout), &stories); err != nil {
+		t.Fatal(err)
+	}
+	versions := 0
+	for _, s := range stories {
+		versions += len(s.Versions)
+	}
+	if versions != len(pages) {
+		t.Errorf("%d versions stored, want %d", versions, len(pages))
+	}
+}
+
+// BenchmarkAlertLatency measures the time from a page landing in a
+// watched directory (renamed into place) to the webhook receiving its
+// alert, with default settings (alerts on new leads): pages arriving one
+// at a time, then 1,000 at once. It reports percentiles in ms; b.N is
+// not used, one run is the measurement.
+func BenchmarkAlertLatency(b *testing.B) {
+	for range b.N {
+		steady := alertLatencies(b, synthPages(b, 11, 300), 120*time.Millisecond)
+		burst := alertLatencies(b, synthPages(b, 12, 1000), 0)
+		for _, m := range []struct {
+			name string
+			ds   []time.Duration
+		}{{"steady", steady}, {"burst", burst}} {
+			b.ReportMetric(percentile(m.ds, 50), m.name+"-p50-ms")
+			b.ReportMetric(percentile(m.ds, 99), m.name+"-p99-ms")
+			b.ReportMetric(percentile(m.ds, 100), m.name+"-max-ms")
+			b.ReportMetric(float64(len(m.ds)), m.name+"-alerts")
+		}
+	}
+}
+
+// alertLatencies runs a watch with default settings, drops pages with
+// gap between them and returns each alert's latency.
+func alertLatencies(b *testing.B, pages []synthPage, gap time.Duration) []time.Duration {
+	dir, db := b.TempDir(), filepath.Join(b.TempDir(), "lede.db")
+	h := newHook(b, nil)
+	w := startWatch(b, db, dir, "--webhook", h.srv.URL, "--quiet")
+	landed := map[string]time.Time{}
+	for _, p := range pages {
+		dropFile(b, dir, p.name, p.text)
+		landed[filepath.Join(dir, p.name)] = time.Now()
+		time.Sleep(gap)
+	}
+	// Every lead raises an alert: wait until none came for a while.
+	for n := -1; n != len(h.alerts()); {
+		n = len(h.alerts())
+		time.Sleep(3 * time.Second)
+	}
+	w.stop(b)
+	var out []time.Duration
+	for _, r := range h.alerts() {
+		at, ok := landed[r.alert.Source]
+		if !ok {
+			b.Fatalf("alert for unknown source %s", r.alert.Source)
+		}
+		out = append(out, r.at.Sub(at))
+	}
+	if len(out) == 0 {
+		b.Fatal("no alerts")
+	}
+	return out
+}
+
+// percentile is the p-th percentile of ds in milliseconds (nearest rank).
+func percentile(ds []time.Duration, p int) float64 {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	i := max((len(s)*p+99)/100-1, 0)
+	return float64(s[i].Microseconds()) / 1000
+}
