@@ -1,7 +1,6 @@
 package yonhap
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -9,17 +8,15 @@ import (
 )
 
 var (
-	// endMark is Yonhap's end of story, alone or closing the last line.
-	endMark = regexp.MustCompile(`(?:^|\s)\(END\)$`)
 	// signoffRE matches one or more e-mail addresses alone on a line.
-	signoffRE = regexp.MustCompile(`^[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s*[,/;&]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)*$`)
+	signoffRE = lazyRE(`^[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s*[,/;&]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)*$`)
 	// captionEnd matches the photo credit closing a caption:
 	// "(Yonhap)", "(EPA-Yonhap)", "(Yonhap photo)", "(PHOTO NOT FOR SALE) (Yonhap)".
-	captionEnd = regexp.MustCompile(`\((?:[A-Za-z][\w.' -]*-)?Yonhap(?: photo)?\)$|\(PHOTO NOT FOR SALE\)$`)
+	captionEnd = lazyRE(`\((?:[A-Za-z][\w.' -]*-)?Yonhap(?: photo)?\)$|\(PHOTO NOT FOR SALE\)$`)
 	// ruleRE matches separator lines made of dashes and the like.
-	ruleRE = regexp.MustCompile(`^[-=_*~]{3,}$`)
+	ruleRE = lazyRE(`^[-=_*~]{3,}$`)
 	// videoRE matches embedded video links such as "Youtubehttps://youtu.be/x".
-	videoRE = regexp.MustCompile(`^(?:Youtube|YouTube)?https?://\S+$`)
+	videoRE = lazyRE(`^(?:Youtube|YouTube)?https?://\S+$`)
 )
 
 // body is what follows the head. Paragraphs are kept as the lines they
@@ -57,7 +54,7 @@ func parseBody(lines []string, headline string) body {
 		switch {
 		case line == "":
 			continue
-		case strings.HasSuffix(line, "(END)") && endMark.MatchString(line):
+		case isEndMark(line):
 			if text := strings.TrimSpace(strings.TrimSuffix(line, "(END)")); text != "" {
 				b.add(text, &joinable)
 			}
@@ -71,20 +68,20 @@ func parseBody(lines []string, headline string) body {
 		case isImageAlt(line, headline):
 			b.furniture = append(b.furniture, line)
 			joinable = false
-		case strings.IndexAny(line[:1], "-=_*~") == 0 && ruleRE.MatchString(line):
+		case strings.IndexAny(line[:1], "-=_*~") == 0 && ruleRE().MatchString(line):
 			b.furniture = append(b.furniture, line)
 			joinable = false
-		case strings.Contains(line, "http") && videoRE.MatchString(line):
+		case strings.Contains(line, "http") && videoRE().MatchString(line):
 			b.dropVideoTitle()
 			b.furniture = append(b.furniture, line)
 			joinable = false
-		case strings.Contains(line, "@") && signoffRE.MatchString(line):
+		case strings.Contains(line, "@") && signoffRE().MatchString(line):
 			b.signoff = strings.TrimSpace(b.signoff + " " + line)
 			joinable = false
 		case strings.HasPrefix(line, "view larger image"):
 			b.captions = append(b.captions, strings.TrimSpace(strings.TrimPrefix(line, "view larger image")))
 			joinable = false
-		case strings.HasSuffix(line, ")") && captionEnd.MatchString(line) && !strings.Contains(line, " -- ") && len(b.parts) > 0:
+		case strings.HasSuffix(line, ")") && captionEnd().MatchString(line) && !strings.Contains(line, " -- ") && len(b.parts) > 0:
 			b.captions = append(b.captions, line)
 			joinable = false
 		default:
@@ -174,26 +171,31 @@ func nonBlank(lines []string) []string {
 
 // parseDateline reads the dateline opening the lead, if there is one.
 func parseDateline(lead string) (revision.Dateline, bool) {
-	m := datelineRE.FindStringSubmatchIndex(lead)
-	if m == nil {
+	m, ok := matchDateline(lead)
+	if !ok {
 		return revision.Dateline{}, false
 	}
-	sub := func(k int) string {
-		if m[2*k] < 0 {
-			return ""
-		}
-		return lead[m[2*k]:m[2*k+1]]
+	d := revision.Dateline{Place: lead[:m.place], Text: lead[:m.end]}
+	if m.agency >= 0 {
+		d.Agency = lead[m.agencyAt:m.agency]
 	}
-	d := revision.Dateline{Place: sub(1), Agency: sub(4), Text: lead[:m[1]]}
-	if sub(2) != "" {
-		mo, day := revision.MonthNumber(sub(2)), number(sub(3))
+	if m.month >= 0 {
+		month, dayText := lead[m.monthAt:m.month], lead[m.dayAt:m.day]
+		mo, day := revision.MonthNumber(month), number(dayText)
 		if mo == 0 {
 			return revision.Dateline{}, false
 		}
 		if day >= 1 && day <= 31 {
-			d.Date = sub(2) + " " + sub(3)
+			d.Date = month + " " + dayText
 			d.Month, d.Day = mo, day
 		}
 	}
 	return d, true
+}
+
+// isEndMark reports whether line is Yonhap's end of story, "(END)", alone
+// or closing the last line after white space.
+func isEndMark(line string) bool {
+	rest, ok := strings.CutSuffix(line, "(END)")
+	return ok && (rest == "" || isSpace(rest[len(rest)-1]))
 }

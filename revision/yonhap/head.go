@@ -1,7 +1,6 @@
 package yonhap
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -9,14 +8,10 @@ import (
 	"lede/revision"
 )
 
-// dateLine is the first line most stored pages start with:
-// " date 2019-12-30 " then the rest of the first line of the page.
-var dateLine = regexp.MustCompile(`^\s*date\s+(\d{4})-(\d{2})-(\d{2})(?:\s+(.*))?$`)
-
 // stampLine is the web page's date line, optionally with a section and a
 // time of day: "June 30, 2019", "10:02 February 19, 2020",
 // "All News 06:12 December 28, 2021", "Diplomacy 17:28 December 15, 2019".
-var stampLine = regexp.MustCompile(`^(?:[A-Z][A-Za-z&/-]*(?:\s[A-Za-z&/-]+){0,3}\s+)?(?:(\d{1,2}):(\d{2})\s+)?` +
+var stampLine = lazyRE(`^(?:[A-Z][A-Za-z&/-]*(?:\s[A-Za-z&/-]+){0,3}\s+)?(?:(\d{1,2}):(\d{2})\s+)?` +
 	`(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),\s*(\d{4})$`)
 
 // chromeLines are exact lines of the web page around the article that
@@ -28,19 +23,26 @@ var chromeLines = map[string]bool{
 	"* The search is limited to articles published after 2010.": true,
 }
 
+// mayBeStamp is a quick test that line could match stampLine: it ends in
+// four digits and names a month. Pages with a " date" line have no stamp,
+// and then the pattern is never compiled.
+func mayBeStamp(line string) bool {
+	n := len(line)
+	if n < 4 || !isDigit(line[n-1]) || !isDigit(line[n-2]) || !isDigit(line[n-3]) || !isDigit(line[n-4]) {
+		return false
+	}
+	for _, m := range [...]string{"January", "February", "March", "April", "May", "June",
+		"July", "August", "September", "October", "November", "December"} {
+		if strings.Contains(line, m) {
+			return true
+		}
+	}
+	return false
+}
+
 func isChrome(line string) bool {
 	return chromeLines[line] || strings.HasPrefix(line, "Recommended #")
 }
-
-// byline matches "By Koh Byung-joon", "By Song Sang-ho and Kim Seung-yeon".
-var bylineRE = regexp.MustCompile(`^By\s+([A-Z][\p{L}.'-]*(?:[\s,]+(?:and\s+)?[\p{L}.'-]+){0,12})$`)
-
-// datelineRE matches the dateline that opens the lead:
-// "SEOUL, Dec. 30 (Yonhap) -- ", "BEIJING/SEOUL, Dec. 19 (Yonhap) -- ",
-// and the bare "SEOUL -- " of digests.
-var datelineRE = regexp.MustCompile(`^([A-Z][A-Z.'&-]*(?:[ /][A-Z][A-Z.'&-]*)*)` +
-	`(?:,\s*([A-Z][a-z]{2,8}\.?)\s+(\d{1,2}))?` +
-	`(?:\s*\(([^()]{2,40})\))?\s*(?:--|—|–)\s*`)
 
 // head is what precedes the story text.
 type head struct {
@@ -63,12 +65,12 @@ type head struct {
 func parseHead(lines []string) head {
 	var h head
 	if len(lines) > 0 {
-		if m := dateLine.FindStringSubmatch(lines[0]); m != nil {
-			y, _ := strconv.Atoi(m[1])
-			mo, _ := strconv.Atoi(m[2])
-			d, _ := strconv.Atoi(m[3])
+		if ys, ms, ds, rest, ok := matchDateLine(lines[0]); ok {
+			y, _ := strconv.Atoi(ys)
+			mo, _ := strconv.Atoi(ms)
+			d, _ := strconv.Atoi(ds)
 			h.date = revision.Date{Year: y, Month: mo, Day: d}
-			lines[0] = m[4]
+			lines[0] = rest
 		}
 	}
 	seenHeader := false // a note or byline has been seen
@@ -80,7 +82,7 @@ func parseHead(lines []string) head {
 		case isChrome(line):
 			h.chrome = append(h.chrome, line)
 			continue
-		case stampLine.MatchString(line):
+		case mayBeStamp(line) && stampLine().MatchString(line):
 			h.readStamp(line)
 			continue
 		}
@@ -88,8 +90,8 @@ func parseHead(lines []string) head {
 			h.note, h.hasNote, seenHeader = t, true, true
 			continue
 		}
-		if m := bylineRE.FindStringSubmatch(line); m != nil && h.byline == "" && len(line) < 160 {
-			h.byline, seenHeader = m[1], true
+		if names, ok := matchByline(line); ok && h.byline == "" && len(line) < 160 {
+			h.byline, seenHeader = names, true
 			continue
 		}
 		if h.headline == "" && !seenHeader && looksLikeHeadline(line) {
@@ -106,7 +108,7 @@ func parseHead(lines []string) head {
 // readStamp takes the time of day from a web date stamp, and the date when
 // the page had no " date" line.
 func (h *head) readStamp(line string) {
-	m := stampLine.FindStringSubmatch(line)
+	m := stampLine().FindStringSubmatch(line)
 	if m[1] != "" && h.time == "" {
 		hh, _ := strconv.Atoi(m[1])
 		if hh < 24 {
@@ -127,7 +129,7 @@ var abbrevEnd = map[string]bool{"Inc.": true, "Co.": true, "Corp.": true, "Ltd."
 // short, carry no dateline and do not end in a full stop (an abbreviation
 // such as "U.S." aside).
 func looksLikeHeadline(line string) bool {
-	if len(line) > 300 || datelineRE.MatchString(line) && strings.Contains(line, "--") {
+	if len(line) > 300 || strings.Contains(line, "--") && isDateline(line) {
 		return false
 	}
 	if strings.HasPrefix(line, "By ") || !startsCapitalOrMarker(line) {

@@ -1,19 +1,12 @@
 package yonhap
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"lede/revision"
 )
-
-// leadingGroup matches one parenthesised group at the start of a headline.
-var leadingGroup = regexp.MustCompile(`^\(([^()]{1,80})\)\s*`)
-
-// nthLD matches "2nd LD", "11th LD" and the typo "2nd D" seen on real pages.
-var nthLD = regexp.MustCompile(`(?i)^(\d{1,2})(?:st|nd|rd|th)\s*(?:LD|D|LEAD)$`)
 
 // knownFlags are qualifiers that may stand with or without a version.
 var knownFlags = map[string]bool{
@@ -32,15 +25,15 @@ func SplitHeadline(raw string) (revision.Marker, []string, string) {
 	var tags []string
 	rest := raw
 	for {
-		loc := leadingGroup.FindStringSubmatchIndex(rest)
-		if loc == nil {
+		innerEnd, end, ok := matchLeadingGroup(rest)
+		if !ok {
 			break
 		}
-		inner := strings.TrimSpace(rest[loc[2]:loc[3]])
+		inner := strings.TrimSpace(rest[1:innerEnd])
 		if !applyMarkerGroup(&m, inner) {
 			tags = append(tags, inner)
 		}
-		rest = rest[loc[1]:]
+		rest = rest[end:]
 	}
 	if m.Label == "" && slices.Contains(m.Flags, "URGENT") {
 		m.Label = "URGENT"
@@ -68,8 +61,9 @@ func applyMarkerGroup(m *revision.Marker, inner string) bool {
 				continue // "(2nd LD) (LEAD)" keeps the higher version
 			}
 			next.Label, next.Seq = p, 1
-		case nthLD.MatchString(p):
-			n, _ := strconv.Atoi(nthLD.FindStringSubmatch(p)[1])
+		case isNthLD(p):
+			num, _ := matchNthLD(p)
+			n, _ := strconv.Atoi(num)
 			if n >= next.Seq {
 				next.Label, next.Seq = p, n
 			}
@@ -83,4 +77,10 @@ func applyMarkerGroup(m *revision.Marker, inner string) bool {
 	}
 	*m = next
 	return true
+}
+
+// isNthLD reports whether a marker part is a numbered version.
+func isNthLD(p string) bool {
+	_, ok := matchNthLD(p)
+	return ok
 }

@@ -2,6 +2,7 @@ package yonhap
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -9,21 +10,12 @@ import (
 	"lede/revision"
 )
 
-// noteLine matches an editor's note line: "(ATTN: ...)", and the variants
-// "(ATT: ...)" and "(ATTN ...)" seen on real pages. The closing parenthesis
-// is optional because pages get cut off.
-var noteLine = regexp.MustCompile(`(?i)^\(\s*ATTN?\b\s*[:;.]?\s*(.*?)\s*\)?\s*$`)
-
 // noteText returns the inner text of a note line and whether line is one.
 func noteText(line string) (string, bool) {
 	if !strings.HasPrefix(strings.ToUpper(line), "(ATT") {
 		return "", false
 	}
-	m := noteLine.FindStringSubmatch(line)
-	if m == nil {
-		return "", false
-	}
-	return m[1], true
+	return matchNoteLine(line)
 }
 
 // lowerVerbs are verbs that notes also write in lower case inside a list,
@@ -150,15 +142,67 @@ func newAction(verb, object string) revision.Action {
 	return a
 }
 
+// notePattern is a (?i) pattern of note objects, compiled on first use
+// and tried only on text that holds, for each list in needs, one of its
+// literals (under the same case folding): every match of the pattern
+// does, and most objects of most notes do not.
+type notePattern struct {
+	re    func() *regexp.Regexp
+	needs [][]string
+}
+
+func newNotePattern(pattern string, needs ...[]string) notePattern {
+	return notePattern{re: lazyRE(pattern), needs: needs}
+}
+
+// may reports whether s passes the quick test.
+func (p notePattern) may(s string) bool {
+	for _, alts := range p.needs {
+		if !slices.ContainsFunc(alts, func(lit string) bool { return containsFold(s, lit) }) {
+			return false
+		}
+	}
+	return true
+}
+
+func (p notePattern) MatchString(s string) bool {
+	return p.may(s) && p.re().MatchString(s)
+}
+
+func (p notePattern) FindStringSubmatch(s string) []string {
+	if !p.may(s) {
+		return nil
+	}
+	return p.re().FindStringSubmatch(s)
+}
+
+func (p notePattern) FindAllStringSubmatch(s string, n int) [][]string {
+	if !p.may(s) {
+		return nil
+	}
+	return p.re().FindAllStringSubmatch(s, n)
+}
+
+func (p notePattern) ReplaceAllString(s, repl string) string {
+	if !p.may(s) {
+		return s
+	}
+	return p.re().ReplaceAllString(s, repl)
+}
+
+// wordPattern is a pattern matching a word or phrase, or any of several.
+func wordPattern(pattern string, needs ...string) notePattern {
+	return newNotePattern(`(?i)\b(?:`+pattern+`)\b`, needs)
+}
+
 var (
-	wordBoundary = func(word string) *regexp.Regexp { return regexp.MustCompile(`(?i)\b(?:` + word + `)\b`) }
-	reHeadline   = wordBoundary(`headlines?`)
-	reByline     = wordBoundary(`bylines?`)
-	reDateline   = wordBoundary(`datelines?`)
-	reSlug       = wordBoundary(`slug`)
-	rePhoto      = wordBoundary(`photos?|images?|pictures?|graphics?|videos?|photographs?`)
-	reThroughout = wordBoundary(`throughout`)
-	reLead       = wordBoundary(`lead|intro|top para(?:graph)?`)
+	reHeadline   = wordPattern(`headlines?`, "headline")
+	reByline     = wordPattern(`bylines?`, "byline")
+	reDateline   = wordPattern(`datelines?`, "dateline")
+	reSlug       = wordPattern(`slug`, "slug")
+	rePhoto      = wordPattern(`photos?|images?|pictures?|graphics?|videos?|photographs?`, "photo", "image", "picture", "graphic", "video")
+	reThroughout = wordPattern(`throughout`, "throughout")
+	reLead       = wordPattern(`lead|intro|top para(?:graph)?`, "lead", "intro", "top")
 )
 
 // classify names the part of the story an object refers to and any
@@ -190,19 +234,23 @@ func classify(obj string) (revision.Target, []int) {
 const numWord = `\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve`
 const ordWord = `\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth`
 
+// paraWord is in every paragraph reference; every ordinal ends in one of
+// ordinalEnds.
+var paraWord, ordinalEnds = []string{"para"}, []string{"st", "nd", "rd", "th"}
+
 var (
 	// "paras 2, 5, 10, 13-16", "para 1, 4", "paras 7 and 8"
-	reParaList = regexp.MustCompile(`(?i)\bpara(?:graph)?s?\s+(\d{1,3}(?:\s*[-–]\s*\d{1,3})?(?:\s*(?:,|and|&)\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?)*)`)
+	reParaList = newNotePattern(`(?i)\bpara(?:graph)?s?\s+(\d{1,3}(?:\s*[-–]\s*\d{1,3})?(?:\s*(?:,|and|&)\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?)*)`, paraWord)
 	// "5th para", "10th and 11th paras", "second para"
-	reOrdinalPara = regexp.MustCompile(`(?i)\b((?:` + ordWord + `)(?:\s*(?:,|and|&)\s*(?:` + ordWord + `))*)\s+para(?:graph)?s?\b`)
+	reOrdinalPara = newNotePattern(`(?i)\b((?:`+ordWord+`)(?:\s*(?:,|and|&)\s*(?:`+ordWord+`))*)\s+para(?:graph)?s?\b`, paraWord, ordinalEnds)
 	// "first 3 paras", "top two paras"
-	reFirstN = regexp.MustCompile(`(?i)\b(?:first|top)\s+(` + numWord + `)\s+para(?:graph)?s\b`)
+	reFirstN = newNotePattern(`(?i)\b(?:first|top)\s+(`+numWord+`)\s+para(?:graph)?s\b`, paraWord, []string{"first", "top"})
 	// "from para 3", "from 5th para", "from the third paragraph"
-	reFrom = regexp.MustCompile(`(?i)\bfrom\s+(?:the\s+)?(?:para(?:graph)?\s+(\d{1,3})|(` + ordWord + `)\s+para(?:graph)?)\b`)
+	reFrom = newNotePattern(`(?i)\bfrom\s+(?:the\s+)?(?:para(?:graph)?\s+(\d{1,3})|(`+ordWord+`)\s+para(?:graph)?)\b`, paraWord, []string{"from"})
 	// "last 3 paras", "last para"
-	reLast = regexp.MustCompile(`(?i)\blast\s+(?:(` + numWord + `)\s+)?para(?:graph)?s?\b`)
-	reNum  = regexp.MustCompile(`\d{1,3}(?:\s*[-–]\s*\d{1,3})?`)
-	reOrd  = regexp.MustCompile(`(?i)` + ordWord)
+	reLast = newNotePattern(`(?i)\blast\s+(?:(`+numWord+`)\s+)?para(?:graph)?s?\b`, paraWord, []string{"last"})
+	reNum  = lazyRE(`\d{1,3}(?:\s*[-–]\s*\d{1,3})?`)
+	reOrd  = lazyRE(`(?i)` + ordWord)
 )
 
 // maxNote bounds the part of a note that is parsed into actions.
@@ -221,12 +269,12 @@ func explicitParas(obj string) []int {
 		obj = reLast.ReplaceAllString(obj, "")
 	}
 	for _, m := range reParaList.FindAllStringSubmatch(obj, -1) {
-		for _, n := range reNum.FindAllString(m[1], -1) {
+		for _, n := range reNum().FindAllString(m[1], -1) {
 			out = appendRange(out, n)
 		}
 	}
 	for _, m := range reOrdinalPara.FindAllStringSubmatch(obj, -1) {
-		for _, w := range reOrd.FindAllString(m[1], -1) {
+		for _, w := range reOrd().FindAllString(m[1], -1) {
 			if n := number(w); n > 0 {
 				out = append(out, n)
 			}

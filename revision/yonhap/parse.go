@@ -9,6 +9,7 @@ package yonhap
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"lede/revision"
 )
@@ -62,11 +63,11 @@ func Parse(source, text string) *revision.Revision {
 	return r
 }
 
-var authorSep = regexp.MustCompile(`\s*,\s*(?:and\s+)?|\s+and\s+`)
+var authorSep = lazyRE(`\s*,\s*(?:and\s+)?|\s+and\s+`)
 
 func splitAuthors(byline string) []string {
 	var out []string
-	for _, a := range authorSep.Split(byline, -1) {
+	for _, a := range authorSep().Split(byline, -1) {
 		if a = strings.TrimSpace(a); a != "" {
 			out = append(out, a)
 		}
@@ -77,7 +78,7 @@ func splitAuthors(byline string) []string {
 // Detect reports whether text looks like a Yonhap page: a " date" first
 // line, a Yonhap dateline or a Yonhap sign-off near the top.
 func Detect(text string) bool {
-	if dateLine.MatchString(firstLine(text)) {
+	if _, _, _, _, ok := matchDateLine(firstLine(text)); ok {
 		return true
 	}
 	top := text
@@ -104,4 +105,12 @@ func nonNilActions(a []revision.Action) []revision.Action {
 		return []revision.Action{}
 	}
 	return a
+}
+
+// lazyRE compiles a regular expression on first use, so that a process
+// that parses nothing (lede --version, lede stories) does not pay for
+// compiling them all at start, and one that parses pays only for the
+// patterns its pages need.
+func lazyRE(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
 }

@@ -1,0 +1,152 @@
+package yonhap
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The regular expressions the matchers of match.go and dateline.go stand
+// for, as the parser used them before they were written out.
+var (
+	oracleDateLine     = regexp.MustCompile(`^\s*date\s+(\d{4})-(\d{2})-(\d{2})(?:\s+(.*))?$`)
+	oracleLeadingGroup = regexp.MustCompile(`^\(([^()]{1,80})\)\s*`)
+	oracleNthLD        = regexp.MustCompile(`(?i)^(\d{1,2})(?:st|nd|rd|th)\s*(?:LD|D|LEAD)$`)
+	oracleByline       = regexp.MustCompile(`^By\s+([A-Z][\p{L}.'-]*(?:[\s,]+(?:and\s+)?[\p{L}.'-]+){0,12})$`)
+	oracleDateline     = regexp.MustCompile(`^([A-Z][A-Z.'&-]*(?:[ /][A-Z][A-Z.'&-]*)*)` +
+		`(?:,\s*([A-Z][a-z]{2,8}\.?)\s+(\d{1,2}))?` +
+		`(?:\s*\(([^()]{2,40})\))?\s*(?:--|—|–)\s*`)
+	oracleNoteLine = regexp.MustCompile(`(?i)^\(\s*ATTN?\b\s*[:;.]?\s*(.*?)\s*\)?\s*$`)
+	oracleEndMark  = regexp.MustCompile(`(?:^|\s)\(END\)$`)
+)
+
+// checkMatchers compares every matcher with its pattern on s, and checks
+// that the quick tests in front of lazily compiled patterns never refuse
+// a line the pattern matches.
+func checkMatchers(t *testing.T, s string) {
+	t.Helper()
+	if m := oracleDateLine.FindStringSubmatch(s); true {
+		y, mo, d, rest, ok := matchDateLine(s)
+		if ok != (m != nil) || ok && !slices.Equal(m[1:], []string{y, mo, d, rest}) {
+			t.Errorf("date line %q: got %v %q, want %q", s, ok, []string{y, mo, d, rest}, m)
+		}
+	}
+	if loc := oracleLeadingGroup.FindStringSubmatchIndex(s); true {
+		innerEnd, end, ok := matchLeadingGroup(s)
+		if ok != (loc != nil) || ok && !slices.Equal(loc, []int{0, end, 1, innerEnd}) {
+			t.Errorf("leading group %q: got %v %d %d, want %v", s, ok, innerEnd, end, loc)
+		}
+	}
+	if m := oracleNthLD.FindStringSubmatch(s); true {
+		num, ok := matchNthLD(s)
+		if ok != (m != nil) || ok && num != m[1] {
+			t.Errorf("nth LD %q: got %v %q, want %q", s, ok, num, m)
+		}
+	}
+	if m := oracleByline.FindStringSubmatch(s); true {
+		names, ok := matchByline(s)
+		if ok != (m != nil) || ok && names != m[1] {
+			t.Errorf("byline %q: got %v %q, want %q", s, ok, names, m)
+		}
+	}
+	if loc := oracleDateline.FindStringSubmatchIndex(s); true {
+		m, ok := matchDateline(s)
+		if ok != (loc != nil) {
+			t.Errorf("dateline %q: got %v, want %v", s, ok, loc)
+		} else if ok {
+			got := []int{0, m.end, 0, m.place, -1, -1, -1, -1, -1, -1}
+			if m.month >= 0 {
+				copy(got[4:8], []int{m.monthAt, m.month, m.dayAt, m.day})
+			}
+			if m.agency >= 0 {
+				copy(got[8:], []int{m.agencyAt, m.agency})
+			}
+			if !slices.Equal(got, loc) {
+				t.Errorf("dateline %q: got %v, want %v", s, got, loc)
+			}
+		}
+	}
+	if m := oracleNoteLine.FindStringSubmatch(s); true {
+		text, ok := matchNoteLine(s)
+		if ok != (m != nil) || ok && text != m[1] {
+			t.Errorf("note line %q: got %v %q, want %q", s, ok, text, m)
+		}
+	}
+	if want := oracleEndMark.MatchString(s); isEndMark(s) != want {
+		t.Errorf("end mark %q: got %v, want %v", s, !want, want)
+	}
+	if stampLine().MatchString(s) && !mayBeStamp(s) {
+		t.Errorf("stamp %q: the quick test refuses a match", s)
+	}
+	for _, p := range []notePattern{reHeadline, reByline, reDateline, reSlug, rePhoto, reThroughout, reLead,
+		reParaList, reOrdinalPara, reFirstN, reFrom, reLast} {
+		if p.re().MatchString(s) && !p.may(s) {
+			t.Errorf("%s on %q: the quick test refuses a match", p.re(), s)
+		}
+	}
+}
+
+// matcherCases are the corpus lines, each also trimmed and cut after its
+// first 80 bytes (a dateline and what precedes the dash), and hand-made
+// edge cases.
+func matcherCases(tb testing.TB) []string {
+	tb.Helper()
+	pages, _ := filepath.Glob(filepath.Join(corpusDir, "pages", "*.txt"))
+	pages = append(pages, "../../testdata/seed-AEN20191230000451325.txt")
+	cases := []string{
+		"", " date 2019-12-30 ", "date 2019-12-30", " date 2019-12-30\n", "date 2019-12-30 x\ny", "date  2019-12-30\t(LEAD) x",
+		"date 2019-12-3", "date 2019-12-301", "date2019-12-30", "(LEAD)", "(LEAD) (News Focus) x", "()", "(a)(b)",
+		"(" + strings.Repeat("é", 80) + ")", "(" + strings.Repeat("é", 81) + ")", "(x\n)\t\n y", "(\xff)",
+		"2nd LD", "2ND ld", "11th LD", "2nd D", "3rd  LEAD", "123rd LD", "1ſt LD", "2nd LDX", "2nd", "st LD",
+		"By Koh Byung-joon", "By Song Sang-ho and Kim Seung-yeon", "By A and, B", "By A and and B", "By A,", "By  Élodie",
+		"By A b c d e f g h i j k l m", "By A b c d e f g h i j k l m n", "By A and b and c and d and e and f and g and h and i and j and k and l and m and n",
+		"By a", "By A\xff", "ByA", "By Ab, Cd, and Ef", "By A  and  B",
+		"SEOUL, Dec. 30 (Yonhap) -- x", "BEIJING/SEOUL, Dec. 19 (Yonhap) -- ", "SEOUL -- ", "SEOUL--x", "SEOUL-- x",
+		"SEOUL, Dec 123 -- x", "SEOUL, December 1 -- x", "SEOUL, Decemberrr 1 -- x", "SEOUL, Dec.x 1 -- x",
+		"SEOUL (Yonhap) — x", "SEOUL (Y) – x", "SEOUL (" + strings.Repeat("x", 41) + ") -- x", "A-B-C--", "A A A A--",
+		"SEOUL, Dec. 30 (Yonhap)", "SEOUL, Dec. 30 -- (Yonhap) --", "U.S. & N.K. -- x", "SEOUL,Dec.\n3\n--",
+		"(ATTN: ADDS paras 4-5)", "(ATT: x)", "(ATTN x", "(attn; x ) ) ", "(ATTNX: x)", "(ATTENTION x)", "( ATTN : )",
+		"(ATTN: x\ny)", "(ATTN:\nx)", "(ATTN: x)\n", "(ATT)", "(ATTN", "(ATTN: ))", "(ATTN: x ) )",
+		"(END)", "x (END)", "x(END)", "x\t(END)", "(END) ", "June 30, 2019", "All News 06:12 December 28, 2021",
+		"ADDS headline, byline", "ſlug", "top para", "from the third paragraph", "last 3 paras", "10th and 11th paras",
+	}
+	for _, p := range pages {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			cases = append(cases, line, strings.TrimSpace(line))
+			if len(line) > 80 {
+				cases = append(cases, line[:80])
+			}
+		}
+	}
+	return cases
+}
+
+func TestMatchersAgreeWithPatterns(t *testing.T) {
+	for _, s := range matcherCases(t) {
+		checkMatchers(t, s)
+	}
+	for _, note := range []string{"ADDS more info in paras 4-5, 7-11, photos", "UPDATES from 3rd para; ADDS last two paras",
+		"RECASTS headline, lead; TOPS with first three paragraphs"} {
+		for _, obj := range strings.Split(note, ",") {
+			checkMatchers(t, strings.TrimSpace(obj))
+		}
+	}
+}
+
+// FuzzMatchers compares the written-out matchers with their patterns on
+// mutated corpus lines.
+func FuzzMatchers(f *testing.F) {
+	for _, s := range matcherCases(f) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkMatchers(t, s)
+	})
+}
