@@ -4,11 +4,17 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"sync"
 )
 
 // htmlPage is one self-contained page: no script, no external resource,
-// every piece of story text escaped by html/template.
-var htmlPage = template.Must(template.Must(HTMLTemplates(template.New("diff"))).Parse(`<!DOCTYPE html>
+// every piece of story text escaped by html/template. It is parsed on
+// first use, not at the start of every lede command.
+var htmlPage = sync.OnceValue(func() *template.Template {
+	return template.Must(template.Must(HTMLTemplates(template.New("diff"))).Parse(htmlPageText))
+})
+
+const htmlPageText = `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
@@ -34,7 +40,7 @@ table{border-collapse:collapse;font:14px system-ui,sans-serif} td{padding:.2rem 
 {{if .NoteCheck}}<table>{{range .NoteCheck}}<tr><td>{{.Action}}</td><td><strong>{{.Result}}</strong></td><td>{{.Why}}</td></tr>{{end}}</table>{{end}}
 {{template "paras" .Paragraphs}}
 {{end}}
-`))
+`
 
 // Section is one result on an HTML page, under a heading such as
 // "rev 3 (2nd LD) 2022-03-09" ("" for none).
@@ -50,7 +56,7 @@ func WriteHTMLPage(w io.Writer, sections []Section) error {
 	if n := len(sections); n > 0 {
 		title = sections[n-1].Result.Headline.New
 	}
-	return htmlPage.Execute(w, struct {
+	return htmlPage().Execute(w, struct {
 		Title    string
 		Sections []Section
 	}{title, sections})
