@@ -34,9 +34,7 @@ func synthPages(t testing.TB, seed int64, n int) []synthPage {
 // TestWatchBurst drops 1,000 pages at once: every one is ingested, and
 // the webhook receives every alert once, in arrival order.
 func TestWatchBurst(t *testing.T) {
-	dir, db := t.TempDir(), filepath.Join(t.TempDir(), "lede.db")
-	h := newHook(t, nil)
-	w := startWatch(t, db, dir, "--webhook", h.srv.URL, "--quiet", "--on", "any")
+	dir, db, h, w := watchWithHook(t, nil, "--on", "any")
 	pages := synthPages(t, 5, 1000)
 	start := time.Now()
 	for _, p := range pages {
@@ -96,9 +94,7 @@ func BenchmarkAlertLatency(b *testing.B) {
 // alertLatencies runs a watch with default settings, drops pages with
 // gap between them and returns each alert's latency.
 func alertLatencies(b *testing.B, pages []synthPage, gap time.Duration) []time.Duration {
-	dir, db := b.TempDir(), filepath.Join(b.TempDir(), "lede.db")
-	h := newHook(b, nil)
-	w := startWatch(b, db, dir, "--webhook", h.srv.URL, "--quiet")
+	dir, _, h, w := watchWithHook(b, nil)
 	landed := map[string]time.Time{}
 	for _, p := range pages {
 		dropFile(b, dir, p.name, p.text)

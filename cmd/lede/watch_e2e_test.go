@@ -37,11 +37,9 @@ func corpusPage(t testing.TB, name string) []byte {
 // gets exactly one alert, for the LEAD, saying what it added; readers
 // get in while watch runs.
 func TestWatchLeadAlert(t *testing.T) {
-	dir, db := t.TempDir(), filepath.Join(t.TempDir(), "lede.db")
-	h := newHook(t, nil)
 	// The pages are cut off before (END): without --incomplete 0 watch
 	// would give their writer 5s to finish them.
-	w := startWatch(t, db, dir, "--webhook", h.srv.URL, "--quiet", "--incomplete", "0")
+	dir, db, h, w := watchWithHook(t, nil, "--incomplete", "0")
 	dropFile(t, dir, coronaFirst, corpusPage(t, coronaFirst))
 	time.Sleep(600 * time.Millisecond)
 	dropFile(t, dir, coronaLead, corpusPage(t, coronaLead))
@@ -94,18 +92,16 @@ func TestWatchLeadAlert(t *testing.T) {
 // TestWatchWebhookDown has the webhook fail with 500 for a while: the
 // alert arrives once it recovers, and lede alerts shows the attempts.
 func TestWatchWebhookDown(t *testing.T) {
-	dir, db := t.TempDir(), filepath.Join(t.TempDir(), "lede.db")
 	var mu sync.Mutex
 	down := true
-	h := newHook(t, func(int) int {
+	dir, db, h, _ := watchWithHook(t, func(int) int {
 		mu.Lock()
 		defer mu.Unlock()
 		if down {
 			return http.StatusInternalServerError
 		}
 		return 0
-	})
-	startWatch(t, db, dir, "--webhook", h.srv.URL, "--quiet", "--backoff", "100ms")
+	}, "--backoff", "100ms")
 	dropFile(t, dir, typhoonFirst, corpusPage(t, typhoonFirst))
 	dropFile(t, dir, typhoonLead, corpusPage(t, typhoonLead))
 	time.Sleep(1500 * time.Millisecond)
@@ -135,11 +131,10 @@ func TestWatchWebhookDown(t *testing.T) {
 // restarted watch delivers it, once; alerts of pages lede ingest stored
 // while no watch ran are delivered too; nothing is sent twice.
 func TestWatchKilled(t *testing.T) {
-	dir, db := t.TempDir(), filepath.Join(t.TempDir(), "lede.db")
 	inFlight := make(chan struct{})
 	release := make(chan struct{})
 	var once sync.Once
-	h := newHook(t, func(n int) int {
+	dir, db, h, w := watchWithHook(t, func(n int) int {
 		if n == 1 {
 			once.Do(func() { close(inFlight) })
 			<-release
@@ -147,7 +142,6 @@ func TestWatchKilled(t *testing.T) {
 		}
 		return 0
 	})
-	w := startWatch(t, db, dir, "--webhook", h.srv.URL, "--quiet")
 	dropFile(t, dir, typhoonFirst, corpusPage(t, typhoonFirst))
 	dropFile(t, dir, typhoonLead, corpusPage(t, typhoonLead))
 	select {

@@ -181,3 +181,13 @@ func arrivalOfID(t testing.TB, id string) uint64 {
 	}
 	return n
 }
+
+// watchWithHook starts lede watch on a new directory and database with
+// a webhook receiver as its sink, and args.
+func watchWithHook(t testing.TB, fail func(int) int, args ...string) (dir, db string, h *hook, w *watcher) {
+	t.Helper()
+	dir, db = t.TempDir(), filepath.Join(t.TempDir(), "lede.db")
+	h = newHook(t, fail)
+	w = startWatch(t, db, append([]string{dir, "--webhook", h.srv.URL, "--quiet"}, args...)...)
+	return dir, db, h, w
+}

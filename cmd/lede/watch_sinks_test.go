@@ -1,0 +1,74 @@
+package main
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// TestWatchSinks runs lede watch --once over a first version and its
+// LEAD with every kind of sink: the terminal, --jsonl, --exec (one
+// process per alert, the JSON on stdin) and --notify through shoutrrr's
+// generic webhook to a server on 127.0.0.1. Each gets the one alert;
+// a second run sends nothing again.
+func TestWatchSinks(t *testing.T) {
+	dir, db, out := t.TempDir(), filepath.Join(t.TempDir(), "lede.db"), t.TempDir()
+	dropFile(t, dir, typhoonFirst, corpusPage(t, typhoonFirst))
+	dropFile(t, dir, typhoonLead, corpusPage(t, typhoonLead))
+	var mu sync.Mutex
+	var notes []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		mu.Lock()
+		notes = append(notes, string(b))
+		mu.Unlock()
+	}))
+	defer srv.Close()
+	notify := "generic://" + strings.TrimPrefix(srv.URL, "http://") + "/hook?disabletls=yes"
+	jsonl, execOut := filepath.Join(out, "alerts.jsonl"), filepath.Join(out, "exec.txt")
+	args := []string{"--db", db, "watch", dir, "--once", "--jsonl", jsonl,
+		"--exec", "cat >> " + execOut + "; echo >> " + execOut, "--notify", notify}
+	r := runBinary(t, "", nil, args...)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stdout, "lead  200822-typhoon-bavi-possibly-make@2  (LEAD) Typhoon Bavi") ||
+		!strings.Contains(r.stdout, "diff 200822-typhoon-bavi-possibly-make@1 200822-typhoon-bavi-possibly-make@2") {
+		t.Errorf("terminal lines:\n%s", r.stdout)
+	}
+	for _, path := range []string{jsonl, execOut} {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+		var m alertMsg
+		if len(lines) != 1 || json.Unmarshal([]byte(lines[0]), &m) != nil || m.Rev != 2 || m.Marker.Label != "LEAD" {
+			t.Errorf("%s: %d lines, %+v", filepath.Base(path), len(lines), m)
+		}
+	}
+	mu.Lock()
+	if len(notes) != 1 || !strings.Contains(notes[0], "+0 ~3 -0") || !strings.Contains(notes[0], "lede --db") {
+		t.Errorf("notify got %q", notes)
+	}
+	mu.Unlock()
+	r = runBinary(t, "", nil, args...)
+	if r.code != 0 || strings.Contains(r.stdout, "typhoon") || len(notes) != 1 {
+		t.Errorf("second run: exit %d, %d notes, stdout %q", r.code, len(notes), r.stdout)
+	}
+	r = runBinary(t, "", nil, "--db", db, "alerts")
+	for _, kind := range []string{"terminal", "jsonl", "exec", "notify"} {
+		if !strings.Contains(r.stdout, kind) {
+			t.Errorf("lede alerts lacks %s:\n%s", kind, r.stdout)
+		}
+	}
+	if strings.Count(r.stdout, "delivered") != 4 {
+		t.Errorf("lede alerts:\n%s", r.stdout)
+	}
+}
