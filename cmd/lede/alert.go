@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -46,40 +47,60 @@ type alertPara struct {
 	Text string `json:"text"`
 }
 
-// alertDraft is an event parsed and compared with its predecessor: what
-// the rules look at and what the alert says.
-type alertDraft struct {
-	event revision.Event
-	msg   alertMsg
-}
-
-// draftAlert parses an event's revisions and diffs the update. dbFlag is
-// the --db option the command in the alert needs ("" for the default).
-func draftAlert(e store.Event, dbID, dbFlag string) (alertDraft, error) {
+// draftAlert applies the rules to an event and, when they pick it,
+// writes its alert: it parses the revision, diffs it against the one
+// before it in its story (only when the rules could still pick it) and
+// fills in what changed. It returns nil when the rules pass it over.
+// dbFlag is the --db option the alert's command needs ("" for the
+// default database).
+func draftAlert(e store.Event, rules revision.Rules, dbID, dbFlag string) (*alertMsg, error) {
 	name := fmt.Sprintf("%s@%d", e.Story, e.Rev)
 	cur, err := wire.Reparse(name, e.Record.Source, e.Raw)
 	if err != nil {
-		return alertDraft{}, err
+		return nil, err
 	}
-	m := alertMsg{
+	ev := revision.Event{Story: e.StoryUID, NewStory: e.NewStory, Marker: cur.Marker, PrevSeq: e.PrevSeq,
+		Note: cur.Note, Actions: cur.Actions, Text: cur.Headline + "\n" + strings.Join(cur.Paragraphs, "\n"),
+		Added: math.MaxInt}
+	if _, ok := rules.Match(ev); !ok {
+		return nil, nil // not even with every paragraph added
+	}
+	m := &alertMsg{
 		ID: fmt.Sprintf("lede-%s-%d", dbID, e.Arrival), Story: e.Story, Rev: e.Rev, Marker: cur.Marker,
 		Headline: cur.Headline, Date: cur.Date, Time: cur.Time, Note: cur.Note, Source: e.Record.Source,
 		Ingested: e.Ingested.UTC(), Added: []alertPara{}, Changed: []alertPara{}, NoteCheck: []revision.NoteVerdict{},
 		Command: fmt.Sprintf("lede%s show %s", dbFlag, name),
 	}
-	ev := revision.Event{Story: e.StoryUID, NewStory: e.NewStory, Marker: cur.Marker, PrevSeq: e.PrevSeq,
-		Note: cur.Note, Actions: cur.Actions, Text: cur.Headline + "\n" + strings.Join(cur.Paragraphs, "\n")}
 	if e.Prev == nil {
+		// A first version: all of it is new.
 		for i, p := range cur.Paragraphs {
 			m.Added = append(m.Added, alertPara{Para: i + 1, Text: p})
 		}
-		ev.Added = len(cur.Paragraphs)
-		return alertDraft{event: ev, msg: m}, nil
+	} else if err := m.fillDiff(e, cur, dbFlag); err != nil {
+		return nil, err
 	}
+	ev.Added = len(m.Added)
+	kinds, ok := rules.Match(ev)
+	if !ok {
+		return nil, nil
+	}
+	m.Kinds = []string{}
+	for _, k := range kinds {
+		m.Kinds = append(m.Kinds, string(k))
+	}
+	if len(kinds) == 0 {
+		m.Kinds = []string{string(revision.KindAny)}
+	}
+	return m, nil
+}
+
+// fillDiff compares an update with the revision before it and fills in
+// the summary, the added and changed paragraphs and the note check.
+func (m *alertMsg) fillDiff(e store.Event, cur *revision.Revision, dbFlag string) error {
 	prevName := fmt.Sprintf("%s@%d", e.Story, e.Rev-1)
 	old, err := wire.Reparse(prevName, e.Prev.Source, e.PrevRaw)
 	if err != nil {
-		return alertDraft{}, err
+		return err
 	}
 	r := diff.Compare(old, cur, diff.Options{})
 	sum := r.UpdateSummary()
@@ -96,9 +117,8 @@ func draftAlert(e store.Event, dbID, dbFlag string) (alertDraft, error) {
 			m.Changed = append(m.Changed, ap)
 		}
 	}
-	ev.Added = sum.Added
-	m.Command = fmt.Sprintf("lede%s diff %s %s", dbFlag, prevName, name)
-	return alertDraft{event: ev, msg: m}, nil
+	m.Command = fmt.Sprintf("lede%s diff %s %s", dbFlag, prevName, m.Story+"@"+fmt.Sprint(m.Rev))
+	return nil
 }
 
 // alertMarker is the marker for a line of text: "(LEAD)", "(2nd LD,

@@ -185,7 +185,7 @@ func (l *lede) watch(ctx context.Context, dirs []string, opt watchOptions) error
 		return err
 	}
 	w := &watchRun{l: l, opt: opt, rules: rules, dbID: dbID, dbFlag: l.dbFlag(),
-		files: &tracker{dirs: dirs, files: map[string]*fileState{}, settle: opt.settle},
+		files: newTracker(dirs, opt.settle),
 		del:   newDeliverer(sinks, opt.backoff, l.stderr), tally: map[store.Status]int{}}
 	var names []string
 	for _, s := range sinks {

@@ -12,13 +12,12 @@ import (
 )
 
 // fileState is what the watcher knows of a file: its size and
-// modification time when last looked at, since when they have been so,
-// and whether that version of the file has been taken.
+// modification time when last looked at, and since when they have been
+// so.
 type fileState struct {
 	size  int64
 	mod   time.Time
 	since time.Time
-	done  bool
 }
 
 // tracker follows the files below the watched directories: fsnotify says
@@ -28,10 +27,17 @@ type fileState struct {
 // modification time have held still for settle: a file still being
 // written is not read half-way.
 type tracker struct {
-	dirs   []string
-	files  map[string]*fileState
-	w      *fsnotify.Watcher // nil when events are unavailable
-	settle time.Duration
+	dirs  []string
+	files map[string]*fileState
+	// waiting holds the files not taken yet, so that a burst of events
+	// in a large directory costs what is new, not what is there.
+	waiting map[string]bool
+	w       *fsnotify.Watcher // nil when events are unavailable
+	settle  time.Duration
+}
+
+func newTracker(dirs []string, settle time.Duration) *tracker {
+	return &tracker{dirs: dirs, files: map[string]*fileState{}, waiting: map[string]bool{}, settle: settle}
 }
 
 // isTempName reports names a writer uses before renaming a file into
@@ -80,12 +86,13 @@ func (t *tracker) event(ev fsnotify.Event, now time.Time) {
 		return
 	}
 	if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
-		delete(t.files, ev.Name)
+		t.forget(ev.Name)
 		return
 	}
 	if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
 		// A new directory: watch it and take what is already in it.
-		sub := tracker{dirs: []string{ev.Name}, files: t.files, w: t.w, settle: t.settle}
+		sub := *t
+		sub.dirs = []string{ev.Name}
 		sub.scan(now)
 		return
 	}
@@ -96,7 +103,7 @@ func (t *tracker) event(ev fsnotify.Event, now time.Time) {
 func (t *tracker) touch(path string, now time.Time) {
 	st, err := os.Stat(path)
 	if err != nil || !st.Mode().IsRegular() {
-		delete(t.files, path)
+		t.forget(path)
 		return
 	}
 	f := t.files[path]
@@ -104,14 +111,22 @@ func (t *tracker) touch(path string, now time.Time) {
 		return
 	}
 	t.files[path] = &fileState{size: st.Size(), mod: st.ModTime(), since: now}
+	t.waiting[path] = true
+}
+
+// forget drops a file that is gone.
+func (t *tracker) forget(path string) {
+	delete(t.files, path)
+	delete(t.waiting, path)
 }
 
 // ready lists, in name order, up to max files that have held still for
 // settle and were not taken yet.
 func (t *tracker) ready(now time.Time, max int) []string {
 	var out []string
-	for path, f := range t.files {
-		if f.done || now.Sub(f.since) < t.settle {
+	for path := range t.waiting {
+		f := t.files[path]
+		if now.Sub(f.since) < t.settle {
 			continue
 		}
 		t.touch(path, now)
@@ -130,8 +145,8 @@ func (t *tracker) ready(now time.Time, max int) []string {
 // looked at again, zero when none waits.
 func (t *tracker) nextCheck() time.Time {
 	var next time.Time
-	for _, f := range t.files {
-		if at := f.since.Add(t.settle); !f.done && (next.IsZero() || at.Before(next)) {
+	for path := range t.waiting {
+		if at := t.files[path].since.Add(t.settle); next.IsZero() || at.Before(next) {
 			next = at
 		}
 	}
@@ -140,9 +155,7 @@ func (t *tracker) nextCheck() time.Time {
 
 // taken marks a file's current version as taken.
 func (t *tracker) taken(path string) {
-	if f := t.files[path]; f != nil {
-		f.done = true
-	}
+	delete(t.waiting, path)
 }
 
 // later has a file looked at again after another settle period, such as

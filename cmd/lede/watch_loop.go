@@ -119,10 +119,8 @@ func (w *watchRun) runOnce(ctx, sendCtx context.Context) error {
 	if ctx.Err() != nil {
 		return w.stop(func() {})
 	}
-	for path, f := range w.files.files {
-		if !f.done {
-			fmt.Fprintf(w.l.stderr, "lede: warning: %s is still being written; left for the next run\n", path)
-		}
+	for path := range w.files.waiting {
+		fmt.Fprintf(w.l.stderr, "lede: warning: %s is still being written; left for the next run\n", path)
 	}
 	w.summary()
 	if w.tally[store.StatusError] > 0 || w.del.failures > 0 {
@@ -262,14 +260,14 @@ func (w *watchRun) consume(db *store.DB) error {
 		if err != nil || len(evs) == 0 {
 			return err
 		}
-		drafts := make([]alertDraft, len(evs))
+		msgs := make([]*alertMsg, len(evs))
 		errs := make([]error, len(evs))
 		var next atomic.Int64
 		var wg sync.WaitGroup
 		for range min(runtime.GOMAXPROCS(0), len(evs)) {
 			wg.Go(func() {
 				for i := int(next.Add(1) - 1); i < len(evs); i = int(next.Add(1) - 1) {
-					drafts[i], errs[i] = draftAlert(evs[i], w.dbID, w.dbFlag)
+					msgs[i], errs[i] = draftAlert(evs[i], rules, w.dbID, w.dbFlag)
 				}
 			})
 		}
@@ -282,38 +280,22 @@ func (w *watchRun) consume(db *store.DB) error {
 				fmt.Fprintf(w.l.stderr, "lede: warning: no alert for %s@%d: %v\n", e.Story, e.Rev, errs[i])
 				continue
 			}
-			if a, ok := w.alert(rules, e, drafts[i]); ok {
-				alerts = append(alerts, a)
+			if msgs[i] == nil {
+				continue
 			}
+			body, err := json.Marshal(msgs[i])
+			if err != nil {
+				return err
+			}
+			m := msgs[i]
+			alerts = append(alerts, store.NewAlert{Arrival: e.Arrival, ID: m.ID, Story: e.Story, Marker: markerLabel(m.Marker),
+				Headline: m.Headline, Kinds: m.Kinds, Ingested: e.Ingested, Body: body})
 		}
 		if err := db.AddAlerts(consumed, alerts, w.del.infos()); err != nil {
 			return err
 		}
 		w.alerts += len(alerts)
 	}
-}
-
-// alert applies the rules to a draft and, when they pick it, makes the
-// alert to store.
-func (w *watchRun) alert(rules revision.Rules, e store.Event, d alertDraft) (store.NewAlert, bool) {
-	kinds, ok := rules.Match(d.event)
-	if !ok {
-		return store.NewAlert{}, false
-	}
-	d.msg.Kinds = []string{}
-	for _, k := range kinds {
-		d.msg.Kinds = append(d.msg.Kinds, string(k))
-	}
-	if len(kinds) == 0 {
-		d.msg.Kinds = []string{string(revision.KindAny)}
-	}
-	body, err := json.Marshal(d.msg)
-	if err != nil {
-		fmt.Fprintf(w.l.stderr, "lede: warning: no alert for %s@%d: %v\n", e.Story, e.Rev, err)
-		return store.NewAlert{}, false
-	}
-	return store.NewAlert{Arrival: e.Arrival, ID: d.msg.ID, Story: e.Story, Marker: markerLabel(d.msg.Marker),
-		Headline: d.msg.Headline, Kinds: d.msg.Kinds, Ingested: e.Ingested, Body: body}, true
 }
 
 // withWatchlist adds the stored follows and mutes to the rules.
