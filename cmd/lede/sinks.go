@@ -47,7 +47,7 @@ type terminalSink struct {
 }
 
 func (s *terminalSink) info() store.Sink {
-	return store.Sink{ID: "terminal", Kind: "terminal", Name: "terminal"}
+	return store.Sink{ID: "terminal", Kind: "terminal", Name: "stdout"}
 }
 
 func (s *terminalSink) send(_ context.Context, m *alertMsg, _ []byte) error {
