@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"lede/revision/wire"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // pageInput parses a corpus page into an Input.
@@ -136,5 +138,51 @@ func TestWatchlist(t *testing.T) {
 	}
 	if w, _ := db.Watchlist(); len(w.Follow) != 0 {
 		t.Errorf("unfollow left %+v", w.Follow)
+	}
+}
+
+// TestAlertsOnOlderFile reads alerts from a file written before alerts
+// existed (no alert buckets), opened read-only as lede alerts does:
+// nothing to list, no error. A write-open adds the buckets.
+func TestAlertsOnOlderFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Ingest(context.Background(), []Input{pageInput(t, "AEN20200202000651320")}); err != nil {
+		t.Fatal(err)
+	}
+	err = db.bolt.Update(func(tx *bolt.Tx) error {
+		for _, b := range alertBuckets {
+			if err := tx.DeleteBucket(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ro, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := ro.Alerts(10)
+	evs, eerr := ro.Events(10)
+	wl, werr := ro.Watchlist()
+	due, _, derr := ro.NextDue("terminal", time.Now(), 10)
+	ro.Close()
+	if err != nil || eerr != nil || werr != nil || derr != nil || len(list)+len(evs)+len(wl.Follow)+len(due) != 0 {
+		t.Fatalf("read-only: %v %v %v %v", err, eerr, werr, derr)
+	}
+	rw, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rw.Close()
+	if _, err := rw.EnableAlerts(); err != nil {
+		t.Fatalf("write-open did not add the alert buckets: %v", err)
 	}
 }

@@ -183,6 +183,10 @@ func (s *notifySink) send(_ context.Context, m *alertMsg, _ []byte) error {
 func redactURL(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil || u.Scheme == "" {
+		// Some services' URLs are not URLs to Go (slack://a:b/c@d).
+		if scheme, _, ok := strings.Cut(raw, "://"); ok && scheme != "" && !strings.ContainsAny(scheme, "/@ ") {
+			return scheme + "://…"
+		}
 		return "(unreadable URL)"
 	}
 	host := u.Host
