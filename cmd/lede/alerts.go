@@ -66,7 +66,8 @@ func (l *lede) retryAlerts(ctx context.Context) error {
 			fmt.Fprintln(l.stdout, "no failed or waiting deliveries")
 			return nil
 		}
-		fmt.Fprintf(l.stdout, "%d deliveries queued to be sent now; the running lede watch (or the next) sends them\n", n)
+		fmt.Fprintf(l.stdout, "%d deliveries queued to be sent now; the running lede watch sends them\n", n)
+		fmt.Fprintln(l.stderr, "hint: with no lede watch running, 'lede watch --once DIR' with the same sink flags sends them")
 		return nil
 	})
 }
@@ -106,8 +107,12 @@ func (l *lede) listAlerts(ctx context.Context, limit int, asJSON, full bool) err
 			if marker == "" {
 				marker = "first"
 			}
+			headline := a.Headline
+			if headline == "" {
+				headline = "(no headline)"
+			}
 			fmt.Fprintf(out, "%s  %-8s %-7s %s  %s\n", a.Created.Local().Format("2006-01-02 15:04:05"),
-				strings.Join(a.Kinds, ","), marker, a.Story, st.bold(a.Headline))
+				strings.Join(a.Kinds, ","), marker, a.Story, st.bold(headline))
 		}
 		for _, d := range a.Deliveries {
 			fmt.Fprintf(out, "    %-8s %-28s %s\n", d.Kind, cut(d.Sink, 28), deliveryText(d.Delivery, st))

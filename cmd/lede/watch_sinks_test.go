@@ -72,3 +72,46 @@ func TestWatchSinks(t *testing.T) {
 		t.Errorf("lede alerts:\n%s", r.stdout)
 	}
 }
+
+// TestAlertsRetry has the webhook refuse an alert for good (HTTP 400):
+// it is failed, later runs do not resend it, lede alerts --retry puts it
+// back and the next run delivers it.
+func TestAlertsRetry(t *testing.T) {
+	dir, db := t.TempDir(), filepath.Join(t.TempDir(), "lede.db")
+	dropFile(t, dir, typhoonFirst, corpusPage(t, typhoonFirst))
+	dropFile(t, dir, typhoonLead, corpusPage(t, typhoonLead))
+	h := newHook(t, func(n int) int {
+		if n == 1 {
+			return http.StatusBadRequest
+		}
+		return 0
+	})
+	once := []string{"--db", db, "watch", dir, "--once", "--quiet", "--webhook", h.srv.URL}
+	steps := []struct {
+		args  []string
+		code  int
+		state string // in lede alerts afterwards
+		tries int    // requests the webhook has seen
+	}{
+		{once, 1, "failed (1 attempts; HTTP 400 Bad Request)", 1},
+		{once, 0, "failed (1 attempts; HTTP 400 Bad Request)", 1},
+		{[]string{"--db", db, "alerts", "--retry"}, 0, "retrying (1 attempts", 1},
+		{once, 0, "delivered", 2},
+	}
+	for i, s := range steps {
+		r := runBinary(t, "", nil, s.args...)
+		if r.code != s.code {
+			t.Fatalf("step %d: exit %d, want %d: %s", i, r.code, s.code, r.stderr)
+		}
+		list := runBinary(t, "", nil, "--db", db, "alerts").stdout
+		h.mu.Lock()
+		tries := h.tries
+		h.mu.Unlock()
+		if !strings.Contains(list, s.state) || tries != s.tries {
+			t.Errorf("step %d: %d requests, want %d; lede alerts:\n%s", i, tries, s.tries, list)
+		}
+	}
+	if got := h.alerts(); len(got) != 1 || got[0].alert.Rev != 2 {
+		t.Errorf("accepted %+v", got)
+	}
+}
