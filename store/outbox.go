@@ -27,7 +27,7 @@ var (
 	bucketQueue      = []byte("queue")      // sink key | arrival u64 -> nil, while not delivered
 	bucketDeliveries = []byte("deliveries") // sink key | arrival u64 -> Delivery (JSON)
 	bucketWatch      = []byte("watch")      // follows and mutes, see follow.go
-	alertBuckets     = [][]byte{bucketEvents, bucketAlerts, bucketSinks, bucketQueue, bucketDeliveries, bucketWatch}
+	alertBuckets     = [][]byte{bucketEvents, bucketAlerts, bucketSinks, bucketQueue, bucketDeliveries, bucketWatch, bucketFiles}
 )
 
 var (

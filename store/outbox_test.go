@@ -186,3 +186,14 @@ func TestAlertsOnOlderFile(t *testing.T) {
 		t.Fatalf("write-open did not add the alert buckets: %v", err)
 	}
 }
+
+func TestFileStamps(t *testing.T) {
+	db := openTemp(t)
+	if err := db.SetFileStamps(map[string]FileStamp{"/in/a.txt": {Size: 10, Mod: 1234567890123}}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.FileStamps([]string{"/in/a.txt", "/in/b.txt"})
+	if err != nil || len(got) != 1 || got["/in/a.txt"] != (FileStamp{Size: 10, Mod: 1234567890123}) {
+		t.Errorf("FileStamps: %v, %v", got, err)
+	}
+}

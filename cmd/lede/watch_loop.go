@@ -5,9 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
+	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -50,6 +53,7 @@ func (w *watchRun) run(ctx context.Context) error {
 	sendCtx, cancelSends := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelSends()
 	w.files.scan(time.Now())
+	w.skipTaken(ctx)
 	if w.opt.once {
 		return w.runOnce(ctx, sendCtx)
 	}
@@ -178,6 +182,7 @@ func (w *watchRun) cycle(ctx, sendCtx context.Context, paths []string) {
 	}()
 	if len(inputs) > 0 {
 		w.store(db, inputs)
+		w.stamp(db, inputs)
 	}
 	if err := w.consume(db); err != nil {
 		fmt.Fprintf(w.l.stderr, "lede: warning: alerts not raised yet: %v\n", err)
@@ -212,6 +217,46 @@ func (w *watchRun) parse(paths []string) []input {
 		out = append(out, in)
 	}
 	return out
+}
+
+// skipTaken marks as taken the files an earlier watch took that have
+// not changed since, so a restart does not read them all again.
+func (w *watchRun) skipTaken(ctx context.Context) {
+	abs := map[string]string{}
+	for path := range w.files.waiting {
+		if a, err := filepath.Abs(path); err == nil {
+			abs[a] = path
+		}
+	}
+	var known map[string]store.FileStamp
+	err := w.l.withRead(ctx, func(db *store.DB) (err error) {
+		known, err = db.FileStamps(slices.Collect(maps.Keys(abs)))
+		return err
+	})
+	if err != nil {
+		fmt.Fprintf(w.l.stderr, "lede: warning: %v; reading every file again\n", err)
+		return
+	}
+	for a, s := range known {
+		path := abs[a]
+		if f := w.files.files[path]; f != nil && f.size == s.Size && f.mod.UnixNano() == s.Mod {
+			w.files.taken(path)
+		}
+	}
+}
+
+// stamp notes the version of each file taken, for skipTaken.
+func (w *watchRun) stamp(db *store.DB, inputs []input) {
+	stamps := map[string]store.FileStamp{}
+	for _, in := range inputs {
+		f := w.files.files[in.source]
+		if a, err := filepath.Abs(in.source); err == nil && f != nil {
+			stamps[a] = store.FileStamp{Size: f.size, Mod: f.mod.UnixNano()}
+		}
+	}
+	if err := db.SetFileStamps(stamps); err != nil {
+		fmt.Fprintf(w.l.stderr, "lede: warning: files taken not noted (a restart reads them again): %v\n", err)
+	}
 }
 
 // store ingests parsed inputs like lede ingest and reports failures.

@@ -59,8 +59,8 @@ func TestWatchSinks(t *testing.T) {
 	}
 	mu.Unlock()
 	r = runBinary(t, "", nil, args...)
-	if r.code != 0 || strings.Contains(r.stdout, "typhoon") || len(notes) != 1 {
-		t.Errorf("second run: exit %d, %d notes, stdout %q", r.code, len(notes), r.stdout)
+	if r.code != 0 || strings.Contains(r.stdout, "typhoon") || len(notes) != 1 || !strings.Contains(r.stderr, "0 pages taken") {
+		t.Errorf("second run: exit %d, %d notes, stdout %q, stderr %q", r.code, len(notes), r.stdout, r.stderr)
 	}
 	r = runBinary(t, "", nil, "--db", db, "alerts")
 	for _, kind := range []string{"terminal", "jsonl", "exec", "notify"} {
