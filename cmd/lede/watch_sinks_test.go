@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -113,5 +114,55 @@ func TestAlertsRetry(t *testing.T) {
 	}
 	if got := h.alerts(); len(got) != 1 || got[0].alert.Rev != 2 {
 		t.Errorf("accepted %+v", got)
+	}
+}
+
+// TestWatchRules runs the rules end to end: two stories' first versions
+// and leads (the corona lead adds 2 paragraphs, the typhoon lead none)
+// stored by lede ingest after alerts were enabled, then lede watch
+// --once with the rule flags, follows and mutes of each case.
+func TestWatchRules(t *testing.T) {
+	pages := t.TempDir()
+	for _, p := range []string{coronaFirst, typhoonFirst, coronaLead, typhoonLead} {
+		copyFile(t, filepath.Join(pagesDir, p), filepath.Join(pages, p))
+	}
+	tests := []struct {
+		name   string
+		before [][]string // commands run before the watch
+		flags  []string
+		want   []string // story@rev of the alerts, in order
+	}{
+		{name: "default", want: []string{"200202-s-korea-reports-3@2", "200822-typhoon-bavi-possibly-make@2"}},
+		{name: "new stories", flags: []string{"--on", "new-story"},
+			want: []string{"200202-s-korea-reports-3@1", "200822-typhoon-bavi-possibly-make@1"}},
+		{name: "min-added", flags: []string{"--min-added", "1"}, want: []string{"200202-s-korea-reports-3@2"}},
+		{name: "grep", flags: []string{"--grep", "BAVI", "-i"}, want: []string{"200822-typhoon-bavi-possibly-make@2"}},
+		{name: "mute", before: [][]string{{"mute", "200202"}}, want: []string{"200822-typhoon-bavi-possibly-make@2"}},
+		{name: "follow", before: [][]string{{"follow", "200202"}}, want: []string{"200202-s-korea-reports-3@2"}},
+		{name: "follow grep", before: [][]string{{"follow", "--grep", "Typhoon"}}, want: []string{"200822-typhoon-bavi-possibly-make@2"}},
+		{name: "mute beats follow", before: [][]string{{"follow", "200202"}, {"mute", "200202"}}, want: nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db, empty, jsonl := filepath.Join(t.TempDir(), "lede.db"), t.TempDir(), filepath.Join(t.TempDir(), "a.jsonl")
+			cmds := append([][]string{{"watch", "--once", "--settle", "0", "--quiet", empty}, {"ingest", pages}}, tt.before...)
+			cmds = append(cmds, append([]string{"watch", "--once", "--settle", "0", "--quiet", "--jsonl", jsonl, empty}, tt.flags...))
+			for _, c := range cmds {
+				if r := runBinary(t, "", nil, append([]string{"--db", db}, c...)...); r.code != 0 {
+					t.Fatalf("lede %s: exit %d: %s", strings.Join(c, " "), r.code, r.stderr)
+				}
+			}
+			data, _ := os.ReadFile(jsonl)
+			var got []string
+			for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+				var m alertMsg
+				if line != "" && json.Unmarshal([]byte(line), &m) == nil {
+					got = append(got, m.Story+"@"+strconv.Itoa(m.Rev))
+				}
+			}
+			if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+				t.Errorf("alerts %v, want %v", got, tt.want)
+			}
+		})
 	}
 }
