@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sync"
 	"time"
 
 	"lede/store"
@@ -30,9 +29,8 @@ type deliverer struct {
 	backoff  time.Duration // the first retry's wait; it doubles
 	busy     map[string]bool
 	wake     map[string]time.Time // when a held sink's next retry is due
-	done     chan []store.Outcome
+	done     chan round
 	outcomes []store.Outcome // received, not yet stored
-	wg       sync.WaitGroup
 	stderr   io.Writer
 	sent     int // alerts delivered by this process
 	failures int // failed attempts in this process
@@ -40,7 +38,7 @@ type deliverer struct {
 
 func newDeliverer(sinks []sink, backoff time.Duration, stderr io.Writer) *deliverer {
 	return &deliverer{sinks: sinks, backoff: backoff, busy: map[string]bool{}, wake: map[string]time.Time{},
-		done: make(chan []store.Outcome, len(sinks)), stderr: stderr}
+		done: make(chan round, len(sinks)), stderr: stderr}
 }
 
 // infos lists the sinks as the store keeps them.
@@ -69,14 +67,20 @@ func (d *deliverer) dispatch(ctx context.Context, db *store.DB, now time.Time) e
 			continue
 		}
 		d.busy[id] = true
-		d.wg.Go(func() { d.done <- d.round(ctx, s, dues) })
+		go func() { d.done <- round{sink: id, outs: d.send(ctx, s, dues)} }()
 	}
 	return nil
 }
 
-// round sends dues in order until one fails, and returns the outcomes
-// of those it tried.
-func (d *deliverer) round(ctx context.Context, s sink, dues []store.Due) []store.Outcome {
+// round is what a round of sends to one sink did.
+type round struct {
+	sink string
+	outs []store.Outcome
+}
+
+// send sends dues in order until one fails, and returns the outcomes of
+// those it tried.
+func (d *deliverer) send(ctx context.Context, s sink, dues []store.Due) []store.Outcome {
 	id := s.info().ID
 	var outs []store.Outcome
 	for _, due := range dues {
@@ -113,11 +117,8 @@ func (d *deliverer) wait(n int) time.Duration {
 
 // got takes a finished round's outcomes, to be stored by the next cycle,
 // and says on stderr what failed.
-func (d *deliverer) got(outs []store.Outcome) {
-	if len(outs) == 0 {
-		return
-	}
-	id := outs[0].Sink
+func (d *deliverer) got(r round) {
+	id, outs := r.sink, r.outs
 	d.busy[id] = false
 	delete(d.wake, id)
 	for _, o := range outs {

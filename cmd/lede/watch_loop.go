@@ -81,8 +81,8 @@ func (w *watchRun) run(ctx context.Context) error {
 			// Most likely the event queue overflowed: rescan now.
 			fmt.Fprintf(w.l.stderr, "lede: warning: file events: %v; rescanning\n", err)
 			rescanAt = time.Now()
-		case outs := <-w.del.done:
-			w.del.got(outs)
+		case r := <-w.del.done:
+			w.del.got(r)
 			busy = true
 		case <-timer.C:
 			busy = !time.Now().Before(w.del.nextWake()) && !w.del.nextWake().IsZero()
