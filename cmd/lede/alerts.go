@@ -10,6 +10,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"lede/alert"
 	"lede/store"
 )
 
@@ -98,7 +99,7 @@ func (l *lede) listAlerts(ctx context.Context, limit int, asJSON, full bool) err
 			if i > 0 {
 				fmt.Fprintln(out)
 			}
-			var m alertMsg
+			var m alert.Alert
 			if err := json.Unmarshal(a.Body, &m); err == nil {
 				fmt.Fprintln(out, strings.Join(alertLines(&m, st, 20, st.width), "\n"))
 			}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"lede/alert"
 	"lede/revision"
 	"lede/store"
 )
@@ -186,10 +187,10 @@ func (l *lede) watch(ctx context.Context, dirs []string, opt watchOptions) error
 	}
 	w := &watchRun{l: l, opt: opt, rules: rules, dbID: dbID, dbFlag: l.dbFlag(),
 		files: newTracker(dirs, opt.settle),
-		del:   newDeliverer(sinks, opt.backoff, l.stderr), tally: map[store.Status]int{}}
+		del:   alert.NewDeliverer(sinks, opt.backoff, l.stderr), tally: map[store.Status]int{}}
 	var names []string
 	for _, s := range sinks {
-		names = append(names, s.info().Kind+" "+s.info().Name)
+		names = append(names, s.Info().Kind+" "+s.Info().Name)
 	}
 	if len(names) == 0 {
 		names = []string{"nowhere (--quiet and no other sink): alerts are only stored"}

@@ -14,6 +14,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"lede/alert"
 )
 
 // hook is a webhook receiver on 127.0.0.1: it keeps every alert it
@@ -30,7 +32,7 @@ type hook struct {
 
 // received is one accepted alert and when it came.
 type received struct {
-	alert alertMsg
+	alert alert.Alert
 	key   string // the Idempotency-Key header
 	at    time.Time
 }
@@ -49,7 +51,7 @@ func newHook(t testing.TB, fail func(n int) int) *hook {
 				return
 			}
 		}
-		var m alertMsg
+		var m alert.Alert
 		if err := json.Unmarshal(body, &m); err != nil {
 			t.Errorf("webhook body is not an alert: %v: %s", err, body)
 		}

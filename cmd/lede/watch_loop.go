@@ -17,6 +17,7 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
+	"lede/alert"
 	"lede/revision"
 	"lede/revision/wire"
 	"lede/store"
@@ -32,7 +33,7 @@ type watchRun struct {
 	dbID   string
 	dbFlag string
 	files  *tracker
-	del    *deliverer
+	del    *alert.Deliverer
 	tally  map[store.Status]int
 	alerts int
 }
@@ -66,7 +67,7 @@ func (w *watchRun) run(ctx context.Context) error {
 	rescanAt := time.Now().Add(w.opt.rescan)
 	for ctx.Err() == nil {
 		wake := rescanAt
-		for _, t := range []time.Time{w.files.nextCheck(), w.del.nextWake()} {
+		for _, t := range []time.Time{w.files.nextCheck(), w.del.NextWake()} {
 			if !t.IsZero() && t.Before(wake) {
 				wake = t
 			}
@@ -81,11 +82,11 @@ func (w *watchRun) run(ctx context.Context) error {
 			// Most likely the event queue overflowed: rescan now.
 			fmt.Fprintf(w.l.stderr, "lede: warning: file events: %v; rescanning\n", err)
 			rescanAt = time.Now()
-		case r := <-w.del.done:
-			w.del.got(r)
+		case r := <-w.del.Done():
+			w.del.Got(r)
 			busy = true
 		case <-timer.C:
-			busy = !time.Now().Before(w.del.nextWake()) && !w.del.nextWake().IsZero()
+			busy = !time.Now().Before(w.del.NextWake()) && !w.del.NextWake().IsZero()
 		}
 		timer.Stop()
 		now := time.Now()
@@ -116,8 +117,8 @@ func (w *watchRun) runOnce(ctx, sendCtx context.Context) error {
 			break
 		}
 	}
-	for ctx.Err() == nil && !w.del.idle() {
-		w.del.got(<-w.del.done)
+	for ctx.Err() == nil && !w.del.Idle() {
+		w.del.Got(<-w.del.Done())
 		w.cycle(ctx, sendCtx, nil)
 	}
 	if ctx.Err() != nil {
@@ -127,7 +128,7 @@ func (w *watchRun) runOnce(ctx, sendCtx context.Context) error {
 		fmt.Fprintf(w.l.stderr, "lede: warning: %s is still being written; left for the next run\n", path)
 	}
 	w.summary()
-	if w.tally[store.StatusError] > 0 || w.del.failures > 0 {
+	if w.tally[store.StatusError] > 0 || w.del.Failures > 0 {
 		return exitStatus(1)
 	}
 	return nil
@@ -138,11 +139,11 @@ func (w *watchRun) runOnce(ctx, sendCtx context.Context) error {
 func (w *watchRun) stop(cancelSends context.CancelFunc) error {
 	t := time.AfterFunc(stopGrace, cancelSends)
 	defer t.Stop()
-	for !w.del.idle() {
-		w.del.got(<-w.del.done)
+	for !w.del.Idle() {
+		w.del.Got(<-w.del.Done())
 	}
-	if len(w.del.outcomes) > 0 {
-		err := w.l.withWrite(context.Background(), "watch", w.del.record)
+	if w.del.Pending() {
+		err := w.l.withWrite(context.Background(), "watch", w.del.Record)
 		if err != nil {
 			fmt.Fprintf(w.l.stderr, "lede: warning: delivery states not stored: %v (the alerts will be sent again)\n", err)
 		}
@@ -157,7 +158,7 @@ func (w *watchRun) summary() {
 	fmt.Fprintf(w.l.stderr, "lede: watch: %d pages taken: %d new stories, %d updates, %d duplicates, %d errors; %d alerts raised, %d deliveries, %d failed attempts\n",
 		t[store.StatusNewStory]+t[store.StatusUpdate]+t[store.StatusDuplicate]+t[store.StatusError],
 		t[store.StatusNewStory], t[store.StatusUpdate], t[store.StatusDuplicate], t[store.StatusError],
-		w.alerts, w.del.sent, w.del.failures)
+		w.alerts, w.del.Sent, w.del.Failures)
 }
 
 // cycle is one short spell with the database: store the pages given,
@@ -187,10 +188,10 @@ func (w *watchRun) cycle(ctx, sendCtx context.Context, paths []string) {
 	if err := w.consume(db); err != nil {
 		fmt.Fprintf(w.l.stderr, "lede: warning: alerts not raised yet: %v\n", err)
 	}
-	if err := w.del.record(db); err != nil {
+	if err := w.del.Record(db); err != nil {
 		fmt.Fprintf(w.l.stderr, "lede: warning: delivery states not stored yet: %v\n", err)
 	}
-	if err := w.del.dispatch(sendCtx, db, time.Now()); err != nil {
+	if err := w.del.Dispatch(sendCtx, db, time.Now()); err != nil {
 		fmt.Fprintf(w.l.stderr, "lede: warning: alerts not sent yet: %v\n", err)
 	}
 }
@@ -305,14 +306,14 @@ func (w *watchRun) consume(db *store.DB) error {
 		if err != nil || len(evs) == 0 {
 			return err
 		}
-		msgs := make([]*alertMsg, len(evs))
+		msgs := make([]*alert.Alert, len(evs))
 		errs := make([]error, len(evs))
 		var next atomic.Int64
 		var wg sync.WaitGroup
 		for range min(runtime.GOMAXPROCS(0), len(evs)) {
 			wg.Go(func() {
 				for i := int(next.Add(1) - 1); i < len(evs); i = int(next.Add(1) - 1) {
-					msgs[i], errs[i] = draftAlert(evs[i], rules, w.dbID, w.dbFlag)
+					msgs[i], errs[i] = alert.Draft(evs[i], rules, w.dbID, w.dbFlag)
 				}
 			})
 		}
@@ -336,7 +337,7 @@ func (w *watchRun) consume(db *store.DB) error {
 			alerts = append(alerts, store.NewAlert{Arrival: e.Arrival, ID: m.ID, Story: e.Story, Marker: markerLabel(m.Marker),
 				Headline: m.Headline, Kinds: m.Kinds, Ingested: e.Ingested, Body: body})
 		}
-		if err := db.AddAlerts(consumed, alerts, w.del.infos()); err != nil {
+		if err := db.AddAlerts(consumed, alerts, w.del.Infos()); err != nil {
 			return err
 		}
 		w.alerts += len(alerts)

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"lede/alert"
 )
 
 // TestWatchSinks runs lede watch --once over a first version and its
@@ -49,7 +51,7 @@ func TestWatchSinks(t *testing.T) {
 			t.Fatal(err)
 		}
 		lines := strings.Split(strings.TrimSpace(string(data)), "\n")
-		var m alertMsg
+		var m alert.Alert
 		if len(lines) != 1 || json.Unmarshal([]byte(lines[0]), &m) != nil || m.Rev != 2 || m.Marker.Label != "LEAD" {
 			t.Errorf("%s: %d lines, %+v", filepath.Base(path), len(lines), m)
 		}
@@ -155,7 +157,7 @@ func TestWatchRules(t *testing.T) {
 			data, _ := os.ReadFile(jsonl)
 			var got []string
 			for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
-				var m alertMsg
+				var m alert.Alert
 				if line != "" && json.Unmarshal([]byte(line), &m) == nil {
 					got = append(got, m.Story+"@"+strconv.Itoa(m.Rev))
 				}

@@ -20,35 +20,12 @@ func TestIsTempName(t *testing.T) {
 	}
 }
 
-func TestRedactURL(t *testing.T) {
-	for in, want := range map[string]string{
-		"https://example.org/hooks/lede?token=s3cret":  "https://example.org/…",
-		"slack://hook:T000/B000/XXX@webhook":           "slack://…",
-		"smtp://user:pass@mail.example.org:587/?to=me": "smtp://…@mail.example.org:587/…",
-		"http://127.0.0.1:8080":                        "http://127.0.0.1:8080",
-		"not a url":                                    "(unreadable URL)",
-	} {
-		if got := redactURL(in); got != want {
-			t.Errorf("redactURL(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestShellQuote(t *testing.T) {
 	for in, want := range map[string]string{
 		"/tmp/news.db": "/tmp/news.db", "/tmp/my news.db": "'/tmp/my news.db'", "it's": `'it'\''s'`, "": "''",
 	} {
 		if got := shellQuote(in); got != want {
 			t.Errorf("shellQuote(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
-func TestBackoff(t *testing.T) {
-	d := &deliverer{backoff: time.Second}
-	for n, want := range map[int]time.Duration{1: time.Second, 2: 2 * time.Second, 4: 8 * time.Second, 9: 256 * time.Second, 10: maxBackoff, 60: maxBackoff} {
-		if got := d.wait(n); got != want {
-			t.Errorf("wait(%d) = %s, want %s", n, got, want)
 		}
 	}
 }

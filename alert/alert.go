@@ -1,0 +1,128 @@
+// Package alert is lede's alerting: the alert an editor receives for a
+// new version the rules pick (what it added, its note check, the command
+// that shows the rest), the places alerts go (a JSON lines file, a
+// command, a webhook, chat and mail through shoutrrr), and their durable,
+// ordered delivery from the store's outbox. It is the only package that
+// imports shoutrrr.
+package alert
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"lede/diff"
+	"lede/revision"
+	"lede/revision/wire"
+	"lede/store"
+)
+
+// Alert is an alert as every sink receives it (the JSON of --jsonl,
+// --exec and --webhook; --notify and the terminal get it as text). It is
+// built once, when the rules pick the revision, and stored: a resend is
+// byte for byte the first send, and ID lets a receiver drop repeats.
+type Alert struct {
+	ID       string          `json:"id"`
+	Kinds    []string        `json:"kinds"`
+	Story    string          `json:"story"`
+	Rev      int             `json:"rev"`
+	Marker   revision.Marker `json:"marker"`
+	Headline string          `json:"headline"`
+	Date     revision.Date   `json:"date"`
+	Time     string          `json:"time,omitempty"`
+	Note     string          `json:"note,omitempty"`
+	Source   string          `json:"source"`
+	Ingested time.Time       `json:"ingested"`
+	// Summary, Added, Changed and NoteCheck are what the update changed
+	// against the version before it (Rev-1); a first version has no
+	// summary and its paragraphs are all added.
+	Summary   *revision.UpdateSummary `json:"summary,omitempty"`
+	Added     []Para                  `json:"added"`
+	Changed   []Para                  `json:"changed"`
+	NoteCheck []revision.NoteVerdict  `json:"note_check"`
+	// Command shows the rest: lede diff STORY@A STORY@B.
+	Command string `json:"command"`
+}
+
+// Para is a paragraph an update added or changed: its number in the
+// new version (and, when changed, in the old one) and its text now.
+type Para struct {
+	Para int    `json:"para"`
+	Old  int    `json:"old,omitempty"`
+	Text string `json:"text"`
+}
+
+// Draft applies the rules to an event and, when they pick it,
+// writes its alert: it parses the revision, diffs it against the one
+// before it in its story (only when the rules could still pick it) and
+// fills in what changed. It returns nil when the rules pass it over.
+// dbFlag is the --db option the alert's command needs ("" for the
+// default database).
+func Draft(e store.Event, rules revision.Rules, dbID, dbFlag string) (*Alert, error) {
+	name := fmt.Sprintf("%s@%d", e.Story, e.Rev)
+	cur, err := wire.Reparse(name, e.Record.Source, e.Raw)
+	if err != nil {
+		return nil, err
+	}
+	ev := revision.Event{Story: e.StoryUID, NewStory: e.NewStory, Marker: cur.Marker, PrevSeq: e.PrevSeq,
+		Note: cur.Note, Actions: cur.Actions, Text: cur.Headline + "\n" + strings.Join(cur.Paragraphs, "\n"),
+		Added: math.MaxInt}
+	if _, ok := rules.Match(ev); !ok {
+		return nil, nil // not even with every paragraph added
+	}
+	m := &Alert{
+		ID: fmt.Sprintf("lede-%s-%d", dbID, e.Arrival), Story: e.Story, Rev: e.Rev, Marker: cur.Marker,
+		Headline: cur.Headline, Date: cur.Date, Time: cur.Time, Note: cur.Note, Source: e.Record.Source,
+		Ingested: e.Ingested.UTC(), Added: []Para{}, Changed: []Para{}, NoteCheck: []revision.NoteVerdict{},
+		Command: fmt.Sprintf("lede%s show %s", dbFlag, name),
+	}
+	if e.Prev == nil {
+		// A first version: all of it is new.
+		for i, p := range cur.Paragraphs {
+			m.Added = append(m.Added, Para{Para: i + 1, Text: p})
+		}
+	} else if err := m.fillDiff(e, cur, dbFlag); err != nil {
+		return nil, err
+	}
+	ev.Added = len(m.Added)
+	kinds, ok := rules.Match(ev)
+	if !ok {
+		return nil, nil
+	}
+	m.Kinds = []string{}
+	for _, k := range kinds {
+		m.Kinds = append(m.Kinds, string(k))
+	}
+	if len(kinds) == 0 {
+		m.Kinds = []string{string(revision.KindAny)}
+	}
+	return m, nil
+}
+
+// fillDiff compares an update with the revision before it and fills in
+// the summary, the added and changed paragraphs and the note check.
+func (m *Alert) fillDiff(e store.Event, cur *revision.Revision, dbFlag string) error {
+	prevName := fmt.Sprintf("%s@%d", e.Story, e.Rev-1)
+	old, err := wire.Reparse(prevName, e.Prev.Source, e.PrevRaw)
+	if err != nil {
+		return err
+	}
+	r := diff.Compare(old, cur, diff.Options{})
+	sum := r.UpdateSummary()
+	m.Summary, m.NoteCheck = &sum, append(m.NoteCheck, sum.Verdicts...)
+	for _, p := range r.Paragraphs {
+		switch {
+		case p.Op == diff.OpInsert && p.New != nil:
+			m.Added = append(m.Added, Para{Para: *p.New, Text: p.Text})
+		case p.Op == diff.OpChange && p.New != nil:
+			ap := Para{Para: *p.New, Text: p.NewSide()}
+			if p.Old != nil {
+				ap.Old = *p.Old
+			}
+			m.Changed = append(m.Changed, ap)
+		}
+	}
+	m.Command = fmt.Sprintf("lede%s diff %s %s", dbFlag, prevName, m.Story+"@"+fmt.Sprint(m.Rev))
+	return nil
+}
