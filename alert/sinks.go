@@ -32,6 +32,7 @@ type Sink interface {
 // Refused marks an error no retry can cure, such as an HTTP 400.
 type Refused struct{ Err error }
 
+// Error is the error refused.
 func (r Refused) Error() string { return r.Err.Error() }
 
 // Unwrap returns the error refused.
