@@ -71,6 +71,7 @@ func TestWatchBurst(t *testing.T) {
 		}
 	}
 	w.stop(t)
+	checkJSON(t, db)
 	r := runBinary(t, "", nil, "--db", db, "stories", "--json")
 	var stories []store.Story
 	if err := json.Unmarshal([]byte(r.stdout), &stories); err != nil {
