@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"sort"
@@ -130,18 +131,26 @@ type ListOptions struct {
 	Limit int            // at most this many; 0: all
 	// Offset skips this many matching stories first, for paging.
 	Offset int
-	// Match, when set, keeps only the stories it accepts, as Grep does.
-	Match func(Story) bool
+	// Headline, when set, keeps only the stories with a version whose
+	// headline it accepts, as Grep does.
+	Headline func(string) bool
 }
 
-// Stories lists live stories, most recently updated first.
+// Stories lists live stories, most recently updated first. Filters read
+// only the headlines of a story's revisions, and skipped stories are not
+// loaded, so a search or a deep page costs little per story passed over.
 func (db *DB) Stories(opt ListOptions) ([]Story, error) {
 	var out []Story
 	skip := opt.Offset
 	since := uint32(opt.Since.Year*10000 + opt.Since.Month*100 + opt.Since.Day)
+	var grep func(string) bool
+	if opt.Grep != nil {
+		grep = opt.Grep.MatchString
+	}
 	err := db.bolt.View(func(btx *bolt.Tx) error {
 		tx := txn{Tx: btx}
 		c := tx.b(bucketRecent).Cursor()
+	stories:
 		for k, _ := c.Last(); k != nil; k, _ = c.Prev() {
 			if opt.Limit > 0 && len(out) >= opt.Limit {
 				break
@@ -149,16 +158,23 @@ func (db *DB) Stories(opt ListOptions) ([]Story, error) {
 			if !opt.Since.IsZero() && getU32(k) < since {
 				break
 			}
-			s, err := tx.loadStory(getU64(k[12:]))
-			if err != nil {
-				return err
-			}
-			if opt.Grep != nil && !storyMatches(s, opt.Grep) || opt.Match != nil && !opt.Match(s) {
-				continue
+			uid := getU64(k[12:])
+			for _, match := range []func(string) bool{grep, opt.Headline} {
+				ok, err := tx.anyHeadline(uid, match)
+				if err != nil {
+					return err
+				}
+				if !ok {
+					continue stories
+				}
 			}
 			if skip > 0 {
 				skip--
 				continue
+			}
+			s, err := tx.loadStory(uid)
+			if err != nil {
+				return err
 			}
 			out = append(out, s)
 		}
@@ -167,13 +183,54 @@ func (db *DB) Stories(opt ListOptions) ([]Story, error) {
 	return out, err
 }
 
-func storyMatches(s Story, re *regexp.Regexp) bool {
-	for _, v := range s.Versions {
-		if re.MatchString(v.Headline) {
-			return true
+// anyHeadline reports whether match (nil: anything) accepts the headline
+// of one of a story's revisions. It decodes the headlines only.
+func (tx txn) anyHeadline(uid uint64, match func(string) bool) (bool, error) {
+	if match == nil {
+		return true, nil
+	}
+	c := tx.b(bucketRevs).Cursor()
+	prefix := u64(uid)
+	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
+		h, err := recordHeadline(v)
+		if err != nil {
+			return false, err
+		}
+		if match(h) {
+			return true, nil
 		}
 	}
-	return false
+	return false, nil
+}
+
+var headlineKey = []byte(`"headline":"`)
+
+// recordHeadline reads the headline of a RevRecord without decoding the
+// rest. Inside a JSON string every quote is escaped, so the key with its
+// quotes can only be the record's own "headline" field (no nested
+// object has one); the value is decoded from there to its closing quote.
+func recordHeadline(raw []byte) (string, error) {
+	i := bytes.Index(raw, headlineKey)
+	if i < 0 {
+		var rec struct {
+			Headline string `json:"headline"`
+		}
+		err := jsonUnmarshal(raw, &rec)
+		return rec.Headline, err
+	}
+	start := i + len(headlineKey) - 1 // the opening quote
+	end := start + 1
+	for ; end < len(raw) && raw[end] != '"'; end++ {
+		if raw[end] == '\\' {
+			end++
+		}
+	}
+	var h string
+	if end >= len(raw) {
+		return "", errCorrupt
+	}
+	err := jsonUnmarshal(raw[start:end+1], &h)
+	return h, err
 }
 
 // Revision returns a story's revision n (1-based) and its raw input as

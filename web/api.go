@@ -4,10 +4,11 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"lede/diff"
 	"lede/revision"
@@ -55,7 +56,7 @@ func parseListQuery(v url.Values) (listQuery, store.ListOptions, error) {
 		opt.Since = revision.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
 	}
 	if q.Q != "" {
-		opt.Match = headlineWords(q.Q)
+		opt.Headline = headlineWords(q.Q)
 	}
 	// One story more than a page tells whether there is a next page.
 	opt.Offset = (q.Page - 1) * q.Limit
@@ -63,30 +64,35 @@ func parseListQuery(v url.Values) (listQuery, store.ListOptions, error) {
 	return q, opt, nil
 }
 
-// headlineWords matches stories with every word of q, in any order and
-// regardless of case, in the headline of one of their versions.
-func headlineWords(q string) func(store.Story) bool {
-	var res []*regexp.Regexp
-	for _, w := range strings.Fields(q) {
-		res = append(res, regexp.MustCompile(`(?i)(^|\W)`+regexp.QuoteMeta(w)))
-	}
-	return func(s store.Story) bool {
-		for _, v := range s.Versions {
-			if matchAll(res, v.Headline) {
-				return true
+// headlineWords accepts a headline with every word of q, in any order
+// and regardless of case, each at the start of a word: "korea" finds
+// "S. Korea's" and "Koreas", not "NKorea".
+func headlineWords(q string) func(string) bool {
+	words := strings.Fields(strings.ToLower(q))
+	return func(headline string) bool {
+		h := strings.ToLower(headline)
+		for _, w := range words {
+			if !hasWordPrefix(h, w) {
+				return false
 			}
 		}
-		return false
+		return true
 	}
 }
 
-func matchAll(res []*regexp.Regexp, text string) bool {
-	for _, re := range res {
-		if !re.MatchString(text) {
+// hasWordPrefix reports whether w occurs in h at the start of a word.
+func hasWordPrefix(h, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(h[i:], w)
+		if j < 0 {
 			return false
 		}
+		at := i + j
+		if r, _ := utf8.DecodeLastRuneInString(h[:at]); at == 0 || !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return true
+		}
+		i = at + 1
 	}
-	return true
 }
 
 // storyPage is one page of a story list and whether another follows.
