@@ -131,6 +131,7 @@ func TestWatchWebhookDown(t *testing.T) {
 // restarted watch delivers it, once; alerts of pages lede ingest stored
 // while no watch ran are delivered too; nothing is sent twice.
 func TestWatchKilled(t *testing.T) {
+	t.Parallel()
 	inFlight := make(chan struct{})
 	release := make(chan struct{})
 	var once sync.Once

@@ -21,6 +21,7 @@ import (
 // generic webhook to a server on 127.0.0.1. Each gets the one alert;
 // a second run sends nothing again.
 func TestWatchSinks(t *testing.T) {
+	t.Parallel()
 	dir, db, out := t.TempDir(), filepath.Join(t.TempDir(), "lede.db"), t.TempDir()
 	dropFile(t, dir, typhoonFirst, corpusPage(t, typhoonFirst))
 	dropFile(t, dir, typhoonLead, corpusPage(t, typhoonLead))
@@ -80,6 +81,7 @@ func TestWatchSinks(t *testing.T) {
 // it is failed, later runs do not resend it, lede alerts --retry puts it
 // back and the next run delivers it.
 func TestAlertsRetry(t *testing.T) {
+	t.Parallel()
 	dir, db := t.TempDir(), filepath.Join(t.TempDir(), "lede.db")
 	dropFile(t, dir, typhoonFirst, corpusPage(t, typhoonFirst))
 	dropFile(t, dir, typhoonLead, corpusPage(t, typhoonLead))
@@ -124,6 +126,7 @@ func TestAlertsRetry(t *testing.T) {
 // stored by lede ingest after alerts were enabled, then lede watch
 // --once with the rule flags, follows and mutes of each case.
 func TestWatchRules(t *testing.T) {
+	t.Parallel()
 	pages := t.TempDir()
 	for _, p := range []string{coronaFirst, typhoonFirst, coronaLead, typhoonLead} {
 		copyFile(t, filepath.Join(pagesDir, p), filepath.Join(pages, p))
@@ -146,6 +149,7 @@ func TestWatchRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			db, empty, jsonl := filepath.Join(t.TempDir(), "lede.db"), t.TempDir(), filepath.Join(t.TempDir(), "a.jsonl")
 			cmds := append([][]string{{"watch", "--once", "--settle", "0", "--quiet", empty}, {"ingest", pages}}, tt.before...)
 			cmds = append(cmds, append([]string{"watch", "--once", "--settle", "0", "--quiet", "--jsonl", jsonl, empty}, tt.flags...))
