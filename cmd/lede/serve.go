@@ -2,13 +2,16 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log"
 	"net"
 	"os"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
+	"lede/revision"
 	"lede/store"
 	"lede/web"
 )
@@ -16,6 +19,7 @@ import (
 // serveCommand is "lede serve": the web view for desks and the JSON API.
 func (l *lede) serveCommand() *cli.Command {
 	addr := "127.0.0.1:8080"
+	var watchDirs []string
 	return &cli.Command{
 		Name:  "serve",
 		Usage: "serve story timelines, diffs, a JSON API and a feed of new leads over HTTP",
@@ -30,7 +34,9 @@ func (l *lede) serveCommand() *cli.Command {
    /api/stories/STORY/diff?from=A&to=B as 'lede diff --format json'
    /feed.atom                 new leads (LEAD, 2nd LD, ...) as an Atom feed
 
-It binds the loopback interface unless --addr says otherwise. The database
+With --watch DIR, the same process also runs lede watch on DIR with its
+default options, so new pages show up in the view and the feed as they
+arrive. It binds the loopback interface unless --addr says otherwise. The database
 is opened for each request and closed before the answer is sent, so lede
 ingest can write while the server runs. Ctrl-C stops it once the requests
 under way are answered.
@@ -38,24 +44,34 @@ under way are answered.
 Examples:
    lede serve
    lede --db /srv/lede.db serve --addr 127.0.0.1:9000
+   lede serve --watch ~/wire/incoming
    curl -s localhost:8080/api/stories?q=coronavirus | jq -r '.[].id'`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "addr", Value: addr, Usage: "listen on `HOST:PORT` (another host than loopback exposes the database)", Destination: &addr},
+			&cli.GenericFlag{Name: "watch", Usage: "also watch `DIR` and ingest its pages as lede watch does (alerts on new leads on the terminal); repeatable", Value: repeated{&watchDirs}},
 		},
 		OnUsageError: onUsageError("serve"),
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
 				return usagef("serve", "unexpected argument %q", c.Args().First())
 			}
-			return l.serve(c.Context, addr)
+			return l.serve(c.Context, addr, watchDirs)
 		},
 	}
 }
 
-func (l *lede) serve(ctx context.Context, addr string) error {
-	// Fail now, not on the first request, when there is no database.
-	if err := l.withRead(ctx, func(*store.DB) error { return nil }); err != nil {
-		return err
+func (l *lede) serve(ctx context.Context, addr string, watchDirs []string) error {
+	for _, d := range watchDirs {
+		if st, err := os.Stat(d); err != nil || !st.IsDir() {
+			return &cliError{code: 2, msg: fmt.Sprintf("--watch %s: not a directory", d)}
+		}
+	}
+	// Fail now, not on the first request, when there is no database; a
+	// watcher creates it.
+	if len(watchDirs) == 0 {
+		if err := l.withRead(ctx, func(*store.DB) error { return nil }); err != nil {
+			return err
+		}
 	}
 	logger := log.New(l.stderr, "lede: serve: ", log.LstdFlags)
 	srv, err := web.New(web.Config{
@@ -82,10 +98,36 @@ func (l *lede) serve(ctx context.Context, addr string) error {
 	if host, _, _ := net.SplitHostPort(ln.Addr().String()); !net.ParseIP(host).IsLoopback() {
 		fmt.Fprintf(l.stderr, "lede: warning: %s is reachable from other machines; everything in %s can be read\n", ln.Addr(), l.db)
 	}
+	serveCtx, stopServing := context.WithCancel(ctx)
+	defer stopServing()
+	watchCtx, stopWatching := context.WithCancel(ctx)
+	defer stopWatching()
+	watched := make(chan error, 1)
+	if len(watchDirs) > 0 {
+		go func() {
+			// The watcher ends when the server does, or on an error
+			// that stops the server too.
+			watched <- l.watch(watchCtx, watchDirs, serveWatchOptions())
+			stopServing()
+		}()
+	} else {
+		watched <- nil
+	}
 	fmt.Fprintf(l.stderr, "lede: serving %s on http://%s/ (Ctrl-C to stop)\n", l.db, ln.Addr())
-	if err := srv.Serve(ctx, ln); err != nil {
+	err = srv.Serve(serveCtx, ln)
+	stopWatching()
+	if werr := <-watched; werr != nil && !errors.Is(werr, context.Canceled) {
+		return werr
+	}
+	if err != nil {
 		return err
 	}
 	fmt.Fprintln(l.stderr, "lede: stopped")
 	return nil
+}
+
+// serveWatchOptions are lede watch's defaults, for serve --watch.
+func serveWatchOptions() watchOptions {
+	return watchOptions{on: "lead", settle: 250 * time.Millisecond, incomplete: 5 * time.Second,
+		rescan: 5 * time.Second, backoff: time.Second, batch: 500, maxSize: revision.DefaultMaxInput}
 }

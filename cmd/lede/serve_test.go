@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -35,15 +37,16 @@ func (b *lockedBuffer) String() string {
 var servingRe = regexp.MustCompile(`on (http://[^/ ]+)/ \(Ctrl-C`)
 
 // startServe runs "lede serve" in-process on db, on a free loopback
-// port, and returns its base URL and a function that stops it (as
+// port (with extra arguments), and returns its base URL and a function that stops it (as
 // Ctrl-C does) and returns its exit status and stderr.
-func startServe(t *testing.T, db string) (string, func() (int, string)) {
+func startServe(t *testing.T, db string, extra ...string) (string, func() (int, string)) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	var stderr lockedBuffer
 	done := make(chan int, 1)
 	go func() {
-		done <- runEnv(ctx, []string{"lede", "--db", db, "serve", "--addr", "127.0.0.1:0"}, env{
+		args := append([]string{"lede", "--db", db, "serve", "--addr", "127.0.0.1:0"}, extra...)
+		done <- runEnv(ctx, args, env{
 			stdin: strings.NewReader(""), stdout: io.Discard, stderr: &stderr,
 			getenv:   func(string) string { return "" },
 			terminal: func(io.Writer) (bool, int) { return false, 0 },
@@ -166,4 +169,37 @@ func TestServeLetsIngestWrite(t *testing.T) {
 		t.Errorf("statuses under ingest: %v", statuses)
 	}
 	t.Logf("ingest took %s while the server answered %d requests", took, statuses[200])
+}
+
+// TestServeWatch runs the watcher in the server's process: pages dropped
+// in the directory show up in the API and the feed.
+func TestServeWatch(t *testing.T) {
+	dir := t.TempDir()
+	incoming := filepath.Join(dir, "incoming")
+	if err := os.Mkdir(incoming, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "lede.db")
+	base, stop := startServe(t, db, "--watch", incoming)
+	// Two pages that reach (END): the watcher takes them at once.
+	copyFile(t, pagesDir+"/AEN20200331001400315.txt", filepath.Join(incoming, "a.txt"))
+	copyFile(t, pagesDir+"/AEN20200331001451315.txt", filepath.Join(incoming, "b.txt"))
+	var got []jsonStory
+	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		status, body := httpGet(t, base+"/api/stories")
+		got = nil
+		if status == 200 && json.Unmarshal([]byte(body), &got) == nil && len(got) == 1 && len(got[0].Versions) == 2 {
+			break
+		}
+	}
+	if len(got) != 1 || len(got[0].Versions) != 2 {
+		t.Fatalf("stories after the watcher took two pages: %+v", got)
+	}
+	if _, feed := httpGet(t, base+"/feed.atom"); strings.Count(feed, "<entry>") != 1 || !strings.Contains(feed, "(LEAD) ") {
+		t.Errorf("feed after a lead arrived:\n%s", feed)
+	}
+	code, stderr := stop()
+	if code != 0 || !strings.Contains(stderr, "lede: watching") {
+		t.Errorf("serve --watch: exit %d\n%s", code, stderr)
+	}
 }
