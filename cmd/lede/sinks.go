@@ -77,7 +77,7 @@ func (l *lede) sinks(opt sinkOptions, stdoutMu *sync.Mutex) ([]alert.Sink, error
 	for _, u := range opt.notify {
 		s, err := alert.NewNotify(u, notifyText)
 		if err != nil {
-			return nil, &cliError{code: 2, msg: fmt.Sprintf("--notify %s: %v", alert.RedactURL(u), err),
+			return nil, &cliError{code: 2, msg: fmt.Sprintf("--notify %s: %s", alert.RedactURL(u), strings.ReplaceAll(err.Error(), u, alert.RedactURL(u))),
 				hint: "see https://shoutrrr.nickfedor.com/ for the URL of each service"}
 		}
 		out = append(out, s)
