@@ -70,6 +70,18 @@ func TestWebhookStatuses(t *testing.T) {
 	}
 }
 
+// TestWebhookErrorHidesURL sends to a closed port: the error says what
+// failed without repeating the URL and the token in it.
+func TestWebhookErrorHidesURL(t *testing.T) {
+	srv := httptest.NewServer(http.NotFoundHandler())
+	u := srv.URL + "/hook?token=s3cret"
+	srv.Close()
+	err := (&Webhook{URL: u, Client: http.DefaultClient}).Send(context.Background(), &Alert{}, nil)
+	if err == nil || strings.Contains(err.Error(), "s3cret") || errors.As(err, new(Refused)) {
+		t.Errorf("error %v", err)
+	}
+}
+
 // flaky is a sink that fails its first fails attempts and records what
 // it received.
 type flaky struct {

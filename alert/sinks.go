@@ -131,6 +131,11 @@ func (s *Webhook) Send(ctx context.Context, a *Alert, body []byte) error {
 	req.Header.Set("User-Agent", s.UserAgent)
 	resp, err := s.Client.Do(req)
 	if err != nil {
+		// Not the URL (it may hold a token), which the error repeats.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			return fmt.Errorf("%s: %w", ue.Op, ue.Err)
+		}
 		return err
 	}
 	io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
