@@ -188,11 +188,15 @@ func (s *Server) apiRevision(w http.ResponseWriter, r *http.Request) {
 		s.failWith(w, r, err)
 		return
 	}
-	var rev store.StoredRevision
+	var raw rawRevision
 	err = s.view(r.Context(), func(db *store.DB) (err error) {
-		rev, err = stored(db, r.PathValue("id"), n)
+		raw, err = readRaw(db, r.PathValue("id"), n)
 		return err
 	})
+	var rev store.StoredRevision
+	if err == nil {
+		rev, err = raw.parse()
+	}
 	if err != nil {
 		s.failWith(w, r, err)
 		return

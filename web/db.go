@@ -97,7 +97,8 @@ type pair struct {
 
 // diffPair reads the versions from and to of story id; from and to are
 // the query's values, "" for the default: the latest version against
-// the one before it, or the one before to.
+// the one before it, or the one before to. The database is closed before
+// the versions are parsed.
 func (s *Server) diffPair(ctx context.Context, id, fromArg, toArg string) (pair, error) {
 	var from, to int
 	var err error
@@ -112,6 +113,7 @@ func (s *Server) diffPair(ctx context.Context, id, fromArg, toArg string) (pair,
 		}
 	}
 	var p pair
+	var raws [2]rawRevision
 	err = s.view(ctx, func(db *store.DB) error {
 		st, err := db.Story(id)
 		if err != nil {
@@ -133,24 +135,42 @@ func (s *Server) diffPair(ctx context.Context, id, fromArg, toArg string) (pair,
 		case from == to:
 			return badRequest("from and to are both %d: pick two different versions", from)
 		}
-		if p.from, err = stored(db, st.ID, from); err != nil {
+		if raws[0], err = readRaw(db, st.ID, from); err != nil {
 			return err
 		}
-		p.to, err = stored(db, st.ID, to)
+		raws[1], err = readRaw(db, st.ID, to)
 		return err
 	})
+	if err != nil {
+		return p, err
+	}
+	if p.from, err = raws[0].parse(); err != nil {
+		return p, err
+	}
+	p.to, err = raws[1].parse()
 	return p, err
 }
 
-// stored reads version n of a story and parses it again.
-func stored(db *store.DB, id string, n int) (store.StoredRevision, error) {
+// rawRevision is a stored version as received, read from the database
+// to be parsed once it is closed.
+type rawRevision struct {
+	story   string
+	version store.Version
+	raw     []byte
+}
+
+// readRaw reads version n of a story as received.
+func readRaw(db *store.DB, id string, n int) (rawRevision, error) {
 	st, v, raw, err := db.Revision(id, n)
+	return rawRevision{story: st.ID, version: v, raw: raw}, err
+}
+
+// parse parses the version again, as lede show --json does.
+func (r rawRevision) parse() (store.StoredRevision, error) {
+	v := r.version
+	rev, err := wire.Reparse(fmt.Sprintf("%s@%d", r.story, v.Rev), v.Source, r.raw)
 	if err != nil {
 		return store.StoredRevision{}, err
 	}
-	r, err := wire.Reparse(fmt.Sprintf("%s@%d", st.ID, v.Rev), v.Source, raw)
-	if err != nil {
-		return store.StoredRevision{}, err
-	}
-	return store.StoredRevision{Story: st.ID, Rev: v.Rev, Revision: r}, nil
+	return store.StoredRevision{Story: r.story, Rev: v.Rev, Revision: rev}, nil
 }
