@@ -2,11 +2,14 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
+	"lede/alert"
 	"lede/revision/revisiontest"
 	"lede/store"
 )
@@ -178,5 +181,47 @@ func TestWatchInterrupted(t *testing.T) {
 	}
 	if len(seen) != len(pages) {
 		t.Errorf("%d distinct alerts, want %d", len(seen), len(pages))
+	}
+}
+
+// TestWatchBacklog has lede ingest store 600 pages after alerts were
+// enabled and no watch ran: the next watch --once turns the backlog into
+// alerts a batch of events per cycle (more than one cycle) and delivers
+// all of them, in order.
+func TestWatchBacklog(t *testing.T) {
+	t.Parallel()
+	dir, db, jsonl := t.TempDir(), filepath.Join(t.TempDir(), "lede.db"), filepath.Join(t.TempDir(), "a.jsonl")
+	for _, p := range synthPages(t, 7, 600) {
+		writeFile(t, filepath.Join(dir, p.name), string(p.text))
+	}
+	empty := t.TempDir()
+	for _, args := range [][]string{
+		{"watch", "--once", "--settle", "0", "--quiet", empty},
+		{"ingest", dir},
+		{"watch", "--once", "--settle", "0", "--quiet", "--on", "any", "--jsonl", jsonl, empty},
+	} {
+		if r := runBinary(t, "", nil, append([]string{"--db", db}, args...)...); r.code != 0 {
+			t.Fatalf("lede %s: exit %d: %s", args[0], r.code, r.stderr)
+		}
+	}
+	data, err := os.ReadFile(jsonl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+	var last uint64
+	for _, line := range lines {
+		var a alert.Alert
+		if err := json.Unmarshal([]byte(line), &a); err != nil {
+			t.Fatal(err)
+		}
+		if n := arrivalOfID(t, a.ID); n <= last {
+			t.Fatalf("alert %s after arrival %d", a.ID, last)
+		} else {
+			last = n
+		}
+	}
+	if len(lines) != 600 {
+		t.Errorf("%d alerts, want 600", len(lines))
 	}
 }

@@ -36,7 +36,14 @@ type watchRun struct {
 	del    *alert.Deliverer
 	tally  map[store.Status]int
 	alerts int
+	// more is set when a cycle left events for the next one: a cycle
+	// turns at most eventBatch of them into alerts, so that a backlog
+	// (a long lede ingest) never holds the database for long.
+	more bool
 }
+
+// eventBatch is how many events a cycle turns into alerts at most.
+const eventBatch = 500
 
 // stopGrace is how long a stopping watch lets sends in flight finish.
 const stopGrace = 5 * time.Second
@@ -67,6 +74,9 @@ func (w *watchRun) run(ctx context.Context) error {
 	rescanAt := time.Now().Add(w.opt.rescan)
 	for ctx.Err() == nil {
 		wake := rescanAt
+		if w.more {
+			wake = time.Now()
+		}
 		for _, t := range []time.Time{w.files.nextCheck(), w.del.NextWake()} {
 			if !t.IsZero() && t.Before(wake) {
 				wake = t
@@ -86,7 +96,7 @@ func (w *watchRun) run(ctx context.Context) error {
 			w.del.Got(r)
 			busy = true
 		case <-timer.C:
-			busy = !time.Now().Before(w.del.NextWake()) && !w.del.NextWake().IsZero()
+			busy = w.more || !time.Now().Before(w.del.NextWake()) && !w.del.NextWake().IsZero()
 		}
 		timer.Stop()
 		now := time.Now()
@@ -113,7 +123,7 @@ func (w *watchRun) runOnce(ctx, sendCtx context.Context) error {
 	for ctx.Err() == nil {
 		ready := w.files.ready(time.Now().Add(w.opt.settle), w.opt.batch)
 		w.cycle(ctx, sendCtx, ready)
-		if len(ready) < w.opt.batch {
+		if len(ready) < w.opt.batch && !w.more {
 			break
 		}
 	}
@@ -185,7 +195,7 @@ func (w *watchRun) cycle(ctx, sendCtx context.Context, paths []string) {
 		w.store(db, inputs)
 		w.stamp(db, inputs)
 	}
-	if err := w.consume(db); err != nil {
+	if w.more, err = w.consume(db); err != nil {
 		fmt.Fprintf(w.l.stderr, "lede: warning: alerts not raised yet: %v\n", err)
 	}
 	if err := w.del.Record(db); err != nil {
@@ -294,54 +304,54 @@ func (w *watchRun) store(db *store.DB, inputs []input) {
 	}
 }
 
-// consume turns the events ingest left into alerts, by the rules, the
-// follows and the mutes as they are now.
-func (w *watchRun) consume(db *store.DB) error {
+// consume turns up to eventBatch of the events ingest left into alerts,
+// by the rules, the follows and the mutes as they are now, and reports
+// whether more are left.
+func (w *watchRun) consume(db *store.DB) (more bool, err error) {
 	rules, err := w.withWatchlist(db)
 	if err != nil {
-		return err
+		return false, err
 	}
-	for {
-		evs, err := db.Events(500)
-		if err != nil || len(evs) == 0 {
-			return err
-		}
-		msgs := make([]*alert.Alert, len(evs))
-		errs := make([]error, len(evs))
-		var next atomic.Int64
-		var wg sync.WaitGroup
-		for range min(runtime.GOMAXPROCS(0), len(evs)) {
-			wg.Go(func() {
-				for i := int(next.Add(1) - 1); i < len(evs); i = int(next.Add(1) - 1) {
-					msgs[i], errs[i] = alert.Draft(evs[i], rules, w.dbID, w.dbFlag)
-				}
-			})
-		}
-		wg.Wait()
-		consumed := make([]uint64, len(evs))
-		var alerts []store.NewAlert
-		for i, e := range evs {
-			consumed[i] = e.Arrival
-			if errs[i] != nil {
-				fmt.Fprintf(w.l.stderr, "lede: warning: no alert for %s@%d: %v\n", e.Story, e.Rev, errs[i])
-				continue
-			}
-			if msgs[i] == nil {
-				continue
-			}
-			body, err := json.Marshal(msgs[i])
-			if err != nil {
-				return err
-			}
-			m := msgs[i]
-			alerts = append(alerts, store.NewAlert{Arrival: e.Arrival, ID: m.ID, Story: e.Story, Marker: markerLabel(m.Marker),
-				Headline: m.Headline, Kinds: m.Kinds, Ingested: e.Ingested, Body: body})
-		}
-		if err := db.AddAlerts(consumed, alerts, w.del.Infos()); err != nil {
-			return err
-		}
-		w.alerts += len(alerts)
+	evs, err := db.Events(eventBatch)
+	if err != nil || len(evs) == 0 {
+		return false, err
 	}
+	msgs := make([]*alert.Alert, len(evs))
+	errs := make([]error, len(evs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(evs)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(evs); i = int(next.Add(1) - 1) {
+				msgs[i], errs[i] = alert.Draft(evs[i], rules, w.dbID, w.dbFlag)
+			}
+		})
+	}
+	wg.Wait()
+	consumed := make([]uint64, len(evs))
+	var alerts []store.NewAlert
+	for i, e := range evs {
+		consumed[i] = e.Arrival
+		if errs[i] != nil {
+			fmt.Fprintf(w.l.stderr, "lede: warning: no alert for %s@%d: %v\n", e.Story, e.Rev, errs[i])
+			continue
+		}
+		if msgs[i] == nil {
+			continue
+		}
+		body, err := json.Marshal(msgs[i])
+		if err != nil {
+			return false, err
+		}
+		m := msgs[i]
+		alerts = append(alerts, store.NewAlert{Arrival: e.Arrival, ID: m.ID, Story: e.Story, Marker: markerLabel(m.Marker),
+			Headline: m.Headline, Kinds: m.Kinds, Ingested: e.Ingested, Body: body})
+	}
+	if err := db.AddAlerts(consumed, alerts, w.del.Infos()); err != nil {
+		return false, err
+	}
+	w.alerts += len(alerts)
+	return len(evs) == eventBatch, nil
 }
 
 // withWatchlist adds the stored follows and mutes to the rules.
