@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"embed"
 	"fmt"
 	"html/template"
@@ -48,17 +49,13 @@ func (ps *pageSet) render(w io.Writer, name string, data any) error {
 // html/template escapes everything they give.
 var funcs = template.FuncMap{
 	"when":   when,
-	"orDash": func(s string) string { return cmpOr(s, "–") },
-	"path":   url.PathEscape,
-	"prev":   func(n int) int { return n - 1 },
-	"static": func(name string) string { return "/static/" + name + "?v=" + staticVersion(name) },
-}
-
-func cmpOr(s, alt string) string {
-	if s == "" {
-		return alt
-	}
-	return s
+	"orDash": func(s string) string { return cmp.Or(s, "–") },
+	// A page saved without its headline (web chrome instead) is a story
+	// too; it must still be a link one can see and click.
+	"headline": func(s string) string { return cmp.Or(s, "(no headline)") },
+	"path":     url.PathEscape,
+	"prev":     func(n int) int { return n - 1 },
+	"static":   func(name string) string { return "/static/" + name + "?v=" + staticVersion(name) },
 }
 
 // listData is the story list page.
@@ -131,7 +128,7 @@ func (s *Server) diffPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := diffData{Result: res, Story: p.story, From: p.from.Rev, To: p.to.Rev, Side: view == "side",
-		Headline: cmpOr(res.Headline.New, p.story.Headline)}
+		Headline: cmp.Or(res.Headline.New, p.story.Headline)}
 	base := fmt.Sprintf("/s/%s/diff?from=%d&to=%d", url.PathEscape(p.story.ID), d.From, d.To)
 	d.Inline, d.SideURL = base, base+"&view=side"
 	if d.Side {
