@@ -34,12 +34,14 @@ func (l *lede) serveCommand() *cli.Command {
    /api/stories/STORY/diff?from=A&to=B as 'lede diff --format json'
    /feed.atom                 new leads (LEAD, 2nd LD, ...) as an Atom feed
 
-With --watch DIR, the same process also runs lede watch on DIR with its
-default options, so new pages show up in the view and the feed as they
-arrive. It binds the loopback interface unless --addr says otherwise. The database
+It binds the loopback interface unless --addr says otherwise. The database
 is opened for each request and closed before the answer is sent, so lede
 ingest can write while the server runs. Ctrl-C stops it once the requests
 under way are answered.
+
+With --watch DIR, the same process also runs lede watch on DIR with its
+default options, so new pages show up in the view and the feed as they
+arrive.
 
 Examples:
    lede serve
