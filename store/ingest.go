@@ -79,7 +79,7 @@ func (db *DB) Ingest(ctx context.Context, inputs []Input) ([]Result, error) {
 	now := start.Unix()
 	err := db.bolt.Update(func(btx *bolt.Tx) error {
 		tx := txn{Tx: btx, cache: newTermCache()}
-		outbox := tx.outboxOn()
+		outbox := !db.noEvents && tx.outboxOn()
 		for i, in := range inputs {
 			if err := ctx.Err(); err != nil {
 				return err

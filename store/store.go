@@ -29,13 +29,17 @@ type Options struct {
 	// such as "lede ingest". It is written next to the file while open
 	// for writing.
 	Holder string
+	// NoEvents has Ingest leave no alert events, for a backfill of old
+	// pages that should raise no alerts.
+	NoEvents bool
 }
 
 // DB is an open lede database.
 type DB struct {
-	bolt *bolt.DB
-	path string
-	lock string // holder file, removed on Close; "" when read-only
+	bolt     *bolt.DB
+	path     string
+	lock     string // holder file, removed on Close; "" when read-only
+	noEvents bool   // Options.NoEvents
 }
 
 // LockedError says the file is held by another process.
@@ -86,7 +90,7 @@ func Open(path string, opt Options) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	db := &DB{bolt: bdb, path: path}
+	db := &DB{bolt: bdb, path: path, noEvents: opt.NoEvents}
 	if err := db.init(opt.ReadOnly); err != nil {
 		bdb.Close()
 		return nil, err

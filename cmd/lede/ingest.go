@@ -16,9 +16,10 @@ import (
 
 // ingestOptions are the flags of lede ingest.
 type ingestOptions struct {
-	json    bool
-	maxSize int64
-	batch   int
+	json     bool
+	maxSize  int64
+	batch    int
+	noAlerts bool
 }
 
 // ingestCommand is "lede ingest": it stores pages and groups them into
@@ -57,6 +58,10 @@ read it while a long ingest runs. On a terminal, a progress bar shows on
 stderr for runs of more than 200 inputs. Ctrl-C stops after the batch
 under way.
 
+Once lede watch has run, every page stored raises its alerts (if the
+rules pick it) at the next watch; --no-alerts stores a backfill of old
+pages without.
+
 Exit status: 0 everything stored or duplicate, 1 some input failed, 2
 usage error, 130 interrupted.
 
@@ -81,6 +86,11 @@ Examples:
 				Usage:       "store `N` inputs per transaction",
 				Value:       opt.batch,
 				Destination: &opt.batch,
+			},
+			&cli.BoolFlag{
+				Name:        "no-alerts",
+				Usage:       "raise no lede watch alerts for these inputs (a backfill of old pages)",
+				Destination: &opt.noAlerts,
 			},
 		},
 		OnUsageError: onUsageError("ingest"),
@@ -114,7 +124,7 @@ func (l *lede) ingest(ctx context.Context, paths []string, opt ingestOptions) er
 			break
 		}
 		yieldToReaders(ctx, l.db)
-		results, sums, err := l.storeBatch(ctx, batch)
+		results, sums, err := l.storeBatch(ctx, batch, opt.noAlerts)
 		if err != nil {
 			fatal = err
 			break
@@ -150,7 +160,7 @@ func (l *lede) ingest(ctx context.Context, paths []string, opt ingestOptions) er
 // open only while the batch is stored, so readers get their turn between
 // batches. Once begun, a batch is finished even if ctx ends: stopping is
 // for the caller, between batches.
-func (l *lede) storeBatch(ctx context.Context, batch []input) ([]store.Result, map[uint64]revision.UpdateSummary, error) {
+func (l *lede) storeBatch(ctx context.Context, batch []input, noAlerts bool) ([]store.Result, map[uint64]revision.UpdateSummary, error) {
 	results := make([]store.Result, len(batch))
 	var ins []store.Input
 	var at []int
@@ -165,7 +175,7 @@ func (l *lede) storeBatch(ctx context.Context, batch []input) ([]store.Result, m
 	if len(ins) == 0 {
 		return results, nil, nil
 	}
-	db, err := l.openWrite(ctx, "ingest")
+	db, err := l.openDB(ctx, store.Options{Holder: "lede ingest", NoEvents: noAlerts})
 	if err != nil {
 		return nil, nil, err
 	}

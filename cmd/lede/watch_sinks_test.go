@@ -172,3 +172,30 @@ func TestWatchRules(t *testing.T) {
 		})
 	}
 }
+
+// TestIngestNoAlerts stores a backfill with lede ingest --no-alerts
+// after alerts were enabled: it raises none; a page stored without the
+// flag still does.
+func TestIngestNoAlerts(t *testing.T) {
+	t.Parallel()
+	backfill, later := t.TempDir(), t.TempDir()
+	for _, p := range []string{typhoonFirst, typhoonLead} {
+		copyFile(t, filepath.Join(pagesDir, p), filepath.Join(backfill, p))
+	}
+	copyFile(t, filepath.Join(pagesDir, coronaFirst), filepath.Join(later, coronaFirst))
+	db, empty, jsonl := filepath.Join(t.TempDir(), "lede.db"), t.TempDir(), filepath.Join(t.TempDir(), "a.jsonl")
+	for _, args := range [][]string{
+		{"watch", "--once", "--settle", "0", "--quiet", empty},
+		{"ingest", "--no-alerts", backfill},
+		{"ingest", later},
+		{"watch", "--once", "--settle", "0", "--quiet", "--on", "any", "--jsonl", jsonl, empty},
+	} {
+		if r := runBinary(t, "", nil, append([]string{"--db", db}, args...)...); r.code != 0 {
+			t.Fatalf("lede %s: exit %d: %s", strings.Join(args, " "), r.code, r.stderr)
+		}
+	}
+	data, _ := os.ReadFile(jsonl)
+	if lines := strings.Split(strings.TrimSpace(string(data)), "\n"); len(lines) != 1 || !strings.Contains(lines[0], `"story":"200202-s-korea-reports-3"`) {
+		t.Errorf("alerts:\n%s", data)
+	}
+}
