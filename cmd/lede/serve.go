@@ -77,11 +77,8 @@ func (l *lede) serve(ctx context.Context, addr string, watchDirs []string) error
 	}
 	logger := log.New(l.stderr, "lede: serve: ", log.LstdFlags)
 	srv, err := web.New(web.Config{
-		Open: l.openRead,
-		WriterWaiting: func() bool {
-			_, err := os.Stat(knockFile(l.db))
-			return err == nil
-		},
+		Open:          l.openRead,
+		WriterWaiting: func() bool { return knockedLately(l.db) },
 		FillSummaries: func(db *store.DB, s store.Story) error {
 			pairs, err := missingSummaries(db, s)
 			fillSummaries(s, pairs, l.stderr)
@@ -126,6 +123,15 @@ func (l *lede) serve(ctx context.Context, addr string, watchDirs []string) error
 	}
 	fmt.Fprintln(l.stderr, "lede: stopped")
 	return nil
+}
+
+// knockedLately reports whether a command waiting for the database has
+// knocked within the last second. A waiting command knocks again every
+// 250ms; an older knock was left by one that gave up or died, and must
+// not hold back every request of the server.
+func knockedLately(db string) bool {
+	st, err := os.Stat(knockFile(db))
+	return err == nil && time.Since(st.ModTime()) < time.Second
 }
 
 // serveWatchOptions are lede watch's defaults, for serve --watch.
