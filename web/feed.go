@@ -123,10 +123,7 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) {
 func (l lead) entry(base string) atomEntry {
 	v := l.ver
 	id := url.PathEscape(l.story.ID)
-	title := v.Headline
-	if title == "" {
-		title = l.story.Headline
-	}
+	title := cmp.Or(v.Headline, l.story.Headline, "(no headline)")
 	if v.Label != "" {
 		title = "(" + v.Label + ") " + title
 	}

@@ -112,6 +112,9 @@ type diffData struct {
 	SideURL  string
 	Rows     []sideRow
 	Headline string
+	// Earlier and Later link the updates before and after this one,
+	// when it compares a version with the one before it.
+	Earlier, Later string
 }
 
 // diffPage is GET /s/{id}/diff?from=A&to=B[&view=side]: the comparison,
@@ -133,6 +136,21 @@ func (s *Server) diffPage(w http.ResponseWriter, r *http.Request) {
 	d.Inline, d.SideURL = base, base+"&view=side"
 	if d.Side {
 		d.Rows = sideRows(res.Paragraphs)
+	}
+	if d.To == d.From+1 {
+		link := func(to int) string {
+			u := fmt.Sprintf("/s/%s/diff?from=%d&to=%d", url.PathEscape(p.story.ID), to-1, to)
+			if d.Side {
+				u += "&view=side"
+			}
+			return u
+		}
+		if d.From > 1 {
+			d.Earlier = link(d.From)
+		}
+		if d.To < len(p.story.Versions) {
+			d.Later = link(d.To + 1)
+		}
 	}
 	s.sendPage(w, r, "diff", d)
 }
