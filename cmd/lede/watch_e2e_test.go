@@ -104,13 +104,18 @@ func TestWatchWebhookDown(t *testing.T) {
 	}, "--backoff", "100ms")
 	dropFile(t, dir, typhoonFirst, corpusPage(t, typhoonFirst))
 	dropFile(t, dir, typhoonLead, corpusPage(t, typhoonLead))
-	time.Sleep(1500 * time.Millisecond)
+	var r result
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		r = runBinary(t, "", nil, "--db", db, "alerts")
+		if strings.Contains(r.stdout, "retrying (2 attempts") {
+			break
+		}
+	}
+	if !strings.Contains(r.stdout, "retrying (2 attempts") || !strings.Contains(r.stdout, "HTTP 500") {
+		t.Errorf("lede alerts while the webhook is down:\n%s%s", r.stdout, r.stderr)
+	}
 	if n := len(h.alerts()); n != 0 {
 		t.Fatalf("%d alerts accepted while down", n)
-	}
-	r := runBinary(t, "", nil, "--db", db, "alerts")
-	if !strings.Contains(r.stdout, "retrying (") || !strings.Contains(r.stdout, "HTTP 500") {
-		t.Errorf("lede alerts while the webhook is down:\n%s%s", r.stdout, r.stderr)
 	}
 	mu.Lock()
 	down = false
@@ -200,7 +205,9 @@ func TestWatchSlowWriter(t *testing.T) {
 	end := strings.Index(string(first), "(END)")
 	slow(filepath.Join(dir, typhoonFirst), first, []int{end / 3, 2 * end / 3, end}, 400*time.Millisecond)
 	lead := corpusPage(t, typhoonLead)
-	slow(filepath.Join(dir, "b-"+typhoonLead), lead, []int{len(lead) / 5, 2 * len(lead) / 5, 3 * len(lead) / 5, 4 * len(lead) / 5}, 150*time.Millisecond)
+	// Past (END) only the settle time guards: pauses well under it.
+	leadEnd := strings.Index(string(lead), "(END)") + 6
+	slow(filepath.Join(dir, "b-"+typhoonLead), lead, []int{leadEnd / 2, leadEnd, (leadEnd + len(lead)) / 2}, 50*time.Millisecond)
 	tmp := filepath.Join(dir, typhoonLead+".part")
 	slow(tmp, lead, []int{len(lead) / 3, 2 * len(lead) / 3}, 400*time.Millisecond)
 	if err := os.Rename(tmp, filepath.Join(dir, typhoonLead)); err != nil {
