@@ -44,12 +44,18 @@ func (r repeated) Set(s string) error { *r.values = append(*r.values, s); return
 // String is the value as --help shows it: none by default.
 func (r repeated) String() string { return "" }
 
+// defaultWatchOptions are lede watch's defaults, for every command that
+// runs a watcher.
+func defaultWatchOptions() watchOptions {
+	return watchOptions{on: "lead", settle: 250 * time.Millisecond, incomplete: 5 * time.Second,
+		rescan: 5 * time.Second, backoff: time.Second, batch: 500, maxSize: revision.DefaultMaxInput}
+}
+
 // watchCommand is "lede watch": ingest pages as they arrive and alert on
 // the ones the rules pick.
 func (l *lede) watchCommand() *cli.Command {
-	opt := watchOptions{on: "lead", settle: 250 * time.Millisecond, incomplete: 5 * time.Second,
-		rescan: 5 * time.Second, backoff: time.Second, batch: 500}
-	maxSize := byteSize(revision.DefaultMaxInput)
+	opt := defaultWatchOptions()
+	maxSize := byteSize(opt.maxSize)
 	so := &opt.sinks
 	return &cli.Command{
 		Name:      "watch",
