@@ -68,7 +68,7 @@ func (l *lede) retryAlerts(ctx context.Context) error {
 			return nil
 		}
 		fmt.Fprintf(l.stdout, "%d deliveries queued to be sent now; the running lede watch sends them\n", n)
-		fmt.Fprintln(l.stderr, "hint: with no lede watch running, 'lede watch --once DIR' with the same sink flags sends them")
+		fmt.Fprintln(l.stderr, "hint: with no lede watch running, 'lede watch --once' with the same sink flags sends them")
 		return nil
 	})
 }

@@ -60,7 +60,7 @@ func (l *lede) watchCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "watch",
 		Usage:     "ingest pages as they arrive in directories and alert on new leads",
-		ArgsUsage: "DIR...",
+		ArgsUsage: "DIR... (none with --once: only deliver)",
 		Description: `Watch each DIR (and the directories below it) and ingest every page that
 arrives there, as lede ingest would; pages already stored are duplicates.
 A file is taken once its size has held still for --settle; names used
@@ -109,7 +109,8 @@ Examples:
    lede watch ~/wire --webhook https://example.org/hooks/lede --quiet
    lede watch ~/wire --notify 'slack://hook:T000/B000/XXX@webhook' --notify 'ntfy://ntfy.sh/desk'
    lede watch ~/wire --exec 'jq -r .headline >> ~/leads.txt' --jsonl ~/alerts.jsonl
-   lede watch ~/wire --once          # from cron: take what is there, deliver, exit`,
+   lede watch ~/wire --once          # from cron: take what is there, deliver, exit
+   lede watch --once --webhook URL   # only deliver what is due (after lede alerts --retry)`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "once", Usage: "take the files there now, deliver the alerts due, and exit", Destination: &opt.once},
 			&cli.StringFlag{Name: "on", Usage: "alert on `KINDS`: new-story, lead, urgent, correction, any (comma-separated)", Value: opt.on, Destination: &opt.on},
@@ -163,8 +164,8 @@ func watchRules(opt watchOptions) (revision.Rules, error) {
 // watch checks the command line, enables alerts in the database and runs
 // the watch loop.
 func (l *lede) watch(ctx context.Context, dirs []string, opt watchOptions) error {
-	if len(dirs) == 0 {
-		return usagef("watch", "no directory given")
+	if len(dirs) == 0 && !opt.once {
+		return usagef("watch", "no directory given (only --once may go without, to deliver what is due)")
 	}
 	if opt.batch < 1 || opt.settle < 0 || opt.rescan <= 0 || opt.backoff <= 0 {
 		return usagef("watch", "--batch, --rescan and --backoff must be positive, --settle not negative")

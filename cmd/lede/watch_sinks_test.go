@@ -101,7 +101,7 @@ func TestAlertsRetry(t *testing.T) {
 		{once, 1, "failed (1 attempts; HTTP 400 Bad Request)", 1},
 		{once, 0, "failed (1 attempts; HTTP 400 Bad Request)", 1},
 		{[]string{"--db", db, "alerts", "--retry"}, 0, "retrying (1 attempts", 1},
-		{once, 0, "delivered", 2},
+		{[]string{"--db", db, "watch", "--once", "--quiet", "--webhook", h.srv.URL}, 0, "delivered", 2}, // no DIR: only deliver
 	}
 	for i, s := range steps {
 		r := runBinary(t, "", nil, s.args...)
