@@ -13,14 +13,13 @@ import (
 
 // The alert outbox. Once alerts are enabled (the first lede watch), every
 // revision Ingest stores leaves an event in the same write transaction:
-// the facts the alert rules need that only that transaction knows (did
-// the revision open a story, the highest version its story held before
-// it), unless the DB was opened with NoEvents. Rules that need the
-// update's diff cannot run inside the
-// transaction without holding the file for the whole comparison, so a
-// watcher turns events into alerts afterwards (Events, AddAlerts),
-// from the revisions as stored: a crash in between loses nothing, the
-// event is still there.
+// the facts the alert rules need that only that transaction knows (did the
+// revision open a story, the highest version its story held before it),
+// unless the DB was opened with NoEvents. Rules that need the update's
+// diff cannot run inside the transaction without holding the file for the
+// whole comparison, so a watcher turns events into alerts afterwards
+// (Events, AddAlerts), from the revisions as stored: a crash in between
+// loses nothing, the event is still there.
 var (
 	bucketEvents     = []byte("events")     // arrival u64 -> event (binary)
 	bucketAlerts     = []byte("alerts")     // arrival u64 -> alertRecord (JSON)
