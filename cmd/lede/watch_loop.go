@@ -178,9 +178,11 @@ func (w *watchRun) summary() {
 func (w *watchRun) cycle(ctx, sendCtx context.Context, paths []string) {
 	inputs := w.parse(paths)
 	yieldToReaders(ctx, w.l.db)
-	db, err := w.l.openWrite(context.WithoutCancel(ctx), "watch")
+	db, err := w.l.openWrite(ctx, "watch")
 	if err != nil {
-		fmt.Fprintf(w.l.stderr, "lede: warning: %v; trying again shortly\n", err)
+		if ctx.Err() == nil {
+			fmt.Fprintf(w.l.stderr, "lede: warning: %v; trying again shortly\n", err)
+		}
 		for _, in := range inputs {
 			w.files.later(in.source, time.Now())
 		}
