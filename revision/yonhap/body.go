@@ -8,11 +8,6 @@ import (
 )
 
 var (
-	// signoffRE matches one or more e-mail addresses alone on a line.
-	signoffRE = lazyRE(`^[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s*[,/;&]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)*$`)
-	// captionEnd matches the photo credit closing a caption:
-	// "(Yonhap)", "(EPA-Yonhap)", "(Yonhap photo)", "(PHOTO NOT FOR SALE) (Yonhap)".
-	captionEnd = lazyRE(`\((?:[A-Za-z][\w.' -]*-)?Yonhap(?: photo)?\)$|\(PHOTO NOT FOR SALE\)$`)
 	// ruleRE matches separator lines made of dashes and the like.
 	ruleRE = lazyRE(`^[-=_*~]{3,}$`)
 	// videoRE matches embedded video links such as "Youtubehttps://youtu.be/x".
@@ -75,13 +70,13 @@ func parseBody(lines []string, headline string) body {
 			b.dropVideoTitle()
 			b.furniture = append(b.furniture, line)
 			joinable = false
-		case strings.Contains(line, "@") && signoffRE().MatchString(line):
+		case strings.Contains(line, "@") && isSignoff(line):
 			b.signoff = strings.TrimSpace(b.signoff + " " + line)
 			joinable = false
 		case strings.HasPrefix(line, "view larger image"):
 			b.captions = append(b.captions, strings.TrimSpace(strings.TrimPrefix(line, "view larger image")))
 			joinable = false
-		case strings.HasSuffix(line, ")") && captionEnd().MatchString(line) && !strings.Contains(line, " -- ") && len(b.parts) > 0:
+		case isCaptionEnd(line) && !strings.Contains(line, " -- ") && len(b.parts) > 0:
 			b.captions = append(b.captions, line)
 			joinable = false
 		default:

@@ -166,7 +166,7 @@ func TestCorpusBodyClean(t *testing.T) {
 			if end >= 0 && at > len(collapse(raw[:end])) {
 				t.Errorf("%s: para %d comes after (END): %.60q", l.ID, i+1, p)
 			}
-			if isChrome(p) || signoffRE().MatchString(p) || strings.HasPrefix(p, "view larger image") ||
+			if isChrome(p) || isSignoff(p) || strings.HasPrefix(p, "view larger image") ||
 				strings.Contains(p, "http") || p == r.RawHeadline || strings.HasPrefix(p, "(ATTN") {
 				t.Errorf("%s: para %d is furniture: %.60q", l.ID, i+1, p)
 			}

@@ -8,12 +8,6 @@ import (
 	"lede/revision"
 )
 
-// stampLine is the web page's date line, optionally with a section and a
-// time of day: "June 30, 2019", "10:02 February 19, 2020",
-// "All News 06:12 December 28, 2021", "Diplomacy 17:28 December 15, 2019".
-var stampLine = lazyRE(`^(?:[A-Z][A-Za-z&/-]*(?:\s[A-Za-z&/-]+){0,3}\s+)?(?:(\d{1,2}):(\d{2})\s+)?` +
-	`(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),\s*(\d{4})$`)
-
 // chromeLines are exact lines of the web page around the article that
 // carry no story text.
 var chromeLines = map[string]bool{
@@ -21,23 +15,6 @@ var chromeLines = map[string]bool{
 	"Go to Navigation": true, "SEARCH": true, "Range": true, "Order by": true,
 	"Periods": true, "~": true, "All News": true, "Home": true,
 	"* The search is limited to articles published after 2010.": true,
-}
-
-// mayBeStamp is a quick test that line could match stampLine: it ends in
-// four digits and names a month. Pages with a " date" line have no stamp,
-// and then the pattern is never compiled.
-func mayBeStamp(line string) bool {
-	n := len(line)
-	if n < 4 || !isDigit(line[n-1]) || !isDigit(line[n-2]) || !isDigit(line[n-3]) || !isDigit(line[n-4]) {
-		return false
-	}
-	for _, m := range [...]string{"January", "February", "March", "April", "May", "June",
-		"July", "August", "September", "October", "November", "December"} {
-		if strings.Contains(line, m) {
-			return true
-		}
-	}
-	return false
 }
 
 func isChrome(line string) bool {
@@ -82,7 +59,7 @@ func parseHead(lines []string) head {
 		case isChrome(line):
 			h.chrome = append(h.chrome, line)
 			continue
-		case mayBeStamp(line) && stampLine().MatchString(line):
+		case isStamp(line):
 			h.readStamp(line)
 			continue
 		}
@@ -108,18 +85,24 @@ func parseHead(lines []string) head {
 // readStamp takes the time of day from a web date stamp, and the date when
 // the page had no " date" line.
 func (h *head) readStamp(line string) {
-	m := stampLine().FindStringSubmatch(line)
-	if m[1] != "" && h.time == "" {
-		hh, _ := strconv.Atoi(m[1])
+	hour, minute, month, day, year, _ := matchStamp(line)
+	if hour != "" && h.time == "" {
+		hh, _ := strconv.Atoi(hour)
 		if hh < 24 {
-			h.time = strings.Repeat("0", 2-len(m[1])) + m[1] + ":" + m[2]
+			h.time = strings.Repeat("0", 2-len(hour)) + hour + ":" + minute
 		}
 	}
 	if !h.date.YearKnown() {
-		d, _ := strconv.Atoi(m[4])
-		y, _ := strconv.Atoi(m[5])
-		h.date = revision.Date{Year: y, Month: revision.MonthNumber(m[3]), Day: d}
+		d, _ := strconv.Atoi(day)
+		y, _ := strconv.Atoi(year)
+		h.date = revision.Date{Year: y, Month: revision.MonthNumber(month), Day: d}
 	}
+}
+
+// isStamp reports whether line is a web date stamp (matchStamp).
+func isStamp(line string) bool {
+	_, _, _, _, _, ok := matchStamp(line)
+	return ok
 }
 
 // abbrevEnd lists words ending in a period that can end a headline.

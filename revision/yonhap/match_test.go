@@ -9,8 +9,8 @@ import (
 	"testing"
 )
 
-// The regular expressions the matchers of match.go and dateline.go stand
-// for, as the parser used them before they were written out.
+// The regular expressions the matchers of match.go, dateline.go and
+// lines.go stand for, as the parser used them before they were written out.
 var (
 	oracleDateLine     = regexp.MustCompile(`^\s*date\s+(\d{4})-(\d{2})-(\d{2})(?:\s+(.*))?$`)
 	oracleLeadingGroup = regexp.MustCompile(`^\(([^()]{1,80})\)\s*`)
@@ -21,6 +21,22 @@ var (
 		`(?:\s*\(([^()]{2,40})\))?\s*(?:--|—|–)\s*`)
 	oracleNoteLine = regexp.MustCompile(`(?i)^\(\s*ATTN?\b\s*[:;.]?\s*(.*?)\s*\)?\s*$`)
 	oracleEndMark  = regexp.MustCompile(`(?:^|\s)\(END\)$`)
+	oracleWords    = []struct {
+		re    *regexp.Regexp
+		words words
+	}{
+		{regexp.MustCompile(`(?i)\b(?:headlines?)\b`), headlineWords},
+		{regexp.MustCompile(`(?i)\b(?:bylines?)\b`), bylineWords},
+		{regexp.MustCompile(`(?i)\b(?:datelines?)\b`), datelineWords},
+		{regexp.MustCompile(`(?i)\b(?:slug)\b`), slugWords},
+		{regexp.MustCompile(`(?i)\b(?:photos?|images?|pictures?|graphics?|videos?|photographs?)\b`), photoWords},
+		{regexp.MustCompile(`(?i)\b(?:throughout)\b`), throughoutWords},
+		{regexp.MustCompile(`(?i)\b(?:lead|intro|top para(?:graph)?)\b`), leadWords},
+	}
+	oracleCaption = regexp.MustCompile(`\((?:[A-Za-z][\w.' -]*-)?Yonhap(?: photo)?\)$|\(PHOTO NOT FOR SALE\)$`)
+	oracleSignoff = regexp.MustCompile(`^[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s*[,/;&]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)*$`)
+	oracleStamp   = regexp.MustCompile(`^(?:[A-Z][A-Za-z&/-]*(?:\s[A-Za-z&/-]+){0,3}\s+)?(?:(\d{1,2}):(\d{2})\s+)?` +
+		`(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),\s*(\d{4})$`)
 )
 
 // checkMatchers compares every matcher with its pattern on s, and checks
@@ -78,11 +94,24 @@ func checkMatchers(t *testing.T, s string) {
 	if want := oracleEndMark.MatchString(s); isEndMark(s) != want {
 		t.Errorf("end mark %q: got %v, want %v", s, !want, want)
 	}
-	if stampLine().MatchString(s) && !mayBeStamp(s) {
-		t.Errorf("stamp %q: the quick test refuses a match", s)
+	if want := oracleCaption.MatchString(s); isCaptionEnd(s) != want {
+		t.Errorf("caption end %q: got %v, want %v", s, !want, want)
 	}
-	for _, p := range []notePattern{reHeadline, reByline, reDateline, reSlug, rePhoto, reThroughout, reLead,
-		reParaList, reOrdinalPara, reFirstN, reFrom, reLast} {
+	if want := oracleSignoff.MatchString(s); isSignoff(s) != want {
+		t.Errorf("sign-off %q: got %v, want %v", s, !want, want)
+	}
+	if m := oracleStamp.FindStringSubmatch(s); true {
+		hh, mm, month, day, year, ok := matchStamp(s)
+		if ok != (m != nil) || ok && !slices.Equal(m[1:], []string{hh, mm, month, day, year}) {
+			t.Errorf("stamp %q: got %v %q, want %q", s, ok, []string{hh, mm, month, day, year}, m)
+		}
+	}
+	for _, w := range oracleWords {
+		if want := w.re.MatchString(s); w.words.in(s) != want {
+			t.Errorf("%s on %q: got %v, want %v", w.re, s, !want, want)
+		}
+	}
+	for _, p := range []notePattern{reParaList, reOrdinalPara, reFirstN, reFrom, reLast} {
 		if p.re().MatchString(s) && !p.may(s) {
 			t.Errorf("%s on %q: the quick test refuses a match", p.re(), s)
 		}
@@ -110,8 +139,17 @@ func matcherCases(tb testing.TB) []string {
 		"SEOUL, Dec. 30 (Yonhap)", "SEOUL, Dec. 30 -- (Yonhap) --", "U.S. & N.K. -- x", "SEOUL,Dec.\n3\n--",
 		"(ATTN: ADDS paras 4-5)", "(ATT: x)", "(ATTN x", "(attn; x ) ) ", "(ATTNX: x)", "(ATTENTION x)", "( ATTN : )",
 		"(ATTN: x\ny)", "(ATTN:\nx)", "(ATTN: x)\n", "(ATT)", "(ATTN", "(ATTN: ))", "(ATTN: x ) )",
-		"(END)", "x (END)", "x(END)", "x\t(END)", "(END) ", "June 30, 2019", "All News 06:12 December 28, 2021",
+		"(END)", "x (END)", "x(END)", "x\t(END)", "(END) ",
+		"June 30, 2019", "All News 06:12 December 28, 2021", "10:02 February 19, 2020", "Diplomacy 17:28 December 15, 2019",
+		"A b c d 1:02 May 1,2020", "A b c d e May 1, 2020", "A  b May 1, 2020", " May 1, 2020", "X123:45 May 1, 2020",
+		"123:45 May 1, 2020", "May 123, 2020", "May 1, 12020", "XMay 1, 2020", "A\nb\tMay\n1,\n2020", "May1, 2020", "N/A&x-y 9:05 June 3 , 2021",
+		"hague@yna.co.kr", "a@yna.co.kr, b@yna.co.kr", "a@b.cd@e.f", "a@b.c.d;&e@f.g", "a@b", "a@b.", "a@b.c ", "a@b.c,",
+		"a.b+c-d@e-f.g_h", "@b.c", "a@@b.c", "a@b.c / d@e.f", "a@b.c\n\nd@e.f", "a@b..c", "a@b.c.",
 		"ADDS headline, byline", "ſlug", "top para", "from the third paragraph", "last 3 paras", "10th and 11th paras",
+		"photoſ", "photos", "PHOTOGRAPHS", "photo_x", "xphoto", "top  para", "TOP PARAGRAPH", "top paragraphs", "leads", "lead-in",
+		"x (Yonhap)", "(EPA-Yonhap)", "(Yonhap photo)", "x (PHOTO NOT FOR SALE)", "(A-Yonhap)", "(-Yonhap)", "(1-Yonhap)",
+		"(AB (C-Yonhap)", "(A(B-Yonhap)", "(Ab.c' d-e-Yonhap photo)", "(A!-Yonhap)", "Yonhap)", "(Yonhap photo )", "(A\xff-Yonhap)",
+		"headline's", "images!", "photo\xff", "\xffphoto", "SLUG", "ſlug x", "a slug", "Intro", "throughout.",
 	}
 	for _, p := range pages {
 		data, err := os.ReadFile(p)

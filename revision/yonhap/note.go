@@ -190,19 +190,41 @@ func (p notePattern) ReplaceAllString(s, repl string) string {
 	return p.re().ReplaceAllString(s, repl)
 }
 
-// wordPattern is a pattern matching a word or phrase, or any of several.
-func wordPattern(pattern string, needs ...string) notePattern {
-	return newNotePattern(`(?i)\b(?:`+pattern+`)\b`, needs)
+// words are the words or phrases that name one part of a story in a note
+// object, such as "photo" or "photos".
+type words []string
+
+// in reports whether s names one of the words, as (?i)\b(?:w1|w2|...)\b
+// would match it: whole words, in any case.
+func (ws words) in(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !wordBoundary(s, i) {
+			continue
+		}
+		for _, w := range ws {
+			if n, ok := foldPrefix(s[i:], w); ok && wordBoundary(s, i+n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wordBoundary is \b at byte i of s: a word character on one side only.
+func wordBoundary(s string, i int) bool {
+	before := i > 0 && isWordByte(s[i-1])
+	after := i < len(s) && isWordByte(s[i])
+	return before != after
 }
 
 var (
-	reHeadline   = wordPattern(`headlines?`, "headline")
-	reByline     = wordPattern(`bylines?`, "byline")
-	reDateline   = wordPattern(`datelines?`, "dateline")
-	reSlug       = wordPattern(`slug`, "slug")
-	rePhoto      = wordPattern(`photos?|images?|pictures?|graphics?|videos?|photographs?`, "photo", "image", "picture", "graphic", "video")
-	reThroughout = wordPattern(`throughout`, "throughout")
-	reLead       = wordPattern(`lead|intro|top para(?:graph)?`, "lead", "intro", "top")
+	headlineWords   = words{"headline", "headlines"}
+	bylineWords     = words{"byline", "bylines"}
+	datelineWords   = words{"dateline", "datelines"}
+	slugWords       = words{"slug"}
+	photoWords      = words{"photo", "photos", "image", "images", "picture", "pictures", "graphic", "graphics", "video", "videos", "photograph", "photographs"}
+	throughoutWords = words{"throughout"}
+	leadWords       = words{"lead", "intro", "top para", "top paragraph"}
 )
 
 // classify names the part of the story an object refers to and any
@@ -211,21 +233,21 @@ var (
 func classify(obj string) (revision.Target, []int) {
 	paras := explicitParas(obj)
 	switch {
-	case reHeadline.MatchString(obj):
+	case headlineWords.in(obj):
 		return revision.TargetHeadline, paras
-	case reByline.MatchString(obj):
+	case bylineWords.in(obj):
 		return revision.TargetByline, paras
-	case reDateline.MatchString(obj):
+	case datelineWords.in(obj):
 		return revision.TargetDateline, paras
-	case reSlug.MatchString(obj):
+	case slugWords.in(obj):
 		return revision.TargetSlug, paras
-	case rePhoto.MatchString(obj):
+	case photoWords.in(obj):
 		return revision.TargetPhoto, paras
 	case len(paras) > 0:
 		return revision.TargetParas, paras
-	case reThroughout.MatchString(obj):
+	case throughoutWords.in(obj):
 		return revision.TargetThroughout, paras
-	case reLead.MatchString(obj):
+	case leadWords.in(obj):
 		return revision.TargetLead, []int{1}
 	}
 	return revision.TargetBody, paras
