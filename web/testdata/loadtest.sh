@@ -9,7 +9,9 @@
 # corpus of revision/revisiontest, ingests it with lede ingest (the
 # database is kept in $LEDE_LOADTEST_DIR, default /tmp/lede-loadtest-N,
 # and reused by the next run), serves it on a free loopback port and runs
-# wrk with 2 threads and 16 connections against each page.
+# wrk with 2 threads and 16 connections against each page. Besides wrk's
+# figures it prints the server's CPU time per request (user + system),
+# which other work on the machine does not inflate as it does latency.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 n=${1:-100000}
@@ -44,6 +46,9 @@ for _ in $(seq 50); do
 	curl -fs -o /dev/null "http://127.0.0.1:$port/api/stories?limit=1" && break
 	sleep 0.1
 done
+# CPU time the server has used, in clock ticks (user + system).
+cputicks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+hz=$(getconf CLK_TCK)
 rss() { awk '/^VmRSS|^VmHWM/ {printf "%s %d MiB  ", $1, $2/1024} END {print ""}' "/proc/$pid/status"; }
 echo "server memory at start: $(rss)"
 
@@ -52,6 +57,9 @@ for page in "/s/$id" "/s/$id/diff?from=1&to=$versions" "/s/$id/diff?from=1&to=$v
 	echo
 	echo "== GET $page ($(curl -fs "$url" | wc -c) bytes)"
 	wrk -t2 -c16 -d2s "$url" >/dev/null # warm-up
-	wrk -t2 -c16 -d"$duration" --latency "$url" | grep -E 'Requests/sec|Latency  |^ +(50|90|99)%|requests in|Non-2xx'
+	before=$(cputicks)
+	wrk -t2 -c16 -d"$duration" --latency "$url" | tee "$dir/wrk.out" | grep -E 'Requests/sec|Latency  |^ +(50|90|99)%|requests in|Non-2xx'
+	requests=$(awk '/requests in/ {print $1}' "$dir/wrk.out")
+	echo "server CPU: $(awk -v t=$(( $(cputicks) - before )) -v hz="$hz" -v n="$requests" 'BEGIN {printf "%.3f ms per request", t * 1000 / hz / n}')"
 	echo "server memory: $(rss)"
 done
