@@ -184,6 +184,11 @@ func (l *lede) watch(ctx context.Context, dirs []string, opt watchOptions) error
 	if err != nil {
 		return err
 	}
+	unlock, err := lockWatch(l.db)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	var dbID string
 	err = l.withWrite(ctx, "watch", func(db *store.DB) error {
 		dbID, err = db.EnableAlerts()

@@ -83,6 +83,10 @@ func TestWatchLeadAlert(t *testing.T) {
 			}
 		}
 	}
+	// One watch per database.
+	if r := runBinary(t, "", nil, "--db", db, "watch", "--once", dir); r.code != 1 || !strings.Contains(r.stderr, "another lede watch (pid ") {
+		t.Errorf("a second watch: exit %d: %s", r.code, r.stderr)
+	}
 	w.stop(t)
 	if !strings.Contains(w.errText(), "2 pages taken: 1 new stories, 1 updates") {
 		t.Errorf("watch summary: %s", w.errText())
