@@ -233,12 +233,22 @@ func recordHeadline(raw []byte) (string, error) {
 	return h, err
 }
 
-// Revision returns a story's revision n (1-based) and its raw input as
-// received, byte for byte.
+// Revision returns a story's revision n (1-based; 0: the latest) and its
+// raw input as received, byte for byte.
 func (db *DB) Revision(ref string, n int) (Story, Version, []byte, error) {
+	st, vers, raws, err := db.Revisions(ref, n)
+	if err != nil {
+		return st, Version{}, nil, err
+	}
+	return st, vers[0], raws[0], nil
+}
+
+// Revisions is Revision for several revisions of one story, read in one
+// transaction that loads the story once.
+func (db *DB) Revisions(ref string, ns ...int) (Story, []Version, [][]byte, error) {
 	var st Story
-	var ver Version
-	var raw []byte
+	var vers []Version
+	var raws [][]byte
 	err := db.bolt.View(func(btx *bolt.Tx) error {
 		tx := txn{Tx: btx}
 		uid, err := tx.resolve(ref)
@@ -248,19 +258,25 @@ func (db *DB) Revision(ref string, n int) (Story, Version, []byte, error) {
 		if st, err = tx.loadStory(uid); err != nil {
 			return err
 		}
-		if n == 0 {
-			n = len(st.Versions)
+		for _, n := range ns {
+			if n == 0 {
+				n = len(st.Versions)
+			}
+			if n < 1 || n > len(st.Versions) {
+				return fmt.Errorf("%w: story %s has revisions 1 to %d, not %d", ErrBadRef, st.ID, len(st.Versions), n)
+			}
+			ver := st.Versions[n-1]
+			z := tx.b(bucketRaw).Get(u64(ver.Record.Arrival))
+			if z == nil {
+				return errCorrupt
+			}
+			raw, err := inflate(z)
+			if err != nil {
+				return err
+			}
+			vers, raws = append(vers, ver), append(raws, raw)
 		}
-		if n < 1 || n > len(st.Versions) {
-			return fmt.Errorf("%w: story %s has revisions 1 to %d, not %d", ErrBadRef, st.ID, len(st.Versions), n)
-		}
-		ver = st.Versions[n-1]
-		z := tx.b(bucketRaw).Get(u64(ver.Record.Arrival))
-		if z == nil {
-			return errCorrupt
-		}
-		raw, err = inflate(z)
-		return err
+		return nil
 	})
-	return st, ver, raw, err
+	return st, vers, raws, err
 }

@@ -115,31 +115,35 @@ func (s *Server) diffPair(ctx context.Context, id, fromArg, toArg string) (pair,
 	var p pair
 	var raws [2]rawRevision
 	err = s.view(ctx, func(db *store.DB) error {
-		st, err := db.Story(id)
+		if from == 0 {
+			// The default needs the story's length first.
+			st, err := db.Story(id)
+			if err != nil {
+				return err
+			}
+			n := len(st.Versions)
+			if to == 0 {
+				to = n
+			}
+			if from = to - 1; from == 0 {
+				if n == 1 {
+					return badRequest("story %s has one version: nothing to compare it with", st.ID)
+				}
+				return badRequest("version 1 is the story's first: nothing before it")
+			}
+		}
+		if from == to {
+			return badRequest("from and to are both %d: pick two different versions", from)
+		}
+		st, vers, rs, err := db.Revisions(id, from, to)
 		if err != nil {
 			return err
 		}
 		p.story = st
-		n := len(st.Versions)
-		if to == 0 {
-			to = n
+		for i := range raws {
+			raws[i] = rawRevision{story: st.ID, version: vers[i], raw: rs[i]}
 		}
-		if from == 0 {
-			from = to - 1
-		}
-		switch {
-		case to > n || from > n:
-			return notFound("story %s has versions 1 to %d, not %d", st.ID, n, max(from, to))
-		case from == 0:
-			return badRequest("story %s has one version: nothing to compare it with", st.ID)
-		case from == to:
-			return badRequest("from and to are both %d: pick two different versions", from)
-		}
-		if raws[0], err = readRaw(db, st.ID, from); err != nil {
-			return err
-		}
-		raws[1], err = readRaw(db, st.ID, to)
-		return err
+		return nil
 	})
 	if err != nil {
 		return p, err
