@@ -29,6 +29,7 @@ func (db *DB) Check() (CheckReport, error) {
 			rep.add("bbolt: %v", err)
 		}
 		txn{Tx: btx}.checkInvariants(&rep)
+		txn{Tx: btx}.checkOutbox(&rep)
 		return nil
 	})
 	return rep, err

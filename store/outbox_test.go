@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -195,5 +196,30 @@ func TestFileStamps(t *testing.T) {
 	got, err := db.FileStamps([]string{"/in/a.txt", "/in/b.txt"})
 	if err != nil || len(got) != 1 || got["/in/a.txt"] != (FileStamp{Size: 10, Mod: 1234567890123}) {
 		t.Errorf("FileStamps: %v, %v", got, err)
+	}
+}
+
+// TestCheckOutbox breaks the outbox on purpose: lede check reports a
+// delivery whose alert is gone.
+func TestCheckOutbox(t *testing.T) {
+	db := openTemp(t)
+	if _, err := db.EnableAlerts(); err != nil {
+		t.Fatal(err)
+	}
+	res, err := db.Ingest(context.Background(), []Input{pageInput(t, "AEN20200202000651320")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := NewAlert{Arrival: res[0].Arrival, ID: "x", Body: json.RawMessage(`{}`)}
+	if err := db.AddAlerts([]uint64{a.Arrival}, []NewAlert{a}, []Sink{{ID: "terminal"}}); err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := db.Check(); err != nil || len(rep.Problems) != 0 {
+		t.Fatalf("sound outbox: %v %v", rep.Problems, err)
+	}
+	db.bolt.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketAlerts).Delete(u64(a.Arrival)) })
+	rep, err := db.Check()
+	if err != nil || len(rep.Problems) != 1 || !strings.Contains(rep.Problems[0], "delivery of alert") {
+		t.Errorf("problems %q, %v", rep.Problems, err)
 	}
 }

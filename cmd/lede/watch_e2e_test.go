@@ -161,6 +161,7 @@ func TestWatchKilled(t *testing.T) {
 	}
 	w.kill()
 	close(release)
+	checkJSON(t, db)
 
 	// While no watch runs, lede ingest stores another story's lead.
 	other := t.TempDir()
