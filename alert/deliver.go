@@ -12,9 +12,10 @@ import (
 )
 
 // SendBatch is how many queued alerts one round sends a sink before
-// their outcomes are stored. A crash can make those already sent go out
-// again (at least once, never lost); receivers drop repeats by id.
-const SendBatch = 50
+// their outcomes are stored: one, so that a crash repeats at most the
+// alert in flight to each sink (at least once, never lost); receivers
+// drop a repeat by its id.
+const SendBatch = 1
 
 // MaxBackoff caps the wait between retries of a sink that is down.
 const MaxBackoff = 5 * time.Minute

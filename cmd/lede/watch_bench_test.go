@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -223,5 +224,42 @@ func TestWatchBacklog(t *testing.T) {
 	}
 	if len(lines) != 600 {
 		t.Errorf("%d alerts, want 600", len(lines))
+	}
+}
+
+// TestWatchKilledRandomly kills watch with SIGKILL at random moments of
+// a burst, again and again: after each kill the database checks out, and
+// in the end every page is stored and every alert delivered, none lost;
+// only the alert in flight at a kill may be sent again.
+func TestWatchKilledRandomly(t *testing.T) {
+	t.Parallel()
+	dir, db := t.TempDir(), filepath.Join(t.TempDir(), "lede.db")
+	h := newHook(t, nil)
+	pages := synthPages(t, 8, 300)
+	for _, p := range pages {
+		dropFile(t, dir, p.name, p.text)
+	}
+	seed := time.Now().UnixNano()
+	t.Logf("seed %d", seed)
+	rng := rand.New(rand.NewPCG(uint64(seed), 5))
+	const kills = 4
+	for range kills {
+		w := startWatch(t, db, dir, "--webhook", h.srv.URL, "--quiet", "--on", "any", "--batch", "40")
+		time.Sleep(time.Duration(50+rng.IntN(400)) * time.Millisecond)
+		w.kill()
+		checkJSON(t, db)
+	}
+	r := runBinary(t, "", nil, "--db", db, "watch", "--once", "--quiet", "--on", "any", "--webhook", h.srv.URL, dir)
+	if r.code != 0 {
+		t.Fatalf("final run: exit %d: %s", r.code, r.stderr)
+	}
+	ids := map[string]int{}
+	for _, a := range h.alerts() {
+		ids[a.alert.ID]++
+	}
+	repeats := len(h.alerts()) - len(ids)
+	t.Logf("%d alerts, %d repeats after %d kills", len(ids), repeats, kills)
+	if len(ids) != len(pages) || repeats > kills {
+		t.Errorf("%d distinct alerts (want %d), %d repeats", len(ids), len(pages), repeats)
 	}
 }

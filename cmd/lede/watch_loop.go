@@ -40,6 +40,10 @@ type watchRun struct {
 	// turns at most eventBatch of them into alerts, so that a backlog
 	// (a long lede ingest) never holds the database for long.
 	more bool
+	// sess is the database while it is open, since sessSince; see
+	// watch_session.go.
+	sess      *store.DB
+	sessSince time.Time
 }
 
 // eventBatch is how many events a cycle turns into alerts at most.
@@ -77,7 +81,7 @@ func (w *watchRun) run(ctx context.Context) error {
 		if w.more {
 			wake = time.Now()
 		}
-		for _, t := range []time.Time{w.files.nextCheck(), w.del.NextWake()} {
+		for _, t := range []time.Time{w.files.nextCheck(), w.del.NextWake(), w.holdUntil()} {
 			if !t.IsZero() && t.Before(wake) {
 				wake = t
 			}
@@ -109,6 +113,7 @@ func (w *watchRun) run(ctx context.Context) error {
 		if ready := w.files.ready(now, w.opt.batch); (len(ready) > 0 || busy) && ctx.Err() == nil {
 			w.cycle(ctx, sendCtx, ready)
 		}
+		w.release(false)
 	}
 	return w.stop(cancelSends)
 }
@@ -128,9 +133,10 @@ func (w *watchRun) runOnce(ctx, sendCtx context.Context) error {
 		}
 	}
 	for ctx.Err() == nil && !w.del.Idle() {
-		w.del.Got(<-w.del.Done())
+		w.await()
 		w.cycle(ctx, sendCtx, nil)
 	}
+	w.release(true)
 	if ctx.Err() != nil {
 		return w.stop(func() {})
 	}
@@ -150,14 +156,18 @@ func (w *watchRun) stop(cancelSends context.CancelFunc) error {
 	t := time.AfterFunc(stopGrace, cancelSends)
 	defer t.Stop()
 	for !w.del.Idle() {
-		w.del.Got(<-w.del.Done())
+		w.await()
 	}
 	if w.del.Pending() {
-		err := w.l.withWrite(context.Background(), "watch", w.del.Record)
+		db, err := w.session(context.Background())
+		if err == nil {
+			err = w.del.Record(db)
+		}
 		if err != nil {
 			fmt.Fprintf(w.l.stderr, "lede: warning: delivery states not stored: %v (the alerts will be sent again)\n", err)
 		}
 	}
+	w.release(true)
 	w.summary()
 	return context.Canceled
 }
@@ -174,11 +184,11 @@ func (w *watchRun) summary() {
 // cycle is one short spell with the database: store the pages given,
 // turn new events into alerts, store the outcomes of finished sends and
 // start the sends that are due. When the database is busy, the pages
-// wait for the next cycle.
+// wait for the next cycle. The database stays open for release to
+// close.
 func (w *watchRun) cycle(ctx, sendCtx context.Context, paths []string) {
 	inputs := w.parse(paths)
-	yieldToReaders(ctx, w.l.db)
-	db, err := w.l.openWrite(ctx, "watch")
+	db, err := w.session(ctx)
 	if err != nil {
 		if ctx.Err() == nil {
 			fmt.Fprintf(w.l.stderr, "lede: warning: %v; trying again shortly\n", err)
@@ -188,11 +198,6 @@ func (w *watchRun) cycle(ctx, sendCtx context.Context, paths []string) {
 		}
 		return
 	}
-	defer func() {
-		if err := db.Close(); err != nil {
-			fmt.Fprintf(w.l.stderr, "lede: warning: closing database %s: %v\n", w.l.db, err)
-		}
-	}()
 	if len(inputs) > 0 {
 		w.store(db, inputs)
 		w.stamp(db, inputs)
