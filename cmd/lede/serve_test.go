@@ -222,3 +222,27 @@ func TestKnockedLately(t *testing.T) {
 		t.Error("a knock left two seconds ago still holds requests back")
 	}
 }
+
+// TestServeUsage checks how serve refuses what it cannot do.
+func TestServeUsage(t *testing.T) {
+	db := ingestedCorpus(t)
+	missing := filepath.Join(t.TempDir(), "none.db")
+	for _, c := range []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"argument", []string{"--db", db, "serve", "extra"}, 2, `unexpected argument "extra"`},
+		{"watch a file", []string{"--db", db, "serve", "--watch", db}, 2, "not a directory"},
+		{"bad address", []string{"--db", db, "serve", "--addr", "127.0.0.1:99999"}, 1, "cannot listen on 127.0.0.1:99999"},
+		{"no database", []string{"--db", missing, "serve"}, 1, "no database at " + missing},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := runIn(t, fakeProc{}, c.args...)
+			if r.code != c.code || !strings.Contains(r.stderr, c.want) {
+				t.Errorf("exit %d, want %d; stderr:\n%s", r.code, c.code, r.stderr)
+			}
+		})
+	}
+}
