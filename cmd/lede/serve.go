@@ -11,7 +11,6 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"lede/revision"
 	"lede/store"
 	"lede/web"
 )
@@ -106,7 +105,7 @@ func (l *lede) serve(ctx context.Context, addr string, watchDirs []string) error
 		go func() {
 			// The watcher ends when the server does, or on an error
 			// that stops the server too.
-			watched <- l.watch(watchCtx, watchDirs, serveWatchOptions())
+			watched <- l.watch(watchCtx, watchDirs, defaultWatchOptions())
 			stopServing()
 		}()
 	} else {
@@ -132,10 +131,4 @@ func (l *lede) serve(ctx context.Context, addr string, watchDirs []string) error
 func knockedLately(db string) bool {
 	st, err := os.Stat(knockFile(db))
 	return err == nil && time.Since(st.ModTime()) < time.Second
-}
-
-// serveWatchOptions are lede watch's defaults, for serve --watch.
-func serveWatchOptions() watchOptions {
-	return watchOptions{on: "lead", settle: 250 * time.Millisecond, incomplete: 5 * time.Second,
-		rescan: 5 * time.Second, backoff: time.Second, batch: 500, maxSize: revision.DefaultMaxInput}
 }
