@@ -5,6 +5,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"sync"
 )
 
 //go:embed static
@@ -17,9 +18,11 @@ type asset struct {
 	etag  string
 }
 
-// assets are read once: they are part of the binary and never change
-// while it runs.
-var assets = func() map[string]asset {
+// assets are read once, on first use: they are part of the binary and
+// never change while it runs, and a lede that serves nothing (every other
+// command) should not pay for reading them and the system's MIME table
+// at start, which was most of its start-up time.
+var assets = sync.OnceValue(func() map[string]asset {
 	out := map[string]asset{}
 	entries, err := staticFS.ReadDir("static")
 	if err != nil {
@@ -33,12 +36,12 @@ var assets = func() map[string]asset {
 		out[e.Name()] = asset{body: b, ctype: mime.TypeByExtension(path.Ext(e.Name())), etag: etagOf(b)}
 	}
 	return out
-}()
+})
 
 // staticVersion is a short hash of an asset for its URL, so a page can
 // let browsers keep an asset for long and still get a changed one.
 func staticVersion(name string) string {
-	a, ok := assets[name]
+	a, ok := assets()[name]
 	if !ok {
 		panic("web: no static asset " + name)
 	}
@@ -47,7 +50,7 @@ func staticVersion(name string) string {
 
 // serveStatic is GET /static/{name}: the style sheet and the script.
 func serveStatic(w http.ResponseWriter, r *http.Request) {
-	a, ok := assets[r.PathValue("name")]
+	a, ok := assets()[r.PathValue("name")]
 	if !ok {
 		http.NotFound(w, r)
 		return
