@@ -77,6 +77,9 @@ func Draft(e store.Event, rules revision.Rules, dbID, dbFlag string) (*Alert, er
 		Ingested: e.Ingested.UTC(), Added: []Para{}, Changed: []Para{}, NoteCheck: []revision.NoteVerdict{},
 		Command: fmt.Sprintf("lede%s show %s", dbFlag, name),
 	}
+	if !m.Date.YearKnown() && m.Date.Month != 0 {
+		m.Date.Year = e.Year // the year the story's other versions show
+	}
 	if e.Prev == nil {
 		// A first version: all of it is new.
 		for i, p := range cur.Paragraphs {

@@ -100,6 +100,7 @@ type Event struct {
 	Ingested time.Time // when the transaction that stored it began
 	StoryUID uint64    // the story's internal number (follows and mutes use it)
 	Story    string    // the story's id
+	Year     int       // the story's year, for pages that show none (0: unknown)
 	Rev      int       // position in the story, 1-based
 	Record   RevRecord
 	Raw      []byte
@@ -147,7 +148,7 @@ func (tx txn) event(arrival uint64, v []byte) (Event, error) {
 	if err != nil {
 		return e, err
 	}
-	e.Story, e.Rev = s.ID, tx.position(e.StoryUID, arrival)
+	e.Story, e.Year, e.Rev = s.ID, s.Year, tx.position(e.StoryUID, arrival)
 	if _, err := getJSON(tx.b(bucketRevs), rk, &e.Record); err != nil {
 		return e, err
 	}
