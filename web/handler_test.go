@@ -148,8 +148,8 @@ func TestRoutes(t *testing.T) {
 		{"static missing", "GET", "/static/nope.js", 404, "", nil, nil},
 		{"unknown path", "GET", "/wp-admin", 404, typeHTML, []string{"no such page"}, nil},
 		{"post", "POST", "/", 405, "", nil, nil},
-		{"put api", "PUT", "/api/stories", 405, "", nil, nil},
-		{"delete story", "DELETE", "/api/stories/" + exit, 405, "", nil, nil},
+		{"put api", "PUT", "/api/stories", 405, typeJSON, []string{`"status": 405`, "only reads"}, nil},
+		{"delete story", "DELETE", "/api/stories/" + exit, 405, typeJSON, []string{`"status": 405`}, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -85,6 +85,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Frame-Options", "DENY")
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("Cross-Origin-Opener-Policy", "same-origin")
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		// Every route only reads: answer other methods here, so that an
+		// API client gets the JSON error shape like any other failure.
+		h.Set("Allow", "GET, HEAD")
+		s.fail(w, r, http.StatusMethodNotAllowed, "method "+r.Method+" not allowed: lede serve only reads")
+		return
+	}
 	if r.ContentLength > maxBody {
 		s.fail(w, r, http.StatusRequestEntityTooLarge, "request body too large")
 		return
@@ -95,8 +102,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
-	// GET patterns also answer HEAD; any other method gets 405 with an
-	// Allow header from the mux.
+	// GET patterns also answer HEAD; ServeHTTP answers any other method.
 	mux.HandleFunc("GET /{$}", s.listPage)
 	mux.HandleFunc("GET /s/{id}", s.storyPage)
 	mux.HandleFunc("GET /s/{id}/diff", s.diffPage)
