@@ -140,7 +140,10 @@ func (l lead) entry(base string) atomEntry {
 		sum = append(sum, v.Summary.String())
 	}
 	return atomEntry{
-		ID:      fmt.Sprintf("urn:lede:revision:%s:%d", l.story.ID, v.Record.Arrival),
+		// The arrival number names the revision for good: story ids
+		// change when a user merges or splits stories, and a feed reader
+		// would show the lead again under its new id.
+		ID:      fmt.Sprintf("urn:lede:revision:%d", v.Record.Arrival),
 		Title:   title,
 		Updated: rfc3339(v.Record.Ingested),
 		Links:   []atomLink{{Rel: "alternate", Type: "text/html", Href: href}},

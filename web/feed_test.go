@@ -61,7 +61,7 @@ func TestFeed(t *testing.T) {
 		best := 0
 		for _, v := range s.Versions {
 			if v.Seq > best {
-				want[fmt.Sprintf("urn:lede:revision:%s:%d", s.ID, v.Record.Arrival)] = v.Label
+				want[fmt.Sprintf("urn:lede:revision:%d", v.Record.Arrival)] = v.Label
 				best = v.Seq
 			}
 		}
@@ -177,5 +177,83 @@ func TestWriterWaiting(t *testing.T) {
 	res, _ := get(t, srv, "GET", "/api/stories?limit=1")
 	if took := time.Since(start); res.StatusCode != 200 || took < 150*time.Millisecond || took > 2*time.Second {
 		t.Errorf("status %d after %s", res.StatusCode, took)
+	}
+}
+
+// TestFeedIDsSurviveMerge checks that a lead keeps its entry id when a
+// user merges its story into another, so a feed reader does not show it
+// again under the new story id.
+func TestFeedIDsSurviveMerge(t *testing.T) {
+	path := buildFixture(t)
+	entries := func() map[string]string {
+		t.Helper()
+		_, body := get(t, newTestServer(t, path), "GET", "/feed.atom")
+		var f struct {
+			Entries []struct {
+				ID   string `xml:"id"`
+				Link struct {
+					Href string `xml:"href,attr"`
+				} `xml:"link"`
+			} `xml:"entry"`
+		}
+		if err := xml.Unmarshal([]byte(body), &f); err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for _, e := range f.Entries {
+			out[e.ID] = e.Link.Href
+		}
+		return out
+	}
+	before := entries()
+	db, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := db.Stories(store.ListOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A story with a lead, merged into a one-version story: its leads stay
+	// leads, and its id goes away.
+	var withLead, single store.Story
+	for _, s := range list {
+		switch {
+		case withLead.ID == "" && len(s.Versions) >= 2 && s.Latest().Seq > 0:
+			withLead = s
+		case single.ID == "" && len(s.Versions) == 1 && s.Versions[0].Seq == 0:
+			single = s
+		}
+	}
+	if withLead.ID == "" || single.ID == "" {
+		t.Fatal("the fixture lacks a story with a lead or a one-version story")
+	}
+	merged, err := db.Merge(single.ID, withLead.ID)
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := entries()
+	moved := 0
+	for _, v := range withLead.Versions {
+		id := fmt.Sprintf("urn:lede:revision:%d", v.Record.Arrival)
+		if _, ok := before[id]; !ok {
+			continue
+		}
+		moved++
+		href, ok := after[id]
+		if !ok {
+			t.Errorf("%s left the feed after the merge", id)
+			continue
+		}
+		if !strings.Contains(href, "/s/"+merged+"/") && !strings.HasSuffix(href, "/s/"+merged) {
+			t.Errorf("%s links %s, want the merged story %s", id, href, merged)
+		}
+	}
+	if moved == 0 {
+		t.Fatalf("story %s had no lead in the feed", withLead.ID)
+	}
+	if len(after) != len(before) {
+		t.Errorf("feed had %d entries, %d after the merge", len(before), len(after))
 	}
 }
