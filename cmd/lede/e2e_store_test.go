@@ -70,7 +70,7 @@ func checkJSON(t *testing.T, db string) checkResult {
 func TestKilledIngest(t *testing.T) {
 	bin := binary(t)
 	tree := t.TempDir()
-	files, distinct := writeCopies(t, tree, 20)
+	files, distinct := writeCopies(t, tree, 30)
 	db := filepath.Join(t.TempDir(), "lede.db")
 	seed := uint64(time.Now().UnixNano())
 	rng := rand.New(rand.NewPCG(seed, 3))
@@ -90,8 +90,14 @@ func TestKilledIngest(t *testing.T) {
 		cmd.Process.Kill() // SIGKILL: no clean-up of any kind
 		cmd.Wait()
 		if cmd.ProcessState.Exited() {
-			t.Fatalf("run %d: ingest ended by itself (exit %d) before the kill after %s; stderr:\n%s",
-				run, cmd.ProcessState.ExitCode(), delay, stderr.String())
+			if cmd.ProcessState.ExitCode() != 0 {
+				t.Fatalf("run %d: ingest failed (exit %d) before the kill after %s; stderr:\n%s",
+					run, cmd.ProcessState.ExitCode(), delay, stderr.String())
+			}
+			// The runs before stored nearly everything: this one finished
+			// first, and further kills would find nothing left to break.
+			t.Logf("run %d: ingest finished within %s, before the kill", run, delay)
+			break
 		}
 		if _, err := os.Stat(db); err != nil && run == 0 {
 			t.Logf("run 0: killed after %s, before the database was created", delay)
