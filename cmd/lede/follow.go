@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"io"
 
 	"github.com/urfave/cli/v2"
 
@@ -37,7 +38,7 @@ Examples:
 		Flags: []cli.Flag{
 			&cli.GenericFlag{Name: "grep", Usage: "follow versions whose headline or body matches `REGEX`; repeatable", Value: repeated{&grep}},
 			&cli.BoolFlag{Name: "remove", Aliases: []string{"r"}, Usage: "stop following instead", Destination: &remove},
-			&cli.BoolFlag{Name: "json", Usage: "list as JSON", Destination: &asJSON},
+			&cli.BoolFlag{Name: "json", Usage: "print the list of follows and mutes as JSON (after any change)", Destination: &asJSON},
 		},
 		OnUsageError: onUsageError("follow"),
 		Action: func(c *cli.Context) error {
@@ -45,22 +46,27 @@ Examples:
 			if len(stories) == 0 && len(grep) == 0 {
 				return l.listWatchlist(c.Context, asJSON)
 			}
-			return l.withWrite(c.Context, "follow", func(db *store.DB) error {
+			out := l.changeReport(asJSON)
+			err := l.withWrite(c.Context, "follow", func(db *store.DB) error {
 				for _, ref := range stories {
 					id, err := db.SetFollow(ref, !remove)
 					if err != nil {
 						return refError(err)
 					}
-					fmt.Fprintf(l.stdout, "%s %s\n", verb(remove, "following", "no longer following"), id)
+					fmt.Fprintf(out, "%s %s\n", verb(remove, "following", "no longer following"), id)
 				}
 				for _, g := range grep {
 					if err := db.SetFollowGrep(g, !remove); err != nil {
 						return usagef("follow", "--grep %s: %v", g, err)
 					}
-					fmt.Fprintf(l.stdout, "%s /%s/\n", verb(remove, "following", "no longer following"), g)
+					fmt.Fprintf(out, "%s /%s/\n", verb(remove, "following", "no longer following"), g)
 				}
 				return nil
 			})
+			if err != nil || !asJSON {
+				return err
+			}
+			return l.listWatchlist(c.Context, true)
 		},
 	}
 }
@@ -81,25 +87,39 @@ Examples:
    lede mute --remove 230913-n`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "remove", Aliases: []string{"r"}, Usage: "unmute instead", Destination: &remove},
-			&cli.BoolFlag{Name: "json", Usage: "list as JSON", Destination: &asJSON},
+			&cli.BoolFlag{Name: "json", Usage: "print the list of follows and mutes as JSON (after any change)", Destination: &asJSON},
 		},
 		OnUsageError: onUsageError("mute"),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return l.listWatchlist(c.Context, asJSON)
 			}
-			return l.withWrite(c.Context, "mute", func(db *store.DB) error {
+			out := l.changeReport(asJSON)
+			err := l.withWrite(c.Context, "mute", func(db *store.DB) error {
 				for _, ref := range c.Args().Slice() {
 					id, err := db.SetMute(ref, !remove)
 					if err != nil {
 						return refError(err)
 					}
-					fmt.Fprintf(l.stdout, "%s %s\n", verb(remove, "muted", "unmuted"), id)
+					fmt.Fprintf(out, "%s %s\n", verb(remove, "muted", "unmuted"), id)
 				}
 				return nil
 			})
+			if err != nil || !asJSON {
+				return err
+			}
+			return l.listWatchlist(c.Context, true)
 		},
 	}
+}
+
+// changeReport is where follow and mute report each change: stdout, or
+// nowhere with --json, which prints the whole list afterwards instead.
+func (l *lede) changeReport(asJSON bool) io.Writer {
+	if asJSON {
+		return io.Discard
+	}
+	return l.stdout
 }
 
 func verb(remove bool, on, off string) string {
