@@ -30,6 +30,7 @@ func (db *DB) Check() (CheckReport, error) {
 		}
 		txn{Tx: btx}.checkInvariants(&rep)
 		txn{Tx: btx}.checkOutbox(&rep)
+		txn{Tx: btx}.checkHeads(&rep)
 		return nil
 	})
 	return rep, err

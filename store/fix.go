@@ -122,6 +122,9 @@ func (tx txn) merge(into, from uint64) error {
 			return err
 		}
 	}
+	if err := tx.refreshHeads(from); err != nil {
+		return err
+	}
 	is, err = tx.story(into)
 	if err != nil {
 		return err

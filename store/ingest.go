@@ -260,6 +260,9 @@ func (tx txn) appended(uid uint64, s storyRecord, order []byte, headline string)
 			return err
 		}
 	}
+	if err := tx.addHead(uid, headline); err != nil {
+		return err
+	}
 	return tx.putStory(uid, s)
 }
 
@@ -329,6 +332,9 @@ func (tx txn) refresh(uid uint64) error {
 		if err := tx.b(bucketRecent).Put(recentKey(s.Latest, uid), nil); err != nil {
 			return err
 		}
+	}
+	if err := tx.refreshHeads(uid); err != nil {
+		return err
 	}
 	return tx.putStory(uid, s)
 }

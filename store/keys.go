@@ -20,14 +20,16 @@ var (
 	bucketTerms    = []byte("terms")    // year u16 | mmdd u16 | uid u64 | term u64 -> nil
 	bucketRecent   = []byte("recent")   // latest date u32 | arrival u64 | uid u64 -> nil
 	allBuckets     = append([][]byte{bucketMeta, bucketStories, bucketIDs, bucketRevs, bucketFeats,
-		bucketRaw, bucketArrivals, bucketHashes, bucketTerms, bucketRecent}, alertBuckets...)
+		bucketRaw, bucketArrivals, bucketHashes, bucketTerms, bucketRecent, bucketHeads}, alertBuckets...)
 )
 
 // SchemaVersion is the layout this binary writes. A file with a higher
 // version is refused with a clear message; lower ones are migrated.
 // Schema 2 put the story before the term in the candidate index; schema 3
-// put the page's date before the content hash.
-const SchemaVersion = 3
+// put the page's date before the content hash; schema 4 added the headline
+// index (heads.go), which an older lede would not keep up to date, so it
+// must not write such a file.
+const SchemaVersion = 4
 
 func u64(v uint64) []byte {
 	b := make([]byte, 8)

@@ -149,6 +149,7 @@ func (db *DB) Stories(opt ListOptions) ([]Story, error) {
 	}
 	err := db.bolt.View(func(btx *bolt.Tx) error {
 		tx := txn{Tx: btx}
+		indexed := tx.headsIndexed()
 		c := tx.b(bucketRecent).Cursor()
 	stories:
 		for k, _ := c.Last(); k != nil; k, _ = c.Prev() {
@@ -160,7 +161,7 @@ func (db *DB) Stories(opt ListOptions) ([]Story, error) {
 			}
 			uid := getU64(k[12:])
 			for _, match := range []func(string) bool{grep, opt.Headline} {
-				ok, err := tx.anyHeadline(uid, match)
+				ok, err := tx.matchHeadline(uid, match, indexed)
 				if err != nil {
 					return err
 				}
@@ -181,6 +182,16 @@ func (db *DB) Stories(opt ListOptions) ([]Story, error) {
 		return nil
 	})
 	return out, err
+}
+
+// matchHeadline reports whether match (nil: anything) accepts the
+// headline of one of a story's revisions: from the headline index when
+// the file has one, else from the revisions' records.
+func (tx txn) matchHeadline(uid uint64, match func(string) bool, indexed bool) (bool, error) {
+	if match != nil && indexed {
+		return tx.anyHead(uid, match), nil
+	}
+	return tx.anyHeadline(uid, match)
 }
 
 // anyHeadline reports whether match (nil: anything) accepts the headline

@@ -158,7 +158,12 @@ func (db *DB) init(readOnly bool) error {
 		if err := check(tx); err != nil {
 			return err
 		}
-		return migrate(tx)
+		if err := migrate(tx); err != nil {
+			return err
+		}
+		// Files before schema 4 have no headline index, a new file an
+		// empty one: either way this fills and flags it.
+		return txn{Tx: tx}.indexHeads()
 	})
 }
 
