@@ -223,7 +223,19 @@ func (s *Server) compare(r *http.Request) (*diff.Result, pair, error) {
 	if err != nil {
 		return nil, p, err
 	}
-	res := diff.Compare(p.from.Revision, p.to.Revision, diff.Options{Budget: s.cfg.DiffBudget})
+	res := s.diffs.get(p.key())
+	if res == nil {
+		if err := p.parse(); err != nil {
+			return nil, p, err
+		}
+		start := time.Now()
+		res = diff.Compare(p.from.Revision, p.to.Revision, diff.Options{Budget: s.cfg.DiffBudget})
+		if time.Since(start) < s.cfg.DiffBudget {
+			// A comparison cut short by its budget (a busy machine) is
+			// not kept: the next request may do better.
+			s.diffs.put(p.key(), res)
+		}
+	}
 	res.From = fmt.Sprintf("%s@%d", p.from.Story, p.from.Rev)
 	res.To = fmt.Sprintf("%s@%d", p.to.Story, p.to.Rev)
 	res.Story = p.to.Story

@@ -88,11 +88,27 @@ func revNumber(name, v string) (int, error) {
 	return n, nil
 }
 
-// pair is the two versions a diff compares, parsed again from the
-// stored input.
+// pair is the two versions a diff compares, as stored; they are parsed
+// again only when the comparison is not cached.
 type pair struct {
 	story    store.Story
-	from, to store.StoredRevision
+	raws     [2]rawRevision
+	from, to store.StoredRevision // Revision is nil until parsed
+}
+
+// key names the comparison by the two revisions' arrival numbers.
+func (p pair) key() [2]uint64 {
+	return [2]uint64{p.raws[0].version.Record.Arrival, p.raws[1].version.Record.Arrival}
+}
+
+// parse parses both versions again from their stored input.
+func (p *pair) parse() error {
+	var err error
+	if p.from, err = p.raws[0].parse(); err != nil {
+		return err
+	}
+	p.to, err = p.raws[1].parse()
+	return err
 }
 
 // diffPair reads the versions from and to of story id; from and to are
@@ -113,7 +129,6 @@ func (s *Server) diffPair(ctx context.Context, id, fromArg, toArg string) (pair,
 		}
 	}
 	var p pair
-	var raws [2]rawRevision
 	err = s.view(ctx, func(db *store.DB) error {
 		if from == 0 {
 			// The default needs the story's length first.
@@ -140,18 +155,13 @@ func (s *Server) diffPair(ctx context.Context, id, fromArg, toArg string) (pair,
 			return err
 		}
 		p.story = st
-		for i := range raws {
-			raws[i] = rawRevision{story: st.ID, version: vers[i], raw: rs[i]}
+		for i := range p.raws {
+			p.raws[i] = rawRevision{story: st.ID, version: vers[i], raw: rs[i]}
 		}
 		return nil
 	})
-	if err != nil {
-		return p, err
-	}
-	if p.from, err = raws[0].parse(); err != nil {
-		return p, err
-	}
-	p.to, err = raws[1].parse()
+	p.from = store.StoredRevision{Story: p.story.ID, Rev: p.raws[0].version.Rev}
+	p.to = store.StoredRevision{Story: p.story.ID, Rev: p.raws[1].version.Rev}
 	return p, err
 }
 

@@ -206,14 +206,7 @@ func TestFeedIDsSurviveMerge(t *testing.T) {
 		return out
 	}
 	before := entries()
-	db, err := store.Open(path, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	list, err := db.Stories(store.ListOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, list := openForWrite(t, path)
 	// A story with a lead, merged into a one-version story: its leads stay
 	// leads, and its id goes away.
 	var withLead, single store.Story

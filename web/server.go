@@ -49,6 +49,7 @@ type Server struct {
 	cfg     Config
 	handler http.Handler
 	pages   *pageSet
+	diffs   *diffCache
 }
 
 // New builds a server from cfg.
@@ -66,7 +67,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, pages: pages}
+	s := &Server{cfg: cfg, pages: pages, diffs: newDiffCache(diffCacheSize)}
 	s.handler = s.routes()
 	return s, nil
 }

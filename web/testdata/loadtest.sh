@@ -23,6 +23,11 @@ mkdir -p "$dir"
 go build -o "$dir/lede" ./cmd/lede
 lede() { "$dir/lede" --db "$dir/lede.db" "$@"; }
 
+# A database kept from a run of an older lede (an older schema) is built again.
+if [ -s "$dir/lede.db" ] && ! lede check >/dev/null 2>&1; then
+	echo "database: unreadable by this lede, building it again"
+	rm -f "$dir/lede.db"
+fi
 if [ ! -s "$dir/lede.db" ]; then
 	go run ./web/testdata/gencorpus -n "$n" "$dir/pages"
 	start=$(date +%s)
