@@ -25,10 +25,6 @@ func badRequest(format string, args ...any) error {
 	return &httpError{status: http.StatusBadRequest, msg: fmt.Sprintf(format, args...)}
 }
 
-func notFound(format string, args ...any) error {
-	return &httpError{status: http.StatusNotFound, msg: fmt.Sprintf(format, args...)}
-}
-
 // view runs fn with the database open for reading and closes it before
 // returning, so the file is held only for the reads of one request. It
 // first holds back while a writer waits, so a steady stream of requests
