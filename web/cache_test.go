@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 
 	"lede/diff"
@@ -11,7 +12,7 @@ import (
 
 // TestDiffCacheLRU checks eviction order and that callers get copies.
 func TestDiffCacheLRU(t *testing.T) {
-	c := newDiffCache(2)
+	c := newDiffCache(2, 1<<20)
 	c.put([2]uint64{1, 2}, &diff.Result{Note: "a"})
 	c.put([2]uint64{3, 4}, &diff.Result{Note: "b"})
 	if got := c.get([2]uint64{1, 2}); got == nil || got.Note != "a" {
@@ -25,6 +26,28 @@ func TestDiffCacheLRU(t *testing.T) {
 	got.From = "changed by a caller"
 	if again := c.get([2]uint64{1, 2}); again.From != "" {
 		t.Errorf("a caller's change reached the cache: %q", again.From)
+	}
+}
+
+// TestDiffCacheBytes checks the memory bound: a comparison too large is
+// not kept, and the oldest go when the total passes the bound.
+func TestDiffCacheBytes(t *testing.T) {
+	big := func(n int) *diff.Result {
+		return &diff.Result{Paragraphs: []diff.Para{{Text: strings.Repeat("x", n)}}}
+	}
+	c := newDiffCache(100, 80_000)
+	c.put([2]uint64{1, 2}, big(20_000)) // more than an eighth of the bound
+	if c.get([2]uint64{1, 2}) != nil {
+		t.Error("a comparison over an eighth of the bound was kept")
+	}
+	for i := range uint64(10) {
+		c.put([2]uint64{i, i + 1}, big(9_000))
+	}
+	if c.bytes > 80_000 || c.order.Len() != 8 {
+		t.Errorf("held %d entries, %d bytes; want 8 entries within 80,000", c.order.Len(), c.bytes)
+	}
+	if c.get([2]uint64{0, 1}) != nil || c.get([2]uint64{9, 10}) == nil {
+		t.Error("the oldest should have gone, the newest stayed")
 	}
 }
 

@@ -67,7 +67,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, pages: pages, diffs: newDiffCache(diffCacheSize)}
+	s := &Server{cfg: cfg, pages: pages, diffs: newDiffCache(diffCacheSize, diffCacheBytes)}
 	s.handler = s.routes()
 	return s, nil
 }
