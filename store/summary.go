@@ -16,6 +16,9 @@ type UpdatePair struct {
 	Arrival     uint64
 	PrevArrival uint64
 	Prev, Cur   Input // Source and Raw; Rev is left for the caller to parse
+	// Stored is the summary held for this update, nil when it is missing
+	// or was computed against another predecessor.
+	Stored *revision.UpdateSummary
 }
 
 // ComputedSummary is a summary of the update from PrevArrival to Arrival.
@@ -44,38 +47,79 @@ func (db *DB) StaleSummaries(stories []string) ([]UpdatePair, error) {
 				continue
 			}
 			done[uid] = true
-			s, err := tx.story(uid)
-			if err != nil {
+			if out, err = tx.updatePairs(uid, false, out); err != nil {
 				return err
-			}
-			keys := tx.revKeys(uid)
-			for i := 1; i < len(keys); i++ {
-				var rec RevRecord
-				if _, err := getJSON(tx.b(bucketRevs), keys[i], &rec); err != nil {
-					return err
-				}
-				prev := arrivalOf(keys[i-1])
-				if rec.Summary != nil && rec.SummaryPrev == prev {
-					continue
-				}
-				var prevRec RevRecord
-				if _, err := getJSON(tx.b(bucketRevs), keys[i-1], &prevRec); err != nil {
-					return err
-				}
-				p := UpdatePair{Story: s.ID, Rev: i + 1, Arrival: rec.Arrival, PrevArrival: prev,
-					Prev: Input{Source: prevRec.Source}, Cur: Input{Source: rec.Source}}
-				if p.Prev.Raw, err = tx.raw(prev); err != nil {
-					return err
-				}
-				if p.Cur.Raw, err = tx.raw(rec.Arrival); err != nil {
-					return err
-				}
-				out = append(out, p)
 			}
 		}
 		return nil
 	})
 	return out, err
+}
+
+// EachUpdate calls fn with every update of every story (each revision
+// but a story's first, with the one before it and the summary stored for
+// it), a batch of about n at a time, in one read transaction: lede check
+// --summaries diffs them all again to verify what is stored. fn must not
+// keep the slice, which the next batch reuses.
+func (db *DB) EachUpdate(n int, fn func([]UpdatePair) error) error {
+	return db.bolt.View(func(btx *bolt.Tx) error {
+		tx := txn{Tx: btx}
+		var batch []UpdatePair
+		c := tx.b(bucketRecent).Cursor()
+		for k, _ := c.Last(); k != nil; k, _ = c.Prev() {
+			var err error
+			if batch, err = tx.updatePairs(getU64(k[12:]), true, batch); err != nil {
+				return err
+			}
+			if len(batch) >= n {
+				if err := fn(batch); err != nil {
+					return err
+				}
+				batch = batch[:0]
+			}
+		}
+		if len(batch) == 0 {
+			return nil
+		}
+		return fn(batch)
+	})
+}
+
+// updatePairs appends story uid's updates to out: all of them, or only
+// those whose summary is missing or stale.
+func (tx txn) updatePairs(uid uint64, all bool, out []UpdatePair) ([]UpdatePair, error) {
+	s, err := tx.story(uid)
+	if err != nil {
+		return out, err
+	}
+	keys := tx.revKeys(uid)
+	for i := 1; i < len(keys); i++ {
+		var rec RevRecord
+		if _, err := getJSON(tx.b(bucketRevs), keys[i], &rec); err != nil {
+			return out, err
+		}
+		prev := arrivalOf(keys[i-1])
+		if !all && rec.Summary != nil && rec.SummaryPrev == prev {
+			continue
+		}
+		var prevRec RevRecord
+		if _, err := getJSON(tx.b(bucketRevs), keys[i-1], &prevRec); err != nil {
+			return out, err
+		}
+		p := UpdatePair{Story: s.ID, Rev: i + 1, Arrival: rec.Arrival, PrevArrival: prev,
+			Prev: Input{Source: prevRec.Source}, Cur: Input{Source: rec.Source}}
+		if rec.Summary != nil && rec.SummaryPrev == prev {
+			p.Stored = rec.Summary
+		}
+		if p.Prev.Raw, err = tx.raw(prev); err != nil {
+			return out, err
+		}
+		if p.Cur.Raw, err = tx.raw(rec.Arrival); err != nil {
+			return out, err
+		}
+		out = append(out, p)
+	}
+	return out, nil
 }
 
 // raw returns a revision's input as received.

@@ -13,7 +13,7 @@ import (
 // checkCommand is "lede check": is the database sound, after a crash or
 // before trusting it with more.
 func (l *lede) checkCommand() *cli.Command {
-	var asJSON bool
+	var asJSON, summaries, fix bool
 	return &cli.Command{
 		Name:  "check",
 		Usage: "verify the database",
@@ -23,20 +23,34 @@ every story's count, latest version and index entries match its versions;
 merged stories are empty). Prints "ok: N stories, M revisions", or one line
 per problem found.
 
-Exit status: 0 sound, 1 problems found (or no database).
+--summaries also diffs every update again and compares the result with the
+summary stored at ingest (+added ~changed -removed, note check): a summary
+can be missing after a crash, or counted by an older lede. That reads every
+stored page, a few minutes for a million revisions, during which writers
+wait. --fix stores the summaries the diff gives now in their place.
+
+Exit status: 0 sound (or everything found fixed), 1 problems found (or no
+database).
 
 Examples:
    lede check
+   lede check --summaries
+   lede check --summaries --fix
    lede --db backup.db check --json | jq .problems`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "json", Usage: `print {"ok", "stories", "revisions", "problems"}`, Destination: &asJSON},
+			&cli.BoolFlag{Name: "summaries", Usage: "also diff every update again and compare it with its stored summary", Destination: &summaries},
+			&cli.BoolFlag{Name: "fix", Usage: "with --summaries: store the summaries the diff gives now where they differ", Destination: &fix},
 		},
 		OnUsageError: onUsageError("check"),
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
 				return usagef("check", "unexpected argument %q", c.Args().First())
 			}
-			return l.check(c.Context, asJSON)
+			if fix && !summaries {
+				return usagef("check", "--fix goes with --summaries")
+			}
+			return l.check(c.Context, asJSON, summaries, fix)
 		},
 	}
 }
@@ -47,9 +61,13 @@ type checkResult struct {
 	Stories   int      `json:"stories"`
 	Revisions int      `json:"revisions"`
 	Problems  []string `json:"problems"`
+	// With --summaries: the updates diffed again, and with --fix the
+	// summaries stored anew (their problems are then not counted).
+	Updates int      `json:"updates_checked,omitempty"`
+	Fixed   []string `json:"fixed,omitempty"`
 }
 
-func (l *lede) check(ctx context.Context, asJSON bool) error {
+func (l *lede) check(ctx context.Context, asJSON, summaries, fix bool) error {
 	var rep store.CheckReport
 	err := l.withRead(ctx, func(db *store.DB) (err error) {
 		rep, err = db.Check()
@@ -58,19 +76,42 @@ func (l *lede) check(ctx context.Context, asJSON bool) error {
 	if err != nil {
 		return err
 	}
-	res := checkResult{OK: len(rep.Problems) == 0, Stories: rep.Stories, Revisions: rep.Revisions,
-		Problems: nonNil(rep.Problems)}
+	res := checkResult{Stories: rep.Stories, Revisions: rep.Revisions, Problems: nonNil(rep.Problems)}
+	if summaries && len(rep.Problems) == 0 {
+		sc, err := l.checkSummaries(ctx)
+		if err != nil {
+			return err
+		}
+		res.Updates = sc.updates
+		res.Problems = append(res.Problems, sc.problems...)
+		if fix && len(sc.fixes) > 0 {
+			if err := l.withWrite(ctx, "check --fix", func(db *store.DB) error { return db.SetSummaries(sc.fixes) }); err != nil {
+				return err
+			}
+			res.Fixed = sc.wrong
+		} else {
+			res.Problems = append(res.Problems, sc.wrong...)
+		}
+	}
+	res.OK = len(res.Problems) == 0
 	if asJSON {
 		if err := l.writeJSON(res); err != nil {
 			return err
 		}
 	} else {
 		out := bufio.NewWriter(l.stdout)
+		for _, p := range res.Fixed {
+			fmt.Fprintln(out, "fixed: "+p)
+		}
 		for _, p := range res.Problems {
 			fmt.Fprintln(out, "problem: "+p)
 		}
 		if res.OK {
-			fmt.Fprintf(out, "ok: %s, %s\n", plural(res.Stories, "story", "stories"), plural(res.Revisions, "revision", "revisions"))
+			fmt.Fprintf(out, "ok: %s, %s", plural(res.Stories, "story", "stories"), plural(res.Revisions, "revision", "revisions"))
+			if summaries {
+				fmt.Fprintf(out, ", %s diffed again", plural(res.Updates, "update", "updates"))
+			}
+			fmt.Fprintln(out)
 		}
 		if err := flushed(out); err != nil {
 			return err

@@ -2,17 +2,13 @@ package main
 
 import (
 	"encoding/json"
-	"path/filepath"
 	"testing"
 )
 
 // TestFollowMuteOutput checks what follow and mute print: a line per
 // change, or with --json (before or after the story) the whole list.
 func TestFollowMuteOutput(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "lede.db")
-	if r := runIn(t, fakeProc{}, "--db", db, "ingest", "../../testdata/yonhap/pages"); r.code != 0 {
-		t.Fatalf("ingest: exit %d\n%s", r.code, r.stderr)
-	}
+	db := ingestedDB(t)
 	r := runIn(t, fakeProc{}, "--db", db, "follow", "200202-s")
 	if r.code != 0 || r.stdout != "following 200202-s-korea-reports-3\n" {
 		t.Fatalf("follow: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
