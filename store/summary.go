@@ -34,6 +34,14 @@ type ComputedSummary struct {
 // are derived data: computing them outside the ingest transaction keeps
 // ingest fast, and a crash in between only leaves them to be redone.
 func (db *DB) StaleSummaries(stories []string) ([]UpdatePair, error) {
+	return db.StaleSummariesHaving(stories, nil)
+}
+
+// StaleSummariesHaving is StaleSummaries for a caller that holds some
+// revisions parsed already (ingest, the batch it just stored): for an
+// arrival have accepts, the pair's Raw is left nil instead of being read
+// and inflated.
+func (db *DB) StaleSummariesHaving(stories []string, have func(arrival uint64) bool) ([]UpdatePair, error) {
 	var out []UpdatePair
 	err := db.bolt.View(func(btx *bolt.Tx) error {
 		tx := txn{Tx: btx}
@@ -47,7 +55,7 @@ func (db *DB) StaleSummaries(stories []string) ([]UpdatePair, error) {
 				continue
 			}
 			done[uid] = true
-			if out, err = tx.updatePairs(uid, false, out); err != nil {
+			if out, err = tx.updatePairs(uid, false, have, out); err != nil {
 				return err
 			}
 		}
@@ -68,7 +76,7 @@ func (db *DB) EachUpdate(n int, fn func([]UpdatePair) error) error {
 		c := tx.b(bucketRecent).Cursor()
 		for k, _ := c.Last(); k != nil; k, _ = c.Prev() {
 			var err error
-			if batch, err = tx.updatePairs(getU64(k[12:]), true, batch); err != nil {
+			if batch, err = tx.updatePairs(getU64(k[12:]), true, nil, batch); err != nil {
 				return err
 			}
 			if len(batch) >= n {
@@ -86,8 +94,9 @@ func (db *DB) EachUpdate(n int, fn func([]UpdatePair) error) error {
 }
 
 // updatePairs appends story uid's updates to out: all of them, or only
-// those whose summary is missing or stale.
-func (tx txn) updatePairs(uid uint64, all bool, out []UpdatePair) ([]UpdatePair, error) {
+// those whose summary is missing or stale. The raw input of an arrival
+// have accepts is not read.
+func (tx txn) updatePairs(uid uint64, all bool, have func(uint64) bool, out []UpdatePair) ([]UpdatePair, error) {
 	s, err := tx.story(uid)
 	if err != nil {
 		return out, err
@@ -111,11 +120,15 @@ func (tx txn) updatePairs(uid uint64, all bool, out []UpdatePair) ([]UpdatePair,
 		if rec.Summary != nil && rec.SummaryPrev == prev {
 			p.Stored = rec.Summary
 		}
-		if p.Prev.Raw, err = tx.raw(prev); err != nil {
-			return out, err
+		if have == nil || !have(prev) {
+			if p.Prev.Raw, err = tx.raw(prev); err != nil {
+				return out, err
+			}
 		}
-		if p.Cur.Raw, err = tx.raw(rec.Arrival); err != nil {
-			return out, err
+		if have == nil || !have(rec.Arrival) {
+			if p.Cur.Raw, err = tx.raw(rec.Arrival); err != nil {
+				return out, err
+			}
 		}
 		out = append(out, p)
 	}

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/urfave/cli/v2"
+
+	"lede/revision"
 )
 
 // env is what lede takes from its process: the standard streams, the
@@ -36,6 +38,10 @@ type lede struct {
 	// wait bounds how long a command waits for a database that another
 	// lede process holds (--wait).
 	wait time.Duration
+	// lastBatch holds the revisions of the batch stored before, parsed,
+	// by arrival: the version before an update is often there, and
+	// summarising the update then needs no parse of its stored input.
+	lastBatch map[uint64]*revision.Revision
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {

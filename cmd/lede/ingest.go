@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"strings"
 	"time"
 
@@ -202,19 +203,25 @@ func (l *lede) storeBatch(ctx context.Context, batch []input, noAlerts bool) ([]
 // warning, and history computes what is missing.
 func (l *lede) storeSummaries(db *store.DB, ins []store.Input, res []store.Result) map[uint64]revision.UpdateSummary {
 	var ids []string
-	parsed := map[uint64]*revision.Revision{}
+	batch := map[uint64]*revision.Revision{}
 	for j, r := range res {
 		if r.Status != store.StatusNewStory && r.Status != store.StatusUpdate {
 			continue
 		}
 		ids = append(ids, r.Story)
 		ids = append(ids, r.Merged...)
-		parsed[r.Arrival] = ins[j].Rev
+		batch[r.Arrival] = ins[j].Rev
 	}
 	if len(ids) == 0 {
 		return nil
 	}
-	pairs, err := db.StaleSummaries(ids)
+	parsed := maps.Clone(l.lastBatch)
+	if parsed == nil {
+		parsed = map[uint64]*revision.Revision{}
+	}
+	maps.Copy(parsed, batch)
+	l.lastBatch = batch
+	pairs, err := db.StaleSummariesHaving(ids, func(a uint64) bool { return parsed[a] != nil })
 	if err != nil {
 		fmt.Fprintf(l.stderr, "lede: warning: update summaries not computed: %v\n", err)
 		return nil
