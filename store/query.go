@@ -65,6 +65,18 @@ type Version struct {
 	Summary *revision.UpdateSummary `json:"summary,omitempty"`
 }
 
+// Lead is how the lead of the story's latest version that kept one
+// begins: what to show for a story whose pages carry no headline ("" for
+// stories with a headline, and for those stored before lede kept it).
+func (s Story) Lead() string {
+	for i := len(s.Versions) - 1; i >= 0; i-- {
+		if l := s.Versions[i].Record.Lead; l != "" {
+			return l
+		}
+	}
+	return ""
+}
+
 // Story is a story with its revisions in story order.
 type Story struct {
 	ID       string `json:"id"`

@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/binary"
+	"strings"
 
 	"lede/revision"
 
@@ -46,6 +47,10 @@ type RevRecord struct {
 	Complete bool              `json:"complete"`
 	// Why records the grouping decision that placed the revision.
 	Why string `json:"why,omitempty"`
+	// Lead is how the lead begins (at most leadExcerpt characters, the
+	// dateline left out), kept only for a revision without a headline, so
+	// that lists can say what such a story is about.
+	Lead string `json:"lead,omitempty"`
 	// Summary is what this revision changed against SummaryPrev, the
 	// arrival of the revision before it when the summary was computed.
 	// It is shown only while that is still its predecessor.
@@ -55,12 +60,24 @@ type RevRecord struct {
 
 func newRevRecord(arrival uint64, in Input, now int64, why string) RevRecord {
 	r := in.Rev
-	return RevRecord{
+	rec := RevRecord{
 		Arrival: arrival, Source: in.Source, Ingested: now, Date: r.Date, Time: r.Time,
 		Marker: r.Marker, Tags: r.Tags, Headline: r.Headline, Note: r.Note, Actions: r.Actions,
 		Byline: r.Byline, Paras: len(r.Paragraphs), Complete: r.Complete, Why: why,
 	}
+	if r.Headline == "" && len(r.Paragraphs) > 0 {
+		lead := []rune(strings.TrimSpace(strings.TrimPrefix(r.Paragraphs[0], r.Dateline.Text)))
+		if len(lead) > leadExcerpt {
+			lead = lead[:leadExcerpt]
+		}
+		rec.Lead = string(lead)
+	}
+	return rec
 }
+
+// leadExcerpt is how much of the lead a revision without a headline keeps
+// in its record.
+const leadExcerpt = 100
 
 func (tx txn) story(uid uint64) (storyRecord, error) {
 	if tx.cache != nil {

@@ -327,3 +327,12 @@ func TestHeadlineWords(t *testing.T) {
 		}
 	}
 }
+
+// TestNoHeadlineExcerpt: the story list shows how a story without a
+// headline begins, escaped like all text.
+func TestNoHeadlineExcerpt(t *testing.T) {
+	_, body := get(t, newTestServer(t, fixture(t)), "GET", "/")
+	if !strings.Contains(body, `(no headline) <span class="excerpt">North Korean leader Kim Jong-un and Russian President`) {
+		t.Errorf("the list shows no excerpt for a story without a headline:\n%.3000s", body)
+	}
+}

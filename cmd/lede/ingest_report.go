@@ -157,13 +157,21 @@ func headlineText(h string, r *revision.Revision, st style) string {
 	if h != "" {
 		return h
 	}
-	h = st.dim("(no headline)")
 	if r == nil || len(r.Paragraphs) == 0 {
+		return noHeadline("", st)
+	}
+	return noHeadline(strings.TrimPrefix(r.Paragraphs[0], r.Dateline.Text), st)
+}
+
+// noHeadline says a page has no headline and, when known, how its lead
+// begins.
+func noHeadline(lead string, st style) string {
+	h := st.dim("(no headline)")
+	if lead = strings.TrimSpace(lead); lead == "" {
 		return h
 	}
-	lead := []rune(strings.TrimPrefix(r.Paragraphs[0], r.Dateline.Text))
-	if len(lead) > 60 {
-		lead = append(lead[:60], []rune("...")...)
+	if r := []rune(lead); len(r) > 60 {
+		lead = string(r[:60]) + "..."
 	}
-	return h + " " + string(lead)
+	return h + " " + lead
 }

@@ -322,3 +322,14 @@ func TestCheckAndMissingDatabase(t *testing.T) {
 		t.Errorf("a read command created %s", missing)
 	}
 }
+
+// TestNoHeadlineShowsLead: a story whose page shows no headline is listed
+// with how its lead begins, kept at ingest.
+func TestNoHeadlineShowsLead(t *testing.T) {
+	db := ingestedDB(t)
+	r := runIn(t, fakeProc{}, "--db", db, "stories", "--limit", "3")
+	want := "(no headline) North Korean leader Kim Jong-un and Russian President Vladim..."
+	if r.code != 0 || !strings.Contains(r.stdout, "230913-north-korean-leader-kim") || !strings.Contains(r.stdout, want) {
+		t.Errorf("stories: exit %d, want a line with %q\n%s", r.code, want, r.stdout)
+	}
+}

@@ -116,7 +116,9 @@ func (l *lede) stories(ctx context.Context, opt store.ListOptions, asJSON bool) 
 func (l *lede) writeStoryTable(list []store.Story) error {
 	st := l.style()
 	rows := [][]string{{"STORY", "VERSIONS", "LATEST", "UPDATED", "HEADLINE"}}
+	leads := []string{""}
 	for _, s := range list {
+		leads = append(leads, s.Lead())
 		latest := s.Latest()
 		rows = append(rows, []string{s.ID, strconv.Itoa(len(s.Versions)), orDash(markerLabel(latest.Marker)),
 			whenText(latest.Date, latest.Record.Time), s.Headline})
@@ -142,7 +144,7 @@ func (l *lede) writeStoryTable(list []store.Story) error {
 		case n == 0:
 			line = st.dim(line)
 		case row[len(row)-1] == "":
-			line += headlineText("", nil, st)
+			line += noHeadline(leads[n], st)
 		}
 		fmt.Fprintln(out, line)
 	}
