@@ -113,14 +113,7 @@ func (a Sketch) Jaccard(b Sketch) float64 {
 	}
 	// Both lists are sorted and free of repeats: the union below limit is
 	// what each holds below it, less what they share.
-	na, _ := slices.BinarySearch(a.Min, limit)
-	if na < len(a.Min) && a.Min[na] == limit {
-		na++
-	}
-	nb, _ := slices.BinarySearch(b.Min, limit)
-	if nb < len(b.Min) && b.Min[nb] == limit {
-		nb++
-	}
+	na, nb := upTo(a.Min, limit), upTo(b.Min, limit)
 	am, bm := a.Min[:na], b.Min[:nb]
 	i, j, both := 0, 0, 0
 	for i < len(am) && j < len(bm) {
@@ -137,6 +130,15 @@ func (a Sketch) Jaccard(b Sketch) float64 {
 	}
 	union := na + nb - both
 	return float64(both) / float64(max(union, 1))
+}
+
+// upTo is how many of the sorted hashes hs are at most limit.
+func upTo(hs []uint32, limit uint32) int {
+	n, found := slices.BinarySearch(hs, limit)
+	if found {
+		n++
+	}
+	return n
 }
 
 // Containment estimates how much of the smaller text the larger contains,

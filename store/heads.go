@@ -12,31 +12,23 @@ import (
 // small value per story instead of every revision's record: the records
 // are about a kilobyte each, and a search that matched few stories read
 // them all.
-var (
-	bucketHeads = []byte("heads") // story uid u64 -> headlines, each ended by "\n"
-	metaHeads   = []byte("heads") // present once every story is in bucketHeads
-)
+var bucketHeads = []byte("heads") // story uid u64 -> headlines, each ended by "\n"
 
-// headsIndexed reports whether searches may use the headline index: a file
-// written by an older lede and opened read-only has none.
-func (tx txn) headsIndexed() bool {
-	meta := tx.b(bucketMeta)
-	return meta != nil && meta.Get(metaHeads) != nil && tx.b(bucketHeads) != nil
-}
+// headsIndexed reports whether searches may use the headline index. Every
+// file open at schema 4 has it, complete; only a file without the bucket
+// (which no lede writes) is searched through the revisions' records.
+func (tx txn) headsIndexed() bool { return tx.b(bucketHeads) != nil }
 
-// indexHeads fills the headline index of a file written before it existed;
-// a write-open does it once, in the opening transaction.
+// indexHeads fills the headline index of a file written before schema 4;
+// the migration to schema 4 does it, in the opening transaction.
 func (tx txn) indexHeads() error {
-	if tx.headsIndexed() {
-		return nil
-	}
 	c := tx.b(bucketStories).Cursor()
 	for k, _ := c.First(); k != nil; k, _ = c.Next() {
 		if err := tx.refreshHeads(getU64(k)); err != nil {
 			return err
 		}
 	}
-	return tx.b(bucketMeta).Put(metaHeads, []byte{1})
+	return nil
 }
 
 // addHead files one more version's headline for story uid, unless the
@@ -44,7 +36,7 @@ func (tx txn) indexHeads() error {
 func (tx txn) addHead(uid uint64, headline string) error {
 	b := tx.b(bucketHeads)
 	old := b.Get(u64(uid))
-	if slices.Contains(splitHeads(old), headline) {
+	if eachHead(old, func(h []byte) bool { return string(h) == headline }) {
 		return nil
 	}
 	v := make([]byte, 0, len(old)+len(headline)+1)
@@ -101,13 +93,18 @@ func splitHeads(v []byte) []string {
 // anyHead reports whether match accepts one of story uid's headlines,
 // read from the index.
 func (tx txn) anyHead(uid uint64, match func(string) bool) bool {
-	v := tx.b(bucketHeads).Get(u64(uid))
+	return eachHead(tx.b(bucketHeads).Get(u64(uid)), func(h []byte) bool { return match(string(h)) })
+}
+
+// eachHead calls fn with the headlines of an entry in turn until it
+// returns true, and reports whether one did.
+func eachHead(v []byte, fn func([]byte) bool) bool {
 	for len(v) > 0 {
 		i := bytes.IndexByte(v, '\n')
 		if i < 0 {
 			return false // not written by addHead or refreshHeads
 		}
-		if match(string(v[:i])) {
+		if fn(v[:i]) {
 			return true
 		}
 		v = v[i+1:]

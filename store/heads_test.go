@@ -69,15 +69,12 @@ func TestHeadlineIndex(t *testing.T) {
 		t.Fatalf("searches found %d, %d and %d stories", len(indexed[0]), len(indexed[2]), len(indexed[5]))
 	}
 
-	// The same file as lede of schema 3 left it: no index, no flag.
+	// The same file as lede of schema 3 left it: no index.
 	err = db.bolt.Update(func(tx *bolt.Tx) error {
 		if err := tx.DeleteBucket(bucketHeads); err != nil {
 			return err
 		}
-		if err := tx.Bucket(bucketMeta).Put([]byte("schema"), binary.BigEndian.AppendUint32(nil, 3)); err != nil {
-			return err
-		}
-		return tx.Bucket(bucketMeta).Delete(metaHeads)
+		return tx.Bucket(bucketMeta).Put([]byte("schema"), binary.BigEndian.AppendUint32(nil, 3))
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -158,12 +158,7 @@ func (db *DB) init(readOnly bool) error {
 		if err := check(tx); err != nil {
 			return err
 		}
-		if err := migrate(tx); err != nil {
-			return err
-		}
-		// Files before schema 4 have no headline index, a new file an
-		// empty one: either way this fills and flags it.
-		return txn{Tx: tx}.indexHeads()
+		return migrate(tx)
 	})
 }
 
@@ -233,6 +228,11 @@ func migrate(tx *bolt.Tx) error {
 	}
 	if v < 3 {
 		if err := migrateHashes(tx); err != nil {
+			return err
+		}
+	}
+	if v < 4 {
+		if err := (txn{Tx: tx}).indexHeads(); err != nil {
 			return err
 		}
 	}
