@@ -41,11 +41,14 @@ type Match struct {
 	OK    bool
 	Score float64 // headline + lead + body similarity, 0..3
 	Rule  string  // the rule that decided: "same body", "related", ...
-	// Strength ranks the rules that join: same body 4, same text 3,
-	// same headline 2, related 1; an explicit key 5. A stronger rule
-	// wins over a higher score: most of a body in common says more than
-	// similar headlines and leads, which stories built from the same
-	// phrases share.
+	// Strength ranks the rules that join: an explicit key 6, same body
+	// 5, same headline words 4, same text 3, same headline 2, related 1.
+	// A stronger rule wins over a higher score: most of a body in common
+	// says more than similar headlines and leads, which stories built
+	// from the same phrases share; and a headline kept word for word but
+	// for its figures ("death toll now at 18", later "at 21") says more
+	// than a lead and paragraphs in common, which a story spun off
+	// another copies.
 	Strength int
 	// Headline, Lead and Body are the similarities; Days is the date
 	// distance when both dates are known, else -1.
@@ -74,6 +77,7 @@ const (
 	relatedLead  = 0.25 //
 	relatedBody  = 0.1  //
 	relatedSum   = 0.75 // ... and strong enough together
+	sameWordsMin = 4    // words besides figures for "same headline words"
 	maxDayApart  = 1    // versions of one story span at most a day boundary
 )
 
@@ -91,14 +95,14 @@ func Pair(a, b Features) Match {
 	if a.Key != "" && b.Key != "" {
 		// An explicit key decides on its own.
 		m.OK, m.Rule = a.Key == b.Key, "key"
-		m.Strength = 5
+		m.Strength = 6
 		return m
 	}
 	if known && days > maxDayApart {
 		m.Rule = "days apart"
 		return m
 	}
-	h := Dice(a.Words, b.Words)
+	h := HeadlineDice(a.Words, b.Words)
 	body := a.Body.Containment(b.Body)
 	otherNames := len(a.Names) > 0 && len(b.Names) > 0 && Dice(a.Names, b.Names) == 0
 	lead := 0.0
@@ -108,9 +112,11 @@ func Pair(a, b Features) Match {
 	m.Headline, m.Lead, m.Body, m.Score = h, lead, body, h+lead+body
 	switch {
 	case body >= sameBody && min(a.Body.N, b.Body.N) >= sameBodyMin:
-		m.OK, m.Rule, m.Strength = true, "same body", 4
+		m.OK, m.Rule, m.Strength = true, "same body", 5
 	case otherNames:
 		m.Rule = "different names"
+	case h == 1 && nonNumbers(a.Words) >= sameWordsMin && (!known || days == 0) && (body >= relatedBody || lead >= sameTextLead):
+		m.OK, m.Rule, m.Strength = true, "same headline words", 4
 	case body >= sameTextBody && lead >= sameTextLead && h >= sameTextHead:
 		m.OK, m.Rule, m.Strength = true, "same text", 3
 	case known && days > 0: // a day apart, only the same text joins
@@ -348,4 +354,15 @@ func Slug(text string, n int) string {
 		}
 	}
 	return strings.Join(words, "-")
+}
+
+// nonNumbers counts the words that are not figures.
+func nonNumbers(ws []string) int {
+	n := 0
+	for _, w := range ws {
+		if !isNumber(w) {
+			n++
+		}
+	}
+	return n
 }

@@ -243,3 +243,65 @@ func TestStrongerRuleWins(t *testing.T) {
 		t.Errorf("LEAD joined %q (%s), want the story with its body", d.Story, d.Why)
 	}
 }
+
+func TestHeadlineDice(t *testing.T) {
+	w := HeadlineWords
+	for _, c := range []struct {
+		a, b string
+		want float64
+	}{
+		// Figures updated: the headline is the same.
+		{"S. Korea reports 1 more coronavirus fatality, death toll now at 18",
+			"S. Korea reports 4 more coronavirus fatalities, death toll now at 21", 1},
+		// A shared figure counts; changed ones are left out: 2*4/(6+6+2).
+		{"S. Korea reports 1 more coronavirus fatality, death toll now at 18",
+			"S. Korea reports 1 more coronavirus death, total infections top 3,500", 8.0 / 14},
+		{"Typhoon Bavi to make landfall", "N. Korea fires 2 missiles", 0},
+		{"2020", "2021", 0},
+	} {
+		if got := HeadlineDice(w(c.a), w(c.b)); got != c.want {
+			t.Errorf("HeadlineDice(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
+
+// TestSameHeadlineWordsBeatsCopiedText: a first version whose lead and
+// paragraphs another story's 2nd LD copied (AEN20200301000952320) belongs
+// with the 2nd LD that keeps its headline but for the figures
+// (AEN20200301003652320), whatever the order they arrive in.
+func TestSameHeadlineWordsBeatsCopiedText(t *testing.T) {
+	first := feat("S. Korea reports 1 more coronavirus fatality, death toll now at 18",
+		"South Korea reported one more novel coronavirus-related death Sunday, bringing the country's death toll to 18.",
+		[]string{"The latest victim was an 83-year-old man in Daegu, according to Kwon Jun-wook, a KCDC official, at a press briefing.",
+			"South Korea reported 376 additional cases of the new coronavirus Sunday morning, bringing the total number of infections here to 3,526."}, day1, 0)
+	own := feat("S. Korea reports 4 more coronavirus fatalities, death toll now at 21",
+		"South Korea reported four more novel coronavirus-related deaths in Daegu on Sunday, bringing the country's death toll to 21.",
+		[]string{"In the latest case, an 80-year-old woman was found dead by her son at her residence in Daegu.",
+			"Earlier in the day, an 83-year-old patient in Daegu died, according to Kwon Jun-wook, a KCDC official, at a press briefing."}, day1, 2)
+	other := feat("S. Korea reports 1 more coronavirus death, total infections top 3,500",
+		"South Korea reported one more novel coronavirus-related death Sunday, bringing the country's death toll to 18, while total infections surpassed 3,500.",
+		[]string{"The latest victim was an 83-year-old man in Daegu, according to the KCDC.",
+			"South Korea reported 376 additional cases of the new coronavirus as of Sunday morning, bringing the total number of infections here to 3,526."}, day1, 2)
+	if m := Pair(first, own); !m.OK || m.Rule != "same headline words" {
+		t.Fatalf("first version vs its 2nd LD: %s", m.Why())
+	}
+	if m := Pair(first, other); !m.OK || m.Rule != "same text" {
+		t.Fatalf("first version vs the other story's 2nd LD: %s", m.Why())
+	}
+	d := Decide(first, []Candidate{{Story: "a-other", Members: []Features{other}}, {Story: "b-own", Members: []Features{own}}})
+	if d.Story != "b-own" || len(d.Merge) != 0 {
+		t.Errorf("first version joined %q (merge %v, %s), want b-own", d.Story, d.Merge, d.Why)
+	}
+	// Arriving last, the other 2nd LD conflicts with "own" and does not
+	// displace it: "own" fits the first version better.
+	d = Decide(other, []Candidate{{Story: "b-own", Members: []Features{first, own}, MemberIDs: []string{"f", "o"}}})
+	if d.Story != "" {
+		t.Errorf("the other 2nd LD joined %q (%s), want a story of its own", d.Story, d.Why)
+	}
+	// The figures-only rule stops at a day boundary.
+	next := own
+	next.Date = day2
+	if m := Pair(first, next); m.Rule == "same headline words" {
+		t.Errorf("a day apart: %s", m.Why())
+	}
+}

@@ -152,6 +152,46 @@ func Dice(a, b []string) float64 {
 	return 2 * float64(common) / float64(len(a)+len(b))
 }
 
+// HeadlineDice is Dice for headline words, where figures change from one
+// version to the next ("death toll now at 18", then "at 21"): a number
+// counts only when both headlines have it, so a shared figure is
+// evidence and a changed one is neither for nor against.
+func HeadlineDice(a, b []string) float64 {
+	i, j, common, n := 0, 0, 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || i < len(a) && a[i] < b[j]:
+			if !isNumber(a[i]) {
+				n++
+			}
+			i++
+		case i == len(a) || b[j] < a[i]:
+			if !isNumber(b[j]) {
+				n++
+			}
+			j++
+		default:
+			common++
+			n += 2
+			i++
+			j++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return 2 * float64(common) / float64(n)
+}
+
+func isNumber(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
+
 // commonNames are capitalised words too frequent on the wire to tell
 // stories apart: the two Koreas and their capitals, weekdays, months,
 // titles and the agency itself.

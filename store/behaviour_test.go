@@ -342,7 +342,7 @@ func TestMigrateSchema1(t *testing.T) {
 	ingestAll(t, db, pages[60:], 44)
 	mustCheck(t, db)
 	tp, fp, fn, errs := pairwise(pages, storyOf(t, db))
-	if fp > 1 || fn > 1 || tp < 25 {
+	if fp > 0 || fn > 0 {
 		t.Errorf("grouping after migration: tp %d fp %d fn %d %v", tp, fp, fn, errs)
 	}
 }
@@ -353,7 +353,11 @@ func TestMigrateSchema1(t *testing.T) {
 func TestResultsSayWhereRevisionsEnded(t *testing.T) {
 	pages := pagesByID(t)
 	db := openTemp(t)
-	res := ingest(t, db, pages["AEN20200301003600320"].in, pages["AEN20200301003652320"].in, pages["AEN20200301000952320"].in)
+	// The 2nd LD of another story (000952) shares the first version's
+	// text and joins it first; the story's own 2nd LD (003652), whose
+	// headline is the first version's with the figures updated, then
+	// displaces it.
+	res := ingest(t, db, pages["AEN20200301003600320"].in, pages["AEN20200301000952320"].in, pages["AEN20200301003652320"].in)
 	for _, r := range res {
 		st, err := db.Story(r.Story)
 		if err != nil {
@@ -365,6 +369,10 @@ func TestResultsSayWhereRevisionsEnded(t *testing.T) {
 	}
 	if res[1].Story == res[0].Story {
 		t.Errorf("the displaced 2nd LD still reported in %s", res[0].Story)
+	}
+	if res[2].Story != res[0].Story || res[0].Rev != 1 || res[2].Rev != 2 {
+		t.Errorf("first version and its 2nd LD: %s@%d and %s@%d, want one story, revisions 1 and 2",
+			res[0].Story, res[0].Rev, res[2].Story, res[2].Rev)
 	}
 	mustCheck(t, db)
 }

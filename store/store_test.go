@@ -151,11 +151,10 @@ func TestCorpusGrouping(t *testing.T) {
 	p, r := float64(tp)/float64(tp+fp), float64(tp)/float64(tp+fn)
 	t.Logf("corpus grouping: %d pages, %d stories; precision %.3f, recall %.3f (tp %d, fp %d, fn %d) %v",
 		len(pages), rep.Stories, p, r, tp, fp, fn, errs)
-	// Known: AEN20200301000952320 (2nd LD of chain 0009) contains the
-	// text of AEN20200301003600320 (first version of chain 0036); see
-	// the README. Everything else must be right.
-	if fp > 1 || fn > 1 {
-		t.Errorf("grouping errors beyond the known one: %v", errs)
+	// The targets: precision >= 0.99, recall >= 0.97. On these
+	// 26 true pairs that means no error at all.
+	if p < 0.99 || r < 0.97 {
+		t.Errorf("precision %.3f, recall %.3f below 0.99/0.97: %v", p, r, errs)
 	}
 }
 
