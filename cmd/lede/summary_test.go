@@ -66,16 +66,19 @@ func staleSummaries(t *testing.T, db string) []store.UpdatePair {
 
 func TestIngestStoresSummaries(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "lede.db")
-	// Small batches: stories span batches, and the late first version
-	// of one story lands after its LEAD.
+	// Small batches, so stories span batches; then a first version that
+	// arrives after its LEAD, in a run of its own.
 	r := mustLede(t, db, "ingest", "--json", "--batch", "7", pagesDir)
 	if pairs := staleSummaries(t, db); len(pairs) != 0 {
 		t.Errorf("%d updates without a summary after ingest, first %s@%d", len(pairs), pairs[0].Story, pairs[0].Rev)
 	}
-	withSummary := 0
+	updates := 0
 	for _, l := range decodeIngestLines(t, r.stdout) {
-		if l.Summary != nil {
-			withSummary++
+		if l.Status == "update" {
+			updates++
+		}
+		if (l.Summary != nil) != (l.Status == "update" && l.Rev > 1) {
+			t.Errorf("%s: %s rev %d with summary %+v", l.Source, l.Status, l.Rev, l.Summary)
 		}
 		if l.Source == exitPolls[2] {
 			if want := wantSummary(t, exitPolls[1], exitPolls[2]); !sameSummary(l.Summary, want) {
@@ -83,9 +86,22 @@ func TestIngestStoresSummaries(t *testing.T) {
 			}
 		}
 	}
-	// Every update but the late first version (rev 1) has one.
-	if withSummary != 23 {
-		t.Errorf("%d ingest lines with a summary, want 23", withSummary)
+	// 104 pages in 80 stories. In name order the first version
+	// AEN20200301003600320 comes after the other story's 2nd LD that
+	// copied it (AEN20200301000952320) and joins it, but its own 2nd LD
+	// then displaces the copy: the first version's line says new-story.
+	if updates != 24 {
+		t.Errorf("%d updates, want 24", updates)
+	}
+
+	late := filepath.Join(t.TempDir(), "late.db")
+	mustLede(t, late, "ingest", leadPage)
+	lines := decodeIngestLines(t, mustLede(t, late, "ingest", "--json", firstPage).stdout)
+	if len(lines) != 1 || lines[0].Status != "update" || lines[0].Rev != 1 || lines[0].Summary != nil {
+		t.Errorf("late first version: %+v, want an update at rev 1 without a summary", lines)
+	}
+	if pairs := staleSummaries(t, late); len(pairs) != 0 {
+		t.Errorf("the LEAD, now rev 2, has no summary after its first version came: %+v", pairs)
 	}
 }
 
