@@ -80,6 +80,10 @@ func (db *DB) Ingest(ctx context.Context, inputs []Input) ([]Result, error) {
 	err := db.bolt.Update(func(btx *bolt.Tx) error {
 		tx := txn{Tx: btx, cache: newTermCache()}
 		outbox := !db.noEvents && tx.outboxOn()
+		var prevs []int
+		if outbox {
+			prevs = make([]int, len(inputs))
+		}
 		for i, in := range inputs {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -91,8 +95,25 @@ func (db *DB) Ingest(ctx context.Context, inputs []Input) ([]Result, error) {
 			r.Arrival = arrival
 			results[i], arrivals[i] = r, arrival
 			if outbox && arrival != 0 {
-				// The alert outbox: see outbox.go.
-				if err := tx.putEvent(arrival, r.Status == StatusNewStory, start); err != nil {
+				// The highest version before it, as it landed: a batch
+				// holding a LEAD and its 2nd LD alerts for both.
+				if prevs[i], err = tx.prevSeq(arrival); err != nil {
+					return err
+				}
+			}
+		}
+		if err := tx.settle(results, arrivals); err != nil {
+			return err
+		}
+		for i, a := range arrivals {
+			if outbox && a != 0 {
+				// The alert outbox: see outbox.go. A revision that ends
+				// leading a story of its own had nothing before it there.
+				isNew := results[i].Status == StatusNewStory
+				if isNew {
+					prevs[i] = -1
+				}
+				if err := tx.putEvent(a, isNew, prevs[i], start); err != nil {
 					return err
 				}
 			}
@@ -102,10 +123,7 @@ func (db *DB) Ingest(ctx context.Context, inputs []Input) ([]Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = db.bolt.View(func(btx *bolt.Tx) error {
-		return txn{Tx: btx}.settle(results, arrivals)
-	})
-	return results, err
+	return results, nil
 }
 
 // settle reports where each stored revision of a batch ended. A later

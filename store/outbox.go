@@ -63,18 +63,10 @@ func (db *DB) EnableAlerts() (string, error) {
 // outboxOn reports whether Ingest records events.
 func (tx txn) outboxOn() bool { return tx.b(bucketMeta).Get(metaOutbox) != nil }
 
-// putEvent records the event of a revision just stored.
-func (tx txn) putEvent(arrival uint64, newStory bool, now time.Time) error {
-	rk := tx.b(bucketArrivals).Get(u64(arrival))
-	if rk == nil {
-		return errCorrupt
-	}
-	prev := -1
-	for _, k := range tx.revKeys(getU64(rk)) {
-		if arrivalOf(k) != arrival {
-			prev = max(prev, seqOf(k))
-		}
-	}
+// putEvent records the event of a revision just stored: whether it
+// leads a story of its own (as the batch ended) and prev, the highest
+// version its story held before it came.
+func (tx txn) putEvent(arrival uint64, newStory bool, prev int, now time.Time) error {
 	v := make([]byte, 11)
 	if newStory {
 		v[0] = 1
@@ -82,6 +74,22 @@ func (tx txn) putEvent(arrival uint64, newStory bool, now time.Time) error {
 	binary.BigEndian.PutUint16(v[1:], uint16(prev+1))
 	binary.BigEndian.PutUint64(v[3:], uint64(now.UnixMilli()))
 	return tx.b(bucketEvents).Put(u64(arrival), v)
+}
+
+// prevSeq is the highest version in the story of the revision that
+// arrived as arrival, other than its own; -1 when it is alone.
+func (tx txn) prevSeq(arrival uint64) (int, error) {
+	rk := tx.b(bucketArrivals).Get(u64(arrival))
+	if rk == nil {
+		return 0, errCorrupt
+	}
+	prev := -1
+	for _, k := range tx.revKeys(getU64(rk)) {
+		if arrivalOf(k) != arrival {
+			prev = max(prev, seqOf(k))
+		}
+	}
+	return prev, nil
 }
 
 // seqOf reads the version number from a revs key (an URGENT counts as 0).

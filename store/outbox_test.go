@@ -112,6 +112,39 @@ func checkDeliveries(t *testing.T, db *DB, arrival uint64) {
 	}
 }
 
+// TestOutboxEventsAfterDisplacement: a first version joins the 2nd LD of
+// another story that copied it, then its own 2nd LD displaces the copy,
+// all in one batch. The events say what the batch ended with: two new
+// stories, and the own 2nd LD a lead over the first version.
+func TestOutboxEventsAfterDisplacement(t *testing.T) {
+	db := openTemp(t)
+	if _, err := db.EnableAlerts(); err != nil {
+		t.Fatal(err)
+	}
+	ins := []Input{pageInput(t, "AEN20200301003600320"), pageInput(t, "AEN20200301000952320"), pageInput(t, "AEN20200301003652320")}
+	if _, err := db.Ingest(context.Background(), ins); err != nil {
+		t.Fatal(err)
+	}
+	evs, err := db.Events(10)
+	if err != nil || len(evs) != 3 {
+		t.Fatalf("%d events (%v), want 3", len(evs), err)
+	}
+	type ev struct {
+		New  bool
+		Prev int
+		Rev  int
+	}
+	want := []ev{{true, -1, 1}, {true, -1, 1}, {false, 0, 2}}
+	for i, e := range evs {
+		if got := (ev{e.NewStory, e.PrevSeq, e.Rev}); got != want[i] {
+			t.Errorf("event of %s: %+v, want %+v", e.Record.Source, got, want[i])
+		}
+	}
+	if evs[0].Story != evs[2].Story || evs[1].Story == evs[0].Story {
+		t.Errorf("stories %s, %s, %s", evs[0].Story, evs[1].Story, evs[2].Story)
+	}
+}
+
 func TestWatchlist(t *testing.T) {
 	db := openTemp(t)
 	res, err := db.Ingest(context.Background(), []Input{pageInput(t, "AEN20200202000651320"), pageInput(t, "AEN20190602000700325")})
