@@ -2,7 +2,9 @@ package diff
 
 import (
 	"fmt"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"lede/revision"
@@ -129,7 +131,8 @@ func photoVerdict(old, new *revision.Revision) (string, string) {
 // paraVerdict checks an action on story text: the paragraphs it names (or
 // all for "throughout" and unspecified objects) must hold a change of the
 // kind its verb implies. Paragraphs past the end of a cut-off page cannot
-// be judged.
+// be judged. The reason names the paragraphs that bear the action out,
+// and those it names that show no such change or are past the cut.
 func paraVerdict(a revision.Action, new *revision.Revision, changed []*Para, covered map[*Para]bool) (string, []int, string) {
 	kinds := verbKind(a.Verb)
 	want := map[int]bool{}
@@ -137,9 +140,14 @@ func paraVerdict(a revision.Action, new *revision.Revision, changed []*Para, cov
 	for _, p := range a.ParaSet(len(new.Paragraphs)) {
 		want[p] = true
 	}
-	beyond := a.From > len(new.Paragraphs)
+	var beyond []int
+	if a.From > len(new.Paragraphs) {
+		beyond = append(beyond, a.From)
+	}
 	for _, p := range a.Paras {
-		beyond = beyond || p > len(new.Paragraphs)
+		if p > len(new.Paragraphs) {
+			beyond = append(beyond, p)
+		}
 	}
 	var hits []int
 	for _, p := range changed {
@@ -156,18 +164,55 @@ func paraVerdict(a revision.Action, new *revision.Revision, changed []*Para, cov
 		}
 	}
 	sort.Ints(hits)
+	cut := ""
+	if len(beyond) > 0 && !new.Complete {
+		cut = "past the end of the cut-off page: " + paraWords(beyond)
+		if a.From > len(new.Paragraphs) {
+			cut += " on"
+		}
+	}
 	switch {
 	case len(hits) > 0:
 		if a.Target == revision.TargetThroughout && len(hits) < 2 && len(new.Paragraphs) > 3 {
-			return NotSeen, hits, "claims changes throughout, only one paragraph changed"
+			return NotSeen, hits, "claims changes throughout; changed: " + paraWords(hits) + " only"
 		}
-		return Confirmed, hits, fmt.Sprintf("%d paragraph(s) changed", len(hits))
-	case beyond && !new.Complete:
-		return Unverifiable, []int{}, "the named paragraphs are past the end of a cut-off page"
+		why := "changed: " + paraWords(hits)
+		if !whole {
+			// Paragraphs named one by one ("paras 2, 8-11", not "from
+			// para 3" or "last 3 paras") that hold no such change.
+			var missed []int
+			for _, p := range a.Paras {
+				if p <= len(new.Paragraphs) && !slices.Contains(hits, p) && !slices.Contains(missed, p) {
+					missed = append(missed, p)
+				}
+			}
+			if len(missed) > 0 {
+				why += "; unchanged: " + paraWords(missed)
+			}
+		}
+		if cut != "" {
+			why += "; " + cut
+		}
+		return Confirmed, hits, why
+	case cut != "":
+		return Unverifiable, []int{}, "the named paragraphs are " + cut
 	case len(want) == 0 && !whole:
 		return Unverifiable, []int{}, "no paragraph of the new version has that number"
 	}
 	return NotSeen, []int{}, "no such change in the text"
+}
+
+// paraWords writes paragraph numbers for a reader: "para 3", "paras 2,
+// 8, 9".
+func paraWords(ps []int) string {
+	s := make([]string, len(ps))
+	for i, n := range ps {
+		s[i] = strconv.Itoa(n)
+	}
+	if len(ps) == 1 {
+		return "para " + s[0]
+	}
+	return "paras " + strings.Join(s, ", ")
 }
 
 func hasOp(ops []Op, op Op) bool {

@@ -109,7 +109,7 @@ func writeNoteCheck(b *strings.Builder, r *Result, p painter) {
 	}
 	for _, v := range r.NoteCheck {
 		mark := map[string]string{Confirmed: "ok", NotSeen: "NOT SEEN", Unverifiable: "?"}[v.Result]
-		fmt.Fprintf(b, "  %-8s %s %s\n", mark, v.Action, p.dim("("+v.Why+paraList(v.Paras)+")"))
+		fmt.Fprintf(b, "  %-8s %s %s\n", mark, v.Action, p.dim("("+v.Why+")"))
 	}
 	if len(r.Unannounced) > 0 {
 		var parts []string
@@ -118,17 +118,6 @@ func writeNoteCheck(b *strings.Builder, r *Result, p painter) {
 		}
 		fmt.Fprintf(b, "  %-8s %s\n", "unannounced", strings.Join(parts, ", "))
 	}
-}
-
-func paraList(ps []int) string {
-	if len(ps) == 0 {
-		return ""
-	}
-	var s []string
-	for _, n := range ps {
-		s = append(s, fmt.Sprint(n))
-	}
-	return "; paras " + strings.Join(s, ", ")
 }
 
 func unannouncedText(u Unannounced) string {
@@ -222,7 +211,7 @@ func WriteMarkdown(w io.Writer, r *Result, opt TextOptions) error {
 		fmt.Fprintf(&b, "Editor's note: *(ATTN: %s)*\n\n", md(r.Note))
 	}
 	for _, v := range r.NoteCheck {
-		fmt.Fprintf(&b, "- %s — **%s** (%s%s)\n", md(v.Action), v.Result, md(v.Why), paraList(v.Paras))
+		fmt.Fprintf(&b, "- %s — **%s** (%s)\n", md(v.Action), v.Result, md(v.Why))
 	}
 	if len(r.NoteCheck) > 0 {
 		b.WriteString("\n")

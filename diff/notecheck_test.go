@@ -1,0 +1,55 @@
+package diff
+
+import (
+	"slices"
+	"testing"
+
+	"lede/revision"
+)
+
+// TestNoteCheckNamesParagraphs: a confirmed action says which of the
+// paragraphs it names changed, which it names but did not change, and
+// which lie past the end of a cut-off page; an action wholly past the cut
+// cannot be judged.
+func TestNoteCheckNamesParagraphs(t *testing.T) {
+	old := rev("h", "", story[:4]...)
+	grown := append(append([]string(nil), story[:4]...), "A new fifth paragraph about the rescue.", "A new sixth paragraph about the weather.")
+	adds := func(object string, paras ...int) revision.Action {
+		return revision.Action{Verb: "ADDS", Object: object, Target: revision.TargetParas, Paras: paras}
+	}
+	for _, c := range []struct {
+		name    string
+		new     *revision.Revision
+		action  revision.Action
+		verdict string
+		paras   []int
+		why     string
+	}{
+		{"all named added", rev("h", "", grown...), adds("details in paras 5-6", 5, 6),
+			Confirmed, []int{5, 6}, "changed: paras 5, 6"},
+		{"one named unchanged", rev("h", "", grown...), adds("details in paras 2, 5-6", 2, 5, 6),
+			Confirmed, []int{5, 6}, "changed: paras 5, 6; unchanged: para 2"},
+		{"some past the cut", cutOff(grown[:5]), adds("details in paras 5-7", 5, 6, 7),
+			Confirmed, []int{5}, "changed: para 5; past the end of the cut-off page: paras 6, 7"},
+		{"all past the cut", cutOff(story[:4]), adds("details in paras 8-9", 8, 9),
+			Unverifiable, []int{}, "the named paragraphs are past the end of the cut-off page: paras 8, 9"},
+		{"none changed", rev("h", "", story[:4]...), adds("details in para 3", 3),
+			NotSeen, []int{}, "no such change in the text"},
+	} {
+		c.new.Actions = []revision.Action{c.action}
+		r := Compare(old, c.new, Options{})
+		if len(r.NoteCheck) != 1 {
+			t.Fatalf("%s: %d verdicts", c.name, len(r.NoteCheck))
+		}
+		v := r.NoteCheck[0]
+		if v.Result != c.verdict || v.Why != c.why || !slices.Equal(v.Paras, c.paras) {
+			t.Errorf("%s: %s %v (%s), want %s %v (%s)", c.name, v.Result, v.Paras, v.Why, c.verdict, c.paras, c.why)
+		}
+	}
+}
+
+func cutOff(paras []string) *revision.Revision {
+	r := rev("h", "", paras...)
+	r.Complete = false
+	return r
+}
