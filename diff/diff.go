@@ -43,8 +43,8 @@ type Para struct {
 	Split bool   `json:"split,omitempty"`
 	Merge bool   `json:"merge,omitempty"`
 	// Cut marks paragraphs that only seem deleted because the newer page
-	// was cut off before its end: they come after the last paragraph it
-	// shows. They are not counted in the summary nor held against the
+	// was cut off before its end: in the older page they come after the
+	// last paragraph the newer one still shows. They are not counted in the summary nor held against the
 	// note. (When the older page is the cut-off one, paragraphs past its
 	// end stay insertions: an update adds at the end more often than not,
 	// and hiding its additions would hide what the update is for.)
@@ -176,11 +176,25 @@ func field(old, new string) Field {
 	return f
 }
 
-// markCut flags the run of deletions that ends the diff when the new page
-// was cut off: the text beyond the cut is not there to compare.
+// markCut flags the deletions that may only be past the end of a cut-off
+// newer page: the older page's paragraphs after the last one the newer
+// page still shows in some form. An update that adds paragraphs high up
+// pushes the old ones down, past the 2,000 characters a cut page keeps;
+// an old paragraph missing before one the newer page shows was deleted.
 func markCut(ps []Para, newComplete bool) []Para {
-	for i := len(ps) - 1; i >= 0 && !newComplete && ps[i].Op == OpDelete; i-- {
-		ps[i].Cut = true
+	if newComplete {
+		return ps
+	}
+	lastShown := 0
+	for _, p := range ps {
+		if p.Op != OpDelete && p.Old != nil {
+			lastShown = max(lastShown, *p.Old)
+		}
+	}
+	for i := range ps {
+		if ps[i].Op == OpDelete && *ps[i].Old > lastShown {
+			ps[i].Cut = true
+		}
 	}
 	return ps
 }

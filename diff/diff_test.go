@@ -335,10 +335,43 @@ func TestCutOffPages(t *testing.T) {
 	if r := Compare(full, rev("h", "", story[:3]...), Options{}); r.Summary.Removed != 2 {
 		t.Errorf("complete page: summary %+v, want 2 removed", r.Summary)
 	}
+	// New paragraphs high up push old ones past the cut: those after the
+	// last old paragraph the cut page shows are not deleted; one missing
+	// before a paragraph it shows is.
+	pushed := rev("h", "", story[0], "A new second paragraph on the rescue.", "A new third one.", story[1])
+	pushed.Complete = false
+	r = Compare(full, pushed, Options{})
+	var gone, past []int
+	for _, p := range r.Paragraphs {
+		switch {
+		case p.Cut:
+			past = append(past, *p.Old)
+		case p.Op == OpDelete:
+			gone = append(gone, *p.Old)
+		}
+	}
+	if len(gone) != 0 || fmt.Sprint(past) != fmt.Sprint(seq(3, len(story))) || r.Summary.Removed != 0 {
+		t.Errorf("pushed past the cut: deleted %v, past the cut %v, summary %+v", gone, past, r.Summary)
+	}
+	dropped := rev("h", "", story[0], story[2])
+	dropped.Complete = false
+	r = Compare(full, dropped, Options{})
+	if r.Summary.Removed != 1 || r.Paragraphs[1].Op != OpDelete || r.Paragraphs[1].Cut || *r.Paragraphs[1].Old != 2 {
+		t.Errorf("deleted before a shown paragraph: summary %+v, entries %v", r.Summary, opsOf(r.Paragraphs))
+	}
 	// An older page cut off: the newer page's extra paragraphs still
 	// count as added, since updates mostly add at the end.
 	r = Compare(cut, full, Options{})
 	if r.Summary.Added != 2 {
 		t.Errorf("older page cut off: summary %+v, want 2 added", r.Summary)
 	}
+}
+
+// seq lists from..to.
+func seq(from, to int) []int {
+	var out []int
+	for i := from; i <= to; i++ {
+		out = append(out, i)
+	}
+	return out
 }
