@@ -27,6 +27,7 @@ type watchOptions struct {
 	incomplete time.Duration
 	rescan     time.Duration
 	backoff    time.Duration
+	keepAlerts time.Duration
 	batch      int
 	maxSize    int64
 	verbose    bool
@@ -48,7 +49,8 @@ func (r repeated) String() string { return "" }
 // runs a watcher.
 func defaultWatchOptions() watchOptions {
 	return watchOptions{on: "lead", settle: 250 * time.Millisecond, incomplete: 5 * time.Second,
-		rescan: 5 * time.Second, backoff: time.Second, batch: 500, maxSize: revision.DefaultMaxInput}
+		rescan: 5 * time.Second, backoff: time.Second, keepAlerts: 30 * 24 * time.Hour, batch: 500,
+		maxSize: revision.DefaultMaxInput}
 }
 
 // watchCommand is "lede watch": ingest pages as they arrive and alert on
@@ -93,6 +95,8 @@ alert for good (HTTP 4xx) is recorded as failed and goes on. After a crash
 or a restart, watch resumes where it was; each alert has a stable id
 (also sent as the Idempotency-Key header) for receivers to drop repeats.
 lede alerts shows the delivery state; lede alerts --retry resends failures.
+Alerts every sink is done with are deleted after --keep-alerts (30 days;
+0 keeps them); the stories and revisions stay.
 Alerts start with the first watch: pages stored before it raise none, and
 pages lede ingest stores while no watch runs raise theirs at the next.
 
@@ -127,6 +131,7 @@ Examples:
 			&cli.DurationFlag{Name: "incomplete", Usage: "wait up to `DURATION` for a cut-off page's writer to finish", Value: opt.incomplete, Destination: &opt.incomplete},
 			&cli.DurationFlag{Name: "rescan", Usage: "rescan the directories every `DURATION`", Value: opt.rescan, Destination: &opt.rescan},
 			&cli.DurationFlag{Name: "backoff", Usage: "first retry of a failed sink after `DURATION`, doubling up to 5m", Value: opt.backoff, Destination: &opt.backoff},
+			&cli.DurationFlag{Name: "keep-alerts", Usage: "delete sent alerts older than `DURATION` (0: keep all)", Value: opt.keepAlerts, Destination: &opt.keepAlerts},
 			&cli.IntFlag{Name: "batch", Usage: "store at most `N` pages per transaction", Value: opt.batch, Destination: &opt.batch},
 			&cli.GenericFlag{Name: "max-size", Usage: "refuse files larger than `BYTES`", Value: &maxSize},
 		},
@@ -167,8 +172,8 @@ func (l *lede) watch(ctx context.Context, dirs []string, opt watchOptions) error
 	if len(dirs) == 0 && !opt.once {
 		return usagef("watch", "no directory given (only --once may go without, to deliver what is due)")
 	}
-	if opt.batch < 1 || opt.settle < 0 || opt.rescan <= 0 || opt.backoff <= 0 {
-		return usagef("watch", "--batch, --rescan and --backoff must be positive, --settle not negative")
+	if opt.batch < 1 || opt.settle < 0 || opt.rescan <= 0 || opt.backoff <= 0 || opt.keepAlerts < 0 {
+		return usagef("watch", "--batch, --rescan and --backoff must be positive, --settle and --keep-alerts not negative")
 	}
 	for _, d := range dirs {
 		if st, err := os.Stat(d); err != nil || !st.IsDir() {
