@@ -373,3 +373,22 @@ func BenchmarkHistory(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCheck runs lede check's Check (bbolt's page check, the
+// invariants, every revision's postings, the headline index) over each
+// database size. Run it with -benchtime 1x: one pass reads the whole file.
+func BenchmarkCheck(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("revs=%d", n), func(b *testing.B) {
+			bd := buildBenchDB(b, n)
+			b.ResetTimer()
+			for b.Loop() {
+				rep, err := bd.db.Check()
+				if err != nil || len(rep.Problems) > 0 || rep.Revisions != n {
+					b.Fatalf("check: %d revisions, problems %q, %v", rep.Revisions, rep.Problems, err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(n), "µs/rev")
+		})
+	}
+}

@@ -12,6 +12,9 @@ type CheckReport struct {
 	Stories   int      // live stories
 	Revisions int      // stored revisions
 	Problems  []string // empty when the database is sound
+	// Unfiled are the arrival numbers of revisions some of whose index
+	// terms are not filed (each is also a problem); Refile repairs them.
+	Unfiled []uint64
 }
 
 // maxProblems stops a check of a badly damaged file from listing forever.
@@ -21,7 +24,7 @@ const maxProblems = 100
 // every revision has its features, raw input, arrival entry and content
 // hash; every story's count, latest revision and recent-index entry match
 // its revisions; merged stories hold nothing; ids and postings point to
-// stories that exist.
+// stories that exist, and every revision's index terms are filed.
 func (db *DB) Check() (CheckReport, error) {
 	var rep CheckReport
 	err := db.bolt.View(func(btx *bolt.Tx) error {
@@ -29,6 +32,7 @@ func (db *DB) Check() (CheckReport, error) {
 			rep.add("bbolt: %v", err)
 		}
 		txn{Tx: btx}.checkInvariants(&rep)
+		txn{Tx: btx}.checkPostings(&rep)
 		txn{Tx: btx}.checkOutbox(&rep)
 		txn{Tx: btx}.checkHeads(&rep)
 		return nil
@@ -120,6 +124,73 @@ func (tx txn) checkInvariants(rep *CheckReport) {
 	tx.b(bucketTerms).ForEach(func(k, _ []byte) error {
 		if uid, _ := postingOf(k); counts[uid] == 0 {
 			rep.add("index posting for story %d, which holds no revisions", uid)
+		}
+		return nil
+	})
+}
+
+// checkPostings verifies that every revision can be found: each of its
+// index terms is filed for its story under the day (and the year, its own
+// or its story's) the revision is filed under.
+func (tx txn) checkPostings(rep *CheckReport) {
+	years := map[uint64]int{}
+	tx.b(bucketStories).ForEach(func(k, v []byte) error {
+		var s storyRecord
+		if jsonUnmarshal(v, &s) == nil {
+			years[getU64(k)] = s.Year
+		}
+		return nil
+	})
+	terms := tx.b(bucketTerms)
+	tx.b(bucketFeats).ForEach(func(k, v []byte) error {
+		if len(k) != 16 {
+			return nil // reported with the revisions
+		}
+		uid, arrival := getU64(k), getU64(k[8:])
+		f, err := decodeFeatures(v)
+		if err != nil {
+			rep.add("revision %d: features unreadable: %v", arrival, err)
+			return nil
+		}
+		y, md := indexYear(f.Date, years[uid]), mmdd(f.Date)
+		missing := 0
+		for _, t := range f.IndexTerms() {
+			if terms.Get(termKey(y, md, t, uid)) == nil {
+				missing++
+			}
+		}
+		if missing > 0 {
+			rep.Unfiled = append(rep.Unfiled, arrival)
+			rep.add("revision %d of story %d: %d index terms not filed, so it cannot be found", arrival, uid, missing)
+		}
+		return nil
+	})
+}
+
+// Refile files again the index terms of the revisions that arrived as
+// arrivals (Check's Unfiled), in one transaction. Files written before
+// lede re-filed the terms a moved revision shared with those that stayed
+// (a split, or a revision displaced from its story) lack some.
+func (db *DB) Refile(arrivals []uint64) error {
+	return db.bolt.Update(func(btx *bolt.Tx) error {
+		tx := txn{Tx: btx}
+		for _, a := range arrivals {
+			rk := tx.b(bucketArrivals).Get(u64(a))
+			if rk == nil {
+				return fmt.Errorf("%w: no revision %d", ErrBadRef, a)
+			}
+			uid := getU64(rk)
+			s, err := tx.story(uid)
+			if err != nil {
+				return err
+			}
+			f, err := decodeFeatures(tx.b(bucketFeats).Get(featKey(uid, a)))
+			if err != nil {
+				return err
+			}
+			if err := tx.putTerms(f, s.Year, uid); err != nil {
+				return err
+			}
 		}
 		return nil
 	})

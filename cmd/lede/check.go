@@ -27,7 +27,12 @@ per problem found.
 summary stored at ingest (+added ~changed -removed, note check): a summary
 can be missing after a crash, or counted by an older lede. That reads every
 stored page, a few minutes for a million revisions, during which writers
-wait. --fix stores the summaries the diff gives now in their place.
+wait.
+
+--fix repairs what can be rebuilt from what is stored: index entries a
+version lacks (an older lede lost some when a split or a displaced version
+moved out of a story, leaving the rest harder to find), and with
+--summaries the summaries the diff gives now.
 
 Exit status: 0 sound (or everything found fixed), 1 problems found (or no
 database).
@@ -35,20 +40,18 @@ database).
 Examples:
    lede check
    lede check --summaries
+   lede check --fix
    lede check --summaries --fix
    lede --db backup.db check --json | jq .problems`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "json", Usage: `print {"ok", "stories", "revisions", "problems"}`, Destination: &asJSON},
 			&cli.BoolFlag{Name: "summaries", Usage: "also diff every update again and compare it with its stored summary", Destination: &summaries},
-			&cli.BoolFlag{Name: "fix", Usage: "with --summaries: store the summaries the diff gives now where they differ", Destination: &fix},
+			&cli.BoolFlag{Name: "fix", Usage: "repair missing index entries (and with --summaries, summaries)", Destination: &fix},
 		},
 		OnUsageError: onUsageError("check"),
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
 				return usagef("check", "unexpected argument %q", c.Args().First())
-			}
-			if fix && !summaries {
-				return usagef("check", "--fix goes with --summaries")
 			}
 			return l.check(c.Context, asJSON, summaries, fix)
 		},
@@ -77,6 +80,18 @@ func (l *lede) check(ctx context.Context, asJSON, summaries, fix bool) error {
 		return err
 	}
 	res := checkResult{Stories: rep.Stories, Revisions: rep.Revisions, Problems: nonNil(rep.Problems)}
+	if fix && len(rep.Unfiled) > 0 {
+		if err := l.withWrite(ctx, "check --fix", func(db *store.DB) error { return db.Refile(rep.Unfiled) }); err != nil {
+			return err
+		}
+		refiled := len(rep.Unfiled)
+		// Check again: what is left is what --fix cannot repair.
+		if err := l.withRead(ctx, func(db *store.DB) (err error) { rep, err = db.Check(); return err }); err != nil {
+			return err
+		}
+		res.Fixed = append(res.Fixed, fmt.Sprintf("filed the index terms of %s again", plural(refiled, "revision", "revisions")))
+		res.Problems = nonNil(rep.Problems)
+	}
 	if summaries && len(rep.Problems) == 0 {
 		sc, err := l.checkSummaries(ctx)
 		if err != nil {
