@@ -48,13 +48,6 @@ type watchRun struct {
 	pruned time.Time
 }
 
-// pruneEvery is how often a watch deletes alerts older than
-// --keep-alerts, and pruneBatch how many at most at a time.
-const (
-	pruneEvery = time.Hour
-	pruneBatch = 1000
-)
-
 // eventBatch is how many events a cycle turns into alerts at most.
 const eventBatch = 500
 
@@ -221,29 +214,6 @@ func (w *watchRun) cycle(ctx, sendCtx context.Context, paths []string) {
 		fmt.Fprintf(w.l.stderr, "lede: warning: alerts not sent yet: %v\n", err)
 	}
 	w.prune(db)
-}
-
-// prune deletes, once per pruneEvery, up to pruneBatch alerts older than
-// --keep-alerts that every sink is done with.
-func (w *watchRun) prune(db *store.DB) {
-	now := time.Now()
-	if w.opt.keepAlerts == 0 || now.Sub(w.pruned) < pruneEvery {
-		return
-	}
-	n, err := db.PruneAlerts(now.Add(-w.opt.keepAlerts), pruneBatch)
-	if err != nil {
-		fmt.Fprintf(w.l.stderr, "lede: warning: old alerts not deleted yet: %v\n", err)
-		return
-	}
-	if n == pruneBatch {
-		// More are due: go on at the next cycle.
-		w.more = true
-	} else {
-		w.pruned = now
-	}
-	if n > 0 && w.opt.verbose {
-		fmt.Fprintf(w.l.stderr, "lede: deleted %d alerts older than %s\n", n, w.opt.keepAlerts)
-	}
 }
 
 // parse reads and parses the files given. A page that is cut off or does
