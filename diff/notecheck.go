@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"lede/revision"
@@ -166,7 +165,7 @@ func paraVerdict(a revision.Action, new *revision.Revision, changed []*Para, cov
 	sort.Ints(hits)
 	cut := ""
 	if len(beyond) > 0 && !new.Complete {
-		cut = "past the end of the cut-off page: " + paraWords(beyond)
+		cut = "past the end of the cut-off page: " + ParaRanges(beyond)
 		if a.From > len(new.Paragraphs) {
 			cut += " on"
 		}
@@ -174,9 +173,9 @@ func paraVerdict(a revision.Action, new *revision.Revision, changed []*Para, cov
 	switch {
 	case len(hits) > 0:
 		if a.Target == revision.TargetThroughout && len(hits) < 2 && len(new.Paragraphs) > 3 {
-			return NotSeen, hits, "claims changes throughout; changed: " + paraWords(hits) + " only"
+			return NotSeen, hits, "claims changes throughout; changed: " + ParaRanges(hits) + " only"
 		}
-		why := "changed: " + paraWords(hits)
+		why := "changed: " + ParaRanges(hits)
 		if !whole {
 			// Paragraphs named one by one ("paras 2, 8-11", not "from
 			// para 3" or "last 3 paras") that hold no such change.
@@ -187,7 +186,7 @@ func paraVerdict(a revision.Action, new *revision.Revision, changed []*Para, cov
 				}
 			}
 			if len(missed) > 0 {
-				why += "; unchanged: " + paraWords(missed)
+				why += "; unchanged: " + ParaRanges(missed)
 			}
 		}
 		if cut != "" {
@@ -200,19 +199,6 @@ func paraVerdict(a revision.Action, new *revision.Revision, changed []*Para, cov
 		return Unverifiable, []int{}, "no paragraph of the new version has that number"
 	}
 	return NotSeen, []int{}, "no such change in the text"
-}
-
-// paraWords writes paragraph numbers for a reader: "para 3", "paras 2,
-// 8, 9".
-func paraWords(ps []int) string {
-	s := make([]string, len(ps))
-	for i, n := range ps {
-		s[i] = strconv.Itoa(n)
-	}
-	if len(ps) == 1 {
-		return "para " + s[0]
-	}
-	return "paras " + strings.Join(s, ", ")
 }
 
 func hasOp(ops []Op, op Op) bool {

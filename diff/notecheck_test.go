@@ -26,13 +26,13 @@ func TestNoteCheckNamesParagraphs(t *testing.T) {
 		why     string
 	}{
 		{"all named added", rev("h", "", grown...), adds("details in paras 5-6", 5, 6),
-			Confirmed, []int{5, 6}, "changed: paras 5, 6"},
+			Confirmed, []int{5, 6}, "changed: paras 5-6"},
 		{"one named unchanged", rev("h", "", grown...), adds("details in paras 2, 5-6", 2, 5, 6),
-			Confirmed, []int{5, 6}, "changed: paras 5, 6; unchanged: para 2"},
+			Confirmed, []int{5, 6}, "changed: paras 5-6; unchanged: para 2"},
 		{"some past the cut", cutOff(grown[:5]), adds("details in paras 5-7", 5, 6, 7),
-			Confirmed, []int{5}, "changed: para 5; past the end of the cut-off page: paras 6, 7"},
+			Confirmed, []int{5}, "changed: para 5; past the end of the cut-off page: paras 6-7"},
 		{"all past the cut", cutOff(story[:4]), adds("details in paras 8-9", 8, 9),
-			Unverifiable, []int{}, "the named paragraphs are past the end of the cut-off page: paras 8, 9"},
+			Unverifiable, []int{}, "the named paragraphs are past the end of the cut-off page: paras 8-9"},
 		{"none changed", rev("h", "", story[:4]...), adds("details in para 3", 3),
 			NotSeen, []int{}, "no such change in the text"},
 	} {
@@ -52,4 +52,22 @@ func cutOff(paras []string) *revision.Revision {
 	r := rev("h", "", paras...)
 	r.Complete = false
 	return r
+}
+
+func TestUnannouncedText(t *testing.T) {
+	n := func(i int) *int { return &i }
+	us := []Unannounced{
+		{Part: "byline", Op: OpInsert},
+		{Part: "para", Op: OpInsert, New: n(3)}, {Part: "para", Op: OpChange, New: n(6)},
+		{Part: "para", Op: OpInsert, New: n(4)}, {Part: "para", Op: OpDelete, Old: n(3)},
+		{Part: "para", Op: OpInsert, New: n(5)}, {Part: "para", Op: OpInsert, New: n(7)},
+		{Part: "para", Op: OpDelete, Old: n(4)}, {Part: "para", Op: OpMove, New: n(9)},
+	}
+	want := "byline added; paras 3-5, 7 added; para 6 changed; para 9 moved; old paras 3-4 removed"
+	if got := UnannouncedText(us); got != want {
+		t.Errorf("UnannouncedText:\n got %q\nwant %q", got, want)
+	}
+	if got := ParaRanges([]int{11, 2, 8, 9, 10, 2}); got != "paras 2, 8-11" {
+		t.Errorf("ParaRanges: %q", got)
+	}
 }

@@ -3,6 +3,8 @@ package diff
 import (
 	"fmt"
 	"io"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -112,22 +114,78 @@ func writeNoteCheck(b *strings.Builder, r *Result, p painter) {
 		fmt.Fprintf(b, "  %-8s %s %s\n", mark, v.Action, p.dim("("+v.Why+")"))
 	}
 	if len(r.Unannounced) > 0 {
-		var parts []string
-		for _, u := range r.Unannounced {
-			parts = append(parts, unannouncedText(u))
-		}
-		fmt.Fprintf(b, "  %-8s %s\n", "unannounced", strings.Join(parts, ", "))
+		fmt.Fprintf(b, "  %-8s %s\n", "unannounced", UnannouncedText(r.Unannounced))
 	}
 }
 
-func unannouncedText(u Unannounced) string {
-	if u.Part != "para" {
-		return u.Part + " " + string(u.Op)
+// UnannouncedText says in one line what changed that no action of the
+// note announced, fields first, then paragraphs by what happened to them
+// ("byline added; paras 3-5, 7 added; para 6 changed; old paras 3-4
+// removed"). Removed paragraphs are numbered as in the older version,
+// the others as in the newer.
+func UnannouncedText(us []Unannounced) string {
+	var parts []string
+	byOp := map[Op][]int{}
+	for _, u := range us {
+		switch {
+		case u.Part != "para":
+			parts = append(parts, u.Part+" "+pastTense(u.Op))
+		case u.New != nil:
+			byOp[u.Op] = append(byOp[u.Op], *u.New)
+		case u.Old != nil:
+			byOp[u.Op] = append(byOp[u.Op], *u.Old)
+		}
 	}
-	if u.New != nil {
-		return fmt.Sprintf("para %d %s", *u.New, u.Op)
+	for _, op := range []Op{OpInsert, OpChange, OpMove, OpDelete} {
+		if ns := byOp[op]; len(ns) > 0 {
+			text := ParaRanges(ns) + " " + pastTense(op)
+			if op == OpDelete {
+				text = "old " + text
+			}
+			parts = append(parts, text)
+		}
 	}
-	return fmt.Sprintf("old para %d %s", *u.Old, u.Op)
+	return strings.Join(parts, "; ")
+}
+
+// pastTense names what an op did to a paragraph or field.
+func pastTense(op Op) string {
+	switch op {
+	case OpInsert:
+		return "added"
+	case OpDelete:
+		return "removed"
+	case OpChange:
+		return "changed"
+	case OpMove:
+		return "moved"
+	}
+	return string(op)
+}
+
+// ParaRanges writes paragraph numbers with runs as ranges: "para 6",
+// "paras 3-5, 7".
+func ParaRanges(ns []int) string {
+	ns = slices.Sorted(slices.Values(ns))
+	ns = slices.Compact(ns)
+	var runs []string
+	for i := 0; i < len(ns); {
+		j := i
+		for j+1 < len(ns) && ns[j+1] == ns[j]+1 {
+			j++
+		}
+		switch {
+		case j == i:
+			runs = append(runs, strconv.Itoa(ns[i]))
+		default:
+			runs = append(runs, strconv.Itoa(ns[i])+"-"+strconv.Itoa(ns[j]))
+		}
+		i = j + 1
+	}
+	if len(ns) == 1 {
+		return "para " + runs[0]
+	}
+	return "paras " + strings.Join(runs, ", ")
 }
 
 // visible marks the entries to print: changes, and equal paragraphs

@@ -117,6 +117,7 @@ func TestRoutes(t *testing.T) {
 		{"story by prefix", "GET", "/s/220309-exit", 200, typeHTML, []string{exit}, nil},
 		{"story unknown", "GET", "/s/nosuchstory", 404, typeHTML, []string{"no story matches"}, nil},
 		{"diff default", "GET", "/s/" + exit + "/diff", 200, typeHTML, []string{exit + "@2 → " + exit + "@3", "<ins>", `class="insert"`,
+			"Not announced by the note: byline added</p>",
 			`<a rel="prev" href="/s/` + exit + `/diff?from=1&amp;to=2">`}, []string{`rel="next"`}},
 		{"diff first update", "GET", "/s/" + exit + "/diff?to=2&view=side", 200, typeHTML,
 			[]string{`<a rel="next" href="/s/` + exit + `/diff?from=2&amp;to=3&amp;view=side">`}, []string{`rel="prev"`}},

@@ -99,9 +99,9 @@ func TestDiffStored(t *testing.T) {
 			"byline    {+Lee Haye-ah and Joo Kyung-don+}\n" +
 			"summary   +5 ~2 -0, byline changed\n" +
 			"note      (ATTN: ADDS more info in paras 4-5, 7-11, photos)\n" +
-			"  ok       ADDS more info in paras 4-5, 7-11 (changed: paras 4, 5, 7, 8, 9, 10, 11)\n" +
+			"  ok       ADDS more info in paras 4-5, 7-11 (changed: paras 4-5, 7-11)\n" +
 			"  ?        ADDS photos (photos are not in the text)\n" +
-			"  unannounced byline insert\n"
+			"  unannounced byline added\n"
 		if !strings.HasSuffix(out, want) {
 			t.Errorf("diff --stat:\n%s\nwant it to end with:\n%s", out, want)
 		}
