@@ -38,6 +38,7 @@ table{border-collapse:collapse;font:14px system-ui,sans-serif} td{padding:.2rem 
 {{if .Byline.Words}}<br>Byline: {{range .Byline.Words}}{{template "w" .}}{{end}}{{else if .Byline.New}}<br>Byline: {{.Byline.New}}{{end}}</p>
 {{if .Note}}<p class="meta">Editor's note: (ATTN: {{.Note}})</p>{{end}}
 {{if .NoteCheck}}<table>{{range .NoteCheck}}<tr><td>{{.Action}}</td><td><strong>{{.Result}}</strong></td><td>{{.Why}}</td></tr>{{end}}</table>{{end}}
+{{if .Unannounced}}<p class="meta">Not announced by the note: {{unannounced .Unannounced}}</p>{{end}}
 {{template "paras" .Paragraphs}}
 {{end}}
 `
@@ -79,9 +80,11 @@ const htmlParts = `{{define "paras"}}<ol>{{range .}}<li class="{{if .Cut}}cut{{e
 // HTMLTemplates adds to t the templates "paras", which renders a []Para
 // as a numbered list (insertions in <ins>, deletions in <del>, moves,
 // splits, merges and cut-off paragraphs tagged), and "w", which renders
-// one Word, so that every HTML view of a diff marks changes alike.
+// one Word, so that every HTML view of a diff marks changes alike; and
+// the functions "num" (a paragraph number) and "unannounced"
+// (UnannouncedText).
 func HTMLTemplates(t *template.Template) (*template.Template, error) {
-	return t.Funcs(template.FuncMap{"num": paraNumber}).Parse(htmlParts)
+	return t.Funcs(template.FuncMap{"num": paraNumber, "unannounced": UnannouncedText}).Parse(htmlParts)
 }
 
 // paraNumber writes a paragraph number, "" for none.

@@ -2,6 +2,7 @@ package diff
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"lede/revision"
@@ -69,5 +70,36 @@ func TestUnannouncedText(t *testing.T) {
 	}
 	if got := ParaRanges([]int{11, 2, 8, 9, 10, 2}); got != "paras 2, 8-11" {
 		t.Errorf("ParaRanges: %q", got)
+	}
+}
+
+// TestUnannouncedInEveryFormat: the Markdown and HTML renderings list the
+// unannounced changes as the text one does.
+func TestUnannouncedInEveryFormat(t *testing.T) {
+	old := rev("h", "", story[:3]...)
+	grown := rev("h", "Kim Min-ji", append(append([]string(nil), story[:3]...), "A new fourth paragraph about the rescue.")...)
+	r := Compare(old, grown, Options{})
+	want := "byline added; para 4 added"
+	if got := UnannouncedText(r.Unannounced); got != want {
+		t.Fatalf("unannounced %q, want %q", got, want)
+	}
+	var text, md, page strings.Builder
+	if err := WriteText(&text, r, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteMarkdown(&md, r, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteHTMLPage(&page, []Section{{Result: r}}); err != nil {
+		t.Fatal(err)
+	}
+	for name, c := range map[string][2]string{
+		"text":     {text.String(), "  unannounced " + want + "\n"},
+		"markdown": {md.String(), "- not announced by the note: " + want + "\n"},
+		"html":     {page.String(), "<p class=\"meta\">Not announced by the note: " + want + "</p>"},
+	} {
+		if !strings.Contains(c[0], c[1]) {
+			t.Errorf("%s output lacks %q:\n%s", name, c[1], c[0])
+		}
 	}
 }

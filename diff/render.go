@@ -271,7 +271,10 @@ func WriteMarkdown(w io.Writer, r *Result, opt TextOptions) error {
 	for _, v := range r.NoteCheck {
 		fmt.Fprintf(&b, "- %s — **%s** (%s)\n", md(v.Action), v.Result, md(v.Why))
 	}
-	if len(r.NoteCheck) > 0 {
+	if len(r.Unannounced) > 0 {
+		fmt.Fprintf(&b, "- not announced by the note: %s\n", md(UnannouncedText(r.Unannounced)))
+	}
+	if len(r.NoteCheck)+len(r.Unannounced) > 0 {
 		b.WriteString("\n")
 	}
 	if !opt.Stat {
