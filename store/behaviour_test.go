@@ -291,19 +291,8 @@ func TestMigrateSchema1(t *testing.T) {
 	}
 	ingestAll(t, db, pages[:60], 60)
 	err = db.bolt.Update(func(tx *bolt.Tx) error {
-		var keys [][]byte
-		tx.Bucket(bucketTerms).ForEach(func(k, _ []byte) error {
-			keys = append(keys, append([]byte(nil), k...))
-			return nil
-		})
-		tx.DeleteBucket(bucketTerms)
-		b, _ := tx.CreateBucket(bucketTerms)
-		for _, k := range keys {
-			uid, term := postingOf(k)
-			v1 := append(append(append([]byte(nil), k[:4]...), u64(term)...), u64(uid)...)
-			if err := b.Put(v1, nil); err != nil {
-				return err
-			}
+		if err := downgradePostings(tx, 1); err != nil {
+			return err
 		}
 		// Schema 1 and 2 keyed content hashes by 16 bytes of SHA-256.
 		var hashes [][2][]byte
@@ -345,4 +334,31 @@ func TestMigrateSchema1(t *testing.T) {
 	if fp > 0 || fn > 0 {
 		t.Errorf("grouping after migration: tp %d fp %d fn %d %v", tp, fp, fn, errs)
 	}
+}
+
+// downgradePostings rewrites the candidate index as schema v (1-4) kept
+// it: bucket "terms", one key per day, story and term (schema 1: day,
+// term, story), and no schema 5 bucket.
+func downgradePostings(tx *bolt.Tx, v int) error {
+	old, err := tx.CreateBucket([]byte("terms"))
+	if err != nil {
+		return err
+	}
+	err = tx.Bucket(bucketTerms).ForEach(func(k, val []byte) error {
+		uid := getU64(k[4:])
+		for _, term := range decodeTerms(val) {
+			a, b := uid, term
+			if v < 2 {
+				a, b = term, uid
+			}
+			if err := old.Put(append(append(append([]byte(nil), k[:4]...), u64(a)...), u64(b)...), nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return tx.DeleteBucket(bucketTerms)
 }

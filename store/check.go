@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"fmt"
+	"slices"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -121,9 +122,12 @@ func (tx txn) checkInvariants(rep *CheckReport) {
 	if recent != rep.Stories {
 		rep.add("recent index has %d entries for %d stories", recent, rep.Stories)
 	}
-	tx.b(bucketTerms).ForEach(func(k, _ []byte) error {
-		if uid, _ := postingOf(k); counts[uid] == 0 {
-			rep.add("index posting for story %d, which holds no revisions", uid)
+	tx.b(bucketTerms).ForEach(func(k, v []byte) error {
+		switch {
+		case len(k) != 12 || len(v) == 0 || len(v)%8 != 0:
+			rep.add("index posting %x: not year | mmdd | story with terms", k)
+		case counts[getU64(k[4:])] == 0:
+			rep.add("index posting for story %d, which holds no revisions", getU64(k[4:]))
 		}
 		return nil
 	})
@@ -152,10 +156,10 @@ func (tx txn) checkPostings(rep *CheckReport) {
 			rep.add("revision %d: features unreadable: %v", arrival, err)
 			return nil
 		}
-		y, md := indexYear(f.Date, years[uid]), mmdd(f.Date)
+		have := decodeTerms(terms.Get(postingKey(indexYear(f.Date, years[uid]), mmdd(f.Date), uid)))
 		missing := 0
 		for _, t := range f.IndexTerms() {
-			if terms.Get(termKey(y, md, t, uid)) == nil {
+			if _, found := slices.BinarySearch(have, t); !found {
 				missing++
 			}
 		}

@@ -220,47 +220,61 @@ func indexYear(d revision.Date, storyYear int) uint16 {
 	return uint16(storyYear)
 }
 
-// putTerms files a revision's postings for story uid; delTerms removes them.
+// putTerms files a revision's postings for story uid: its index terms
+// join the story's terms of that day. delTerms takes them out again
+// (terms the story's other revisions of the day share too; moveRev files
+// those again).
 func (tx txn) putTerms(f revision.Features, storyYear int, uid uint64) error {
 	y, md := indexYear(f.Date, storyYear), mmdd(f.Date)
 	if err := tx.addYear(int(y)); err != nil {
 		return err
 	}
 	b := tx.b(bucketTerms)
+	k := postingKey(y, md, uid)
+	have := decodeTerms(b.Get(k))
 	day := tx.cache.loaded([2]uint16{y, md})
+	n := len(have)
 	for _, t := range f.IndexTerms() {
+		if _, found := slices.BinarySearch(have[:n], t); found || slices.Contains(have[n:], t) {
+			continue // filed already by another version of the story
+		}
+		have = append(have, t)
 		if day != nil {
-			if slices.Contains(day[t], uid) {
-				continue // filed already by another version of the story
-			}
 			day[t] = append(day[t], uid)
 		}
-		if err := b.Put(termKey(y, md, t, uid), nil); err != nil {
-			return err
-		}
 	}
-	return nil
+	if len(have) == n {
+		return nil
+	}
+	slices.Sort(have)
+	return b.Put(k, encodeTerms(have))
 }
 
 func (tx txn) delTerms(f revision.Features, storyYear int, uid uint64) error {
 	y, md := indexYear(f.Date, storyYear), mmdd(f.Date)
 	b := tx.b(bucketTerms)
+	k := postingKey(y, md, uid)
+	have := decodeTerms(b.Get(k))
 	day := tx.cache.loaded([2]uint16{y, md})
 	for _, t := range f.IndexTerms() {
-		if err := b.Delete(termKey(y, md, t, uid)); err != nil {
-			return err
+		if i, found := slices.BinarySearch(have, t); found {
+			have = slices.Delete(have, i, i+1)
 		}
 		if day != nil {
 			day[t] = slices.DeleteFunc(day[t], func(u uint64) bool { return u == uid })
 		}
 	}
-	return nil
+	if len(have) == 0 {
+		return b.Delete(k)
+	}
+	return b.Put(k, encodeTerms(have))
 }
 
 // termCache is what one ingest transaction has read and keeps in step
 // with its own writes: the postings of whole days, read in one sequential
-// cursor walk each (a day's postings are a few thousand keys, far cheaper
-// to read once than to seek for every term of every revision), and the
+// cursor walk each (a day's postings are a few hundred keys, one per
+// story, far cheaper to read once than to seek for every term of every
+// revision), and the
 // decoded features of candidate stories, which recur across a batch.
 type termCache struct {
 	days    map[[2]uint16]map[uint64][]uint64
@@ -310,11 +324,14 @@ func (tx txn) day(p [2]uint16) map[uint64][]uint64 {
 		return d
 	}
 	d := map[uint64][]uint64{}
-	prefix := termKey(p[0], p[1], 0, 0)[:4]
+	prefix := postingKey(p[0], p[1], 0)[:4]
 	c := tx.b(bucketTerms).Cursor()
-	for k, _ := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, _ = c.Next() {
-		uid, term := postingOf(k)
-		d[term] = append(d[term], uid)
+	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
+		uid := getU64(k[4:])
+		for i := 0; i+8 <= len(v); i += 8 {
+			term := getU64(v[i:])
+			d[term] = append(d[term], uid)
+		}
 	}
 	if tx.cache != nil {
 		tx.cache.days[p] = d

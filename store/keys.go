@@ -17,7 +17,7 @@ var (
 	bucketRaw      = []byte("raw")      // arrival u64 -> raw input, deflated
 	bucketArrivals = []byte("arrivals") // arrival u64 -> revs key (24 bytes)
 	bucketHashes   = []byte("hashes")   // page date u32 | content hash (12 bytes) -> arrival u64
-	bucketTerms    = []byte("terms")    // year u16 | mmdd u16 | uid u64 | term u64 -> nil
+	bucketTerms    = []byte("postings") // year u16 | mmdd u16 | uid u64 -> sorted terms (u64 each)
 	bucketRecent   = []byte("recent")   // latest date u32 | arrival u64 | uid u64 -> nil
 	allBuckets     = append([][]byte{bucketMeta, bucketStories, bucketIDs, bucketRevs, bucketFeats,
 		bucketRaw, bucketArrivals, bucketHashes, bucketTerms, bucketRecent, bucketHeads}, alertBuckets...)
@@ -28,8 +28,9 @@ var (
 // Schema 2 put the story before the term in the candidate index; schema 3
 // put the page's date before the content hash; schema 4 added the headline
 // index (heads.go), which an older lede would not keep up to date, so it
-// must not write such a file.
-const SchemaVersion = 4
+// must not write such a file; schema 5 packs a story's terms of a day into
+// one value (postingKey).
+const SchemaVersion = 5
 
 func u64(v uint64) []byte {
 	b := make([]byte, 8)
@@ -82,23 +83,39 @@ func arrivalOf(revKey []byte) uint64 { return getU64(revKey[len(revKey)-8:]) }
 // featKey is a revision's key in feats.
 func featKey(uid, arrival uint64) []byte { return append(u64(uid), u64(arrival)...) }
 
-// termKey is one posting of the candidate index: a story filed under a
-// term on a day. The story comes before the term because postings are
-// read a whole day at a time, never by term, and because new stories then
-// append to the end of their day instead of inserting all over it (in
-// schema 1 the term came first, and ingest spent its time moving keys
-// inside ever larger nodes).
-func termKey(year, mmdd uint16, term, uid uint64) []byte {
-	k := make([]byte, 20)
+// postingKey files a story's index terms of one day: the terms of all
+// its revisions of that day, sorted, in one value. Postings are read a
+// whole day at a time, never by term, so the day comes first, and new
+// stories append to the end of their day. (Schemas 2-4 kept one key per
+// term, year | mmdd | uid | term; a revision then cost some 28 writes
+// instead of one, and the index a third more space. Schema 1 put the
+// term before the story, and ingest spent its time moving keys inside
+// ever larger nodes.)
+func postingKey(year, mmdd uint16, uid uint64) []byte {
+	k := make([]byte, 12)
 	binary.BigEndian.PutUint16(k[0:], year)
 	binary.BigEndian.PutUint16(k[2:], mmdd)
 	binary.BigEndian.PutUint64(k[4:], uid)
-	binary.BigEndian.PutUint64(k[12:], term)
 	return k
 }
 
-// postingOf reads the story and term of a termKey.
-func postingOf(k []byte) (uid, term uint64) { return getU64(k[4:]), getU64(k[12:]) }
+// decodeTerms reads a postings value, with room to add a revision's terms.
+func decodeTerms(v []byte) []uint64 {
+	out := make([]uint64, len(v)/8, len(v)/8+32)
+	for i := range out {
+		out[i] = getU64(v[8*i:])
+	}
+	return out
+}
+
+// encodeTerms writes sorted terms as a postings value.
+func encodeTerms(ts []uint64) []byte {
+	v := make([]byte, 8*len(ts))
+	for i, t := range ts {
+		binary.BigEndian.PutUint64(v[8*i:], t)
+	}
+	return v
+}
 
 // recentKey orders live stories by the date of their latest revision and
 // its arrival, so listing newest first is a reverse cursor walk.

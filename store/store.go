@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -203,27 +204,9 @@ func migrate(tx *bolt.Tx) error {
 	if v == SchemaVersion {
 		return nil
 	}
-	if v < 2 {
-		// Schema 1 filed postings as year | mmdd | term | uid.
-		old := tx.Bucket(bucketTerms)
-		var keys [][]byte
-		old.ForEach(func(k, _ []byte) error {
-			keys = append(keys, append([]byte(nil), k...))
-			return nil
-		})
-		if err := tx.DeleteBucket(bucketTerms); err != nil {
+	if v < 5 {
+		if err := migratePostings(tx, v); err != nil {
 			return err
-		}
-		b, err := tx.CreateBucket(bucketTerms)
-		if err != nil {
-			return err
-		}
-		for _, k := range keys {
-			year := binary.BigEndian.Uint16(k[0:])
-			md := binary.BigEndian.Uint16(k[2:])
-			if err := b.Put(termKey(year, md, getU64(k[4:]), getU64(k[12:])), nil); err != nil {
-				return err
-			}
 		}
 	}
 	if v < 3 {
@@ -237,6 +220,44 @@ func migrate(tx *bolt.Tx) error {
 		}
 	}
 	return meta.Put([]byte("schema"), binary.BigEndian.AppendUint32(nil, SchemaVersion))
+}
+
+// migratePostings packs the candidate index of schemas 1-4 (bucket
+// "terms", one key per day, story and term; schema 1: per day, term and
+// story) into schema 5's, one key per day and story. It reads the old
+// index a day at a time and writes the new one beside it, so a file of a
+// million revisions needs the memory of one day's postings, then drops
+// the old bucket.
+func migratePostings(tx *bolt.Tx, from uint32) error {
+	old := tx.Bucket([]byte("terms"))
+	if old == nil {
+		return nil
+	}
+	b := tx.Bucket(bucketTerms)
+	c := old.Cursor()
+	k, _ := c.First()
+	for k != nil {
+		day := append([]byte(nil), k[:4]...)
+		byStory := map[uint64][]uint64{}
+		for ; k != nil && hasPrefix(k, day); k, _ = c.Next() {
+			if len(k) != 20 {
+				return fmt.Errorf("%w: postings key %x", errCorrupt, k)
+			}
+			uid, term := getU64(k[4:]), getU64(k[12:])
+			if from < 2 {
+				uid, term = term, uid
+			}
+			byStory[uid] = append(byStory[uid], term)
+		}
+		y, md := binary.BigEndian.Uint16(day), binary.BigEndian.Uint16(day[2:])
+		for uid, terms := range byStory {
+			slices.Sort(terms)
+			if err := b.Put(postingKey(y, md, uid), encodeTerms(slices.Compact(terms))); err != nil {
+				return err
+			}
+		}
+	}
+	return tx.DeleteBucket([]byte("terms"))
 }
 
 // migrateHashes refiles schema 2's content hashes (16 bytes of SHA-256)
