@@ -93,7 +93,8 @@ func (l *lede) check(ctx context.Context, asJSON, summaries, fix bool) error {
 		res.Problems = nonNil(rep.Problems)
 	}
 	if summaries && len(rep.Problems) == 0 {
-		sc, err := l.checkSummaries(ctx)
+		// Every revision but the first of its story is an update.
+		sc, err := l.checkSummaries(ctx, rep.Revisions-rep.Stories)
 		if err != nil {
 			return err
 		}

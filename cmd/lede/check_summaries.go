@@ -23,13 +23,18 @@ type summaryCheck struct {
 // missing (a crash between storing a batch and summarising it), stale (a
 // story changed under it) or from an older build whose diff counted
 // differently.
-func (l *lede) checkSummaries(ctx context.Context) (summaryCheck, error) {
+// total, the number of updates expected, sizes the progress bar shown on
+// a terminal.
+func (l *lede) checkSummaries(ctx context.Context, total int) (summaryCheck, error) {
 	var sc summaryCheck
+	bar := l.newProgress("check --summaries", total)
+	defer bar.clear()
 	err := l.withRead(ctx, func(db *store.DB) error {
 		return db.EachUpdate(256, func(pairs []store.UpdatePair) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
+			defer func() { bar.draw(sc.updates) }()
 			sums, failed := computeSummaries(pairs, nil)
 			byArrival := map[uint64]store.ComputedSummary{}
 			for _, s := range sums {

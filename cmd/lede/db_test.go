@@ -112,7 +112,10 @@ func TestWaitUntilReleased(t *testing.T) {
 }
 
 func TestProgressText(t *testing.T) {
-	if got := progressText(1234, 5000, 1520*time.Millisecond); got != "ingest  1234/5000  24%  812/s" {
+	if got := progressText("ingest", 1234, 5000, 1520*time.Millisecond); got != "ingest  1234/5000  24%  812/s" {
+		t.Errorf("progressText = %q", got)
+	}
+	if got := progressText("check --summaries", 0, 0, 0); got != "check --summaries  0/0  0%  -/s" {
 		t.Errorf("progressText = %q", got)
 	}
 }
@@ -131,7 +134,7 @@ func TestProgressOnlyOnLongTerminalRuns(t *testing.T) {
 	for _, tt := range tests {
 		var stderr strings.Builder
 		l := &lede{env: env{stderr: &stderr, terminal: func(io.Writer) (bool, int) { return tt.tty, 80 }}}
-		p := l.newProgress(tt.total)
+		p := l.newProgress("ingest", tt.total)
 		p.draw(10)
 		p.clear()
 		got := stderr.String()

@@ -30,7 +30,7 @@ func (l *lede) newIngestReport(asJSON bool, total int) *ingestReport {
 	r := &ingestReport{
 		out:    bufio.NewWriter(l.stdout),
 		st:     l.style(),
-		bar:    l.newProgress(total),
+		bar:    l.newProgress("ingest", total),
 		start:  time.Now(),
 		total:  total,
 		tally:  map[store.Status]int{},

@@ -6,8 +6,8 @@ import (
 	"time"
 )
 
-// progressMin is the number of inputs from which ingest shows progress:
-// shorter runs end before a bar would tell anything.
+// progressMin is the number of items from which a command shows
+// progress: shorter runs end before a bar would tell anything.
 const progressMin = 200
 
 // progress is a one-line progress bar on stderr, such as
@@ -16,15 +16,17 @@ const progressMin = 200
 // be framed by clear and draw.
 type progress struct {
 	w     io.Writer // nil: no bar
+	label string    // what is being done: "ingest"
 	total int
 	start time.Time
 	shown bool
 }
 
-// newProgress returns a bar on w for total inputs, or one that draws
-// nothing when w is no terminal or the run is short.
-func (l *lede) newProgress(total int) *progress {
-	p := &progress{total: total, start: time.Now()}
+// newProgress returns a bar on w for total items of the work label
+// names, or one that draws nothing when w is no terminal or the run is
+// short.
+func (l *lede) newProgress(label string, total int) *progress {
+	p := &progress{label: label, total: total, start: time.Now()}
 	if tty, _ := l.terminal(l.stderr); tty && total > progressMin {
 		p.w = l.stderr
 	}
@@ -36,7 +38,7 @@ func (p *progress) draw(done int) {
 	if p.w == nil {
 		return
 	}
-	fmt.Fprintf(p.w, "\r%s\x1b[K", progressText(done, p.total, time.Since(p.start)))
+	fmt.Fprintf(p.w, "\r%s\x1b[K", progressText(p.label, done, p.total, time.Since(p.start)))
 	p.shown = true
 }
 
@@ -50,12 +52,12 @@ func (p *progress) clear() {
 }
 
 // progressText is the bar's text.
-func progressText(done, total int, elapsed time.Duration) string {
+func progressText(label string, done, total int, elapsed time.Duration) string {
 	pct := 0
 	if total > 0 {
 		pct = done * 100 / total
 	}
-	return fmt.Sprintf("ingest  %d/%d  %d%%  %s/s", done, total, pct, rate(done, elapsed))
+	return fmt.Sprintf("%s  %d/%d  %d%%  %s/s", label, done, total, pct, rate(done, elapsed))
 }
 
 // rate is count per second, rounded for reading.
