@@ -19,6 +19,8 @@ import (
 func (l *lede) serveCommand() *cli.Command {
 	addr := "127.0.0.1:8080"
 	var watchDirs []string
+	opt := defaultWatchOptions()
+	maxSize := byteSize(opt.maxSize)
 	return &cli.Command{
 		Name:  "serve",
 		Usage: "serve story timelines, diffs, a JSON API and a feed of new leads over HTTP",
@@ -38,30 +40,41 @@ is opened for each request and closed before the answer is sent, so lede
 ingest can write while the server runs. Ctrl-C stops it once the requests
 under way are answered.
 
-With --watch DIR, the same process also runs lede watch on DIR with its
-default options, so new pages show up in the view and the feed as they
-arrive.
+With --watch DIR, the same process also runs lede watch on DIR, so new
+pages show up in the view and the feed as they arrive; lede watch's rule,
+sink and tuning flags (--on, --grep, --webhook, --notify, --jsonl, --quiet,
+--settle...) apply to it, with the same defaults (alerts on new leads, to
+the terminal).
 
 Examples:
    lede serve
    lede --db /srv/lede.db serve --addr 127.0.0.1:9000
    lede serve --watch ~/wire/incoming
+   lede serve --watch ~/wire/incoming --quiet --notify 'ntfy://ntfy.sh/desk'
    curl -s localhost:8080/api/stories?q=coronavirus | jq -r '.[].id'`,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "addr", Value: addr, Usage: "listen on `HOST:PORT` (another host than loopback exposes the database)", Destination: &addr},
-			&cli.GenericFlag{Name: "watch", Usage: "also watch `DIR` and ingest its pages as lede watch does (alerts on new leads on the terminal); repeatable", Value: repeated{&watchDirs}},
-		},
+			&cli.GenericFlag{Name: "watch", Usage: "also watch `DIR` and ingest its pages as lede watch does; repeatable", Value: repeated{&watchDirs}},
+		}, watchFlags(&opt, &maxSize)...),
 		OnUsageError: onUsageError("serve"),
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
 				return usagef("serve", "unexpected argument %q", c.Args().First())
 			}
-			return l.serve(c.Context, addr, watchDirs)
+			if len(watchDirs) == 0 {
+				for _, f := range watchFlags(&watchOptions{}, new(byteSize)) {
+					if name := f.Names()[0]; c.IsSet(name) {
+						return usagef("serve", "--%s goes with --watch DIR", name)
+					}
+				}
+			}
+			opt.maxSize = int64(maxSize)
+			return l.serve(c.Context, addr, watchDirs, opt)
 		},
 	}
 }
 
-func (l *lede) serve(ctx context.Context, addr string, watchDirs []string) error {
+func (l *lede) serve(ctx context.Context, addr string, watchDirs []string, opt watchOptions) error {
 	for _, d := range watchDirs {
 		if st, err := os.Stat(d); err != nil || !st.IsDir() {
 			return &cliError{code: 2, msg: fmt.Sprintf("--watch %s: not a directory", d)}
@@ -105,7 +118,7 @@ func (l *lede) serve(ctx context.Context, addr string, watchDirs []string) error
 		go func() {
 			// The watcher ends when the server does, or on an error
 			// that stops the server too.
-			watched <- l.watch(watchCtx, watchDirs, defaultWatchOptions())
+			watched <- l.watch(watchCtx, watchDirs, opt)
 			stopServing()
 		}()
 	} else {

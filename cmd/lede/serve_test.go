@@ -180,7 +180,10 @@ func TestServeWatch(t *testing.T) {
 		t.Fatal(err)
 	}
 	db := filepath.Join(dir, "lede.db")
-	base, stop := startServe(t, db, "--watch", incoming)
+	// lede watch's flags apply to the watcher: every page raises an
+	// alert, to a JSON lines file.
+	jsonl := filepath.Join(dir, "alerts.jsonl")
+	base, stop := startServe(t, db, "--watch", incoming, "--on", "any", "--jsonl", jsonl, "--settle", "50ms")
 	// Two pages that reach (END): the watcher takes them at once.
 	copyFile(t, pagesDir+"/AEN20200331001400315.txt", filepath.Join(incoming, "a.txt"))
 	copyFile(t, pagesDir+"/AEN20200331001451315.txt", filepath.Join(incoming, "b.txt"))
@@ -199,8 +202,12 @@ func TestServeWatch(t *testing.T) {
 		t.Errorf("feed after a lead arrived:\n%s", feed)
 	}
 	code, stderr := stop()
-	if code != 0 || !strings.Contains(stderr, "lede: watching") {
-		t.Errorf("serve --watch: exit %d\n%s", code, stderr)
+	if code != 0 || !strings.Contains(stderr, "lede: watching "+incoming+" for any; alerts to terminal stdout, jsonl "+jsonl) {
+		t.Errorf("serve --watch: exit %d, stderr:\n%s", code, stderr)
+	}
+	data, err := os.ReadFile(jsonl)
+	if err != nil || strings.Count(string(data), "\n") != 2 {
+		t.Errorf("alerts written by the watcher (%v):\n%s", err, data)
 	}
 }
 
@@ -235,6 +242,7 @@ func TestServeUsage(t *testing.T) {
 	}{
 		{"argument", []string{"--db", db, "serve", "extra"}, 2, `unexpected argument "extra"`},
 		{"watch a file", []string{"--db", db, "serve", "--watch", db}, 2, "not a directory"},
+		{"watch flag alone", []string{"--db", db, "serve", "--webhook", "http://127.0.0.1:1/"}, 2, "--webhook goes with --watch DIR"},
 		{"bad address", []string{"--db", db, "serve", "--addr", "127.0.0.1:99999"}, 1, "cannot listen on 127.0.0.1:99999"},
 		{"no database", []string{"--db", missing, "serve"}, 1, "no database at " + missing},
 	} {

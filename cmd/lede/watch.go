@@ -58,7 +58,6 @@ func defaultWatchOptions() watchOptions {
 func (l *lede) watchCommand() *cli.Command {
 	opt := defaultWatchOptions()
 	maxSize := byteSize(opt.maxSize)
-	so := &opt.sinks
 	return &cli.Command{
 		Name:      "watch",
 		Usage:     "ingest pages as they arrive in directories and alert on new leads",
@@ -115,31 +114,39 @@ Examples:
    lede watch ~/wire --exec 'jq -r .headline >> ~/leads.txt' --jsonl ~/alerts.jsonl
    lede watch ~/wire --once          # from cron: take what is there, deliver, exit
    lede watch --once --webhook URL   # only deliver what is due (after lede alerts --retry)`,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.BoolFlag{Name: "once", Usage: "take the files there now, deliver the alerts due, and exit", Destination: &opt.once},
-			&cli.StringFlag{Name: "on", Usage: "alert on `KINDS`: new-story, lead, urgent, correction, any (comma-separated)", Value: opt.on, Destination: &opt.on},
-			&cli.StringFlag{Name: "grep", Usage: "alert only when headline or body matches `REGEX`", Destination: &opt.grep},
-			&cli.BoolFlag{Name: "ignore-case", Aliases: []string{"i"}, Usage: "match --grep regardless of case", Destination: &opt.ignoreCase},
-			&cli.IntFlag{Name: "min-added", Usage: "alert only when the update added at least `N` paragraphs", Destination: &opt.minAdded},
-			&cli.GenericFlag{Name: "jsonl", Usage: "append each alert's JSON to `FILE` (- for stdout); repeatable", Value: repeated{&so.jsonl}},
-			&cli.GenericFlag{Name: "exec", Usage: "run `CMD` per alert with its JSON on stdin; repeatable", Value: repeated{&so.execs}},
-			&cli.GenericFlag{Name: "webhook", Usage: "POST each alert's JSON to `URL`; repeatable", Value: repeated{&so.webhook}},
-			&cli.GenericFlag{Name: "notify", Usage: "send each alert to a shoutrrr `URL` (Slack, Discord, Telegram, Teams, SMTP...); repeatable", Value: repeated{&so.notify}},
-			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no alert lines on the terminal", Destination: &so.quiet},
-			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print a line on stderr for every page taken", Destination: &opt.verbose},
-			&cli.DurationFlag{Name: "settle", Usage: "take a file once it has not changed for `DURATION`", Value: opt.settle, Destination: &opt.settle},
-			&cli.DurationFlag{Name: "incomplete", Usage: "wait up to `DURATION` for a cut-off page's writer to finish", Value: opt.incomplete, Destination: &opt.incomplete},
-			&cli.DurationFlag{Name: "rescan", Usage: "rescan the directories every `DURATION`", Value: opt.rescan, Destination: &opt.rescan},
-			&cli.DurationFlag{Name: "backoff", Usage: "first retry of a failed sink after `DURATION`, doubling up to 5m", Value: opt.backoff, Destination: &opt.backoff},
-			&cli.DurationFlag{Name: "keep-alerts", Usage: "delete sent alerts older than `DURATION` (0: keep all)", Value: opt.keepAlerts, Destination: &opt.keepAlerts},
-			&cli.IntFlag{Name: "batch", Usage: "store at most `N` pages per transaction", Value: opt.batch, Destination: &opt.batch},
-			&cli.GenericFlag{Name: "max-size", Usage: "refuse files larger than `BYTES`", Value: &maxSize},
-		},
+		}, watchFlags(&opt, &maxSize)...),
 		OnUsageError: onUsageError("watch"),
 		Action: func(c *cli.Context) error {
 			opt.maxSize = int64(maxSize)
 			return l.watch(c.Context, c.Args().Slice(), opt)
 		},
+	}
+}
+
+// watchFlags are the rule, sink and tuning flags of lede watch, which
+// lede serve --watch takes too. They fill opt, and maxSize for --max-size.
+func watchFlags(opt *watchOptions, maxSize *byteSize) []cli.Flag {
+	so := &opt.sinks
+	return []cli.Flag{
+		&cli.StringFlag{Name: "on", Usage: "alert on `KINDS`: new-story, lead, urgent, correction, any (comma-separated)", Value: opt.on, Destination: &opt.on},
+		&cli.StringFlag{Name: "grep", Usage: "alert only when headline or body matches `REGEX`", Destination: &opt.grep},
+		&cli.BoolFlag{Name: "ignore-case", Aliases: []string{"i"}, Usage: "match --grep regardless of case", Destination: &opt.ignoreCase},
+		&cli.IntFlag{Name: "min-added", Usage: "alert only when the update added at least `N` paragraphs", Destination: &opt.minAdded},
+		&cli.GenericFlag{Name: "jsonl", Usage: "append each alert's JSON to `FILE` (- for stdout); repeatable", Value: repeated{&so.jsonl}},
+		&cli.GenericFlag{Name: "exec", Usage: "run `CMD` per alert with its JSON on stdin; repeatable", Value: repeated{&so.execs}},
+		&cli.GenericFlag{Name: "webhook", Usage: "POST each alert's JSON to `URL`; repeatable", Value: repeated{&so.webhook}},
+		&cli.GenericFlag{Name: "notify", Usage: "send each alert to a shoutrrr `URL` (Slack, Discord, Telegram, Teams, SMTP...); repeatable", Value: repeated{&so.notify}},
+		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no alert lines on the terminal", Destination: &so.quiet},
+		&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print a line on stderr for every page taken", Destination: &opt.verbose},
+		&cli.DurationFlag{Name: "settle", Usage: "take a file once it has not changed for `DURATION`", Value: opt.settle, Destination: &opt.settle},
+		&cli.DurationFlag{Name: "incomplete", Usage: "wait up to `DURATION` for a cut-off page's writer to finish", Value: opt.incomplete, Destination: &opt.incomplete},
+		&cli.DurationFlag{Name: "rescan", Usage: "rescan the directories every `DURATION`", Value: opt.rescan, Destination: &opt.rescan},
+		&cli.DurationFlag{Name: "backoff", Usage: "first retry of a failed sink after `DURATION`, doubling up to 5m", Value: opt.backoff, Destination: &opt.backoff},
+		&cli.DurationFlag{Name: "keep-alerts", Usage: "delete sent alerts older than `DURATION` (0: keep all)", Value: opt.keepAlerts, Destination: &opt.keepAlerts},
+		&cli.IntFlag{Name: "batch", Usage: "store at most `N` pages per transaction", Value: opt.batch, Destination: &opt.batch},
+		&cli.GenericFlag{Name: "max-size", Usage: "refuse files larger than `BYTES`", Value: maxSize},
 	}
 }
 
