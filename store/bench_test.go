@@ -392,3 +392,33 @@ func BenchmarkCheck(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSearch lists the first page (20 stories) of a headline search
+// as lede serve's ?q= does, through the word index ("index") and by
+// walking the stories newest first ("walk"), for a word no headline has,
+// a word some have and a word most have.
+func BenchmarkSearch(b *testing.B) {
+	for _, n := range benchSizes {
+		for _, q := range []string{"zzzz", "typhoon", "korea"} {
+			for _, via := range []string{"index", "walk"} {
+				b.Run(fmt.Sprintf("revs=%d/q=%s/%s", n, q, via), func(b *testing.B) {
+					bd := buildBenchDB(b, n)
+					opt := ListOptions{Limit: 21, Headline: func(h string) bool { return strings.Contains(strings.ToLower(h), q) }}
+					if via == "index" {
+						opt.Prefixes = []string{q}
+					}
+					found := 0
+					b.ResetTimer()
+					for b.Loop() {
+						list, err := bd.db.Stories(opt)
+						if err != nil {
+							b.Fatal(err)
+						}
+						found = len(list)
+					}
+					b.ReportMetric(float64(found), "stories")
+				})
+			}
+		}
+	}
+}

@@ -36,6 +36,7 @@ func (db *DB) Check() (CheckReport, error) {
 		txn{Tx: btx}.checkPostings(&rep)
 		txn{Tx: btx}.checkOutbox(&rep)
 		txn{Tx: btx}.checkHeads(&rep)
+		txn{Tx: btx}.checkWords(&rep)
 		return nil
 	})
 	return rep, err

@@ -41,6 +41,9 @@ func (tx txn) addHead(uid uint64, headline string) error {
 	}
 	v := make([]byte, 0, len(old)+len(headline)+1)
 	v = append(append(append(v, old...), headline...), '\n')
+	if err := tx.putWords(uid, []byte(headline)); err != nil {
+		return err
+	}
 	return b.Put(u64(uid), v)
 }
 
@@ -52,8 +55,16 @@ func (tx txn) refreshHeads(uid uint64) error {
 	if err != nil {
 		return err
 	}
+	// The words index follows: out with the old headlines' words, in
+	// with the new ones' (some are both).
+	if err := tx.delWords(uid, tx.b(bucketHeads).Get(u64(uid))); err != nil {
+		return err
+	}
 	if v == nil {
 		return tx.b(bucketHeads).Delete(u64(uid))
+	}
+	if err := tx.putWords(uid, v); err != nil {
+		return err
 	}
 	return tx.b(bucketHeads).Put(u64(uid), v)
 }

@@ -20,7 +20,7 @@ var (
 	bucketTerms    = []byte("postings") // year u16 | mmdd u16 | uid u64 -> sorted terms (u64 each)
 	bucketRecent   = []byte("recent")   // latest date u32 | arrival u64 | uid u64 -> nil
 	allBuckets     = append([][]byte{bucketMeta, bucketStories, bucketIDs, bucketRevs, bucketFeats,
-		bucketRaw, bucketArrivals, bucketHashes, bucketTerms, bucketRecent, bucketHeads}, alertBuckets...)
+		bucketRaw, bucketArrivals, bucketHashes, bucketTerms, bucketRecent, bucketHeads, bucketWords}, alertBuckets...)
 )
 
 // SchemaVersion is the layout this binary writes. A file with a higher
@@ -29,8 +29,8 @@ var (
 // put the page's date before the content hash; schema 4 added the headline
 // index (heads.go), which an older lede would not keep up to date, so it
 // must not write such a file; schema 5 packs a story's terms of a day into
-// one value (postingKey).
-const SchemaVersion = 5
+// one value (postingKey); schema 6 adds the headline word index (words.go).
+const SchemaVersion = 6
 
 func u64(v uint64) []byte {
 	b := make([]byte, 8)

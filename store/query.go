@@ -3,7 +3,9 @@ package store
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -146,6 +148,11 @@ type ListOptions struct {
 	// Headline, when set, keeps only the stories with a version whose
 	// headline it accepts, as Grep does.
 	Headline func(string) bool
+	// Prefixes, when Headline needs each of them to begin a word of the
+	// headline (lower-cased letters and digits; WordSearch gives both),
+	// let the headline word index narrow the stories Headline is asked
+	// about.
+	Prefixes []string
 }
 
 // Stories lists live stories, most recently updated first. Filters read
@@ -162,38 +169,77 @@ func (db *DB) Stories(opt ListOptions) ([]Story, error) {
 	err := db.bolt.View(func(btx *bolt.Tx) error {
 		tx := txn{Tx: btx}
 		indexed := tx.headsIndexed()
-		c := tx.b(bucketRecent).Cursor()
-	stories:
-		for k, _ := c.Last(); k != nil; k, _ = c.Prev() {
-			if opt.Limit > 0 && len(out) >= opt.Limit {
-				break
-			}
-			if !opt.Since.IsZero() && getU32(k) < since {
-				break
+		// take adds the story of a recent-index key when it passes the
+		// filters, and reports whether the listing is done.
+		take := func(k []byte) (done bool, err error) {
+			if opt.Limit > 0 && len(out) >= opt.Limit || !opt.Since.IsZero() && getU32(k) < since {
+				return true, nil
 			}
 			uid := getU64(k[12:])
 			for _, match := range []func(string) bool{grep, opt.Headline} {
 				ok, err := tx.matchHeadline(uid, match, indexed)
-				if err != nil {
-					return err
-				}
-				if !ok {
-					continue stories
+				if err != nil || !ok {
+					return false, err
 				}
 			}
 			if skip > 0 {
 				skip--
-				continue
+				return false, nil
 			}
 			s, err := tx.loadStory(uid)
-			if err != nil {
+			out = append(out, s)
+			return false, err
+		}
+		if keys, ok, err := tx.recentOf(opt.Prefixes, opt.Offset+opt.Limit); err != nil || ok {
+			for _, k := range keys {
+				if done, err := take(k); done || err != nil {
+					return err
+				}
+			}
+			return err
+		}
+		c := tx.b(bucketRecent).Cursor()
+		for k, _ := c.Last(); k != nil; k, _ = c.Prev() {
+			if done, err := take(k); done || err != nil {
 				return err
 			}
-			out = append(out, s)
 		}
 		return nil
 	})
 	return out, err
+}
+
+// recentOf returns the recent-index keys, newest first, of the stories
+// the word index finds for prefixes, or false when walking all stories
+// newest first is the cheaper way to find need of them (0: all): when
+// the index cannot narrow the search (see wordCandidates), or finds so
+// many stories that reading each to order them costs more than the walk
+// is likely to, taking the matches to be spread evenly over the stories.
+func (tx txn) recentOf(prefixes []string, need int) ([][]byte, bool, error) {
+	// Reading a story to order it costs about 2.5 times a step of the
+	// walk (BenchmarkSearch), and the walk takes total/hits steps a match:
+	// the index pays while 2.5 hits² < need × total.
+	total := float64(tx.b(bucketStories).Sequence())
+	if need == 0 {
+		need = int(total)
+	}
+	limit := min(maxWordHits, int(math.Sqrt(float64(need)*total/2.5))+1)
+	uids, ok := tx.wordCandidates(prefixes, limit)
+	if !ok {
+		return nil, false, nil
+	}
+	keys := make([][]byte, 0, len(uids))
+	for _, uid := range uids {
+		s, err := tx.story(uid)
+		if err != nil {
+			return nil, false, err
+		}
+		if s.MergedInto == 0 && s.Latest != nil {
+			keys = append(keys, recentKey(s.Latest, uid))
+		}
+	}
+	slices.SortFunc(keys, func(a, b []byte) int { return bytes.Compare(b, a) })
+	return keys, true, nil
 }
 
 // matchHeadline reports whether match (nil: anything) accepts the

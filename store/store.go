@@ -219,6 +219,11 @@ func migrate(tx *bolt.Tx) error {
 			return err
 		}
 	}
+	if v < 6 {
+		if err := (txn{Tx: tx}).indexWords(); err != nil {
+			return err
+		}
+	}
 	return meta.Put([]byte("schema"), binary.BigEndian.AppendUint32(nil, SchemaVersion))
 }
 

@@ -7,8 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"lede/diff"
 	"lede/revision"
@@ -56,43 +54,12 @@ func parseListQuery(v url.Values) (listQuery, store.ListOptions, error) {
 		opt.Since = revision.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
 	}
 	if q.Q != "" {
-		opt.Headline = headlineWords(q.Q)
+		opt.Headline, opt.Prefixes = store.WordSearch(q.Q)
 	}
 	// One story more than a page tells whether there is a next page.
 	opt.Offset = (q.Page - 1) * q.Limit
 	opt.Limit = q.Limit + 1
 	return q, opt, nil
-}
-
-// headlineWords accepts a headline with every word of q, in any order
-// and regardless of case, each at the start of a word: "korea" finds
-// "S. Korea's" and "Koreas", not "NKorea".
-func headlineWords(q string) func(string) bool {
-	words := strings.Fields(strings.ToLower(q))
-	return func(headline string) bool {
-		h := strings.ToLower(headline)
-		for _, w := range words {
-			if !hasWordPrefix(h, w) {
-				return false
-			}
-		}
-		return true
-	}
-}
-
-// hasWordPrefix reports whether w occurs in h at the start of a word.
-func hasWordPrefix(h, w string) bool {
-	for i := 0; ; {
-		j := strings.Index(h[i:], w)
-		if j < 0 {
-			return false
-		}
-		at := i + j
-		if r, _ := utf8.DecodeLastRuneInString(h[:at]); at == 0 || !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			return true
-		}
-		i = at + 1
-	}
 }
 
 // storyPage is one page of a story list and whether another follows.

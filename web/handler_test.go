@@ -307,28 +307,6 @@ func TestDatabaseUnavailable(t *testing.T) {
 	}
 }
 
-func TestHeadlineWords(t *testing.T) {
-	for _, c := range []struct {
-		q, headline string
-		want        bool
-	}{
-		{"korea", "S. Korea's exports rise", true},
-		{"KOREA exports", "S. Korea's exports rise", true},
-		{"exports korea", "S. Korea's exports rise", true},
-		{"korea", "Two Koreas talk", true},
-		{"korea", "NKorea fires", false},
-		{"korea imports", "S. Korea's exports rise", false},
-		{"séoul", "Séoul café", true},
-		{"éoul", "Séoul café", false},
-		{"12th", "S. Korea reports 12th case", true},
-		{"<script>", "<script>window.pwned=1</script> Hostile", true},
-	} {
-		if got := headlineWords(c.q)(c.headline); got != c.want {
-			t.Errorf("%q in %q: %v, want %v", c.q, c.headline, got, c.want)
-		}
-	}
-}
-
 // TestNoHeadlineExcerpt: the story list shows how a story without a
 // headline begins, escaped like all text.
 func TestNoHeadlineExcerpt(t *testing.T) {
