@@ -52,41 +52,13 @@ func (tx txn) moveRev(key []byte, to uint64, toYear int) error {
 	if err != nil {
 		return err
 	}
-	if err := tx.delTerms(f, fs.Year, from); err != nil {
+	if err := tx.delTerms(f, arrivalOf(key), fs.Year, from); err != nil {
 		return err
 	}
 	if _, err := tx.rekey(key, to, toYear); err != nil {
 		return err
 	}
-	if err := tx.putTerms(f, toYear, to); err != nil {
-		return err
-	}
-	// The terms the moved revision shared with the ones that stay were
-	// filed once for the story: file them again for those.
-	return tx.refile(from, indexYear(f.Date, fs.Year), mmdd(f.Date), fs.Year)
-}
-
-// refile files again the postings of story uid's revisions that are
-// filed under (y, md).
-func (tx txn) refile(uid uint64, y, md uint16, storyYear int) error {
-	var same []revision.Features
-	prefix := u64(uid)
-	c := tx.b(bucketFeats).Cursor()
-	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
-		f, err := decodeFeatures(v)
-		if err != nil {
-			return err
-		}
-		if indexYear(f.Date, storyYear) == y && mmdd(f.Date) == md {
-			same = append(same, f)
-		}
-	}
-	for _, f := range same {
-		if err := tx.putTerms(f, storyYear, uid); err != nil {
-			return err
-		}
-	}
-	return nil
+	return tx.putTerms(f, toYear, to)
 }
 
 // setYear records the first known year of a story and re-files its
@@ -109,7 +81,7 @@ func (tx txn) setYear(uid uint64, year int) error {
 		if err != nil {
 			return err
 		}
-		if err := tx.delTerms(f, old, uid); err != nil {
+		if err := tx.delTerms(f, arrivalOf(k), old, uid); err != nil {
 			return err
 		}
 		if err := tx.putTerms(f, year, uid); err != nil {

@@ -225,9 +225,9 @@ func indexYear(d revision.Date, storyYear int) uint16 {
 }
 
 // putTerms files a revision's postings for story uid: its index terms
-// join the story's terms of that day. delTerms takes them out again
-// (terms the story's other revisions of the day share too; moveRev files
-// those again).
+// join the story's terms of that day. delTerms takes out those of the
+// revision that arrived as arrival, filed as of storyYear, but for the
+// terms the story's other revisions filed that day share with it.
 func (tx txn) putTerms(f revision.Features, storyYear int, uid uint64) error {
 	y, md := indexYear(f.Date, storyYear), mmdd(f.Date)
 	if err := tx.addYear(int(y)); err != nil {
@@ -254,13 +254,37 @@ func (tx txn) putTerms(f revision.Features, storyYear int, uid uint64) error {
 	return b.Put(k, encodeTerms(have))
 }
 
-func (tx txn) delTerms(f revision.Features, storyYear int, uid uint64) error {
+func (tx txn) delTerms(f revision.Features, arrival uint64, storyYear int, uid uint64) error {
 	y, md := indexYear(f.Date, storyYear), mmdd(f.Date)
+	// What the story's other revisions filed that day still need, filed
+	// as of the story's year now (setYear changes it before re-filing).
+	s, err := tx.story(uid)
+	if err != nil {
+		return err
+	}
+	var keep []uint64
+	prefix := u64(uid)
+	c := tx.b(bucketFeats).Cursor()
+	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
+		if getU64(k[8:]) == arrival {
+			continue
+		}
+		o, err := decodeFeatures(v)
+		if err != nil {
+			return err
+		}
+		if indexYear(o.Date, s.Year) == y && mmdd(o.Date) == md {
+			keep = append(keep, o.IndexTerms()...)
+		}
+	}
 	b := tx.b(bucketTerms)
 	k := postingKey(y, md, uid)
 	have := decodeTerms(b.Get(k))
 	day := tx.cache.loaded([2]uint16{y, md})
 	for _, t := range f.IndexTerms() {
+		if slices.Contains(keep, t) {
+			continue
+		}
 		if i, found := slices.BinarySearch(have, t); found {
 			have = slices.Delete(have, i, i+1)
 		}

@@ -105,17 +105,21 @@ func (db *DB) Ingest(ctx context.Context, inputs []Input) ([]Result, error) {
 		if err := tx.settle(results, arrivals); err != nil {
 			return err
 		}
+		if !outbox {
+			return nil
+		}
+		// The alert outbox: see outbox.go. A revision that ends leading
+		// a story of its own had nothing before it there.
 		for i, a := range arrivals {
-			if outbox && a != 0 {
-				// The alert outbox: see outbox.go. A revision that ends
-				// leading a story of its own had nothing before it there.
-				isNew := results[i].Status == StatusNewStory
-				if isNew {
-					prevs[i] = -1
-				}
-				if err := tx.putEvent(a, isNew, prevs[i], start); err != nil {
-					return err
-				}
+			if a == 0 {
+				continue
+			}
+			isNew := results[i].Status == StatusNewStory
+			if isNew {
+				prevs[i] = -1
+			}
+			if err := tx.putEvent(a, isNew, prevs[i], start); err != nil {
+				return err
 			}
 		}
 		return nil

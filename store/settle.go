@@ -8,19 +8,13 @@ package store
 // batch created is its new story, every other one an update, and the
 // new-story lines count the stories the batch made.
 func (tx txn) settle(results []Result, arrivals []uint64) error {
-	batchStart := uint64(0)
-	for i, a := range arrivals {
-		if results[i].Status != StatusDuplicate && (batchStart == 0 || a < batchStart) {
-			batchStart = a
-		}
-	}
-	type place struct {
-		oldest uint64 // the story's oldest arrival
-		first  int    // the batch's first result in the story
-	}
-	places := map[uint64]*place{}
-	for i := range results {
-		if results[i].Status == StatusDuplicate {
+	// The batch's results by the story each ended in; arrivals grow
+	// through a batch, so each story's list is in arrival order.
+	byStory := map[uint64][]int{}
+	var order []uint64
+	batchStart := ^uint64(0)
+	for i, r := range results {
+		if r.Status == StatusDuplicate {
 			continue
 		}
 		rk := tx.b(bucketArrivals).Get(u64(arrivals[i]))
@@ -28,35 +22,32 @@ func (tx txn) settle(results []Result, arrivals []uint64) error {
 			return errCorrupt
 		}
 		uid := getU64(rk)
+		if byStory[uid] == nil {
+			order = append(order, uid)
+		}
+		byStory[uid] = append(byStory[uid], i)
+		batchStart = min(batchStart, arrivals[i])
+	}
+	for _, uid := range order {
 		s, err := tx.story(uid)
 		if err != nil {
 			return err
 		}
-		pl := places[uid]
-		if pl == nil {
-			pl = &place{oldest: ^uint64(0), first: i}
-			places[uid] = pl
-		}
-		results[i].Story, results[i].Rev = s.ID, 0
+		// One walk of the story: each result's position, and whether the
+		// story holds a revision from before the batch.
+		pos := map[uint64]int{}
+		older := false
 		for n, k := range tx.revKeys(uid) {
 			a := arrivalOf(k)
-			pl.oldest = min(pl.oldest, a)
-			if a == arrivals[i] {
-				results[i].Rev = n + 1
+			pos[a] = n + 1
+			older = older || a < batchStart
+		}
+		for j, i := range byStory[uid] {
+			results[i].Story, results[i].Rev = s.ID, pos[arrivals[i]]
+			results[i].Status = StatusUpdate
+			if j == 0 && !older {
+				results[i].Status = StatusNewStory
 			}
-		}
-		if arrivals[i] < arrivals[pl.first] {
-			pl.first = i
-		}
-	}
-	for i := range results {
-		if results[i].Status == StatusDuplicate {
-			continue
-		}
-		pl := places[getU64(tx.b(bucketArrivals).Get(u64(arrivals[i])))]
-		results[i].Status = StatusUpdate
-		if pl.first == i && pl.oldest >= batchStart {
-			results[i].Status = StatusNewStory
 		}
 	}
 	return nil
