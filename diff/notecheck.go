@@ -165,7 +165,7 @@ func paraVerdict(a revision.Action, new *revision.Revision, changed []*Para, cov
 	sort.Ints(hits)
 	cut := ""
 	if len(beyond) > 0 && !new.Complete {
-		cut = "past the end of the cut-off page: " + ParaRanges(beyond)
+		cut = "past the end of the cut-off page: " + paraRanges(beyond)
 		if a.From > len(new.Paragraphs) {
 			cut += " on"
 		}
@@ -173,9 +173,9 @@ func paraVerdict(a revision.Action, new *revision.Revision, changed []*Para, cov
 	switch {
 	case len(hits) > 0:
 		if a.Target == revision.TargetThroughout && len(hits) < 2 && len(new.Paragraphs) > 3 {
-			return NotSeen, hits, "claims changes throughout; changed: " + ParaRanges(hits) + " only"
+			return NotSeen, hits, "claims changes throughout; changed: " + paraRanges(hits) + " only"
 		}
-		why := "changed: " + ParaRanges(hits)
+		why := "changed: " + paraRanges(hits)
 		if !whole {
 			// Paragraphs named one by one ("paras 2, 8-11", not "from
 			// para 3" or "last 3 paras") that hold no such change.
@@ -186,7 +186,7 @@ func paraVerdict(a revision.Action, new *revision.Revision, changed []*Para, cov
 				}
 			}
 			if len(missed) > 0 {
-				why += "; unchanged: " + ParaRanges(missed)
+				why += "; unchanged: " + paraRanges(missed)
 			}
 		}
 		if cut != "" {

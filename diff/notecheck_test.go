@@ -68,7 +68,7 @@ func TestUnannouncedText(t *testing.T) {
 	if got := UnannouncedText(us); got != want {
 		t.Errorf("UnannouncedText:\n got %q\nwant %q", got, want)
 	}
-	if got := ParaRanges([]int{11, 2, 8, 9, 10, 2}); got != "paras 2, 8-11" {
+	if got := paraRanges([]int{11, 2, 8, 9, 10, 2}); got != "paras 2, 8-11" {
 		t.Errorf("ParaRanges: %q", got)
 	}
 }

@@ -4,8 +4,9 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
+
+	"lede/revision"
 )
 
 // TextOptions tune the text and Markdown renderers.
@@ -138,7 +139,7 @@ func UnannouncedText(us []Unannounced) string {
 	}
 	for _, op := range []Op{OpInsert, OpChange, OpMove, OpDelete} {
 		if ns := byOp[op]; len(ns) > 0 {
-			text := ParaRanges(ns) + " " + pastTense(op)
+			text := paraRanges(ns) + " " + pastTense(op)
 			if op == OpDelete {
 				text = "old " + text
 			}
@@ -163,29 +164,13 @@ func pastTense(op Op) string {
 	return string(op)
 }
 
-// ParaRanges writes paragraph numbers with runs as ranges: "para 6",
-// "paras 3-5, 7".
-func ParaRanges(ns []int) string {
-	ns = slices.Sorted(slices.Values(ns))
-	ns = slices.Compact(ns)
-	var runs []string
-	for i := 0; i < len(ns); {
-		j := i
-		for j+1 < len(ns) && ns[j+1] == ns[j]+1 {
-			j++
-		}
-		switch {
-		case j == i:
-			runs = append(runs, strconv.Itoa(ns[i]))
-		default:
-			runs = append(runs, strconv.Itoa(ns[i])+"-"+strconv.Itoa(ns[j]))
-		}
-		i = j + 1
+// paraRanges writes paragraph numbers for a reader, runs as ranges:
+// "para 6", "paras 3-5, 7".
+func paraRanges(ns []int) string {
+	if len(slices.Compact(slices.Sorted(slices.Values(ns)))) == 1 {
+		return "para " + revision.ParaList(ns)
 	}
-	if len(ns) == 1 {
-		return "para " + runs[0]
-	}
-	return "paras " + strings.Join(runs, ", ")
+	return "paras " + revision.ParaList(ns)
 }
 
 // visible marks the entries to print: changes, and equal paragraphs

@@ -305,3 +305,12 @@ func TestSameHeadlineWordsBeatsCopiedText(t *testing.T) {
 		t.Errorf("a day apart: %s", m.Why())
 	}
 }
+
+func TestParaList(t *testing.T) {
+	if got := ParaList([]int{2, 5, 10, 13, 14, 15, 16}); got != "2, 5, 10, 13-16" {
+		t.Errorf("got %q", got)
+	}
+	if got := ParaList([]int{16, 2, 14, 13, 2, 15}); got != "2, 13-16" {
+		t.Errorf("unsorted with a repeat: got %q", got)
+	}
+}

@@ -4,6 +4,12 @@
 // every other package can talk in its types.
 package revision
 
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
 // Revision is one version of a story as an agency sent it, in a form that
 // does not depend on the input format. Fields that a page does not show stay
 // at their zero value; nothing is guessed.
@@ -121,6 +127,26 @@ const (
 	TargetPhoto      Target = "photo"
 	TargetSlug       Target = "slug"
 )
+
+// ParaList writes paragraph numbers the way editors' notes do, runs as
+// ranges and in order: "2, 5, 13-16".
+func ParaList(ps []int) string {
+	ps = slices.Compact(slices.Sorted(slices.Values(ps)))
+	var out []string
+	for i := 0; i < len(ps); {
+		j := i
+		for j+1 < len(ps) && ps[j+1] == ps[j]+1 {
+			j++
+		}
+		if j > i {
+			out = append(out, strconv.Itoa(ps[i])+"-"+strconv.Itoa(ps[j]))
+		} else {
+			out = append(out, strconv.Itoa(ps[i]))
+		}
+		i = j + 1
+	}
+	return strings.Join(out, ", ")
+}
 
 // ParaSet resolves the action's paragraph references against a revision
 // with n paragraphs and returns the 1-based numbers in ascending order,

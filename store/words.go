@@ -92,7 +92,7 @@ func wordKey(word string, uid uint64) []byte {
 // index) for story uid; delWords removes them.
 func (tx txn) putWords(uid uint64, heads []byte) error {
 	b := tx.b(bucketWords)
-	for _, w := range headlineTokens(strings.ReplaceAll(string(heads), "\n", " ")) {
+	for _, w := range headlineTokens(string(heads)) {
 		if err := b.Put(wordKey(w, uid), nil); err != nil {
 			return err
 		}
@@ -102,7 +102,7 @@ func (tx txn) putWords(uid uint64, heads []byte) error {
 
 func (tx txn) delWords(uid uint64, heads []byte) error {
 	b := tx.b(bucketWords)
-	for _, w := range headlineTokens(strings.ReplaceAll(string(heads), "\n", " ")) {
+	for _, w := range headlineTokens(string(heads)) {
 		if err := b.Delete(wordKey(w, uid)); err != nil {
 			return err
 		}
@@ -197,7 +197,7 @@ func (tx txn) checkWords(rep *CheckReport) {
 		if err != nil {
 			return nil // reported by checkHeads
 		}
-		want := headlineTokens(strings.ReplaceAll(string(heads), "\n", " "))
+		want := headlineTokens(string(heads))
 		for _, w := range want {
 			if words.Get(wordKey(w, uid)) == nil {
 				rep.add("story %d: headline word %q is not in the word index", uid, w)

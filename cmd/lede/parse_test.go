@@ -315,9 +315,3 @@ func TestWrap(t *testing.T) {
 		}
 	}
 }
-
-func TestParaRanges(t *testing.T) {
-	if got := paraRanges([]int{2, 5, 10, 13, 14, 15, 16}); got != "2, 5, 10, 13-16" {
-		t.Errorf("got %q", got)
-	}
-}

@@ -123,7 +123,7 @@ func dateText(r *revision.Revision) string {
 func actionText(a revision.Action) string {
 	parts := []string{fmt.Sprintf("%-8s %-10s", a.Verb, a.Target)}
 	if len(a.Paras) > 0 {
-		parts = append(parts, "paras "+paraRanges(a.Paras))
+		parts = append(parts, "paras "+revision.ParaList(a.Paras))
 	}
 	if a.From > 0 {
 		parts = append(parts, fmt.Sprintf("from para %d", a.From))
@@ -133,24 +133,6 @@ func actionText(a revision.Action) string {
 	}
 	parts = append(parts, strconv.Quote(a.Object))
 	return "- " + strings.Join(parts, " ")
-}
-
-// paraRanges writes paragraph numbers the way notes do: "2, 5, 13-16".
-func paraRanges(ps []int) string {
-	var out []string
-	for i := 0; i < len(ps); {
-		j := i
-		for j+1 < len(ps) && ps[j+1] == ps[j]+1 {
-			j++
-		}
-		if j > i {
-			out = append(out, fmt.Sprintf("%d-%d", ps[i], ps[j]))
-		} else {
-			out = append(out, strconv.Itoa(ps[i]))
-		}
-		i = j + 1
-	}
-	return strings.Join(out, ", ")
 }
 
 func datelineText(d revision.Dateline) string {
