@@ -14,7 +14,7 @@ import (
 type Date struct {
 	Year  int // 0 when unknown
 	Month int // 1..12, 0 when unknown
-	Day   int // 1..31, 0 when unknown
+	Day   int // 1..31, 0 when unknown; see Valid
 }
 
 // IsZero reports whether no part of the date is known.
@@ -41,7 +41,47 @@ func (d Date) String() string {
 	return ""
 }
 
-// ParseDate reads the forms String writes.
+// Valid reports whether the date is a real calendar date, or nothing at
+// all: the day exists in its month, in its year when the year is known
+// (2023-02-29 does not) and in some year when it is not (--02-29 does,
+// --02-30 never). Pages and files written by an older lede can carry
+// dates that are not; every reader checks, so one such date never poisons
+// a listing.
+func (d Date) Valid() bool {
+	switch {
+	case d.IsZero():
+		return true
+	case d.Year < 0 || d.Year > 9999:
+		return false
+	}
+	return d.Month >= 1 && d.Month <= 12 && d.Day >= 1 && d.Day <= DaysIn(d.Month, d.Year)
+}
+
+// DaysIn is the number of days in month (1..12) of year; year 0 stands
+// for an unknown year, which may be a leap year, so February has 29.
+func DaysIn(month, year int) int {
+	if month == 2 && year == 0 {
+		return 29
+	}
+	return time.Date(max(year, 1), time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// InYear fills in a missing year, the year of the story a page belongs
+// to, when that makes a real date. When it does not (a year-less Feb. 29
+// in a story of 2023), the year stays unknown rather than becoming a date
+// that does not exist.
+func (d Date) InYear(year int) Date {
+	if d.Year != 0 || d.Month == 0 || year == 0 {
+		return d
+	}
+	if y := (Date{Year: year, Month: d.Month, Day: d.Day}); y.Valid() {
+		return y
+	}
+	return d
+}
+
+// ParseDate reads the forms String writes, and only real dates: an
+// impossible one (2022-02-30, --02-30) is an error.
 func ParseDate(s string) (Date, error) {
 	switch {
 	case s == "":
@@ -61,7 +101,7 @@ func ParseDate(s string) (Date, error) {
 	return Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}, nil
 }
 
-func validMonthDay(m, d int) bool { return m >= 1 && m <= 12 && d >= 1 && d <= 31 }
+func validMonthDay(m, d int) bool { return Date{Month: m, Day: d}.Valid() }
 
 // MarshalJSON writes the date as its String form.
 func (d Date) MarshalJSON() ([]byte, error) { return json.Marshal(d.String()) }

@@ -61,6 +61,10 @@ type Revision struct {
 	// the lists after (END), embedded video links. It is kept apart so
 	// nothing is silently dropped.
 	Furniture []string `json:"furniture"`
+	// Warnings say what the parser read on the page but could not use,
+	// such as an impossible date ("2022-02-30"), which is then treated
+	// as unknown rather than guessed at.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // Marker is a headline's version marker. Label is written as on the page

@@ -1,6 +1,7 @@
 package yonhap
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -31,6 +32,12 @@ type head struct {
 	byline   string
 	chrome   []string
 	bodyAt   int // index of the first body line
+	// warnings are dates read but not used, see revision.Revision.
+	warnings []string
+}
+
+func (h *head) warn(format string, args ...any) {
+	h.warnings = append(h.warnings, fmt.Sprintf(format, args...))
 }
 
 // parseHead walks the lines before the story text: the " date" prefix,
@@ -46,7 +53,11 @@ func parseHead(lines []string) head {
 			y, _ := strconv.Atoi(ys)
 			mo, _ := strconv.Atoi(ms)
 			d, _ := strconv.Atoi(ds)
-			h.date = revision.Date{Year: y, Month: mo, Day: d}
+			if date := (revision.Date{Year: y, Month: mo, Day: d}); date.Valid() && y != 0 {
+				h.date = date
+			} else {
+				h.warn("date line %s-%s-%s is not a real date; ignored", ys, ms, ds)
+			}
 			lines[0] = rest
 		}
 	}
@@ -95,7 +106,12 @@ func (h *head) readStamp(line string) {
 	if !h.date.YearKnown() {
 		d, _ := strconv.Atoi(day)
 		y, _ := strconv.Atoi(year)
-		h.date = revision.Date{Year: y, Month: revision.MonthNumber(month), Day: d}
+		// Another stamp further down may still give the date.
+		if date := (revision.Date{Year: y, Month: revision.MonthNumber(month), Day: d}); date.Valid() && y != 0 {
+			h.date = date
+		} else {
+			h.warn("date stamp %q is not a real date; ignored", line)
+		}
 	}
 }
 

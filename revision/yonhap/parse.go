@@ -7,6 +7,7 @@
 package yonhap
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"sync"
@@ -56,11 +57,29 @@ func Parse(source, text string) *revision.Revision {
 			r.Dateline = d
 		}
 	}
+	r.Warnings = append(r.Warnings, h.warnings...)
+	realDateline(r)
 	if r.Date.IsZero() && r.Dateline.Month != 0 {
 		// No full date on the page: keep month and day, year unknown.
 		r.Date = revision.Date{Month: r.Dateline.Month, Day: r.Dateline.Day}
 	}
 	return r
+}
+
+// realDateline drops the dateline's month and day when they make no real
+// date in the page's year (Feb. 29 of 2023), or in any year when the page
+// shows none (Feb. 30): the date is then unknown, never guessed.
+func realDateline(r *revision.Revision) {
+	d := r.Dateline
+	if d.Month == 0 || (revision.Date{Year: r.Date.Year, Month: d.Month, Day: d.Day}).Valid() {
+		return
+	}
+	in := ""
+	if r.Date.Year != 0 {
+		in = fmt.Sprintf(" in %d", r.Date.Year)
+	}
+	r.Warnings = append(r.Warnings, fmt.Sprintf("dateline date %q is not a real date%s; ignored", d.Date, in))
+	r.Dateline.Date, r.Dateline.Month, r.Dateline.Day = "", 0, 0
 }
 
 var authorSep = lazyRE(`\s*,\s*(?:and\s+)?|\s+and\s+`)
