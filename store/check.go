@@ -16,6 +16,10 @@ type CheckReport struct {
 	// Unfiled are the arrival numbers of revisions some of whose index
 	// terms are not filed (each is also a problem); Refile repairs them.
 	Unfiled []uint64
+	// BadDates are the arrival numbers of revisions stored with a date
+	// that is not a real one (each is also a problem); RepairDates
+	// repairs them.
+	BadDates []uint64
 }
 
 // maxProblems stops a check of a badly damaged file from listing forever.
@@ -37,6 +41,7 @@ func (db *DB) Check() (CheckReport, error) {
 		txn{Tx: btx}.checkOutbox(&rep)
 		txn{Tx: btx}.checkHeads(&rep)
 		txn{Tx: btx}.checkWords(&rep)
+		txn{Tx: btx}.checkDates(&rep)
 		return nil
 	})
 	return rep, err
@@ -70,7 +75,8 @@ func (tx txn) checkInvariants(rep *CheckReport) {
 			rep.add("revision %d: arrival entry %x does not point to it", arrival, a)
 		}
 		var rec RevRecord
-		if err := jsonUnmarshal(v, &rec); err != nil || rec.Arrival != arrival {
+		// A damaged date alone is checkDates' to report.
+		if err := decodeRev(v, &rec); err != nil && !IsDateDamage(err) || rec.Arrival != arrival {
 			rep.add("revision %d: record unreadable or mislabelled", arrival)
 		}
 		return nil

@@ -21,18 +21,21 @@ func (tx txn) rekey(key []byte, to uint64, toYear int) (revision.Features, error
 	if err != nil {
 		return f, err
 	}
+	// The record moves as stored, byte for byte: a date damaged by an
+	// older lede stays for Check to find and --fix to repair.
 	var rec RevRecord
-	if _, err := getJSON(tx.b(bucketRevs), key, &rec); err != nil {
+	if _, err := tx.getRev(key, &rec); err != nil {
 		return f, err
 	}
+	v := append([]byte(nil), tx.b(bucketRevs).Get(key)...)
 	if err := tx.b(bucketRevs).Delete(key); err != nil {
 		return f, err
 	}
 	if err := tx.b(bucketFeats).Delete(featKey(from, arrival)); err != nil {
 		return f, err
 	}
-	nk := revKey(to, orderKey(effectiveDate(f.Date, toYear), f.Seq, f.Urgent, rec.Time, arrival))
-	if err := putJSON(tx.b(bucketRevs), nk, rec); err != nil {
+	nk := revKey(to, orderKey(filedDate(f.Date, toYear), f.Seq, f.Urgent, rec.Time, arrival))
+	if err := tx.b(bucketRevs).Put(nk, v); err != nil {
 		return f, err
 	}
 	if err := tx.b(bucketFeats).Put(featKey(to, arrival), encodeFeatures(f)); err != nil {
@@ -191,7 +194,7 @@ func (db *DB) Split(ref string, rev int) (string, error) {
 			return fmt.Errorf("%w: split needs a revision from 2 to %d (revision 1 stays, so something remains)", ErrBadRef, len(keys))
 		}
 		var rec RevRecord
-		if _, err := getJSON(tx.b(bucketRevs), keys[rev-1], &rec); err != nil {
+		if _, err := tx.getRev(keys[rev-1], &rec); err != nil {
 			return err
 		}
 		old, err := tx.story(uid)

@@ -88,6 +88,11 @@ func (db *DB) Ingest(ctx context.Context, inputs []Input) ([]Result, error) {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
+			if d := in.Rev.Date; !d.Valid() {
+				// The parsers give an impossible date as unknown; a
+				// record holding one troubles later reads (dates.go).
+				return fmt.Errorf("%s: date %04d-%02d-%02d is not a real date", in.Source, d.Year, d.Month, d.Day)
+			}
 			r, arrival, err := tx.ingestOne(in, now)
 			if err != nil {
 				return fmt.Errorf("%s: %w", in.Source, err)
@@ -228,7 +233,7 @@ func (tx txn) addRevision(uid, arrival uint64, in Input, f revision.Features, no
 		s, _ = tx.story(uid)
 	}
 	rec := newRevRecord(arrival, in, now, why)
-	key := revKey(uid, orderKey(effectiveDate(f.Date, s.Year), f.Seq, f.Urgent, in.Rev.Time, arrival))
+	key := revKey(uid, orderKey(filedDate(f.Date, s.Year), f.Seq, f.Urgent, in.Rev.Time, arrival))
 	if err := putJSON(tx.b(bucketRevs), key, rec); err != nil {
 		return err
 	}
@@ -269,12 +274,25 @@ func (tx txn) appended(uid uint64, s storyRecord, order []byte, headline string)
 	return tx.putStory(uid, s)
 }
 
-// effectiveDate fills in a missing year from the story, for ordering.
+// effectiveDate is the date shown for a revision: its page's, with its
+// story's year when the page shows none and that makes a real date. A
+// year-less Feb. 29 in a story of a common year stays "--02-29": lede
+// never shows a date that does not exist, nor guesses another year.
 func effectiveDate(d revision.Date, storyYear int) revision.Date {
-	if !d.YearKnown() && d.Month != 0 {
-		d.Year = storyYear
+	return d.InYear(storyYear)
+}
+
+// filedDate is the date a revision is ordered by in its story: the date
+// shown, except that a year-less Feb. 29 of a story of a common year is
+// filed on that year's Feb. 28, so that it sorts among its story's days
+// (after the Feb. 28 pages of the same version) instead of before them
+// all, and its order key still holds a real date.
+func filedDate(d revision.Date, storyYear int) revision.Date {
+	e := effectiveDate(d, storyYear)
+	if e.Year == 0 && e.Month != 0 && storyYear != 0 {
+		e.Year, e.Day = storyYear, min(e.Day, revision.DaysIn(e.Month, storyYear))
 	}
-	return d
+	return e
 }
 
 // newStory creates an empty story named after the revision that opens it.
@@ -326,7 +344,7 @@ func (tx txn) refresh(uid uint64) error {
 		last := keys[len(keys)-1]
 		s.Latest = last[8:]
 		var rec RevRecord
-		if _, err := getJSON(tx.b(bucketRevs), last, &rec); err != nil {
+		if _, err := tx.getRev(last, &rec); err != nil {
 			return err
 		}
 		if rec.Headline != "" || s.Headline == "" {
@@ -366,7 +384,7 @@ func (tx txn) evict(uid uint64, member string) error {
 	}
 	key = append([]byte(nil), key...)
 	var rec RevRecord
-	if _, err := getJSON(tx.b(bucketRevs), key, &rec); err != nil {
+	if _, err := tx.getRev(key, &rec); err != nil {
 		return err
 	}
 	s, err := tx.story(uid)

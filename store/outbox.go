@@ -115,10 +115,19 @@ type Event struct {
 	// Prev is the revision before it in story order, nil for the first.
 	Prev    *RevRecord
 	PrevRaw []byte
+	// Err says why the event's revision (or its predecessor) cannot be
+	// read; the fields above are then what could be. Such an event is
+	// returned, not allowed to stop the others.
+	Err error
 }
 
 // Events returns up to max events, oldest first.
-func (db *DB) Events(max int) ([]Event, error) {
+func (db *DB) Events(max int) ([]Event, error) { return db.EventsExcept(max, nil) }
+
+// EventsExcept is Events passing over the events of the arrivals held:
+// those a watcher could not turn into alerts yet and keeps for a later
+// try, so that however many there are they never crowd out the rest.
+func (db *DB) EventsExcept(max int, held map[uint64]bool) ([]Event, error) {
 	var out []Event
 	err := db.bolt.View(func(btx *bolt.Tx) error {
 		tx := txn{Tx: btx}
@@ -128,9 +137,17 @@ func (db *DB) Events(max int) ([]Event, error) {
 		}
 		c := b.Cursor()
 		for k, v := c.First(); k != nil && len(out) < max; k, v = c.Next() {
+			if held[getU64(k)] {
+				continue
+			}
 			e, err := tx.event(getU64(k), v)
 			if err != nil {
-				return err
+				e.Arrival, e.Err = getU64(k), err
+				if e.Record.Source == "" {
+					if rk := tx.b(bucketArrivals).Get(k); rk != nil {
+						e.Record.Source = recordSource(tx.b(bucketRevs).Get(rk))
+					}
+				}
 			}
 			out = append(out, e)
 		}
@@ -157,7 +174,7 @@ func (tx txn) event(arrival uint64, v []byte) (Event, error) {
 		return e, err
 	}
 	e.Story, e.Year, e.Rev = s.ID, s.Year, tx.position(e.StoryUID, arrival)
-	if _, err := getJSON(tx.b(bucketRevs), rk, &e.Record); err != nil {
+	if _, err := tx.getRev(rk, &e.Record); err != nil {
 		return e, err
 	}
 	if e.Raw, err = tx.raw(arrival); err != nil {
@@ -169,8 +186,10 @@ func (tx txn) event(arrival uint64, v []byte) (Event, error) {
 		if pk == nil {
 			return e, errCorrupt
 		}
-		if _, err := getJSON(tx.b(bucketRevs), pk, &prev); err != nil {
-			return e, err
+		if _, err := tx.getRev(pk, &prev); err != nil {
+			// The alert compares the pages, not the records: what an
+			// unreadable predecessor's record still tells is enough.
+			prev = RevRecord{Arrival: p, Source: recordSource(tx.b(bucketRevs).Get(pk))}
 		}
 		e.Prev = &prev
 		if e.PrevRaw, err = tx.raw(p); err != nil {

@@ -88,6 +88,12 @@ type Story struct {
 	// story's other versions when its own page shows none.
 	Updated  revision.Date `json:"updated"`
 	Versions []Version     `json:"versions"`
+	// Problems are the story's revision records that could not be read
+	// as stored (see Problem). A record whose date alone is damaged is
+	// listed with the date unknown; one that cannot be read at all keeps
+	// its place, so the others keep their numbers, with its arrival
+	// number only.
+	Problems []Problem `json:"-"`
 }
 
 // Latest is the story's last revision.
@@ -104,8 +110,12 @@ func (tx txn) loadStory(uid uint64) (Story, error) {
 	var prev uint64
 	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
 		var rec RevRecord
-		if err := jsonUnmarshal(v, &rec); err != nil {
-			return out, err
+		if err := decodeRev(v, &rec); err != nil {
+			out.Problems = append(out.Problems, Problem{StoryUID: uid, Story: s.ID, Arrival: arrivalOf(k),
+				Source: recordSource(v), Err: err})
+			if !IsDateDamage(err) {
+				rec = RevRecord{Arrival: arrivalOf(k), Source: recordSource(v)}
+			}
 		}
 		ver := Version{
 			Rev: len(out.Versions) + 1, Source: rec.Source, Label: rec.Marker.Label, Seq: rec.Marker.Seq,
@@ -118,7 +128,7 @@ func (tx txn) loadStory(uid uint64) (Story, error) {
 		// A page without a year takes its story's: the year another
 		// version of the same story shows, not a guess.
 		out.Updated = effectiveDate(rec.Date, s.Year)
-		prev = rec.Arrival
+		prev = arrivalOf(k)
 	}
 	return out, nil
 }
@@ -153,6 +163,10 @@ type ListOptions struct {
 	// let the headline word index narrow the stories Headline is asked
 	// about.
 	Prefixes []string
+	// Warn, when set, hears of every stored record the listing could not
+	// read as stored (see Problem): a story whose own record is
+	// unreadable is left out, the listing goes on.
+	Warn func(Problem)
 }
 
 // Stories lists live stories, most recently updated first. Filters read
@@ -166,6 +180,11 @@ func (db *DB) Stories(opt ListOptions) ([]Story, error) {
 	if opt.Grep != nil {
 		grep = opt.Grep.MatchString
 	}
+	warn := func(p Problem) {
+		if opt.Warn != nil {
+			opt.Warn(p)
+		}
+	}
 	err := db.bolt.View(func(btx *bolt.Tx) error {
 		tx := txn{Tx: btx}
 		indexed := tx.headsIndexed()
@@ -178,8 +197,11 @@ func (db *DB) Stories(opt ListOptions) ([]Story, error) {
 			uid := getU64(k[12:])
 			for _, match := range []func(string) bool{grep, opt.Headline} {
 				ok, err := tx.matchHeadline(uid, match, indexed)
+				if err != nil {
+					warn(Problem{StoryUID: uid, Err: err})
+				}
 				if err != nil || !ok {
-					return false, err
+					return false, nil
 				}
 			}
 			if skip > 0 {
@@ -187,10 +209,17 @@ func (db *DB) Stories(opt ListOptions) ([]Story, error) {
 				return false, nil
 			}
 			s, err := tx.loadStory(uid)
+			if err != nil {
+				warn(Problem{StoryUID: uid, Err: err})
+				return false, nil
+			}
+			for _, p := range s.Problems {
+				warn(p)
+			}
 			out = append(out, s)
-			return false, err
+			return false, nil
 		}
-		if keys, ok, err := tx.recentOf(opt.Prefixes, opt.Offset+opt.Limit); err != nil || ok {
+		if keys, ok, err := tx.recentOf(opt.Prefixes, opt.Offset+opt.Limit, warn); err != nil || ok {
 			for _, k := range keys {
 				if done, err := take(k); done || err != nil {
 					return err
@@ -215,7 +244,7 @@ func (db *DB) Stories(opt ListOptions) ([]Story, error) {
 // the index cannot narrow the search (see wordCandidates), or finds so
 // many stories that reading each to order them costs more than the walk
 // is likely to, taking the matches to be spread evenly over the stories.
-func (tx txn) recentOf(prefixes []string, need int) ([][]byte, bool, error) {
+func (tx txn) recentOf(prefixes []string, need int, warn func(Problem)) ([][]byte, bool, error) {
 	// Reading a story to order it costs about 2.5 times a step of the
 	// walk (BenchmarkSearch), and the walk takes total/hits steps a match:
 	// the index pays while 2.5 hits² < need × total.
@@ -232,7 +261,8 @@ func (tx txn) recentOf(prefixes []string, need int) ([][]byte, bool, error) {
 	for _, uid := range uids {
 		s, err := tx.story(uid)
 		if err != nil {
-			return nil, false, err
+			warn(Problem{StoryUID: uid, Err: err})
+			continue
 		}
 		if s.MergedInto == 0 && s.Latest != nil {
 			keys = append(keys, recentKey(s.Latest, uid))
@@ -263,7 +293,7 @@ func (tx txn) anyHeadline(uid uint64, match func(string) bool) (bool, error) {
 	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
 		h, err := recordHeadline(v)
 		if err != nil {
-			return false, err
+			continue // the story's listing reports the record
 		}
 		if match(h) {
 			return true, nil

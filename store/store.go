@@ -288,7 +288,7 @@ func migrateHashes(btx *bolt.Tx) error {
 		if rk == nil {
 			return errCorrupt
 		}
-		if _, err := getJSON(tx.b(bucketRevs), rk, &rec); err != nil {
+		if _, err := tx.getRev(rk, &rec); err != nil {
 			return err
 		}
 		if err := b.Put(hashKey(rec.Date, e.key[:12]), e.arrival); err != nil {

@@ -104,7 +104,7 @@ func (tx txn) updatePairs(uid uint64, all bool, have func(uint64) bool, out []Up
 	keys := tx.revKeys(uid)
 	for i := 1; i < len(keys); i++ {
 		var rec RevRecord
-		if _, err := getJSON(tx.b(bucketRevs), keys[i], &rec); err != nil {
+		if _, err := tx.getRev(keys[i], &rec); err != nil {
 			return out, err
 		}
 		prev := arrivalOf(keys[i-1])
@@ -112,7 +112,7 @@ func (tx txn) updatePairs(uid uint64, all bool, have func(uint64) bool, out []Up
 			continue
 		}
 		var prevRec RevRecord
-		if _, err := getJSON(tx.b(bucketRevs), keys[i-1], &prevRec); err != nil {
+		if _, err := tx.getRev(keys[i-1], &prevRec); err != nil {
 			return out, err
 		}
 		p := UpdatePair{Story: s.ID, Rev: i + 1, Arrival: rec.Arrival, PrevArrival: prev,
@@ -163,7 +163,7 @@ func (db *DB) SetSummaries(sums []ComputedSummary) error {
 				continue
 			}
 			var rec RevRecord
-			if _, err := getJSON(tx.b(bucketRevs), key, &rec); err != nil {
+			if _, err := tx.getRev(key, &rec); err != nil {
 				return err
 			}
 			s := cs.Summary
