@@ -7,6 +7,8 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"lede/revision"
+	"lede/revision/wire"
 	"lede/store"
 )
 
@@ -31,8 +33,11 @@ wait.
 
 --fix repairs what can be rebuilt from what is stored: index entries a
 version lacks (an older lede lost some when a split or a displaced version
-moved out of a story, leaving the rest harder to find), and with
---summaries the summaries the diff gives now.
+moved out of a story, leaving the rest harder to find); dates that do not
+exist (2022-02-30, or a year-less Feb. 29 filed under 2023-02-29, as an
+older lede stored them), read again from the stored page, where an
+impossible date counts as unknown, and the version filed anew in its
+story; and with --summaries the summaries the diff gives now.
 
 Exit status: 0 sound (or everything found fixed), 1 problems found (or no
 database).
@@ -46,7 +51,7 @@ Examples:
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "json", Usage: `print {"ok", "stories", "revisions", "problems"}`, Destination: &asJSON},
 			&cli.BoolFlag{Name: "summaries", Usage: "also diff every update again and compare it with its stored summary", Destination: &summaries},
-			&cli.BoolFlag{Name: "fix", Usage: "repair missing index entries (and with --summaries, summaries)", Destination: &fix},
+			&cli.BoolFlag{Name: "fix", Usage: "repair missing index entries and impossible dates (and with --summaries, summaries)", Destination: &fix},
 		},
 		OnUsageError: onUsageError("check"),
 		Action: func(c *cli.Context) error {
@@ -70,6 +75,17 @@ type checkResult struct {
 	Fixed   []string `json:"fixed,omitempty"`
 }
 
+// rereadDate is the date today's parser reads in a stored page, unknown
+// when the page no longer parses: what check --fix gives a revision an
+// older lede stored with an impossible date.
+func rereadDate(source string, raw []byte) revision.Date {
+	r, err := wire.Reparse(source, source, raw)
+	if err != nil {
+		return revision.Date{}
+	}
+	return r.Date
+}
+
 func (l *lede) check(ctx context.Context, asJSON, summaries, fix bool) error {
 	var rep store.CheckReport
 	err := l.withRead(ctx, func(db *store.DB) (err error) {
@@ -80,16 +96,27 @@ func (l *lede) check(ctx context.Context, asJSON, summaries, fix bool) error {
 		return err
 	}
 	res := checkResult{Stories: rep.Stories, Revisions: rep.Revisions, Problems: nonNil(rep.Problems)}
-	if fix && len(rep.Unfiled) > 0 {
-		if err := l.withWrite(ctx, "check --fix", func(db *store.DB) error { return db.Refile(rep.Unfiled) }); err != nil {
+	if fix && (len(rep.Unfiled) > 0 || len(rep.BadDates) > 0) {
+		unfiled, dated := rep.Unfiled, rep.BadDates
+		err := l.withWrite(ctx, "check --fix", func(db *store.DB) error {
+			if err := db.RepairDates(dated, rereadDate); err != nil {
+				return err
+			}
+			return db.Refile(unfiled)
+		})
+		if err != nil {
 			return err
 		}
-		refiled := len(rep.Unfiled)
 		// Check again: what is left is what --fix cannot repair.
 		if err := l.withRead(ctx, func(db *store.DB) (err error) { rep, err = db.Check(); return err }); err != nil {
 			return err
 		}
-		res.Fixed = append(res.Fixed, fmt.Sprintf("filed the index terms of %s again", plural(refiled, "revision", "revisions")))
+		if len(dated) > 0 {
+			res.Fixed = append(res.Fixed, fmt.Sprintf("read the date of %s again from the stored page and filed it anew", plural(len(dated), "revision", "revisions")))
+		}
+		if len(unfiled) > 0 {
+			res.Fixed = append(res.Fixed, fmt.Sprintf("filed the index terms of %s again", plural(len(unfiled), "revision", "revisions")))
+		}
 		res.Problems = nonNil(rep.Problems)
 	}
 	if summaries && len(rep.Problems) == 0 {

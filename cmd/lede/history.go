@@ -66,6 +66,7 @@ func (l *lede) history(ctx context.Context, ref storyRef, asJSON, verbose bool) 
 	if err != nil {
 		return err
 	}
+	l.warnProblems(s.Problems)
 	fillSummaries(s, missing, l.stderr)
 	if ref.rev > len(s.Versions) {
 		return &cliError{code: 1, msg: fmt.Sprintf("story %s has versions 1 to %d, not %d", s.ID, len(s.Versions), ref.rev)}

@@ -27,6 +27,11 @@ it: version marker, headline, editor's note and its actions, byline,
 dateline, the numbered paragraphs (para 1 is the lead), captions and
 sign-off. Text after (END) is page furniture and only counted.
 
+Dates must exist: a date line, web date stamp or dateline date that is
+not a real calendar date (2022-02-30, October 47, Feb. 29 of 2023) is
+ignored, the page's other dates are used if it has any, else the date is
+unknown; a "warning" line (in --json, "warnings") says what was ignored.
+
 A file that cannot be parsed is reported on stderr and the others are
 still printed. Exit status: 0 all parsed, 1 some failed, 2 usage error.
 Flags may come before or after the files; global options (--db, --color)

@@ -92,13 +92,17 @@ func listOptions(since, grep string, ignoreCase bool, limit int) (store.ListOpti
 
 func (l *lede) stories(ctx context.Context, opt store.ListOptions, asJSON bool) error {
 	var list []store.Story
+	var problems []store.Problem
+	opt.Warn = func(p store.Problem) { problems = append(problems, p) }
 	err := l.withRead(ctx, func(db *store.DB) (err error) {
+		problems = nil // a retried read starts again
 		list, err = db.Stories(opt)
 		return err
 	})
 	if err != nil {
 		return err
 	}
+	l.warnProblems(problems)
 	if asJSON {
 		if list == nil {
 			list = []store.Story{}

@@ -50,6 +50,9 @@ func writeRevision(w io.Writer, r *revision.Revision, st style) {
 	fmt.Fprintln(w)
 	v.field("signoff", orNone(r.Signoff), nil)
 	v.field("furniture", furnitureText(len(r.Furniture)), st.dim)
+	for _, w := range r.Warnings {
+		v.field("warning", w, st.warn)
+	}
 }
 
 // field writes "label     value", wrapping the value under itself.

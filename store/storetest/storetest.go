@@ -1,0 +1,64 @@
+// Package storetest makes database files for the tests of the packages
+// above the store (the CLI, the web view, the watcher): files in states
+// that only an older lede could leave, which today's store never writes,
+// so that those tests can show that lede reads past them. It knows the
+// store's layout and nothing else does.
+package storetest
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+var dateField = regexp.MustCompile(`"date":"[^"]*"`)
+
+// BreakDate gives the revision ingested from source, in the closed
+// database file at path, the date date (such as "2022-02-30") in its
+// record and its grouping features, the way lede stored a page's date
+// before it checked that the date exists.
+func BreakDate(path, source, date string) error {
+	var y, m, d int
+	if _, err := fmt.Sscanf(date, "%04d-%02d-%02d", &y, &m, &d); err != nil {
+		return fmt.Errorf("date %q: want YYYY-MM-DD", date)
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: 5 * time.Second})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return db.Update(func(tx *bolt.Tx) error {
+		revs, feats := tx.Bucket([]byte("revs")), tx.Bucket([]byte("feats"))
+		c := revs.Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			var rec struct {
+				Source string `json:"source"`
+			}
+			if json.Unmarshal(v, &rec) != nil || rec.Source != source {
+				continue
+			}
+			at := dateField.FindIndex(v)
+			if at == nil {
+				return fmt.Errorf("revision from %s has no date", source)
+			}
+			nv := append(append(append([]byte(nil), v[:at[0]]...), `"date":"`+date+`"`...), v[at[1]:]...)
+			if err := revs.Put(append([]byte(nil), k...), nv); err != nil {
+				return err
+			}
+			// uid | arrival, as the revs key begins and ends.
+			fk := append(append([]byte(nil), k[:8]...), k[len(k)-8:]...)
+			f := append([]byte(nil), feats.Get(fk)...)
+			if len(f) < 5 {
+				return fmt.Errorf("revision from %s has no features", source)
+			}
+			binary.BigEndian.PutUint16(f[1:], uint16(y))
+			f[3], f[4] = byte(m), byte(d)
+			return feats.Put(fk, f)
+		}
+		return fmt.Errorf("no revision from %s", source)
+	})
+}
