@@ -76,6 +76,7 @@ func (s *Server) listStories(r *http.Request) (storyPage, error) {
 		return storyPage{}, err
 	}
 	var list []store.Story
+	opt.Warn = s.logProblem
 	err = s.view(r.Context(), func(db *store.DB) (err error) {
 		list, err = db.Stories(opt)
 		return err

@@ -66,6 +66,9 @@ func (s *Server) story(r *http.Request) (store.Story, error) {
 		if st, err = db.Story(r.PathValue("id")); err != nil {
 			return err
 		}
+		for _, p := range st.Problems {
+			s.logProblem(p)
+		}
 		if s.cfg.FillSummaries != nil {
 			err = s.cfg.FillSummaries(db, st)
 		}

@@ -77,7 +77,7 @@ type atomEntry struct {
 func (s *Server) feed(w http.ResponseWriter, r *http.Request) {
 	var all []lead
 	err := s.view(r.Context(), func(db *store.DB) error {
-		list, err := db.Stories(store.ListOptions{Limit: feedStories})
+		list, err := db.Stories(store.ListOptions{Limit: feedStories, Warn: s.logProblem})
 		for _, st := range list {
 			all = append(all, leads(st)...)
 		}

@@ -162,6 +162,12 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	return nil
 }
 
+// logProblem notes a stored record a read got past (see store.Problem):
+// the page is served without it, the log says which to repair.
+func (s *Server) logProblem(p store.Problem) {
+	s.logf("stored record not read as stored: %v (lede check --fix repairs dates)", p)
+}
+
 func (s *Server) logf(format string, args ...any) {
 	if s.cfg.Log != nil {
 		s.cfg.Log.Printf(format, args...)
