@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -92,12 +93,26 @@ func (tx txn) getRev(key []byte, rec *RevRecord) (bool, error) {
 	return true, nil
 }
 
+var sourceKey = []byte(`"source":"`)
+
 // recordSource reads what it can of an unreadable revision record's
-// source, to name it in a report.
+// source, to name it in a report: the record's own "source" (the first
+// key of a RevRecord holding a string) when it is whole up to there.
 func recordSource(v []byte) string {
-	var r struct {
-		Source string `json:"source"`
+	i := bytes.Index(v, sourceKey)
+	if i < 0 {
+		return ""
 	}
-	json.Unmarshal(v, &r)
-	return r.Source
+	start := i + len(sourceKey) - 1
+	for end := start + 1; end < len(v); end++ {
+		switch v[end] {
+		case '\\':
+			end++
+		case '"':
+			var s string
+			json.Unmarshal(v[start:end+1], &s)
+			return s
+		}
+	}
+	return ""
 }

@@ -174,7 +174,7 @@ func (tx txn) event(arrival uint64, v []byte) (Event, error) {
 		return e, err
 	}
 	e.Story, e.Year, e.Rev = s.ID, s.Year, tx.position(e.StoryUID, arrival)
-	if _, err := tx.getRev(rk, &e.Record); err != nil {
+	if err := decodeRev(tx.b(bucketRevs).Get(rk), &e.Record); err != nil && !IsDateDamage(err) {
 		return e, err
 	}
 	if e.Raw, err = tx.raw(arrival); err != nil {

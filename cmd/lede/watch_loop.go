@@ -44,6 +44,8 @@ type watchRun struct {
 	// watch_session.go.
 	sess      *store.DB
 	sessSince time.Time
+	// held are the events whose alert could not be built yet.
+	held heldEvents
 	// pruned is when old alerts were last deleted (--keep-alerts).
 	pruned time.Time
 }
@@ -322,7 +324,7 @@ func (w *watchRun) consume(db *store.DB) (more bool, err error) {
 	if err != nil {
 		return false, err
 	}
-	evs, err := db.Events(eventBatch)
+	evs, err := db.EventsExcept(eventBatch, w.held.skip(time.Now()))
 	if err != nil || len(evs) == 0 {
 		return false, err
 	}
@@ -333,19 +335,22 @@ func (w *watchRun) consume(db *store.DB) (more bool, err error) {
 	for range min(runtime.GOMAXPROCS(0), len(evs)) {
 		wg.Go(func() {
 			for i := int(next.Add(1) - 1); i < len(evs); i = int(next.Add(1) - 1) {
-				msgs[i], errs[i] = alert.Draft(evs[i], rules, w.dbID, w.dbFlag)
+				if errs[i] = evs[i].Err; errs[i] == nil {
+					msgs[i], errs[i] = alert.Draft(evs[i], rules, w.dbID, w.dbFlag)
+				}
 			}
 		})
 	}
 	wg.Wait()
-	consumed := make([]uint64, len(evs))
+	var consumed []uint64
 	var alerts []store.NewAlert
 	for i, e := range evs {
-		consumed[i] = e.Arrival
 		if errs[i] != nil {
-			fmt.Fprintf(w.l.stderr, "lede: warning: no alert for %s@%d: %v\n", e.Story, e.Rev, errs[i])
+			// Kept in the outbox, not lost: see held.
+			w.held.hold(w.l.stderr, e, errs[i], time.Now())
 			continue
 		}
+		consumed = append(consumed, e.Arrival)
 		if msgs[i] == nil {
 			continue
 		}

@@ -26,38 +26,56 @@ func BreakDate(path, source, date string) error {
 	if _, err := fmt.Sscanf(date, "%04d-%02d-%02d", &y, &m, &d); err != nil {
 		return fmt.Errorf("date %q: want YYYY-MM-DD", date)
 	}
+	return update(path, source, func(tx *bolt.Tx, k, v []byte) error {
+		at := dateField.FindIndex(v)
+		if at == nil {
+			return fmt.Errorf("revision from %s has no date", source)
+		}
+		nv := append(append(append([]byte(nil), v[:at[0]]...), `"date":"`+date+`"`...), v[at[1]:]...)
+		if err := tx.Bucket(bucketRevs).Put(k, nv); err != nil {
+			return err
+		}
+		// uid | arrival, as the revs key begins and ends.
+		fk := append(append([]byte(nil), k[:8]...), k[len(k)-8:]...)
+		feats := tx.Bucket([]byte("feats"))
+		f := append([]byte(nil), feats.Get(fk)...)
+		if len(f) < 5 {
+			return fmt.Errorf("revision from %s has no features", source)
+		}
+		binary.BigEndian.PutUint16(f[1:], uint16(y))
+		f[3], f[4] = byte(m), byte(d)
+		return feats.Put(fk, f)
+	})
+}
+
+// BreakRecord cuts the record of the revision ingested from source, in
+// the closed database file at path, to its first half: a record no JSON
+// reader takes, as a damaged file or a bug could leave it.
+func BreakRecord(path, source string) error {
+	return update(path, source, func(tx *bolt.Tx, k, v []byte) error {
+		return tx.Bucket(bucketRevs).Put(k, append([]byte(nil), v[:len(v)/2]...))
+	})
+}
+
+var bucketRevs = []byte("revs")
+
+// update runs fn in a write transaction of the file at path on the key
+// and record (copies) of the revision ingested from source.
+func update(path, source string, fn func(tx *bolt.Tx, k, v []byte) error) error {
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: 5 * time.Second})
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	return db.Update(func(tx *bolt.Tx) error {
-		revs, feats := tx.Bucket([]byte("revs")), tx.Bucket([]byte("feats"))
-		c := revs.Cursor()
+		c := tx.Bucket(bucketRevs).Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			var rec struct {
 				Source string `json:"source"`
 			}
-			if json.Unmarshal(v, &rec) != nil || rec.Source != source {
-				continue
+			if json.Unmarshal(v, &rec) == nil && rec.Source == source {
+				return fn(tx, append([]byte(nil), k...), append([]byte(nil), v...))
 			}
-			at := dateField.FindIndex(v)
-			if at == nil {
-				return fmt.Errorf("revision from %s has no date", source)
-			}
-			nv := append(append(append([]byte(nil), v[:at[0]]...), `"date":"`+date+`"`...), v[at[1]:]...)
-			if err := revs.Put(append([]byte(nil), k...), nv); err != nil {
-				return err
-			}
-			// uid | arrival, as the revs key begins and ends.
-			fk := append(append([]byte(nil), k[:8]...), k[len(k)-8:]...)
-			f := append([]byte(nil), feats.Get(fk)...)
-			if len(f) < 5 {
-				return fmt.Errorf("revision from %s has no features", source)
-			}
-			binary.BigEndian.PutUint16(f[1:], uint16(y))
-			f[3], f[4] = byte(m), byte(d)
-			return feats.Put(fk, f)
 		}
 		return fmt.Errorf("no revision from %s", source)
 	})
