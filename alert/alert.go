@@ -77,9 +77,9 @@ func Draft(e store.Event, rules revision.Rules, dbID, dbFlag string) (*Alert, er
 		Ingested: e.Ingested.UTC(), Added: []Para{}, Changed: []Para{}, NoteCheck: []revision.NoteVerdict{},
 		Command: fmt.Sprintf("lede%s show %s", dbFlag, name),
 	}
-	if !m.Date.YearKnown() && m.Date.Month != 0 {
-		m.Date.Year = e.Year // the year the story's other versions show
-	}
+	// The year the story's other versions show, where that makes a real
+	// date (a year-less Feb. 29 in a story of 2023 stays --02-29).
+	m.Date = m.Date.InYear(e.Year)
 	if e.Prev == nil {
 		// A first version: all of it is new.
 		for i, p := range cur.Paragraphs {
