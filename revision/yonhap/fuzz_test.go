@@ -13,7 +13,8 @@ import (
 // what it returns must come from the input: every paragraph, the headline,
 // the note and the sign-off are found in the page text (paragraphs after
 // white space is collapsed, because stray line breaks are mended), and a
-// page is complete only when it holds (END).
+// page is complete only when it holds (END). Every date it gives is a
+// real one.
 func FuzzParse(f *testing.F) {
 	seeds, _ := filepath.Glob(filepath.Join(corpusDir, "pages", "*.txt"))
 	seeds = append(seeds, "../../testdata/seed-AEN20191230000451325.txt")
@@ -25,6 +26,7 @@ func FuzzParse(f *testing.F) {
 		f.Add(data)
 	}
 	f.Add([]byte("(LEAD) x\n(ATTN: ADDS paras 1-999999, last 99999 paras)\nSEOUL, Dec. 1 (Yonhap) -- y\n(END)"))
+	f.Add([]byte(" date 2023-02-29 (LEAD) x\nAll News 06:12 October 47, 2022\nSEOUL, Feb. 29 (Yonhap) -- y\n(END)"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		text, err := revision.Clean(data, 1<<20)
 		if err != nil {
@@ -50,6 +52,9 @@ func FuzzParse(f *testing.F) {
 		}
 		if !strings.Contains(r.RawHeadline, r.Headline) {
 			t.Fatalf("headline %q not inside raw headline %q", r.Headline, r.RawHeadline)
+		}
+		if !r.Date.Valid() || !(revision.Date{Year: r.Date.Year, Month: r.Dateline.Month, Day: r.Dateline.Day}).Valid() && r.Dateline.Month != 0 {
+			t.Fatalf("date %+v, dateline %+v: not a real date", r.Date, r.Dateline)
 		}
 		if r.Complete && !strings.Contains(text, "(END)") {
 			t.Fatal("complete without (END)")
