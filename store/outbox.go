@@ -115,9 +115,10 @@ type Event struct {
 	// Prev is the revision before it in story order, nil for the first.
 	Prev    *RevRecord
 	PrevRaw []byte
-	// Err says why the event's revision (or its predecessor) cannot be
-	// read; the fields above are then what could be. Such an event is
-	// returned, not allowed to stop the others.
+	// Err says why the event's revision cannot be read; the fields
+	// above are then what could be. Such an event is returned, not
+	// allowed to stop the others. (An unreadable predecessor's record
+	// is no such fault: alerts compare the pages.)
 	Err error
 }
 

@@ -50,6 +50,9 @@ func TestWatchPastDamagedRecords(t *testing.T) {
 		!strings.HasSuffix(leads[0], " LEAD 2020-02-02") || got[1].alert.Marker.Label != "LEAD" {
 		t.Fatalf("alerts %q, want the two LEADs, the first dated from its page; stderr:\n%s", leads, r.stderr)
 	}
+	if r.code != 1 {
+		t.Errorf("watch --once with an alert held: exit %d, want 1", r.code)
+	}
 	if !strings.Contains(r.stderr, "lede: warning: no alert yet for 200822-") || !strings.Contains(r.stderr, "from "+paths[2]) ||
 		!strings.Contains(r.stderr, "kept, tried again") {
 		t.Errorf("watch stderr does not report the unreadable record:\n%s", r.stderr)

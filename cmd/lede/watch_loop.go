@@ -148,7 +148,7 @@ func (w *watchRun) runOnce(ctx, sendCtx context.Context) error {
 		fmt.Fprintf(w.l.stderr, "lede: warning: %s is still being written; left for the next run\n", path)
 	}
 	w.summary()
-	if w.tally[store.StatusError] > 0 || w.del.Failures > 0 {
+	if w.tally[store.StatusError] > 0 || w.del.Failures > 0 || len(w.held) > 0 {
 		return exitStatus(1)
 	}
 	return nil
