@@ -41,7 +41,6 @@ func (db *DB) Check() (CheckReport, error) {
 		txn{Tx: btx}.checkOutbox(&rep)
 		txn{Tx: btx}.checkHeads(&rep)
 		txn{Tx: btx}.checkWords(&rep)
-		txn{Tx: btx}.checkDates(&rep)
 		return nil
 	})
 	return rep, err
@@ -75,8 +74,9 @@ func (tx txn) checkInvariants(rep *CheckReport) {
 			rep.add("revision %d: arrival entry %x does not point to it", arrival, a)
 		}
 		var rec RevRecord
-		// A damaged date alone is checkDates' to report.
-		if err := decodeRev(v, &rec); err != nil && !IsDateDamage(err) || rec.Arrival != arrival {
+		err := decodeRev(v, &rec)
+		tx.checkDates(rep, k, v, err)
+		if err != nil && !IsDateDamage(err) || rec.Arrival != arrival {
 			rep.add("revision %d: record unreadable or mislabelled", arrival)
 		}
 		return nil

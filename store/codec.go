@@ -110,7 +110,7 @@ func decodeFeatures(b []byte) (revision.Features, error) {
 	if d.err != nil {
 		return f, d.err
 	}
-	f.Date = revision.Date{Year: int(binary.BigEndian.Uint16(head)), Month: int(head[2]), Day: int(head[3])}
+	f.Date = featuresDate(b)
 	f.Seq = int(binary.BigEndian.Uint16(head[4:]))
 	bits := head[6]
 	f.SeqKnown, f.Update, f.Repeat, f.Urgent = bits&1 != 0, bits&2 != 0, bits&4 != 0, bits&8 != 0

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"encoding/binary"
+	"errors"
 	"fmt"
 
 	"lede/revision"
@@ -14,37 +16,37 @@ import (
 // such a record then failed. Reads now get past them (decodeRev), Check
 // lists them and RepairDates reads their date again from the page.
 
-// checkDates adds a problem for every revision whose record, features or
-// place in its story holds a date that is not real, and lists it in
-// rep.BadDates.
-func (tx txn) checkDates(rep *CheckReport) {
-	ids := map[uint64]string{}
-	tx.b(bucketRevs).ForEach(func(k, v []byte) error {
-		if len(k) != 24 {
-			return nil // reported with the revisions
-		}
-		uid, arrival := getU64(k), arrivalOf(k)
-		why := ""
-		var rec RevRecord
-		if err := decodeRev(v, &rec); IsDateDamage(err) {
-			why = err.(*DateError).Error()
-		} else if f, err := decodeFeatures(tx.b(bucketFeats).Get(featKey(uid, arrival))); err == nil && !f.Date.Valid() {
-			why = fmt.Sprintf("features dated %d-%02d-%02d, not a real date", f.Date.Year, f.Date.Month, f.Date.Day)
-		} else if d := orderDate(k[8:]); !d.Valid() {
-			why = fmt.Sprintf("filed in its story under %04d-%02d-%02d, not a real date", d.Year, d.Month, d.Day)
-		}
-		if why == "" {
-			return nil
-		}
-		if _, ok := ids[uid]; !ok {
-			s, _ := tx.story(uid)
-			ids[uid] = s.ID
-		}
-		rep.BadDates = append(rep.BadDates, arrival)
-		rep.add("%v", Problem{StoryUID: uid, Story: ids[uid], Arrival: arrival, Source: recordSource(v),
-			Err: fmt.Errorf("%s (lede check --fix reads the date again from the page)", why)})
-		return nil
-	})
+// checkDates adds a problem, and lists the revision in rep.BadDates,
+// when the revision stored under k (record v, decoded with recErr) holds
+// a date that is not real in its record, its features or its place in
+// its story. Check calls it for every revision as it walks them.
+func (tx txn) checkDates(rep *CheckReport, k, v []byte, recErr error) {
+	uid, arrival := getU64(k), arrivalOf(k)
+	why := ""
+	var de *DateError
+	if errors.As(recErr, &de) {
+		why = de.Error()
+	} else if f := featuresDate(tx.b(bucketFeats).Get(featKey(uid, arrival))); !f.Valid() {
+		why = fmt.Sprintf("features dated %04d-%02d-%02d, not a real date", f.Year, f.Month, f.Day)
+	} else if d := orderDate(k[8:]); !d.Valid() {
+		why = fmt.Sprintf("filed in its story under %04d-%02d-%02d, not a real date", d.Year, d.Month, d.Day)
+	}
+	if why == "" {
+		return
+	}
+	s, _ := tx.story(uid)
+	rep.BadDates = append(rep.BadDates, arrival)
+	rep.add("%v", Problem{StoryUID: uid, Story: s.ID, Arrival: arrival, Source: recordSource(v),
+		Err: fmt.Errorf("%s (lede check --fix reads the date again from the page)", why)})
+}
+
+// featuresDate reads the date at the head of encoded features without
+// decoding the rest (zero when there are none: reported elsewhere).
+func featuresDate(b []byte) revision.Date {
+	if len(b) < 5 {
+		return revision.Date{}
+	}
+	return revision.Date{Year: int(binary.BigEndian.Uint16(b[1:])), Month: int(b[3]), Day: int(b[4])}
 }
 
 // RepairDates gives each revision of arrivals (Check's BadDates) the
