@@ -32,7 +32,7 @@ func TestIngestBadInputInBatch(t *testing.T) {
 		"latin1.txt":   {" date 2020-01-01 Caf\xe9 au lait\n", "input is not valid UTF-8: bad byte 0xe9 at offset 20"},
 		"empty.txt":    {"", "input is empty"},
 		"oversize.txt": {" date 2020-01-01 " + strings.Repeat("x", 5000), "over the 4 KiB limit"},
-		"notes.txt":    {"shopping list\nmilk\n", "not a recognised wire page"},
+		"notes.txt":    {"shopping list\nmilk\n", "not a wire page: no \" date\" line"},
 	}
 	for name, b := range bad {
 		writeFile(t, filepath.Join(dir, name), b.data)

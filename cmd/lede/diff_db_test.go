@@ -145,7 +145,7 @@ func TestDiffErrors(t *testing.T) {
 		{"no such story", []string{"nosuchstory"}, 1, `no story matches "nosuchstory"`},
 		{"no such version", []string{polls + "@9", polls}, 1, "has revisions 1 to 3, not 9"},
 		{"missing file", []string{firstPage, missing}, 1, missing + ": no such file or directory"},
-		{"not a page", []string{firstPage, "../../go.mod"}, 1, "not a recognised wire page"},
+		{"not a page", []string{firstPage, "../../go.mod"}, 1, "go.mod: not a wire page"},
 		{"bad format", []string{"--format", "pdf", polls}, 2, `--format "pdf": want text, json, markdown or html`},
 		{"json against format", []string{"--json", "--format", "html", polls}, 2, "--json contradicts --format html"},
 		{"bad context", []string{"--context", "-3", polls}, 2, "--context must be -1 (all) or more"},

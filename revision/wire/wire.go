@@ -38,17 +38,26 @@ func Parse(source string, data []byte, opt Options) (*revision.Revision, error) 
 	if err != nil {
 		return nil, &Error{Source: source, Err: err}
 	}
-	// Yonhap text is the only format so far: input that shows none of
-	// its signs is refused rather than read as a story of one paragraph.
+	// Yonhap text is the only format so far: input that does not have a
+	// page's structure is refused rather than stored as a story.
 	if !yonhap.Detect(text) {
-		return nil, &Error{Source: source, Err: &revision.InputError{
-			Reason: "not a recognised wire page: no \" date\" line, (Yonhap) dateline or @yna.co.kr sign-off"}}
+		return nil, &Error{Source: source, Err: notAPage(text)}
 	}
 	r := yonhap.Parse(source, text)
 	if len(r.Paragraphs) == 0 {
 		return nil, &Error{Source: source, Err: &revision.InputError{Reason: "no story text found"}}
 	}
 	return r, nil
+}
+
+// notAPage is the error for an input no format's detector took, saying
+// what it looks like instead: "not a wire page: looks like JSON".
+func notAPage(text string) error {
+	if kind := revision.LooksLike(text); kind != "" {
+		return &revision.InputError{Reason: "not a wire page: looks like " + kind}
+	}
+	return &revision.InputError{Reason: "not a wire page: no \" date\" line, no dateline " +
+		"(SEOUL, Dec. 30 (Yonhap) -- ) opening a paragraph near the top, no sign-off or (END)"}
 }
 
 // ParseFile reads and parses the file at path; "-" reads stdin.

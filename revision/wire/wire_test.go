@@ -29,7 +29,7 @@ func TestParseFileErrorsNameTheFile(t *testing.T) {
 		{"latin-1", write("latin1.txt", []byte("Caf\xe9 opens\nSEOUL, Dec. 1 (Yonhap) -- x")), "not valid UTF-8", 0, true},
 		{"oversize", write("big.txt", []byte(strings.Repeat("x", 200))), "over the 100 B limit", 100, true},
 		{"no story", write("chrome.txt", []byte(" date 2020-01-01 Go to Contents\nSEARCH\n")), "no story text found", 0, true},
-		{"not a wire page", write("hello.txt", []byte("hello\n")), "not a recognised wire page", 0, true},
+		{"not a wire page", write("hello.txt", []byte("hello\n")), "not a wire page: no \" date\" line", 0, true},
 		{"missing", filepath.Join(dir, "nope.txt"), "no such file", 0, false},
 		{"directory", dir, "is a directory", 0, false},
 	}
@@ -90,4 +90,41 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N*len(pages))/b.Elapsed().Seconds(), "pages/s")
+}
+
+// TestParseRefusesNotPages: real files that are not wire pages, each of
+// them quoting Yonhap datelines or sign-offs, are refused with what they
+// look like, and every real page is still taken.
+func TestParseRefusesNotPages(t *testing.T) {
+	tests := []struct{ path, want string }{
+		{"../../testdata/yonhap/parsed.golden.json", "not a wire page: looks like JSON"},
+		{"../../testdata/yonhap/groups.jsonl", "not a wire page: looks like JSON lines"},
+		{"../../testdata/yonhap/labels.jsonl", "not a wire page: looks like JSON lines"},
+		{"../../testdata/notpages/yonhap-feed.xml", "not a wire page: looks like XML (root element <rss>)"},
+		{"../../testdata/notpages/watch.log", "not a wire page: looks like a log"},
+		{"wire_test.go", "not a wire page: looks like source code"},
+		{"../../testdata/diff/AEN20200905000400320_AEN20200905000454320.txt", "not a wire page: looks like a diff"},
+		{"../../go.mod", "not a wire page: no \" date\" line"},
+	}
+	for _, tc := range tests {
+		t.Run(filepath.Base(tc.path), func(t *testing.T) {
+			r, _, err := ParseFile(tc.path, nil, Options{})
+			if err == nil {
+				t.Fatalf("ParseFile(%s) stored as a story of %d paragraphs, headline %q", tc.path, len(r.Paragraphs), r.Headline)
+			}
+			if got := err.Error(); got != tc.path+": "+tc.want && !strings.HasPrefix(got, tc.path+": "+tc.want) {
+				t.Errorf("error %q, want %q", got, tc.path+": "+tc.want)
+			}
+			if !errors.Is(err, revision.ErrBadInput) {
+				t.Errorf("%v is not ErrBadInput", err)
+			}
+		})
+	}
+	pages, _ := filepath.Glob("../../testdata/yonhap/pages/*.txt")
+	more, _ := filepath.Glob("../../testdata/hostile/*.txt")
+	for _, p := range append(append(pages, more...), "../../testdata/seed-AEN20191230000451325.txt") {
+		if _, _, err := ParseFile(p, nil, Options{}); err != nil {
+			t.Errorf("real page refused: %v", err)
+		}
+	}
 }

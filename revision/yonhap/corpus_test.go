@@ -51,15 +51,7 @@ func loadLabels(t testing.TB) []label {
 // parsePage parses a corpus page the way lede does, through Clean.
 func parsePage(t testing.TB, path string) *revision.Revision {
 	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	text, err := revision.Clean(data, 0)
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	return Parse(path, text)
+	return Parse(path, cleaned(t, path))
 }
 
 var labelNth = regexp.MustCompile(`^(\d+)(?:st|nd|rd|th) L?D$`)

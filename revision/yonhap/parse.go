@@ -94,19 +94,6 @@ func splitAuthors(byline string) []string {
 	return out
 }
 
-// Detect reports whether text looks like a Yonhap page: a " date" first
-// line, a Yonhap dateline or a Yonhap sign-off near the top.
-func Detect(text string) bool {
-	if _, _, _, _, ok := matchDateLine(firstLine(text)); ok {
-		return true
-	}
-	top := text
-	if len(top) > 4096 {
-		top = top[:4096]
-	}
-	return strings.Contains(top, "(Yonhap) --") || strings.Contains(top, "@yna.co.kr")
-}
-
 func firstLine(s string) string {
 	line, _, _ := strings.Cut(s, "\n")
 	return line
