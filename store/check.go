@@ -99,9 +99,9 @@ func (tx txn) checkInvariants(rep *CheckReport) {
 			rep.add("story %d: %v", uid, err)
 			return nil
 		}
-		if s.MergedInto != 0 {
+		if s.MergedInto != 0 || removedStory(s) != nil {
 			if counts[uid] != 0 {
-				rep.add("story %s was merged but still holds %d revisions", s.ID, counts[uid])
+				rep.add("story %s was merged or removed but still holds %d revisions", s.ID, counts[uid])
 			}
 			return nil
 		}

@@ -16,6 +16,8 @@ type StoryDetail struct {
 	Headline string          `json:"headline"`
 	Updated  revision.Date   `json:"updated"`
 	Versions []VersionDetail `json:"versions"`
+	// Removed lists the versions lede rm took out, absent when none.
+	Removed []Tombstone `json:"removed,omitempty"`
 }
 
 // VersionDetail is one version of a StoryDetail. Lists are [], not null,
@@ -45,7 +47,7 @@ type VersionDetail struct {
 // Detail is the story in its detailed JSON form.
 func (s Story) Detail() StoryDetail {
 	out := StoryDetail{ID: s.ID, Slug: s.Slug, Headline: s.Headline, Updated: s.Updated,
-		Versions: make([]VersionDetail, 0, len(s.Versions))}
+		Versions: make([]VersionDetail, 0, len(s.Versions)), Removed: s.Removed}
 	for _, v := range s.Versions {
 		r := v.Record
 		out.Versions = append(out.Versions, VersionDetail{

@@ -21,25 +21,35 @@ func (tx txn) resolve(ref string) (uint64, error) {
 		return 0, fmt.Errorf("%w: empty story id", ErrBadRef)
 	}
 	if v := tx.b(bucketIDs).Get([]byte(ref)); v != nil {
-		uid, _, err := tx.live(getU64(v))
+		uid, s, err := tx.live(getU64(v))
+		if err == nil {
+			err = removedStory(s)
+		}
 		return uid, err
 	}
 	found := map[uint64]string{}
+	var removed error // a removed story the prefix names, if no live one
 	c := tx.b(bucketIDs).Cursor()
 	for k, v := c.Seek([]byte(ref)); k != nil && strings.HasPrefix(string(k), ref); k, v = c.Next() {
 		uid, s, err := tx.live(getU64(v))
 		if err != nil {
 			return 0, err
 		}
+		if err := removedStory(s); err != nil {
+			removed = err
+			continue
+		}
 		found[uid] = s.ID
 		if len(found) > 5 {
 			break
 		}
 	}
-	switch len(found) {
-	case 0:
+	switch {
+	case len(found) == 0 && removed != nil:
+		return 0, removed
+	case len(found) == 0:
 		return 0, fmt.Errorf("%w: no story matches %q", ErrBadRef, ref)
-	case 1:
+	case len(found) == 1:
 		for uid := range found {
 			return uid, nil
 		}
@@ -94,6 +104,8 @@ type Story struct {
 	// its place, so the others keep their numbers, with its arrival
 	// number only.
 	Problems []Problem `json:"-"`
+	// Removed lists the versions lede rm took out of the story.
+	Removed []Tombstone `json:"removed,omitempty"`
 }
 
 // Latest is the story's last revision.
@@ -104,7 +116,7 @@ func (tx txn) loadStory(uid uint64) (Story, error) {
 	if err != nil {
 		return Story{}, err
 	}
-	out := Story{ID: s.ID, Slug: s.Slug, Headline: s.Headline}
+	out := Story{ID: s.ID, Slug: s.Slug, Headline: s.Headline, Removed: s.Removed}
 	c := tx.b(bucketRevs).Cursor()
 	prefix := u64(uid)
 	var prev uint64

@@ -27,6 +27,9 @@ type storyRecord struct {
 	// MergedInto is the story this one was merged into, 0 when live.
 	// Its id keeps resolving to that story.
 	MergedInto uint64 `json:"merged_into,omitempty"`
+	// Removed lists the versions lede rm took out (remove.go); a story
+	// with none left is removed, and its id says so.
+	Removed []Tombstone `json:"removed,omitempty"`
 }
 
 // RevRecord is what lede keeps about one revision besides its raw input:
@@ -108,6 +111,7 @@ func (tx txn) putStory(uid uint64, s storyRecord) error {
 func (s storyRecord) clone() storyRecord {
 	s.Latest = append([]byte(nil), s.Latest...)
 	s.Apart = append([]uint64(nil), s.Apart...)
+	s.Removed = append([]Tombstone(nil), s.Removed...)
 	return s
 }
 

@@ -156,7 +156,7 @@ func (db *DB) SetSummaries(sums []ComputedSummary) error {
 		for _, cs := range sums {
 			key := tx.b(bucketArrivals).Get(u64(cs.Arrival))
 			if key == nil {
-				continue // gone (never happens today: revisions are not deleted)
+				continue // removed since (lede rm)
 			}
 			key = append([]byte(nil), key...)
 			if prev := tx.predecessor(key); prev != cs.PrevArrival {
