@@ -117,6 +117,7 @@ Examples:
 			l.checkCommand(),
 			l.mergeCommand(),
 			l.splitCommand(),
+			l.rmCommand(),
 			l.watchCommand(),
 			l.alertsCommand(),
 			l.followCommand(),

@@ -22,7 +22,7 @@ func (l *lede) checkCommand() *cli.Command {
 		Description: `Verify the database: bbolt's own check of the file's pages, then lede's
 invariants (every version has its raw input, features and content hash;
 every story's count, latest version and index entries match its versions;
-merged stories are empty). Prints "ok: N stories, M revisions", or one line
+merged and removed stories are empty). Prints "ok: N stories, M revisions", or one line
 per problem found.
 
 --summaries also diffs every update again and compares the result with the

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -30,7 +31,9 @@ note check (see lede diff for the details of one update).
 A page cut off before (END) is marked. STORY is a story id or any prefix of
 one that names a single story; STORY@N shows the whole story with version N
 marked. With --verbose, each version also shows its source and why lede
-grouped it into the story.
+grouped it into the story. Versions lede rm took out are listed at the end
+("removed @2 r81 on 2026-12-04 19:13 UTC  (LEAD)  HEADLINE  (SOURCE)"); for
+a story removed whole, history says so and lists what it held.
 
 Examples:
    lede history 200202-s-korea-reports
@@ -56,8 +59,11 @@ func (l *lede) history(ctx context.Context, ref storyRef, asJSON, verbose bool) 
 		s       store.Story
 		missing []store.UpdatePair
 	)
+	var gone *store.RemovedError
 	err := l.withRead(ctx, func(db *store.DB) (err error) {
-		if s, err = db.Story(ref.story); err != nil {
+		if s, err = db.Story(ref.story); errors.As(err, &gone) && ref.rev == 0 {
+			return nil
+		} else if err != nil {
 			return refError(err)
 		}
 		missing, err = missingSummaries(db, s)
@@ -65,6 +71,9 @@ func (l *lede) history(ctx context.Context, ref storyRef, asJSON, verbose bool) 
 	})
 	if err != nil {
 		return err
+	}
+	if gone != nil {
+		return l.removedHistory(gone, asJSON)
 	}
 	l.warnProblems(s.Problems)
 	fillSummaries(s, missing, l.stderr)
@@ -119,6 +128,30 @@ func writeHistory(w *bufio.Writer, s store.Story, mark int, verbose bool, st sty
 			}
 		}
 	}
+	writeTombstones(w, s.Removed, st)
+}
+
+// writeTombstones lists the versions lede rm took out of a story.
+func writeTombstones(w *bufio.Writer, removed []store.Tombstone, st style) {
+	if len(removed) > 0 {
+		fmt.Fprintln(w)
+	}
+	for _, t := range removed {
+		fmt.Fprintln(w, st.dim(fmt.Sprintf("  removed @%d %s on %s  %s", t.Rev, t.Ref, removedWhen(t), tombstoneText(t))))
+	}
+}
+
+// removedHistory is the history of a story lede rm removed whole: what
+// it held and when it went.
+func (l *lede) removedHistory(gone *store.RemovedError, asJSON bool) error {
+	if asJSON {
+		return l.writeJSON(store.StoryDetail{ID: gone.ID, Versions: []store.VersionDetail{}, Removed: gone.Removed})
+	}
+	out := bufio.NewWriter(l.stdout)
+	st := l.style()
+	fmt.Fprintf(out, "%s  %s\n", st.bold(gone.ID), st.dim("(removed: no versions left)"))
+	writeTombstones(out, gone.Removed, st)
+	return flushed(out)
 }
 
 // nonNil makes a nil list encode as [] in JSON.

@@ -62,5 +62,9 @@ func refError(err error) error {
 	case strings.HasPrefix(msg, "no story"):
 		hint = "run 'lede stories' to list story ids"
 	}
+	var gone *store.RemovedError
+	if errors.As(err, &gone) {
+		hint = "'lede history " + gone.ID + "' says what was removed"
+	}
 	return &cliError{code: 1, msg: msg, hint: hint}
 }
