@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/json"
 	"errors"
+	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,6 +11,8 @@ import (
 	"time"
 
 	"lede/revision"
+	"lede/revision/revisiontest"
+	"lede/revision/wire"
 )
 
 // The exit-poll story of the corpus: a first version, its LEAD and its
@@ -227,4 +230,70 @@ func mapsEqual(a, b map[string][]string) bool {
 		}
 	}
 	return true
+}
+
+// TestRemoveSynthetic removes versions and whole stories at random from
+// a synthetic corpus shaped like real updates (year-less pages, late
+// versions, displacements): check passes after every removal, the index
+// holds exactly the terms of the versions left, and ingesting the whole
+// corpus again stores exactly what was removed, as new versions.
+func TestRemoveSynthetic(t *testing.T) {
+	db := openTemp(t)
+	var all []Input
+	err := revisiontest.Generate(revisiontest.Config{Seed: 5, Revisions: 1200}, func(p revisiontest.Page) error {
+		text := append([]byte(nil), p.Text...)
+		r, err := wire.Parse(p.Name, text, wire.Options{})
+		if err != nil {
+			return err
+		}
+		all = append(all, Input{Source: p.Name, Raw: text, Rev: r})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < len(all); i += 300 {
+		ingest(t, db, all[i:min(i+300, len(all))]...)
+	}
+	rng := rand.New(rand.NewPCG(5, 11))
+	removed := map[string]bool{}
+	for op := range 80 {
+		list, err := db.Stories(ListOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := list[rng.IntN(len(list))]
+		rev := 0 // every tenth operation removes a whole story
+		if op%10 != 0 {
+			rev = 1 + rng.IntN(len(s.Versions))
+		}
+		rm, err := db.Remove(s.ID, rev, RemoveOptions{})
+		if err != nil {
+			t.Fatalf("rm %s@%d: %v", s.ID, rev, err)
+		}
+		for _, t := range rm.Removed {
+			removed[t.Source] = true
+		}
+		if rep, err := db.Check(); err != nil || len(rep.Problems) > 0 {
+			t.Fatalf("after rm %s@%d: %v %v", s.ID, rev, err, rep.Problems)
+		}
+	}
+	postingsExact(t, db)
+	res := ingest(t, db, all...)
+	back := 0
+	for i, r := range res {
+		switch {
+		case removed[all[i].Source] && r.Status == StatusDuplicate:
+			t.Errorf("%s was removed, yet is a duplicate", all[i].Source)
+		case !removed[all[i].Source] && r.Status != StatusDuplicate:
+			t.Errorf("%s was kept, yet is %s", all[i].Source, r.Status)
+		case removed[all[i].Source]:
+			back++
+		}
+	}
+	if back != len(removed) || back < 80 {
+		t.Errorf("%d removed pages came back, %d were removed", back, len(removed))
+	}
+	mustCheck(t, db)
+	postingsExact(t, db)
 }
