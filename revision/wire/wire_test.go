@@ -100,7 +100,7 @@ func TestParseRefusesNotPages(t *testing.T) {
 		{"../../testdata/yonhap/parsed.golden.json", "not a wire page: looks like JSON"},
 		{"../../testdata/yonhap/groups.jsonl", "not a wire page: looks like JSON lines"},
 		{"../../testdata/yonhap/labels.jsonl", "not a wire page: looks like JSON lines"},
-		{"../../testdata/notpages/yonhap-feed.xml", "not a wire page: looks like XML (root element <rss>)"},
+		{"../../testdata/notpages/yonhap-feed.xml", "not a wire page: looks like XML (root element <rss>), a format lede does not read"},
 		{"../../testdata/notpages/watch.log", "not a wire page: looks like a log"},
 		{"wire_test.go", "not a wire page: looks like source code"},
 		{"../../testdata/diff/AEN20200905000400320_AEN20200905000454320.txt", "not a wire page: looks like a diff"},
