@@ -17,7 +17,9 @@ import (
 // with everything that names it (raw input, record, features, content
 // hash, index terms, outbox events and alerts), so that the rest reads
 // as if it had never come and the same content can be ingested again,
-// and leaves a tombstone in its story saying what went and when.
+// and leaves a tombstone in its story saying what went and when. The
+// stamp lede watch keeps of the file it came from stays: a watch does not
+// take the same file again unless it changes (lede ingest does).
 
 // Tombstone records a version that lede rm removed, in its story.
 type Tombstone struct {
@@ -225,7 +227,7 @@ func (tx txn) removeOne(uid, arrival uint64) (Tombstone, int, int, error) {
 		bucket, key []byte
 	}{
 		{bucketRevs, key}, {bucketFeats, featKey(uid, arrival)}, {bucketArrivals, u64(arrival)},
-		{bucketRaw, u64(arrival)}, {bucketFiles, []byte(rec.Source)},
+		{bucketRaw, u64(arrival)},
 	} {
 		if err := tx.b(del.bucket).Delete(del.key); err != nil {
 			return t, 0, 0, err
