@@ -106,8 +106,8 @@ func digitsAt(s string, at ...int) bool {
 
 // LooksLike names what a cleaned input that no format took appears to
 // be, for the error that refuses it: "JSON", "JSON lines", "XML (root
-// element <rss>)", "HTML", "a diff", "a log", "source code", or "" when
-// it is text of no kind LooksLike knows.
+// element <rss>)", "HTML", "a diff", "Markdown", "a log", "source code",
+// or "" when it is text of no kind LooksLike knows.
 func LooksLike(text string) string {
 	lines := topLines(text, 40)
 	if len(lines) == 0 {
@@ -123,6 +123,8 @@ func LooksLike(text string) string {
 		return markupKind(text)
 	case strings.HasPrefix(first, "--- ") || strings.HasPrefix(first, "diff "):
 		return "a diff"
+	case strings.HasPrefix(first, "# ") || strings.HasPrefix(first, "## "):
+		return "Markdown"
 	}
 	logs, code := 0, 0
 	for _, l := range lines {

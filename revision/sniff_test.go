@@ -13,6 +13,7 @@ func TestLooksLike(t *testing.T) {
 		{"JSON lines", "{\"id\": 1}\n{\"id\": 2}\n", "JSON lines"},
 		{"XML", "<?xml version=\"1.0\"?>\n<!-- a feed -->\n<rss version=\"2.0\">\n", "XML (root element <rss>)"},
 		{"HTML", "<!DOCTYPE html>\n<html><body>" + page, "HTML"},
+		{"Markdown", "# lede\n\nTrack how stories change.\n\n```\nlede ingest\n```\n", "Markdown"},
 		{"diff", "--- a.txt\n+++ b.txt\n@@ -1 +1 @@\n", "a diff"},
 		{"log", "2024-01-02 10:00:00 start\n2024-01-02 10:00:01 " + page, "a log"},
 		{"syslog", "Dec 04 09:02:11 desk lede[1]: watching\nDec 04 09:02:14 desk lede[1]: stored\n", "a log"},

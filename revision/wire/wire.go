@@ -54,10 +54,13 @@ func Parse(source string, data []byte, opt Options) (*revision.Revision, error) 
 // notAPage is the error for an input no format's detector took, saying
 // what it looks like instead: "not a wire page: looks like JSON".
 func notAPage(text string) error {
-	if kind := revision.LooksLike(text); strings.HasPrefix(kind, "XML") {
+	switch kind := revision.LooksLike(text); {
+	case strings.HasPrefix(kind, "XML"):
 		// Every format lede reads has taken its XML by now.
 		return &revision.InputError{Reason: "not a wire page: looks like " + kind + ", a format lede does not read"}
-	} else if kind != "" {
+	case kind == "HTML":
+		return &revision.InputError{Reason: "not a wire page: looks like HTML; lede reads the text of a page (save it as text)"}
+	case kind != "":
 		return &revision.InputError{Reason: "not a wire page: looks like " + kind}
 	}
 	return &revision.InputError{Reason: "not a wire page: no \" date\" line, no dateline " +

@@ -105,6 +105,7 @@ func TestParseRefusesNotPages(t *testing.T) {
 		{"wire_test.go", "not a wire page: looks like source code"},
 		{"../../testdata/diff/AEN20200905000400320_AEN20200905000454320.txt", "not a wire page: looks like a diff"},
 		{"../../go.mod", "not a wire page: no \" date\" line"},
+		{"../../README.md", "not a wire page: looks like Markdown"},
 	}
 	for _, tc := range tests {
 		t.Run(filepath.Base(tc.path), func(t *testing.T) {
