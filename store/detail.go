@@ -24,6 +24,7 @@ type StoryDetail struct {
 // so that consumers need no null checks.
 type VersionDetail struct {
 	Rev      int               `json:"rev"`
+	Ref      string            `json:"ref"`
 	Source   string            `json:"source"`
 	Label    string            `json:"label"`
 	Seq      int               `json:"seq"`
@@ -51,7 +52,7 @@ func (s Story) Detail() StoryDetail {
 	for _, v := range s.Versions {
 		r := v.Record
 		out.Versions = append(out.Versions, VersionDetail{
-			Rev: v.Rev, Source: v.Source, Label: v.Label, Seq: v.Seq,
+			Rev: v.Rev, Ref: v.Ref, Source: v.Source, Label: v.Label, Seq: v.Seq,
 			Flags: orEmpty(r.Marker.Flags), Tags: orEmpty(r.Tags), Headline: v.Headline,
 			Date: v.Date, Time: r.Time, Note: r.Note, Actions: orEmpty(r.Actions),
 			Byline: r.Byline, Paras: r.Paras, Complete: r.Complete, Why: r.Why,
@@ -63,10 +64,11 @@ func (s Story) Detail() StoryDetail {
 
 // StoredRevision is one stored version parsed again, as "lede show
 // --json" prints it and the web API serves it: the revision as "lede
-// parse --json" shows it, with its story id and version number.
+// parse --json" shows it, with its story id, version number and ref.
 type StoredRevision struct {
 	Story string `json:"story"`
 	Rev   int    `json:"rev"`
+	Ref   string `json:"ref"`
 	*revision.Revision
 }
 

@@ -64,7 +64,11 @@ type Result struct {
 	Why      string   // the grouping decision
 	Merged   []string // stories this revision bridged and merged into Story
 	Arrival  uint64   // the revision's arrival number (0 for a duplicate)
-	Err      error
+	// Late, when not 0, says the revision landed before versions that
+	// arrived earlier (a LEAD after its 2nd LD), renumbering them: it is
+	// the place of the last of them, the version it "arrived after".
+	Late int
+	Err  error
 }
 
 // Ingest stores a batch of inputs in one write transaction: each input is

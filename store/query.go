@@ -64,7 +64,10 @@ func (tx txn) resolve(ref string) (uint64, error) {
 
 // Version is one revision in a story listing.
 type Version struct {
-	Rev      int             `json:"rev"`
+	Rev int `json:"rev"`
+	// Ref names the version for good (RefOf its arrival), where Rev is
+	// its place in story order, which a late version moves.
+	Ref      string          `json:"ref"`
 	Source   string          `json:"source"`
 	Label    string          `json:"label"`
 	Seq      int             `json:"seq"`
@@ -130,7 +133,7 @@ func (tx txn) loadStory(uid uint64) (Story, error) {
 			}
 		}
 		ver := Version{
-			Rev: len(out.Versions) + 1, Source: rec.Source, Label: rec.Marker.Label, Seq: rec.Marker.Seq,
+			Rev: len(out.Versions) + 1, Ref: RefOf(rec.Arrival), Source: rec.Source, Label: rec.Marker.Label, Seq: rec.Marker.Seq,
 			Headline: rec.Headline, Date: rec.Date, Record: rec, Marker: rec.Marker,
 		}
 		if prev != 0 && rec.Summary != nil && rec.SummaryPrev == prev {
@@ -347,45 +350,40 @@ func recordHeadline(raw []byte) (string, error) {
 // Revision returns a story's revision n (1-based; 0: the latest) and its
 // raw input as received, byte for byte.
 func (db *DB) Revision(ref string, n int) (Story, Version, []byte, error) {
-	st, vers, raws, err := db.Revisions(ref, n)
+	return db.RevisionAt(ref, Pick{N: n})
+}
+
+// RevisionAt returns the version story and p name (see Locate) and its
+// raw input as received, byte for byte.
+func (db *DB) RevisionAt(story string, p Pick) (Story, Version, []byte, error) {
+	st, vers, raws, err := db.Revisions(story, p)
 	if err != nil {
 		return st, Version{}, nil, err
 	}
 	return st, vers[0], raws[0], nil
 }
 
-// Revisions is Revision for several revisions of one story, read in one
-// transaction that loads the story once.
-func (db *DB) Revisions(ref string, ns ...int) (Story, []Version, [][]byte, error) {
+// Revisions is RevisionAt for several versions of one story, read in one
+// transaction.
+func (db *DB) Revisions(story string, picks ...Pick) (Story, []Version, [][]byte, error) {
 	var st Story
 	var vers []Version
 	var raws [][]byte
 	err := db.bolt.View(func(btx *bolt.Tx) error {
 		tx := txn{Tx: btx}
-		uid, err := tx.resolve(ref)
-		if err != nil {
-			return err
-		}
-		if st, err = tx.loadStory(uid); err != nil {
-			return err
-		}
-		for _, n := range ns {
-			if n == 0 {
-				n = len(st.Versions)
-			}
-			if n < 1 || n > len(st.Versions) {
-				return fmt.Errorf("%w: story %s has revisions 1 to %d, not %d", ErrBadRef, st.ID, len(st.Versions), n)
-			}
-			ver := st.Versions[n-1]
-			z := tx.b(bucketRaw).Get(u64(ver.Record.Arrival))
-			if z == nil {
-				return errCorrupt
-			}
-			raw, err := inflate(z)
+		for _, p := range picks {
+			s, ver, err := tx.locate(story, p)
 			if err != nil {
 				return err
 			}
-			vers, raws = append(vers, ver), append(raws, raw)
+			if story == "" {
+				story = s.ID // every later pick is of the same story
+			}
+			raw, err := tx.raw(ver.Record.Arrival)
+			if err != nil {
+				return err
+			}
+			st, vers, raws = s, append(vers, ver), append(raws, raw)
 		}
 		return nil
 	})

@@ -6,7 +6,8 @@ package store
 // its own. So each result gets its story and position as stored, and its
 // status follows too: the first revision of the batch in a story that the
 // batch created is its new story, every other one an update, and the
-// new-story lines count the stories the batch made.
+// new-story lines count the stories the batch made. A revision that
+// lands before versions that arrived earlier is late (Result.Late).
 func (tx txn) settle(results []Result, arrivals []uint64) error {
 	// The batch's results by the story each ended in; arrivals grow
 	// through a batch, so each story's list is in arrival order.
@@ -36,14 +37,17 @@ func (tx txn) settle(results []Result, arrivals []uint64) error {
 		// One walk of the story: each result's position, and whether the
 		// story holds a revision from before the batch.
 		pos := map[uint64]int{}
+		var order []uint64 // arrivals in story order
 		older := false
 		for n, k := range tx.revKeys(uid) {
 			a := arrivalOf(k)
 			pos[a] = n + 1
+			order = append(order, a)
 			older = older || a < batchStart
 		}
 		for j, i := range byStory[uid] {
 			results[i].Story, results[i].Rev = s.ID, pos[arrivals[i]]
+			results[i].Late = lateAfter(order, pos[arrivals[i]])
 			results[i].Status = StatusUpdate
 			if j == 0 && !older {
 				results[i].Status = StatusNewStory
@@ -51,4 +55,19 @@ func (tx txn) settle(results []Result, arrivals []uint64) error {
 		}
 	}
 	return nil
+}
+
+// lateAfter is, for the version at place rev (1-based) of a story whose
+// versions arrived as order (in story order), the place of the last
+// version after it that arrived before it: the version it came late
+// after, whose place and those between moved up by one. 0 when it
+// arrived after everything before it.
+func lateAfter(order []uint64, rev int) int {
+	a := order[rev-1]
+	for n := len(order); n > rev; n-- {
+		if order[n-1] < a {
+			return n
+		}
+	}
+	return 0
 }
