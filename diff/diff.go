@@ -94,6 +94,11 @@ type Result struct {
 	Story       string         `json:"story,omitempty"`
 	From        string         `json:"from"`
 	To          string         `json:"to"`
+	// FromRef and ToRef are the refs of the stored versions compared
+	// ("" for a file): names a late version does not shift, as it can
+	// shift the @N of From and To.
+	FromRef     string         `json:"from_ref,omitempty"`
+	ToRef       string         `json:"to_ref,omitempty"`
 	Headline    Field          `json:"headline"`
 	Byline      Field          `json:"byline"`
 	Dateline    Field          `json:"dateline"`
@@ -227,6 +232,20 @@ func summarize(r *Result) Summary {
 		}
 	}
 	return s
+}
+
+// FromName and ToName are the compared sides as the text renderers name
+// them: "STORY@1 (r12)" for a stored version, the path for a file.
+func (r *Result) FromName() string { return withRef(r.From, r.FromRef) }
+
+// ToName is FromName for the newer side.
+func (r *Result) ToName() string { return withRef(r.To, r.ToRef) }
+
+func withRef(name, ref string) string {
+	if ref == "" {
+		return name
+	}
+	return name + " (" + ref + ")"
 }
 
 // JSONResult is a Result as "lede diff --format json" prints it and the

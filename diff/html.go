@@ -34,7 +34,7 @@ table{border-collapse:collapse;font:14px system-ui,sans-serif} td{padding:.2rem 
 </body></html>
 {{define "result"}}
 <h1>{{if .Headline.Words}}{{range .Headline.Words}}{{template "w" .}}{{end}}{{else}}{{.Headline.New}}{{end}}</h1>
-<p class="meta">{{.From}} → {{.To}}<br><strong>{{.Summary}}</strong>
+<p class="meta">{{.FromName}} → {{.ToName}}<br><strong>{{.Summary}}</strong>
 {{if .Byline.Words}}<br>Byline: {{range .Byline.Words}}{{template "w" .}}{{end}}{{else if .Byline.New}}<br>Byline: {{.Byline.New}}{{end}}</p>
 {{if .Note}}<p class="meta">Editor's note: (ATTN: {{.Note}})</p>{{end}}
 {{if .NoteCheck}}<table>{{range .NoteCheck}}<tr><td>{{.Action}}</td><td><strong>{{.Result}}</strong></td><td>{{.Why}}</td></tr>{{end}}</table>{{end}}

@@ -88,7 +88,7 @@ func (p painter) field(f Field) string {
 func WriteText(w io.Writer, r *Result, opt TextOptions) error {
 	p := painter{opt.Color}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s\n%s %s\n", p.dim("---"), r.From, p.dim("+++"), r.To)
+	fmt.Fprintf(&b, "%s %s\n%s %s\n", p.dim("---"), r.FromName(), p.dim("+++"), r.ToName())
 	fmt.Fprintf(&b, "headline  %s\n", p.bold(p.field(r.Headline)))
 	if r.Byline.Old != "" || r.Byline.New != "" {
 		fmt.Fprintf(&b, "byline    %s\n", p.field(r.Byline))
@@ -249,7 +249,7 @@ func paraLine(e Para, p painter) string {
 func WriteMarkdown(w io.Writer, r *Result, opt TextOptions) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "## %s\n\n", mdWords(r.Headline.Words, r.Headline.New))
-	fmt.Fprintf(&b, "`%s` → `%s`  \n**%s**\n\n", mdCode(r.From), mdCode(r.To), md(r.Summary.String()))
+	fmt.Fprintf(&b, "`%s` → `%s`  \n**%s**\n\n", mdCode(r.FromName()), mdCode(r.ToName()), md(r.Summary.String()))
 	if r.Note != "" {
 		fmt.Fprintf(&b, "Editor's note: *(ATTN: %s)*\n\n", md(r.Note))
 	}

@@ -63,6 +63,13 @@ type Event struct {
 	Added int
 }
 
+// LateText says what a late version did to its story: it landed before
+// the version now at place after (and those between), which it arrived
+// after, and they all moved up one place.
+func LateText(after int) string {
+	return fmt.Sprintf("arrived after @%d; versions renumbered", after)
+}
+
 // Rules decide which revisions raise an alert. Kinds are alternatives
 // (any of them); Grep, MinAdded, the follows and the mutes all have to
 // agree as well. The zero Rules alert on new leads.

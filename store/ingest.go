@@ -64,6 +64,9 @@ type Result struct {
 	Why      string   // the grouping decision
 	Merged   []string // stories this revision bridged and merged into Story
 	Arrival  uint64   // the revision's arrival number (0 for a duplicate)
+	// Ref names the version for good (RefOf its arrival); for a
+	// duplicate, the version stored before with the same content.
+	Ref string
 	// Late, when not 0, says the revision landed before versions that
 	// arrived earlier (a LEAD after its 2nd LD), renumbering them: it is
 	// the place of the last of them, the version it "arrived after".
@@ -101,7 +104,9 @@ func (db *DB) Ingest(ctx context.Context, inputs []Input) ([]Result, error) {
 			if err != nil {
 				return fmt.Errorf("%s: %w", in.Source, err)
 			}
-			r.Arrival = arrival
+			if arrival != 0 {
+				r.Arrival, r.Ref = arrival, RefOf(arrival)
+			}
 			results[i], arrivals[i] = r, arrival
 			if outbox && arrival != 0 {
 				// The highest version before it, as it landed: a batch
@@ -171,7 +176,7 @@ func (tx txn) ingestOne(in Input, now int64) (Result, uint64, error) {
 		}
 		s, _ := tx.story(uid)
 		res.Status, res.Story = StatusDuplicate, s.ID
-		res.Rev = tx.position(uid, getU64(v))
+		res.Rev, res.Ref = tx.position(uid, getU64(v)), RefOf(getU64(v))
 		return res, 0, nil
 	}
 	arrival, err := tx.b(bucketArrivals).NextSequence()

@@ -75,7 +75,7 @@ func (tx txn) locate(story string, p Pick) (Story, Version, error) {
 			n = len(st.Versions)
 		}
 		if n < 1 || n > len(st.Versions) {
-			return st, Version{}, fmt.Errorf("%w: story %s has versions 1 to %d, not %d", ErrBadRef, st.ID, len(st.Versions), n)
+			return st, Version{}, fmt.Errorf("%w: story %s has revisions 1 to %d, not %d", ErrBadRef, st.ID, len(st.Versions), n)
 		}
 		return st, st.Versions[n-1], nil
 	}

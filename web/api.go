@@ -149,9 +149,9 @@ func (s *Server) apiStory(w http.ResponseWriter, r *http.Request) {
 }
 
 // apiRevision is GET /api/stories/{id}/revisions/{n}: the object "lede
-// show --json" prints.
+// show --json" prints; {n} is a version number or a ref.
 func (s *Server) apiRevision(w http.ResponseWriter, r *http.Request) {
-	n, err := revNumber("revision", r.PathValue("n"))
+	n, err := versionParam("revision", r.PathValue("n"))
 	if err != nil {
 		s.failWith(w, r, err)
 		return
@@ -206,6 +206,7 @@ func (s *Server) compare(r *http.Request) (*diff.Result, pair, error) {
 	}
 	res.From = fmt.Sprintf("%s@%d", p.from.Story, p.from.Rev)
 	res.To = fmt.Sprintf("%s@%d", p.to.Story, p.to.Rev)
+	res.FromRef, res.ToRef = p.from.Ref, p.to.Ref
 	res.Story = p.to.Story
 	return res, p, nil
 }

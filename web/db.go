@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"lede/revision"
 	"lede/revision/wire"
 	"lede/store"
 )
@@ -77,14 +78,18 @@ func (s *Server) story(r *http.Request) (store.Story, error) {
 	return st, err
 }
 
-// revNumber reads a version number from a query or path parameter:
-// a whole number from 1.
-func revNumber(name, v string) (int, error) {
+// versionParam reads a version from a query or path parameter: its
+// place in story order (a whole number from 1) or its ref ("r17"), which
+// links use because a late version does not move it.
+func versionParam(name, v string) (store.Pick, error) {
+	if a, ok := store.ParseRef(v); ok {
+		return store.Pick{Arrival: a}, nil
+	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 1 {
-		return 0, badRequest("%s=%q: want a version number from 1", name, v)
+		return store.Pick{}, badRequest("%s=%q: want a version number from 1 or a ref such as r12", name, v)
 	}
-	return n, nil
+	return store.Pick{N: n}, nil
 }
 
 // pair is the two versions a diff compares, as stored; they are parsed
@@ -111,47 +116,44 @@ func (p *pair) parse() error {
 }
 
 // diffPair reads the versions from and to of story id; from and to are
-// the query's values, "" for the default: the latest version against
-// the one before it, or the one before to. The database is closed before
-// the versions are parsed.
+// the query's values (numbers or refs), "" for the default: the latest
+// version against the one before it, or the one before to. The database
+// is closed before the versions are parsed.
 func (s *Server) diffPair(ctx context.Context, id, fromArg, toArg string) (pair, error) {
-	var from, to int
+	var from, to store.Pick
 	var err error
 	if toArg != "" {
-		if to, err = revNumber("to", toArg); err != nil {
+		if to, err = versionParam("to", toArg); err != nil {
 			return pair{}, err
 		}
 	}
 	if fromArg != "" {
-		if from, err = revNumber("from", fromArg); err != nil {
+		if from, err = versionParam("from", fromArg); err != nil {
 			return pair{}, err
 		}
 	}
 	var p pair
 	err = s.view(ctx, func(db *store.DB) error {
-		if from == 0 {
-			// The default needs the story's length first.
-			st, err := db.Story(id)
+		if fromArg == "" {
+			// The default is the version before to in story order.
+			st, v, err := db.Locate(id, to)
 			if err != nil {
 				return err
 			}
-			n := len(st.Versions)
-			if to == 0 {
-				to = n
-			}
-			if from = to - 1; from == 0 {
-				if n == 1 {
+			if v.Rev == 1 {
+				if len(st.Versions) == 1 {
 					return badRequest("story %s has one version: nothing to compare it with", st.ID)
 				}
 				return badRequest("version 1 is the story's first: nothing before it")
 			}
-		}
-		if from == to {
-			return badRequest("from and to are both %d: pick two different versions", from)
+			from, to = store.Pick{N: v.Rev - 1}, store.Pick{Arrival: v.Record.Arrival}
 		}
 		st, vers, rs, err := db.Revisions(id, from, to)
 		if err != nil {
 			return err
+		}
+		if vers[0].Ref == vers[1].Ref {
+			return badRequest("from and to are both @%d (%s): pick two different versions", vers[0].Rev, vers[0].Ref)
 		}
 		p.story = st
 		for i := range p.raws {
@@ -159,8 +161,8 @@ func (s *Server) diffPair(ctx context.Context, id, fromArg, toArg string) (pair,
 		}
 		return nil
 	})
-	p.from = store.StoredRevision{Story: p.story.ID, Rev: p.raws[0].version.Rev}
-	p.to = store.StoredRevision{Story: p.story.ID, Rev: p.raws[1].version.Rev}
+	p.from = p.raws[0].stored(nil)
+	p.to = p.raws[1].stored(nil)
 	return p, err
 }
 
@@ -172,9 +174,9 @@ type rawRevision struct {
 	raw     []byte
 }
 
-// readRaw reads version n of a story as received.
-func readRaw(db *store.DB, id string, n int) (rawRevision, error) {
-	st, v, raw, err := db.Revision(id, n)
+// readRaw reads the version of story id that p names, as received.
+func readRaw(db *store.DB, id string, p store.Pick) (rawRevision, error) {
+	st, v, raw, err := db.RevisionAt(id, p)
 	return rawRevision{story: st.ID, version: v, raw: raw}, err
 }
 
@@ -185,5 +187,10 @@ func (r rawRevision) parse() (store.StoredRevision, error) {
 	if err != nil {
 		return store.StoredRevision{}, err
 	}
-	return store.StoredRevision{Story: r.story, Rev: v.Rev, Revision: rev}, nil
+	return r.stored(rev), nil
+}
+
+// stored is the version as the API shows it, with rev its parse.
+func (r rawRevision) stored(rev *revision.Revision) store.StoredRevision {
+	return store.StoredRevision{Story: r.story, Rev: r.version.Rev, Ref: r.version.Ref, Revision: rev}
 }

@@ -34,7 +34,7 @@ func (l *lede) diffCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "diff",
 		Usage:     "show what an update changed, checked against its editor's note",
-		ArgsUsage: "STORY[@REV] | STORY@A STORY@B | --all STORY | OLD_FILE NEW_FILE",
+		ArgsUsage: "STORY[@REV] | REF | STORY@A STORY@B | REF REF | --all STORY | OLD_FILE NEW_FILE",
 		Description: `Compare two versions of a story paragraph by paragraph, then word by word
 inside each changed paragraph, and check each action of the newer version's
 editor's note (ATTN: ADDS details in paras 13-16, RECASTS lead, ...) against
@@ -43,12 +43,18 @@ action announced are listed too.
 
    lede diff STORY              the latest version against the one before it
    lede diff STORY@N            version N against version N-1
+   lede diff REF                that version against the one before it
    lede diff STORY@A STORY@B    any two versions (of one story or of two)
+   lede diff REF REF            the same, by the versions' refs
    lede diff --all STORY        every update against the one before, in order
    lede diff OLD_FILE NEW_FILE  two files ("-" is standard input); no database
 
 An argument that is "-", contains a "/" or names an existing file is a
-file; anything else is a story (an id or a prefix naming one story).
+file; anything else is a story (an id or a prefix naming one story). A
+version is @N, its place in story order, or a ref: r17, or STORY@r17. A
+ref names its version for good; @N moves when a late version (a LEAD
+stored after its 2nd LD) lands before it. lede history lists the refs; the
+output names each side by both, "STORY@2 (r17)".
 
 Paragraphs are numbered as the agencies count them (para 1 is the lead):
 "+ 12" added as para 12, "- (7)" old para 7 deleted, "~ 3" changed, "> 5"
@@ -64,6 +70,7 @@ readable, 2 usage error.
 Examples:
    lede diff 220309-exit-polls
    lede diff 220309-exit-polls@1 220309-exit-polls@3 --context -1
+   lede diff r12 r15
    lede diff --all 220309-exit-polls --stat
    lede diff old.txt new.txt --format html > diff.html
    lede diff 220309-exit-polls --json | jq '.note_check[] | select(.verdict == "not-seen")'`,
@@ -126,8 +133,11 @@ func (l *lede) diff(ctx context.Context, args []string, opt diffOptions) error {
 		if err != nil {
 			return err
 		}
-		if ref.rev != 0 {
-			return usagef("diff", "--all shows every version: give the story without @%d", ref.rev)
+		if ref.story == "" {
+			return usagef("diff", "--all shows every version: give a story, not the version %s", ref)
+		}
+		if ref.hasVersion() {
+			return usagef("diff", "--all shows every version: give the story without @%s", ref.pick())
 		}
 		cs, err = l.diffAll(ctx, ref)
 		if err != nil {
@@ -165,6 +175,7 @@ func (l *lede) diff(ctx context.Context, args []string, opt diffOptions) error {
 func compare(old, new loaded) comparison {
 	r := diff.Compare(old.rev, new.rev, diff.Options{})
 	r.From, r.To = old.name, new.name
+	r.FromRef, r.ToRef = old.ref, new.ref
 	r.Story = new.story
 	return comparison{result: r, to: new.version}
 }

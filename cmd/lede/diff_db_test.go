@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -84,8 +85,10 @@ func TestDiffStored(t *testing.T) {
 	})
 	t.Run("all as text", func(t *testing.T) {
 		out := mustLede(t, db, "diff", "--all", id).stdout
-		h2 := strings.Index(out, "== rev 2 (LEAD) 2022-03-09 ==\n--- "+id+"@1\n+++ "+id+"@2\n")
-		h3 := strings.Index(out, "\n\n== rev 3 (2nd LD) 2022-03-09 ==\n--- "+id+"@2\n+++ "+id+"@3\n")
+		v := storyWith(t, storiesJSON(t, db), exitPolls[2]).Versions
+		side := func(n int) string { return fmt.Sprintf("%s@%d (%s)", id, n, v[n-1].Ref) }
+		h2 := strings.Index(out, "== rev 2 (LEAD) 2022-03-09 ==\n--- "+side(1)+"\n+++ "+side(2)+"\n")
+		h3 := strings.Index(out, "\n\n== rev 3 (2nd LD) 2022-03-09 ==\n--- "+side(2)+"\n+++ "+side(3)+"\n")
 		if h2 != 0 || h3 < 0 {
 			t.Errorf("sections not in order under their headers:\n%s", out)
 		}

@@ -15,6 +15,7 @@ import (
 type loaded struct {
 	rev      *revision.Revision
 	name     string        // "STORY@N", or the path as given
+	ref      string        // the version's ref; "" for a file
 	story    string        // the story id; "" for a file
 	version  store.Version // zero for a file
 	versions int           // how many versions the story has
@@ -40,10 +41,10 @@ func (l *lede) loadFile(path string) (loaded, error) {
 	return loaded{rev: r, name: path}, nil
 }
 
-// loadStored reads version ref.rev (0: the latest) of a stored story and
-// parses it again from the input as received.
+// loadStored reads the stored version ref names (the latest when it names
+// none) and parses it again from the input as received.
 func loadStored(db *store.DB, ref storyRef) (loaded, error) {
-	s, v, raw, err := db.Revision(ref.story, ref.rev)
+	s, v, raw, err := db.RevisionAt(ref.story, ref.pick())
 	if err != nil {
 		return loaded{}, refError(err)
 	}
@@ -52,5 +53,5 @@ func loadStored(db *store.DB, ref storyRef) (loaded, error) {
 	if err != nil {
 		return loaded{}, err
 	}
-	return loaded{rev: r, name: name, story: s.ID, version: v, versions: len(s.Versions)}, nil
+	return loaded{rev: r, name: name, ref: v.Ref, story: s.ID, version: v, versions: len(s.Versions)}, nil
 }

@@ -26,6 +26,8 @@ type jsonDiff struct {
 	Story    string `json:"story"`
 	From     string `json:"from"`
 	To       string `json:"to"`
+	FromRef  string `json:"from_ref"`
+	ToRef    string `json:"to_ref"`
 	Headline struct {
 		Op, Old, New string
 	} `json:"headline"`

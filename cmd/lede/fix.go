@@ -83,16 +83,19 @@ func (l *lede) splitCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "split",
 		Usage:     "move versions of a story into a new story",
-		ArgsUsage: "STORY@REV",
+		ArgsUsage: "STORY@REV | REF",
 		Description: `Move version REV of STORY and every later one into a new story, when lede
 joined two stories that are not one (REV is 2 or more: version 1 stays).
+REV is the version's place in story order or its ref (STORY@r17, or r17
+alone), which lede history lists.
 lede remembers the fix: the two stories are never merged again by
 grouping, and later versions join whichever they match. Prints the new
 story's id.
 
 Examples:
    lede split 200202-s-korea-reports@3
-   lede split 2002@2 --json`,
+   lede split 2002@2 --json
+   lede split r17`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "json", Usage: `print {"story", "from", "versions"}`, Destination: &asJSON},
 		},
@@ -120,11 +123,11 @@ func (l *lede) split(ctx context.Context, ref storyRef, asJSON bool) error {
 	var res splitResult
 	err := l.withWrite(ctx, "split", func(db *store.DB) error {
 		// Resolve the prefix first: the new story may share it.
-		from, err := db.Story(ref.story)
+		from, v, err := locate(db, ref)
 		if err != nil {
-			return refError(err)
+			return err
 		}
-		id, err := db.Split(from.ID, ref.rev)
+		id, err := db.Split(from.ID, v.Rev)
 		if err != nil {
 			return refError(err)
 		}

@@ -21,24 +21,27 @@ func (l *lede) historyCommand() *cli.Command {
 		Name:      "history",
 		Aliases:   []string{"log"},
 		Usage:     "show the versions of a story in order",
-		ArgsUsage: "STORY",
+		ArgsUsage: "STORY | STORY@REV | REF",
 		Description: `Show the timeline of a story: each version with its number (STORY@N names
-it for show, diff and split), date and time, marker, paragraph count and
-headline, and under it the editor's note saying what the version changed
+it for show, diff and split) and its ref (r17: it names the version for
+good, where @N moves when a late version lands before it), date and time,
+marker, paragraph count and headline, and under it the editor's note saying what the version changed
 and what it did change against the version before: paragraphs added (+),
 changed (~), removed (-) and moved, the one-line fields changed, and the
 note check (see lede diff for the details of one update).
 A page cut off before (END) is marked. STORY is a story id or any prefix of
-one that names a single story; STORY@N shows the whole story with version N
-marked. With --verbose, each version also shows its source and why lede
-grouped it into the story. Versions lede rm took out are listed at the end
-("removed @2 r81 on 2026-12-04 19:13 UTC  (LEAD)  HEADLINE  (SOURCE)"); for
-a story removed whole, history says so and lists what it held.
+one that names a single story; STORY@N, STORY@REF or REF alone shows the
+whole story with that version marked. With --verbose, each version also
+shows its source and why lede grouped it into the story. Versions lede rm
+took out are listed at the end ("removed @2 r81 on 2026-12-04 19:13 UTC
+(LEAD)  HEADLINE  (SOURCE)"); for a story removed whole, history says so
+and lists what it held.
 
 Examples:
    lede history 200202-s-korea-reports
    lede log 2002 --verbose
-   lede history 200202-s-korea-reports --json | jq '.versions[] | {rev, label, note}'`,
+   lede history r17
+   lede history 200202-s-korea-reports --json | jq '.versions[] | {rev, ref, label, note}'`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "json", Usage: "print the story as a JSON object with its versions", Destination: &asJSON},
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "show each version's source and grouping reason", Destination: &verbose},
@@ -57,14 +60,22 @@ Examples:
 func (l *lede) history(ctx context.Context, ref storyRef, asJSON, verbose bool) error {
 	var (
 		s       store.Story
+		mark    int // the version named, 0 for none
 		missing []store.UpdatePair
 	)
 	var gone *store.RemovedError
 	err := l.withRead(ctx, func(db *store.DB) (err error) {
-		if s, err = db.Story(ref.story); errors.As(err, &gone) && ref.rev == 0 {
+		if ref.hasVersion() {
+			var v store.Version
+			s, v, err = locate(db, ref)
+			mark = v.Rev
+		} else if s, err = db.Story(ref.story); errors.As(err, &gone) {
 			return nil
-		} else if err != nil {
-			return refError(err)
+		} else {
+			err = refError(err)
+		}
+		if err != nil {
+			return err
 		}
 		missing, err = missingSummaries(db, s)
 		return err
@@ -77,14 +88,11 @@ func (l *lede) history(ctx context.Context, ref storyRef, asJSON, verbose bool) 
 	}
 	l.warnProblems(s.Problems)
 	fillSummaries(s, missing, l.stderr)
-	if ref.rev > len(s.Versions) {
-		return &cliError{code: 1, msg: fmt.Sprintf("story %s has versions 1 to %d, not %d", s.ID, len(s.Versions), ref.rev)}
-	}
 	if asJSON {
 		return l.writeJSON(s.Detail())
 	}
 	out := bufio.NewWriter(l.stdout)
-	writeHistory(out, s, ref.rev, verbose, l.style())
+	writeHistory(out, s, mark, verbose, l.style())
 	return flushed(out)
 }
 
@@ -93,9 +101,10 @@ func (l *lede) history(ctx context.Context, ref storyRef, asJSON, verbose bool) 
 func writeHistory(w *bufio.Writer, s store.Story, mark int, verbose bool, st style) {
 	fmt.Fprintf(w, "%s  %s\n%s\n\n", st.bold(s.ID), st.dim("("+plural(len(s.Versions), "version", "versions")+")"),
 		headlineText(s.Headline, nil, st))
-	revW, whenW, markW := 0, 0, 0
+	revW, refW, whenW, markW := 0, 0, 0, 0
 	for _, v := range s.Versions {
 		revW = max(revW, len(strconv.Itoa(v.Rev))+1)
+		refW = max(refW, len(v.Ref))
 		whenW = max(whenW, len(whenText(v.Date, v.Record.Time)))
 		markW = max(markW, len(orDash(markerLabel(v.Marker))))
 	}
@@ -104,8 +113,8 @@ func writeHistory(w *bufio.Writer, s store.Story, mark int, verbose bool, st sty
 		if v.Rev == mark {
 			pointer = "> "
 		}
-		head := fmt.Sprintf("%s%*s  %-*s  %-*s  %3d paras  ", pointer, revW, "@"+strconv.Itoa(v.Rev),
-			whenW, whenText(v.Date, v.Record.Time), markW, orDash(markerLabel(v.Marker)), v.Record.Paras)
+		head := fmt.Sprintf("%s%*s %-*s  %-*s  %-*s  %3d paras  ", pointer, revW, "@"+strconv.Itoa(v.Rev),
+			refW, v.Ref, whenW, whenText(v.Date, v.Record.Time), markW, orDash(markerLabel(v.Marker)), v.Record.Paras)
 		fmt.Fprintln(w, head+st.bold(headlineText(v.Headline, nil, st)))
 		indent := strings.Repeat(" ", len(head))
 		r := v.Record

@@ -39,11 +39,15 @@ stored, or not at all when the same content is stored already (a duplicate).
 Ingesting the same tree twice changes nothing.
 
 One line per input, in the order given, as each batch is stored:
-   new-story  STORY@REV  (MARKER)  HEADLINE  (SOURCE)
-   update     STORY@REV  (MARKER)  HEADLINE  (SOURCE)  CHANGES
-   duplicate  STORY@REV  SOURCE
+   new-story  STORY@REV REF  (MARKER)  HEADLINE  (SOURCE)
+   update     STORY@REV REF  (MARKER)  HEADLINE  (SOURCE)  CHANGES  [late: ...]
+   duplicate  STORY@REV REF  SOURCE
    error      SOURCE: REASON
-then a summary line. CHANGES is what an update changed against the version
+then a summary line. REV is the version's place in story order; REF (r17)
+names it for good, for show, diff, split and links (with --json, "ref").
+A version that lands before versions stored earlier (a LEAD after its 2nd
+LD) moves them up one place: its line ends "late: arrived after @3;
+versions renumbered" ("late" in JSON), and their refs still name them. CHANGES is what an update changed against the version
 before it, as history shows it: "+5 ~2 -0, byline changed; note: 1
 confirmed, 1 unverifiable; 1 unannounced" (paragraphs added, changed,
 removed; the note check); lede diff shows the details. An input that cannot be read or parsed (binary, not

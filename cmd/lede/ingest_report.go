@@ -46,14 +46,18 @@ func (l *lede) newIngestReport(asJSON bool, total int) *ingestReport {
 // ingestLine is the JSON object of one input: the contract's source,
 // story, rev, status and error, and what the readable line shows.
 type ingestLine struct {
-	Source   string       `json:"source"`
-	Story    string       `json:"story"`
-	Rev      int          `json:"rev"`
-	Status   store.Status `json:"status"`
-	Error    string       `json:"error,omitempty"`
-	Marker   string       `json:"marker"`
-	Headline string       `json:"headline"`
-	Merged   []string     `json:"merged,omitempty"`
+	Source string       `json:"source"`
+	Story  string       `json:"story"`
+	Rev    int          `json:"rev"`
+	Ref    string       `json:"ref,omitempty"`
+	Status store.Status `json:"status"`
+	// Late says that the version landed before versions stored earlier,
+	// which moved up one place: "arrived after @3; versions renumbered".
+	Late     string   `json:"late,omitempty"`
+	Error    string   `json:"error,omitempty"`
+	Marker   string   `json:"marker"`
+	Headline string   `json:"headline"`
+	Merged   []string `json:"merged,omitempty"`
 	// Summary is what an update changed against the version before it.
 	Summary *revision.UpdateSummary `json:"summary,omitempty"`
 }
@@ -88,8 +92,11 @@ func (r *ingestReport) add(batch []input, results []store.Result, sums map[uint6
 }
 
 func lineOf(res store.Result) ingestLine {
-	line := ingestLine{Source: res.Source, Story: res.Story, Rev: res.Rev, Status: res.Status,
+	line := ingestLine{Source: res.Source, Story: res.Story, Rev: res.Rev, Ref: res.Ref, Status: res.Status,
 		Marker: res.Marker.Label, Headline: res.Headline, Merged: res.Merged}
+	if res.Late > 0 {
+		line.Late = revision.LateText(res.Late)
+	}
 	if res.Err != nil {
 		line.Error = inputReason(res.Err)
 	}
@@ -100,7 +107,7 @@ func lineOf(res store.Result) ingestLine {
 // sum, if not nil, what it changed.
 func (r *ingestReport) text(res store.Result, rev *revision.Revision, sum *revision.UpdateSummary) string {
 	st := r.st
-	ref := fmt.Sprintf("%s@%d", res.Story, res.Rev)
+	ref := fmt.Sprintf("%s@%d %s", res.Story, res.Rev, res.Ref)
 	switch res.Status {
 	case store.StatusNewStory, store.StatusUpdate:
 		var b strings.Builder
@@ -114,6 +121,9 @@ func (r *ingestReport) text(res store.Result, rev *revision.Revision, sum *revis
 		}
 		if len(res.Merged) > 0 {
 			b.WriteString("  merged " + strings.Join(res.Merged, ", ") + " into it")
+		}
+		if res.Late > 0 {
+			b.WriteString("  " + st.warn("late: "+revision.LateText(res.Late)))
 		}
 		return b.String() + "\n"
 	case store.StatusDuplicate:

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"lede/revision"
+	"lede/store"
 )
 
 // The bundled corpus of real pages.
@@ -52,6 +53,7 @@ type jsonStory struct {
 // jsonVersion is a version in stories --json.
 type jsonVersion struct {
 	Rev      int    `json:"rev"`
+	Ref      string `json:"ref"`
 	Source   string `json:"source"`
 	Label    string `json:"label"`
 	Seq      int    `json:"seq"`
@@ -71,6 +73,9 @@ func storiesJSON(t *testing.T, db string) []jsonStory {
 		for i, v := range s.Versions {
 			if v.Rev != i+1 {
 				t.Errorf("story %s: version %d has rev %d", s.ID, i+1, v.Rev)
+			}
+			if _, ok := store.ParseRef(v.Ref); !ok {
+				t.Errorf("story %s: version %d has ref %q", s.ID, i+1, v.Ref)
 			}
 		}
 	}
@@ -104,7 +109,7 @@ func sources(list []jsonStory) map[string]int {
 
 // ingestLineRE matches the readable line of a stored input.
 // An update's line ends with what it changed.
-var ingestLineRE = regexp.MustCompile(`^(new-story|update   )  (\S+)@(\d+)  (\([^)]+\)  )?(.*)  \(([^)]+)\)(  [+].*)?$`)
+var ingestLineRE = regexp.MustCompile(`^(new-story|update   )  (\S+)@(\d+) (r\d+)  (\([^)]+\)  )?(.*)  \(([^)]+)\)(  [+].*)?$`)
 
 func TestIngestCorpus(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "lede.db")
@@ -121,13 +126,13 @@ func TestIngestCorpus(t *testing.T) {
 			t.Fatalf("line %q is not a new-story or update line", line)
 		}
 		counts[strings.TrimSpace(m[1])]++
-		bySource[m[6]] = m
+		bySource[m[7]] = m
 	}
 	if counts["new-story"]+counts["update"] != corpusSize || counts["update"] < 20 {
 		t.Errorf("statuses %v: want every page stored, many as updates", counts)
 	}
-	if m := bySource[leadPage]; m == nil || strings.TrimSpace(m[1]) != "update" || m[3] != "2" || m[4] != "(LEAD)  " ||
-		m[5] != "S. Korea reports 3 more cases of novel coronavirus, total now at 15" {
+	if m := bySource[leadPage]; m == nil || strings.TrimSpace(m[1]) != "update" || m[3] != "2" || m[5] != "(LEAD)  " ||
+		m[6] != "S. Korea reports 3 more cases of novel coronavirus, total now at 15" {
 		t.Errorf("line of the LEAD page: %q", m)
 	}
 	summary := regexp.MustCompile(`^104 inputs: (\d+) new stories, (\d+) updates, 0 duplicates, 0 errors in \d+\.\d\ds \(\d+ inputs/s\)$`)
@@ -164,14 +169,14 @@ func TestIngestCorpus(t *testing.T) {
 	// Again: nothing new, every line a duplicate naming its place.
 	again := mustLede(t, db, "ingest", pagesDir)
 	lines = strings.Split(strings.TrimSuffix(again.stdout, "\n"), "\n")
-	dup := regexp.MustCompile(`^duplicate  (\S+)@(\d+)  (\S+)$`)
+	dup := regexp.MustCompile(`^duplicate  (\S+)@(\d+) (r\d+)  (\S+)$`)
 	for _, line := range lines[:len(lines)-1] {
 		m := dup.FindStringSubmatch(line)
 		if m == nil {
 			t.Fatalf("second ingest: line %q is not a duplicate", line)
 		}
-		if want := bySource[m[3]]; want[2] != m[1] {
-			t.Errorf("duplicate %s names story %s, first stored in %s", m[3], m[1], want[2])
+		if want := bySource[m[4]]; want[2] != m[1] || want[4] != m[3] {
+			t.Errorf("duplicate %s names %s %s, first stored as %s %s", m[4], m[1], m[3], want[2], want[4])
 		}
 	}
 	if len(lines) != corpusSize+1 || !strings.HasPrefix(lines[corpusSize], "104 inputs: 0 new stories, 0 updates, 104 duplicates, 0 errors in ") {
@@ -190,7 +195,9 @@ type jsonIngestLine struct {
 	Source   string   `json:"source"`
 	Story    string   `json:"story"`
 	Rev      int      `json:"rev"`
+	Ref      string   `json:"ref"`
 	Status   string   `json:"status"`
+	Late     string   `json:"late"`
 	Error    *string  `json:"error"`
 	Marker   string   `json:"marker"`
 	Headline string   `json:"headline"`

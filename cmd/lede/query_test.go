@@ -89,7 +89,7 @@ func TestHistory(t *testing.T) {
 	text := mustLede(t, db, "history", id).stdout
 	for _, want := range []string{
 		id + "  (2 versions)\n",
-		"  @2  2020-02-02  LEAD    7 paras  S. Korea reports 3 more cases",
+		"  @2 r19  2020-02-02  LEAD    7 paras  S. Korea reports 3 more cases",
 		"ATTN: UPDATES with more details from para 3; CHANGES photo\n",
 		"cut off before (END)\n",
 	} {
@@ -103,7 +103,7 @@ func TestHistory(t *testing.T) {
 	if v := mustLede(t, db, "log", id, "-v").stdout; !strings.Contains(v, "source  "+leadPage+"\n") || !strings.Contains(v, "grouped ") {
 		t.Errorf("history --verbose lacks source and grouping reason:\n%s", v)
 	}
-	if m := mustLede(t, db, "history", id+"@2").stdout; !strings.Contains(m, "> @2  ") {
+	if m := mustLede(t, db, "history", id+"@2").stdout; !strings.Contains(m, "> @2 r19  ") {
 		t.Errorf("STORY@2 does not mark version 2:\n%s", m)
 	}
 }
@@ -134,8 +134,12 @@ func TestShow(t *testing.T) {
 	if shown["story"] != id || shown["rev"] != 2.0 {
 		t.Errorf("show --json story %v rev %v, want %s 2", shown["story"], shown["rev"], id)
 	}
+	if shown["ref"] != storyWith(t, storiesJSON(t, db), leadPage).Versions[1].Ref {
+		t.Errorf("show --json ref %v, want the LEAD's ref in stories --json", shown["ref"])
+	}
 	delete(shown, "story")
 	delete(shown, "rev")
+	delete(shown, "ref")
 	if !reflect.DeepEqual(shown, parsed[0]) {
 		t.Errorf("show --json differs from parse --json of the file:\n%v\n%v", shown, parsed[0])
 	}

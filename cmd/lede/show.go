@@ -17,13 +17,17 @@ func (l *lede) showCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "show",
 		Usage:     "print one version of a story as received",
-		ArgsUsage: "STORY[@REV]",
+		ArgsUsage: "STORY[@REV] | REF",
 		Description: `Print version REV of a story (default: the latest) exactly as it was
-received, byte for byte. With --json, parse it again and print the revision
-as lede parse --json does, with the story id and version number added.
+received, byte for byte. REV is the version's place in story order (@2) or
+its ref (@r17); a ref alone (r17) names the version too. A ref never
+changes, while @N moves when a late version lands before it. With --json,
+parse it again and print the revision as lede parse --json does, with the
+story id, version number and ref added.
 
 Examples:
    lede show 200202-s-korea-reports@1
+   lede show r17
    lede show 200202-s-korea-reports > latest.txt
    lede show 2002@2 --json | jq '.paragraphs | length'`,
 		Flags: []cli.Flag{
@@ -47,7 +51,7 @@ func (l *lede) show(ctx context.Context, ref storyRef, asJSON bool) error {
 		raw []byte
 	)
 	err := l.withRead(ctx, func(db *store.DB) (err error) {
-		s, v, raw, err = db.Revision(ref.story, ref.rev)
+		s, v, raw, err = db.RevisionAt(ref.story, ref.pick())
 		return refError(err)
 	})
 	if err != nil {
@@ -63,5 +67,5 @@ func (l *lede) show(ctx context.Context, ref storyRef, asJSON bool) error {
 	if err != nil {
 		return err
 	}
-	return l.writeJSON(store.StoredRevision{Story: s.ID, Rev: v.Rev, Revision: r})
+	return l.writeJSON(store.StoredRevision{Story: s.ID, Rev: v.Rev, Ref: v.Ref, Revision: r})
 }

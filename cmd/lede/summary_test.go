@@ -128,7 +128,7 @@ func TestHistoryShowsSummaries(t *testing.T) {
 	text := mustLede(t, db, "history", id).stdout
 	for _, want := range []string{
 		"  +3 ~1 -0; 4 unannounced\n",
-		"ATTN: ADDS more info in paras 4-5, 7-11, photos\n" + strings.Repeat(" ", 43) +
+		"ATTN: ADDS more info in paras 4-5, 7-11, photos\n" + strings.Repeat(" ", 47) +
 			"+5 ~2 -0, byline changed; note: 1 confirmed, 1 unverifiable; 1 unannounced\n",
 	} {
 		if !strings.Contains(text, want) {
