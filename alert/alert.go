@@ -23,10 +23,19 @@ import (
 // built once, when the rules pick the revision, and stored: a resend is
 // byte for byte the first send, and ID lets a receiver drop repeats.
 type Alert struct {
-	ID       string          `json:"id"`
-	Kinds    []string        `json:"kinds"`
-	Story    string          `json:"story"`
-	Rev      int             `json:"rev"`
+	ID    string   `json:"id"`
+	Kinds []string `json:"kinds"`
+	Story string   `json:"story"`
+	Rev   int      `json:"rev"`
+	// Ref names the version for good ("r17"); Rev is its place in story
+	// order when the alert was built, which a later late version moves.
+	Ref string `json:"ref"`
+	// PrevRef is the ref of the version the update is compared with,
+	// the one before it in story order ("" for a first version).
+	PrevRef string `json:"prev_ref,omitempty"`
+	// Late, for a version that landed before versions stored earlier,
+	// says so: "arrived after @3; versions renumbered".
+	Late     string          `json:"late,omitempty"`
 	Marker   revision.Marker `json:"marker"`
 	Headline string          `json:"headline"`
 	Date     revision.Date   `json:"date"`
@@ -41,7 +50,8 @@ type Alert struct {
 	Added     []Para                  `json:"added"`
 	Changed   []Para                  `json:"changed"`
 	NoteCheck []revision.NoteVerdict  `json:"note_check"`
-	// Command shows the rest: lede diff STORY@A STORY@B.
+	// Command shows the rest, by refs, so that it keeps naming the same
+	// versions: lede diff r12 r15 (lede show r15 for a first version).
 	Command string `json:"command"`
 }
 
@@ -67,15 +77,18 @@ func Draft(e store.Event, rules revision.Rules, dbID, dbFlag string) (*Alert, er
 	}
 	ev := revision.Event{Story: e.StoryUID, NewStory: e.NewStory, Marker: cur.Marker, PrevSeq: e.PrevSeq,
 		Note: cur.Note, Actions: cur.Actions, Text: cur.Headline + "\n" + strings.Join(cur.Paragraphs, "\n"),
-		Added: math.MaxInt}
+		Added: math.MaxInt, Late: e.Late, OrderSeq: e.OrderSeq}
 	if _, ok := rules.Match(ev); !ok {
 		return nil, nil // not even with every paragraph added
 	}
 	m := &Alert{
-		ID: fmt.Sprintf("lede-%s-%d", dbID, e.Arrival), Story: e.Story, Rev: e.Rev, Marker: cur.Marker,
+		ID: fmt.Sprintf("lede-%s-%d", dbID, e.Arrival), Story: e.Story, Rev: e.Rev, Ref: store.RefOf(e.Arrival), Marker: cur.Marker,
 		Headline: cur.Headline, Date: cur.Date, Time: cur.Time, Note: cur.Note, Source: e.Record.Source,
 		Ingested: e.Ingested.UTC(), Added: []Para{}, Changed: []Para{}, NoteCheck: []revision.NoteVerdict{},
-		Command: fmt.Sprintf("lede%s show %s", dbFlag, name),
+		Command: fmt.Sprintf("lede%s show %s", dbFlag, store.RefOf(e.Arrival)),
+	}
+	if e.Late > 0 {
+		m.Late = revision.LateText(e.Late)
 	}
 	// The year the story's other versions show, where that makes a real
 	// date (a year-less Feb. 29 in a story of 2023 stays --02-29).
@@ -126,6 +139,7 @@ func (m *Alert) fillDiff(e store.Event, cur *revision.Revision, dbFlag string) e
 			m.Changed = append(m.Changed, ap)
 		}
 	}
-	m.Command = fmt.Sprintf("lede%s diff %s %s", dbFlag, prevName, m.Story+"@"+fmt.Sprint(m.Rev))
+	m.PrevRef = store.RefOf(e.Prev.Arrival)
+	m.Command = fmt.Sprintf("lede%s diff %s %s", dbFlag, m.PrevRef, m.Ref)
 	return nil
 }

@@ -91,9 +91,9 @@ type Summary = revision.UpdateSummary
 
 // Result is the whole comparison of two revisions.
 type Result struct {
-	Story       string         `json:"story,omitempty"`
-	From        string         `json:"from"`
-	To          string         `json:"to"`
+	Story string `json:"story,omitempty"`
+	From  string `json:"from"`
+	To    string `json:"to"`
 	// FromRef and ToRef are the refs of the stored versions compared
 	// ("" for a file): names a late version does not shift, as it can
 	// shift the @N of From and To.

@@ -61,6 +61,34 @@ type Event struct {
 	// Added is the number of paragraphs the update added against the
 	// revision before it in its story (0 for a first version).
 	Added int
+	// Late, when not 0, says the revision landed before versions that
+	// arrived earlier (a LEAD stored after its 2nd LD): the place of the
+	// last of them (see LateText). OrderSeq is then what PrevSeq would
+	// have been had it arrived in story order: the highest version
+	// before it in story order, -1 when it is first.
+	Late     int
+	OrderSeq int
+}
+
+// LatePolicy says what the rules do with a late revision.
+type LatePolicy string
+
+// The policies of lede watch --late. LateAlert, the default (and the
+// zero value), judges a late revision as if it had arrived in story
+// order: a LEAD stored after its 2nd LD is still the story's first
+// lead, and raises an alert marked late. LateSkip raises none for it.
+const (
+	LateAlert LatePolicy = "alert"
+	LateSkip  LatePolicy = "skip"
+)
+
+// ParseLatePolicy reads a --late value.
+func ParseLatePolicy(s string) (LatePolicy, error) {
+	switch p := LatePolicy(strings.ToLower(strings.TrimSpace(s))); p {
+	case LateAlert, LateSkip:
+		return p, nil
+	}
+	return "", fmt.Errorf("unknown policy %q for late versions (want alert or skip)", s)
 }
 
 // LateText says what a late version did to its story: it landed before
@@ -83,6 +111,8 @@ type Rules struct {
 	FollowGrep []*regexp.Regexp
 	// Mute lists stories that never raise an alert.
 	Mute []uint64
+	// Late decides about late revisions; "" is LateAlert.
+	Late LatePolicy
 }
 
 // Match reports whether e raises an alert and, if so, which of the kinds
@@ -90,6 +120,14 @@ type Rules struct {
 func (r Rules) Match(e Event) ([]AlertKind, bool) {
 	if slices.Contains(r.Mute, e.Story) || !r.followed(e) {
 		return nil, false
+	}
+	if e.Late > 0 {
+		if r.Late == LateSkip {
+			return nil, false
+		}
+		// Had it arrived in story order, it would have come after the
+		// versions before it there, and opened the story if first.
+		e.PrevSeq, e.NewStory = e.OrderSeq, e.OrderSeq < 0
 	}
 	if r.Grep != nil && !r.Grep.MatchString(e.Text) || e.Added < r.MinAdded {
 		return nil, false

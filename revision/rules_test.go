@@ -3,13 +3,18 @@ package revision
 import (
 	"reflect"
 	"regexp"
+	"strings"
 	"testing"
 )
 
 func TestRulesMatch(t *testing.T) {
 	first := Event{Story: 1, NewStory: true, PrevSeq: -1, Text: "N. Korea fires missile"}
 	lead := Event{Story: 1, Marker: Marker{Label: "LEAD", Seq: 1}, PrevSeq: 0, Text: "N. Korea fires missile", Added: 3}
-	lateLead := Event{Story: 1, Marker: Marker{Label: "LEAD", Seq: 1}, PrevSeq: 2, Added: 1}
+	lowLead := Event{Story: 1, Marker: Marker{Label: "LEAD", Seq: 1}, PrevSeq: 2, Added: 1}
+	// Stored after its 2nd LD, landing before it: late after @3.
+	lateLead := Event{Story: 1, Marker: Marker{Label: "LEAD", Seq: 1}, PrevSeq: 2, Late: 3, OrderSeq: 0, Added: 1}
+	lateRepeat := Event{Story: 1, Marker: Marker{Label: "LEAD", Seq: 1, Flags: []string{"REPEATED"}}, PrevSeq: 2, Late: 4, OrderSeq: 1}
+	lateFirst := Event{Story: 1, PrevSeq: 1, Late: 2, OrderSeq: -1}
 	orphanLead := Event{Story: 2, NewStory: true, Marker: Marker{Label: "2nd LD", Seq: 2}, PrevSeq: -1}
 	urgent := Event{Story: 3, NewStory: true, Marker: Marker{Label: "URGENT"}, PrevSeq: -1}
 	corrected := Event{Story: 1, Marker: Marker{Label: "LEAD", Seq: 1, Flags: []string{"CORRECTED"}}, PrevSeq: 1}
@@ -22,7 +27,14 @@ func TestRulesMatch(t *testing.T) {
 	}{
 		{"default: first version", Rules{}, first, nil},
 		{"default: lead", Rules{}, lead, []AlertKind{KindLead}},
-		{"default: late lead", Rules{}, lateLead, nil},
+		{"default: lead below the story's top", Rules{}, lowLead, nil},
+		{"default: late lead", Rules{}, lateLead, []AlertKind{KindLead}},
+		{"late alert: late lead", Rules{Late: LateAlert}, lateLead, []AlertKind{KindLead}},
+		{"late skip: late lead", Rules{Late: LateSkip}, lateLead, nil},
+		{"late skip: any", Rules{Kinds: []AlertKind{KindAny}, Late: LateSkip}, lateLead, nil},
+		{"late repeat of a lead", Rules{}, lateRepeat, nil},
+		{"late first version opens the story", Rules{Kinds: []AlertKind{KindNewStory}}, lateFirst, []AlertKind{KindNewStory}},
+		{"late first version is no lead", Rules{}, lateFirst, nil},
 		{"default: lead opening a story", Rules{}, orphanLead, []AlertKind{KindNewStory, KindLead}},
 		{"new-story", Rules{Kinds: []AlertKind{KindNewStory}}, first, []AlertKind{KindNewStory}},
 		{"urgent", Rules{Kinds: []AlertKind{KindUrgent}}, urgent, []AlertKind{KindNewStory, KindUrgent}},
@@ -30,7 +42,7 @@ func TestRulesMatch(t *testing.T) {
 		{"corrected flag", Rules{Kinds: []AlertKind{KindCorrection}}, corrected, []AlertKind{KindCorrection}},
 		{"CORRECTS note", Rules{Kinds: []AlertKind{KindCorrection}}, corrects, []AlertKind{KindCorrection}},
 		{"repeat is not a lead", Rules{}, corrected, nil},
-		{"any", Rules{Kinds: []AlertKind{KindAny}}, lateLead, []AlertKind{}},
+		{"any", Rules{Kinds: []AlertKind{KindAny}}, lowLead, []AlertKind{}},
 		{"grep matches", Rules{Grep: regexp.MustCompile(`missile`)}, lead, []AlertKind{KindLead}},
 		{"grep fails", Rules{Grep: regexp.MustCompile(`typhoon`)}, lead, nil},
 		{"min-added met", Rules{MinAdded: 3}, lead, []AlertKind{KindLead}},
@@ -50,6 +62,17 @@ func TestRulesMatch(t *testing.T) {
 				t.Errorf("kinds %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestParseLatePolicy(t *testing.T) {
+	for in, want := range map[string]LatePolicy{"alert": LateAlert, " Skip": LateSkip} {
+		if got, err := ParseLatePolicy(in); err != nil || got != want {
+			t.Errorf("%q: %q, %v; want %q", in, got, err, want)
+		}
+	}
+	if _, err := ParseLatePolicy("drop"); err == nil || !strings.Contains(err.Error(), "want alert or skip") {
+		t.Errorf("drop: %v", err)
 	}
 }
 

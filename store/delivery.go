@@ -205,8 +205,11 @@ func (db *DB) Retry() (int, error) {
 // AlertInfo is a stored alert with its delivery state at every sink it
 // was queued for.
 type AlertInfo struct {
-	ID         string          `json:"id"`
-	Story      string          `json:"story"`
+	ID    string `json:"id"`
+	Story string `json:"story"`
+	// Ref names the version the alert is about (alerts are filed by its
+	// arrival).
+	Ref        string          `json:"ref"`
 	Marker     string          `json:"marker"`
 	Headline   string          `json:"headline"`
 	Kinds      []string        `json:"kinds"`
@@ -248,7 +251,7 @@ func (db *DB) Alerts(limit int) ([]AlertInfo, error) {
 			if err := jsonUnmarshal(v, &rec); err != nil {
 				return err
 			}
-			a := AlertInfo{ID: rec.ID, Story: rec.Story, Marker: rec.Marker, Headline: rec.Headline, Kinds: rec.Kinds,
+			a := AlertInfo{ID: rec.ID, Story: rec.Story, Ref: RefOf(getU64(k)), Marker: rec.Marker, Headline: rec.Headline, Kinds: rec.Kinds,
 				Ingested: time.UnixMilli(rec.Ingested), Created: time.UnixMilli(rec.Created), Body: rec.Body}
 			a.Deliveries, err = tx.deliveries(getU64(k), sinks)
 			if err != nil {

@@ -110,6 +110,11 @@ type Event struct {
 	Story    string    // the story's id
 	Year     int       // the story's year, for pages that show none (0: unknown)
 	Rev      int       // position in the story, 1-based
+	// Late and OrderSeq are revision.Event's: the place the revision
+	// came late after (0: it arrived in story order) and the highest
+	// version before it in story order (-1: none).
+	Late     int
+	OrderSeq int
 	Record   RevRecord
 	Raw      []byte
 	// Prev is the revision before it in story order, nil for the first.
@@ -174,7 +179,8 @@ func (tx txn) event(arrival uint64, v []byte) (Event, error) {
 	if err != nil {
 		return e, err
 	}
-	e.Story, e.Year, e.Rev = s.ID, s.Year, tx.position(e.StoryUID, arrival)
+	e.Story, e.Year = s.ID, s.Year
+	e.Rev, e.Late, e.OrderSeq = tx.placeOf(e.StoryUID, arrival)
 	if err := decodeRev(tx.b(bucketRevs).Get(rk), &e.Record); err != nil && !IsDateDamage(err) {
 		return e, err
 	}

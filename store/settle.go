@@ -57,6 +57,29 @@ func (tx txn) settle(results []Result, arrivals []uint64) error {
 	return nil
 }
 
+// placeOf says where the revision that arrived as arrival stands in
+// story uid: its place (0 when not there), the place it came late after
+// (0: in order; see lateAfter) and the highest version before it in
+// story order (-1: none), which the alert rules judge a late one by.
+func (tx txn) placeOf(uid, arrival uint64) (rev, late, orderSeq int) {
+	var order []uint64
+	orderSeq = -1
+	for _, k := range tx.revKeys(uid) {
+		a := arrivalOf(k)
+		order = append(order, a)
+		switch {
+		case a == arrival:
+			rev = len(order)
+		case rev == 0:
+			orderSeq = max(orderSeq, seqOf(k))
+		}
+	}
+	if rev != 0 {
+		late = lateAfter(order, rev)
+	}
+	return rev, late, orderSeq
+}
+
 // lateAfter is, for the version at place rev (1-based) of a story whose
 // versions arrived as order (in story order), the place of the last
 // version after it that arrived before it: the version it came late

@@ -31,8 +31,15 @@ func alertTitle(m *alert.Alert) string {
 // and changed paragraphs (at most maxParas, each cut to width runes when
 // width > 0) and the command that shows the rest.
 func alertLines(m *alert.Alert, st style, maxParas, width int) []string {
-	head := fmt.Sprintf("%s  %s@%d  %s", strings.Join(m.Kinds, ","), m.Story, m.Rev, st.bold(alertTitle(m)))
+	name := fmt.Sprintf("%s@%d", m.Story, m.Rev)
+	if m.Ref != "" { // alerts stored before refs have none
+		name += " " + m.Ref
+	}
+	head := fmt.Sprintf("%s  %s  %s", strings.Join(m.Kinds, ","), name, st.bold(alertTitle(m)))
 	lines := []string{head}
+	if m.Late != "" {
+		lines = append(lines, "  "+st.warn("late: "+m.Late))
+	}
 	when := m.Date.String()
 	if m.Time != "" {
 		when += " " + m.Time

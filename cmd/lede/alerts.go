@@ -22,10 +22,11 @@ func (l *lede) alertsCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "alerts",
 		Usage: "list recent alerts and their delivery state per sink",
-		Description: `List the latest alerts lede watch raised, newest first: when, the story and
-version, the marker and headline, and for every sink (terminal, jsonl,
-exec, webhook, notify) whether it was delivered, is waiting for a retry
-(attempts, last error, next try), or failed for good.
+		Description: `List the latest alerts lede watch raised, newest first: when, the story
+and the version's ref (lede show REF), the marker and headline, and for
+every sink (terminal, jsonl, exec, webhook, notify) whether it was
+delivered, is waiting for a retry (attempts, last error, next try), or
+failed for good.
 
 --retry puts every failed alert back in its sink's queue and makes every
 waiting retry due now; the running lede watch (or the next one) sends
@@ -112,8 +113,8 @@ func (l *lede) listAlerts(ctx context.Context, limit int, asJSON, full bool) err
 			if headline == "" {
 				headline = "(no headline)"
 			}
-			fmt.Fprintf(out, "%s  %-8s %-7s %s  %s\n", a.Created.Local().Format("2006-01-02 15:04:05"),
-				strings.Join(a.Kinds, ","), marker, a.Story, st.bold(headline))
+			fmt.Fprintf(out, "%s  %-8s %-7s %s %s  %s\n", a.Created.Local().Format("2006-01-02 15:04:05"),
+				strings.Join(a.Kinds, ","), marker, a.Story, a.Ref, st.bold(headline))
 		}
 		for _, d := range a.Deliveries {
 			fmt.Fprintf(out, "    %-8s %-28s %s\n", d.Kind, cut(d.Sink, 28), deliveryText(d.Delivery, st))

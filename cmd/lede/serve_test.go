@@ -210,7 +210,7 @@ func TestServeWatch(t *testing.T) {
 		}
 	}
 	code, stderr := stop()
-	if code != 0 || !strings.Contains(stderr, "lede: watching "+incoming+" for any; alerts to terminal stdout, jsonl "+jsonl) {
+	if code != 0 || !strings.Contains(stderr, "lede: watching "+incoming+" for any, late versions marked late; alerts to terminal stdout, jsonl "+jsonl) {
 		t.Errorf("serve --watch: exit %d, stderr:\n%s", code, stderr)
 	}
 	if strings.Count(string(data), "\n") != 2 {

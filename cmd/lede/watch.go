@@ -23,6 +23,7 @@ type watchOptions struct {
 	grep       string
 	ignoreCase bool
 	minAdded   int
+	late       string
 	settle     time.Duration
 	incomplete time.Duration
 	rescan     time.Duration
@@ -48,7 +49,7 @@ func (r repeated) String() string { return "" }
 // defaultWatchOptions are lede watch's defaults, for every command that
 // runs a watcher.
 func defaultWatchOptions() watchOptions {
-	return watchOptions{on: "lead", settle: 250 * time.Millisecond, incomplete: 5 * time.Second,
+	return watchOptions{on: "lead", late: string(revision.LateAlert), settle: 250 * time.Millisecond, incomplete: 5 * time.Second,
 		rescan: 5 * time.Second, backoff: time.Second, keepAlerts: 30 * 24 * time.Hour, batch: 500,
 		maxSize: revision.DefaultMaxInput}
 }
@@ -77,7 +78,16 @@ them); --grep (headline or body) and --min-added must hold as well; lede
 follow limits alerts to the stories and topics followed, lede mute
 silences a story. An alert gives the story, marker, headline, date, note,
 what the update added and changed (paragraphs with their numbers), the
-note check and the lede diff command that shows the rest.
+note check and the lede diff command that shows the rest, by the versions'
+refs (lede diff r12 r15), which keep naming them whatever arrives later.
+
+A late version is one stored after versions that follow it in story
+order: a LEAD that comes after its 2nd LD takes @2 and moves the 2nd LD to
+@3. By default (--late alert) the rules judge it as if it had arrived in
+story order: the LEAD is still the story's first lead and raises an alert,
+marked "late" (its JSON has "late": "arrived after @3; versions
+renumbered") and compared with the version before it in story order.
+--late skip raises no alert for late versions.
 
 Alerts go to the terminal (unless --quiet or --jsonl -) and to every
 --jsonl FILE, --exec CMD (the alert's JSON on its standard input, one
@@ -109,6 +119,7 @@ sent, 1 otherwise; without --once, Ctrl-C ends it with 130.
 Examples:
    lede watch ~/wire/incoming
    lede watch ~/wire --on lead,urgent --grep '(?i)korea' --min-added 2
+   lede watch ~/wire --late skip    # no alert for a version that comes late
    lede watch ~/wire --webhook https://example.org/hooks/lede --quiet
    lede watch ~/wire --notify 'slack://hook:T000/B000/XXX@webhook' --notify 'ntfy://ntfy.sh/desk'
    lede watch ~/wire --exec 'jq -r .headline >> ~/leads.txt' --jsonl ~/alerts.jsonl
@@ -134,6 +145,7 @@ func watchFlags(opt *watchOptions, maxSize *byteSize) []cli.Flag {
 		&cli.StringFlag{Name: "grep", Usage: "alert only when headline or body matches `REGEX`", Destination: &opt.grep},
 		&cli.BoolFlag{Name: "ignore-case", Aliases: []string{"i"}, Usage: "match --grep regardless of case", Destination: &opt.ignoreCase},
 		&cli.IntFlag{Name: "min-added", Usage: "alert only when the update added at least `N` paragraphs", Destination: &opt.minAdded},
+		&cli.StringFlag{Name: "late", Usage: "a version stored after later ones (a LEAD after its 2nd LD): `alert` as if it came in order, marked late, or skip", Value: opt.late, Destination: &opt.late},
 		&cli.GenericFlag{Name: "jsonl", Usage: "append each alert's JSON to `FILE` (- for stdout); repeatable", Value: repeated{&so.jsonl}},
 		&cli.GenericFlag{Name: "exec", Usage: "run `CMD` per alert with its JSON on stdin; repeatable", Value: repeated{&so.execs}},
 		&cli.GenericFlag{Name: "webhook", Usage: "POST each alert's JSON to `URL`; repeatable", Value: repeated{&so.webhook}},
@@ -158,6 +170,9 @@ func watchRules(opt watchOptions) (revision.Rules, error) {
 		return r, usagef("watch", "--on: %v", err)
 	}
 	r.Kinds, r.MinAdded = kinds, opt.minAdded
+	if r.Late, err = revision.ParseLatePolicy(opt.late); err != nil {
+		return r, usagef("watch", "--late: %v", err)
+	}
 	if opt.minAdded < 0 {
 		return r, usagef("watch", "--min-added must not be negative")
 	}
@@ -236,7 +251,10 @@ func describeRules(r revision.Rules) string {
 	if r.MinAdded > 0 {
 		s += fmt.Sprintf(" adding %d+ paragraphs", r.MinAdded)
 	}
-	return s
+	if r.Late == revision.LateSkip {
+		return s + ", late versions skipped"
+	}
+	return s + ", late versions marked late"
 }
 
 // dbFlag is the --db option a command printed for the user needs: none

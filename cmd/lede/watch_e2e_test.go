@@ -65,7 +65,7 @@ func TestWatchLeadAlert(t *testing.T) {
 	if !reflect.DeepEqual(added, []int{5, 7}) || !reflect.DeepEqual(changed, []int{3, 4}) || a.Summary == nil || a.Summary.Added != 2 {
 		t.Errorf("added %v, changed %v, summary %+v; want added [5 7], changed [3 4]", added, changed, a.Summary)
 	}
-	if want := "diff " + a.Story + "@1 " + a.Story + "@2"; !strings.Contains(a.Command, want) || a.Note == "" || len(a.NoteCheck) == 0 {
+	if want := "diff r1 r2"; a.Ref != "r2" || a.PrevRef != "r1" || a.Late != "" || !strings.HasSuffix(a.Command, want) || a.Note == "" || len(a.NoteCheck) == 0 {
 		t.Errorf("command %q (want %q), note %q, note check %v", a.Command, want, a.Note, a.NoteCheck)
 	}
 	// Another process reads while watch runs.
