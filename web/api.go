@@ -148,10 +148,21 @@ func (s *Server) apiStory(w http.ResponseWriter, r *http.Request) {
 	s.sendJSON(w, r, st.Detail())
 }
 
-// apiRevision is GET /api/stories/{id}/revisions/{n}: the object "lede
-// show --json" prints; {n} is a version number or a ref.
+// apiRevision is GET /api/stories/{id}/revisions/{n}, {n} a version
+// number or a ref, and GET /api/revisions/{ref}: the object "lede show
+// --json" prints.
 func (s *Server) apiRevision(w http.ResponseWriter, r *http.Request) {
-	n, err := versionParam("revision", r.PathValue("n"))
+	var n store.Pick
+	var err error
+	if ref := r.PathValue("ref"); ref != "" {
+		a, ok := store.ParseRef(ref)
+		if !ok {
+			err = badRequest("%q is not a version's ref (such as r12)", ref)
+		}
+		n.Arrival = a
+	} else {
+		n, err = versionParam("revision", r.PathValue("n"))
+	}
 	if err != nil {
 		s.failWith(w, r, err)
 		return

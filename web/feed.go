@@ -117,8 +117,8 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) {
 	send(w, r, typeAtom, buf.Bytes())
 }
 
-// entry is the lead as an Atom entry. Its id names the revision by its
-// arrival number, which stays the same when a late version renumbers the
+// entry is the lead as an Atom entry. Its id and link name versions by
+// their refs, which stay the same when a late version renumbers the
 // story.
 func (l lead) entry(base string) atomEntry {
 	v := l.ver
@@ -127,12 +127,12 @@ func (l lead) entry(base string) atomEntry {
 	if v.Label != "" {
 		title = "(" + v.Label + ") " + title
 	}
-	href := fmt.Sprintf("%s/s/%s", base, id)
+	href := fmt.Sprintf("%s/s/%s#%s", base, id, v.Ref)
 	if l.prev > 0 {
-		href = fmt.Sprintf("%s/s/%s/diff?from=%d&to=%d", base, id, l.prev, v.Rev)
+		href = base + diffURL(l.story.ID, l.story.Versions[l.prev-1].Ref, v.Ref)
 	}
 	var sum []string
-	sum = append(sum, fmt.Sprintf("%s@%d, %s", l.story.ID, v.Rev, when(v)))
+	sum = append(sum, fmt.Sprintf("%s@%d (%s), %s", l.story.ID, v.Rev, v.Ref, when(v)))
 	if v.Record.Note != "" {
 		sum = append(sum, "ATTN: "+v.Record.Note)
 	}
@@ -140,10 +140,10 @@ func (l lead) entry(base string) atomEntry {
 		sum = append(sum, v.Summary.String())
 	}
 	return atomEntry{
-		// The arrival number names the revision for good: story ids
-		// change when a user merges or splits stories, and a feed reader
-		// would show the lead again under its new id.
-		ID:      fmt.Sprintf("urn:lede:revision:%d", v.Record.Arrival),
+		// The ref names the revision for good: story ids change when a
+		// user merges or splits stories, and places when a late version
+		// lands, and a feed reader would show the lead again.
+		ID:      "urn:lede:revision:" + v.Ref,
 		Title:   title,
 		Updated: rfc3339(v.Record.Ingested),
 		Links:   []atomLink{{Rel: "alternate", Type: "text/html", Href: href}},

@@ -61,7 +61,7 @@ func TestFeed(t *testing.T) {
 		best := 0
 		for _, v := range s.Versions {
 			if v.Seq > best {
-				want[fmt.Sprintf("urn:lede:revision:%d", v.Record.Arrival)] = v.Label
+				want["urn:lede:revision:"+v.Ref] = v.Label
 				best = v.Seq
 			}
 		}
@@ -88,6 +88,16 @@ func TestFeed(t *testing.T) {
 		}
 		if !strings.HasPrefix(e.Link.Href, "http://example.com/s/") {
 			t.Errorf("%s: link %q", e.ID, e.Link.Href)
+		}
+		// The link names the lead by its ref, and it resolves.
+		ref := strings.TrimPrefix(e.ID, "urn:lede:revision:")
+		target := strings.TrimPrefix(e.Link.Href, "http://example.com")
+		if !strings.HasSuffix(target, "&to="+ref) && !strings.HasSuffix(target, "#"+ref) {
+			t.Errorf("%s: link %q does not name %s", e.ID, target, ref)
+		}
+		page, _, _ := strings.Cut(target, "#") // a browser sends no fragment
+		if res, page := get(t, srv, "GET", page); res.StatusCode != 200 || !strings.Contains(page, ref) {
+			t.Errorf("%s: link %s: status %d", e.ID, target, res.StatusCode)
 		}
 	}
 	for id := range want {
@@ -188,22 +198,7 @@ func TestFeedIDsSurviveMerge(t *testing.T) {
 	entries := func() map[string]string {
 		t.Helper()
 		_, body := get(t, newTestServer(t, path), "GET", "/feed.atom")
-		var f struct {
-			Entries []struct {
-				ID   string `xml:"id"`
-				Link struct {
-					Href string `xml:"href,attr"`
-				} `xml:"link"`
-			} `xml:"entry"`
-		}
-		if err := xml.Unmarshal([]byte(body), &f); err != nil {
-			t.Fatal(err)
-		}
-		out := map[string]string{}
-		for _, e := range f.Entries {
-			out[e.ID] = e.Link.Href
-		}
-		return out
+		return feedLinks(t, body)
 	}
 	before := entries()
 	db, list := openForWrite(t, path)
@@ -229,7 +224,7 @@ func TestFeedIDsSurviveMerge(t *testing.T) {
 	after := entries()
 	moved := 0
 	for _, v := range withLead.Versions {
-		id := fmt.Sprintf("urn:lede:revision:%d", v.Record.Arrival)
+		id := "urn:lede:revision:" + v.Ref
 		if _, ok := before[id]; !ok {
 			continue
 		}
@@ -239,7 +234,7 @@ func TestFeedIDsSurviveMerge(t *testing.T) {
 			t.Errorf("%s left the feed after the merge", id)
 			continue
 		}
-		if !strings.Contains(href, "/s/"+merged+"/") && !strings.HasSuffix(href, "/s/"+merged) {
+		if !strings.Contains(href, "/s/"+merged+"/") && !strings.Contains(href, "/s/"+merged+"#") {
 			t.Errorf("%s links %s, want the merged story %s", id, href, merged)
 		}
 	}
@@ -249,4 +244,25 @@ func TestFeedIDsSurviveMerge(t *testing.T) {
 	if len(after) != len(before) {
 		t.Errorf("feed had %d entries, %d after the merge", len(before), len(after))
 	}
+}
+
+// feedLinks reads an Atom feed's entries: each id with its link.
+func feedLinks(t *testing.T, body string) map[string]string {
+	t.Helper()
+	var f struct {
+		Entries []struct {
+			ID   string `xml:"id"`
+			Link struct {
+				Href string `xml:"href,attr"`
+			} `xml:"link"`
+		} `xml:"entry"`
+	}
+	if err := xml.Unmarshal([]byte(body), &f); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, e := range f.Entries {
+		out[e.ID] = e.Link.Href
+	}
+	return out
 }

@@ -31,24 +31,12 @@ func buildFixture(t testing.TB) string {
 	pages = append(pages, hostile...)
 	sort.Strings(pages)
 	path := filepath.Join(dir, "lede.db")
+	ingestFiles(t, path, pages...)
 	db, err := store.Open(path, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	var ins []store.Input
-	for _, p := range pages {
-		r, raw, err := wire.ParseFile(p, nil, wire.Options{})
-		if err != nil {
-			t.Fatalf("%s: %v", p, err)
-		}
-		in := store.Input{Source: p, Raw: raw, Rev: r}
-		in.Prepare()
-		ins = append(ins, in)
-	}
-	if _, err := db.Ingest(context.Background(), ins); err != nil {
-		t.Fatal(err)
-	}
 	all, err := db.Stories(store.ListOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -75,6 +63,30 @@ func buildFixture(t testing.TB) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// ingestFiles stores pages in the database at path in one batch, as
+// lede ingest does, and closes it.
+func ingestFiles(t testing.TB, path string, pages ...string) {
+	t.Helper()
+	db, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var ins []store.Input
+	for _, p := range pages {
+		r, raw, err := wire.ParseFile(p, nil, wire.Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		in := store.Input{Source: p, Raw: raw, Rev: r}
+		in.Prepare()
+		ins = append(ins, in)
+	}
+	if _, err := db.Ingest(context.Background(), ins); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // newTestServer serves the database at path, opening it per request as

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -94,7 +95,12 @@ func storyWith(t *testing.T, path, prefix string, n int) store.Story {
 func TestRoutes(t *testing.T) {
 	path := fixture(t)
 	srv := newTestServer(t, path)
-	exit := storyWith(t, path, "220309-exit-polls", 3).ID
+	polls := storyWith(t, path, "220309-exit-polls", 3)
+	exit := polls.ID
+	// ref is the ref of version n of the exit polls; side how a diff
+	// names the version.
+	ref := func(n int) string { return polls.Versions[n-1].Ref }
+	side := func(n int) string { return fmt.Sprintf("%s@%d (%s)", exit, n, ref(n)) }
 	single := storyWith(t, path, "230913-north-korean-leader-kim", 1)
 	if len(single.Versions) != 1 {
 		t.Fatalf("%s has %d versions", single.ID, len(single.Versions))
@@ -113,15 +119,25 @@ func TestRoutes(t *testing.T) {
 		{"list bad since", "GET", "/?since=yesterday", 400, typeHTML, []string{"since=&#34;yesterday&#34;"}, nil},
 		{"list bad page", "GET", "/?page=0", 400, typeHTML, []string{"page number"}, nil},
 		{"story", "GET", "/s/" + exit, 200, typeHTML, []string{"@3", "2nd LD", "ATTN: ADDS more info in paras 4-5, 7-11, photos",
-			`class="badge add"`, `class="verdict confirmed"`, `name="from" value="2" checked`, `name="to" value="3" checked`}, nil},
+			`class="badge add"`, `class="verdict confirmed"`, `name="from" value="` + ref(2) + `" data-n="2" checked`, `name="to" value="` + ref(3) + `" data-n="3" checked`,
+			`id="` + ref(3) + `"`, `href="/s/` + exit + `/diff?from=` + ref(2) + `&amp;to=` + ref(3) + `">what it changed`}, nil},
 		{"story by prefix", "GET", "/s/220309-exit", 200, typeHTML, []string{exit}, nil},
 		{"story unknown", "GET", "/s/nosuchstory", 404, typeHTML, []string{"no story matches"}, nil},
-		{"diff default", "GET", "/s/" + exit + "/diff", 200, typeHTML, []string{exit + "@2 → " + exit + "@3", "<ins>", `class="insert"`,
+		{"diff default", "GET", "/s/" + exit + "/diff", 200, typeHTML, []string{side(2) + " → " + side(3), "<ins>", `class="insert"`,
 			"Not announced by the note: byline added</p>",
-			`<a rel="prev" href="/s/` + exit + `/diff?from=1&amp;to=2">`}, []string{`rel="next"`}},
+			`<a rel="prev" href="/s/` + exit + `/diff?from=` + ref(1) + `&amp;to=` + ref(2) + `">`}, []string{`rel="next"`}},
 		{"diff first update", "GET", "/s/" + exit + "/diff?to=2&view=side", 200, typeHTML,
-			[]string{`<a rel="next" href="/s/` + exit + `/diff?from=2&amp;to=3&amp;view=side">`}, []string{`rel="prev"`}},
-		{"diff pair", "GET", "/s/" + exit + "/diff?from=1&to=3", 200, typeHTML, []string{exit + "@1 → " + exit + "@3", "<strong>inline</strong>"}, nil},
+			[]string{`<a rel="next" href="/s/` + exit + `/diff?from=` + ref(2) + `&amp;to=` + ref(3) + `&amp;view=side">`}, []string{`rel="prev"`}},
+		{"diff pair", "GET", "/s/" + exit + "/diff?from=1&to=3", 200, typeHTML, []string{side(1) + " → " + side(3), "<strong>inline</strong>",
+			`href="/s/` + exit + `/diff?from=` + ref(1) + `&amp;to=` + ref(3) + `&amp;view=side"`}, nil},
+		{"diff by refs", "GET", "/s/" + exit + "/diff?from=" + ref(1) + "&to=" + ref(3), 200, typeHTML, []string{side(1) + " → " + side(3)}, nil},
+		{"diff to a ref", "GET", "/s/" + exit + "/diff?to=" + ref(2), 200, typeHTML, []string{side(1) + " → " + side(2)}, nil},
+		{"diff ref of another story", "GET", "/s/" + exit + "/diff?from=" + single.Versions[0].Ref + "&to=3", 404, typeHTML,
+			[]string{single.Versions[0].Ref + " is not a version of " + exit}, nil},
+		{"diff no such ref", "GET", "/s/" + exit + "/diff?from=r99999&to=3", 404, typeHTML, []string{"no version r99999"}, nil},
+		{"version by ref", "GET", "/r/" + ref(2), 302, "", []string{`href="/s/` + exit + `#` + ref(2) + `"`}, nil},
+		{"version by no such ref", "GET", "/r/r99999", 404, typeHTML, []string{"no version r99999"}, nil},
+		{"version by bad ref", "GET", "/r/2", 400, typeHTML, []string{"not a version&#39;s ref"}, nil},
 		{"diff reversed", "GET", "/s/" + exit + "/diff?from=3&to=1", 200, typeHTML, []string{"<del>"}, nil},
 		{"diff side", "GET", "/s/" + exit + "/diff?from=1&to=3&view=side", 200, typeHTML, []string{`<table class="side">`, "<strong>side by side</strong>"}, nil},
 		{"diff bad view", "GET", "/s/" + exit + "/diff?view=wide", 400, typeHTML, []string{"want inline or side"}, nil},
@@ -137,11 +153,15 @@ func TestRoutes(t *testing.T) {
 		{"api stories bad since", "GET", "/api/stories?since=2020-13-01", 400, typeJSON, nil, nil},
 		{"api story", "GET", "/api/stories/" + exit, 200, typeJSON, []string{`"why":`, `"summary":`}, nil},
 		{"api story unknown", "GET", "/api/stories/nosuchstory", 404, typeJSON, []string{`"error": "not found: no story matches \"nosuchstory\""`}, nil},
-		{"api revision", "GET", "/api/stories/" + exit + "/revisions/2", 200, typeJSON, []string{`"rev": 2`, `"paragraphs": [`}, nil},
+		{"api revision", "GET", "/api/stories/" + exit + "/revisions/2", 200, typeJSON, []string{`"rev": 2`, `"ref": "` + ref(2) + `"`, `"paragraphs": [`}, nil},
+		{"api revision by ref", "GET", "/api/stories/" + exit + "/revisions/" + ref(2), 200, typeJSON, []string{`"rev": 2`, `"ref": "` + ref(2) + `"`}, nil},
+		{"api ref alone", "GET", "/api/revisions/" + ref(2), 200, typeJSON, []string{`"story": "` + exit + `"`, `"rev": 2`, `"ref": "` + ref(2) + `"`}, nil},
+		{"api ref unknown", "GET", "/api/revisions/r99999", 404, typeJSON, []string{"no version r99999"}, nil},
+		{"api story refs", "GET", "/api/stories/" + exit, 200, typeJSON, []string{`"ref": "` + ref(1) + `"`, `"ref": "` + ref(3) + `"`}, nil},
 		{"api revision zero", "GET", "/api/stories/" + exit + "/revisions/0", 400, typeJSON, nil, nil},
 		{"api revision word", "GET", "/api/stories/" + exit + "/revisions/latest", 400, typeJSON, nil, nil},
 		{"api revision missing", "GET", "/api/stories/" + exit + "/revisions/4", 404, typeJSON, []string{"revisions 1 to 3, not 4"}, nil},
-		{"api diff", "GET", "/api/stories/" + exit + "/diff?from=1&to=3", 200, typeJSON, []string{`"from": "` + exit + `@1"`, `"note_check": [`}, nil},
+		{"api diff", "GET", "/api/stories/" + exit + "/diff?from=1&to=3", 200, typeJSON, []string{`"from": "` + exit + `@1"`, `"from_ref": "` + ref(1) + `"`, `"to_ref": "` + ref(3) + `"`, `"note_check": [`}, nil},
 		{"api diff bad", "GET", "/api/stories/" + exit + "/diff?from=-1", 400, typeJSON, nil, nil},
 		{"feed", "GET", "/feed.atom", 200, typeAtom, []string{`<feed xmlns="http://www.w3.org/2005/Atom">`}, nil},
 		{"static css", "GET", "/static/style.css", 200, "text/css; charset=utf-8", []string{"ins{"}, nil},

@@ -54,7 +54,6 @@ var funcs = template.FuncMap{
 	// too; it must still be a link one can see and click.
 	"headline": func(s string) string { return cmp.Or(s, "(no headline)") },
 	"path":     url.PathEscape,
-	"prev":     func(n int) int { return n - 1 },
 	"static":   func(name string) string { return "/static/" + name + "?v=" + staticVersion(name) },
 }
 
@@ -85,9 +84,9 @@ func (s *Server) listPage(w http.ResponseWriter, r *http.Request) {
 // storyData is the timeline page.
 type storyData struct {
 	Story store.Story
-	// From and To are the versions the compare form picks at first: the
-	// latest update.
-	From, To int
+	// From and To are the refs of the versions the compare form picks at
+	// first: the latest update.
+	From, To string
 }
 
 // storyPage is GET /s/{id}: every version with its marker, time, note,
@@ -99,19 +98,22 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	n := len(st.Versions)
-	s.sendPage(w, r, "story", storyData{Story: st, From: max(n-1, 1), To: n})
+	s.sendPage(w, r, "story", storyData{Story: st, From: st.Versions[max(n-2, 0)].Ref, To: st.Versions[n-1].Ref})
 }
 
 // diffData is the diff page.
 type diffData struct {
 	Result   *diff.Result
 	Story    store.Story
-	From, To int
-	Side     bool   // side by side rather than inline
-	Inline   string // URLs of the two views
-	SideURL  string
-	Rows     []sideRow
-	Headline string
+	From, To int // the versions' places in story order
+	// FromRef and ToRef name them in links, which a late version must
+	// not make name others.
+	FromRef, ToRef string
+	Side           bool   // side by side rather than inline
+	Inline         string // URLs of the two views
+	SideURL        string
+	Rows           []sideRow
+	Headline       string
 	// Earlier and Later link the updates before and after this one,
 	// when it compares a version with the one before it.
 	Earlier, Later string
@@ -130,16 +132,18 @@ func (s *Server) diffPage(w http.ResponseWriter, r *http.Request) {
 		s.failWith(w, r, err)
 		return
 	}
-	d := diffData{Result: res, Story: p.story, From: p.from.Rev, To: p.to.Rev, Side: view == "side",
-		Headline: cmp.Or(res.Headline.New, p.story.Headline)}
-	base := fmt.Sprintf("/s/%s/diff?from=%d&to=%d", url.PathEscape(p.story.ID), d.From, d.To)
+	d := diffData{Result: res, Story: p.story, From: p.from.Rev, To: p.to.Rev, FromRef: p.from.Ref, ToRef: p.to.Ref,
+		Side: view == "side", Headline: cmp.Or(res.Headline.New, p.story.Headline)}
+	base := diffURL(p.story.ID, d.FromRef, d.ToRef)
 	d.Inline, d.SideURL = base, base+"&view=side"
 	if d.Side {
 		d.Rows = sideRows(res.Paragraphs)
 	}
 	if d.To == d.From+1 {
+		// The update that version to (a place) made.
 		link := func(to int) string {
-			u := fmt.Sprintf("/s/%s/diff?from=%d&to=%d", url.PathEscape(p.story.ID), to-1, to)
+			vs := p.story.Versions
+			u := diffURL(p.story.ID, vs[to-2].Ref, vs[to-1].Ref)
 			if d.Side {
 				u += "&view=side"
 			}
@@ -153,6 +157,32 @@ func (s *Server) diffPage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.sendPage(w, r, "diff", d)
+}
+
+// diffURL is the diff page of two versions of a story, named by their
+// refs so that the link keeps naming them after a late version.
+func diffURL(story, fromRef, toRef string) string {
+	return "/s/" + url.PathEscape(story) + "/diff?from=" + fromRef + "&to=" + toRef
+}
+
+// revPage is GET /r/{ref}: the version a ref names, on its story's
+// timeline (the story it is in now, after any merge or split).
+func (s *Server) revPage(w http.ResponseWriter, r *http.Request) {
+	a, ok := store.ParseRef(r.PathValue("ref"))
+	if !ok {
+		s.failWith(w, r, badRequest("%q is not a version's ref (such as r12)", r.PathValue("ref")))
+		return
+	}
+	var st store.Story
+	err := s.view(r.Context(), func(db *store.DB) (err error) {
+		st, _, err = db.Locate("", store.Pick{Arrival: a})
+		return err
+	})
+	if err != nil {
+		s.failWith(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/s/"+url.PathEscape(st.ID)+"#"+store.RefOf(a), http.StatusFound)
 }
 
 // sideRow is one row of the side-by-side view: the old paragraph on the

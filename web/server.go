@@ -107,10 +107,12 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /{$}", s.listPage)
 	mux.HandleFunc("GET /s/{id}", s.storyPage)
 	mux.HandleFunc("GET /s/{id}/diff", s.diffPage)
+	mux.HandleFunc("GET /r/{ref}", s.revPage)
 	mux.HandleFunc("GET /api/stories", s.apiStories)
 	mux.HandleFunc("GET /api/stories/{id}", s.apiStory)
 	mux.HandleFunc("GET /api/stories/{id}/revisions/{n}", s.apiRevision)
 	mux.HandleFunc("GET /api/stories/{id}/diff", s.apiDiff)
+	mux.HandleFunc("GET /api/revisions/{ref}", s.apiRevision)
 	mux.HandleFunc("GET /feed.atom", s.feed)
 	mux.HandleFunc("GET /static/{name}", serveStatic)
 	mux.HandleFunc("GET /", func(w http.ResponseWriter, r *http.Request) {

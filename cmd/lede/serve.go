@@ -29,11 +29,18 @@ func (l *lede) serveCommand() *cli.Command {
    /                          stories, newest first (?q=words, ?since=DATE, ?page=N)
    /s/STORY                   the story's timeline; pick two versions to compare
    /s/STORY/diff?from=A&to=B  the diff, inline or side by side (&view=side)
+   /r/REF                     the version REF names, on its story's timeline
    /api/stories               as 'lede stories --json' (?q, ?since, ?page, ?limit)
    /api/stories/STORY         as 'lede history --json'
    /api/stories/STORY/revisions/N      as 'lede show --json'
+   /api/revisions/REF                  the same, by ref
    /api/stories/STORY/diff?from=A&to=B as 'lede diff --format json'
    /feed.atom                 new leads (LEAD, 2nd LD, ...) as an Atom feed
+
+A version (A, B, N) is its place in story order (2) or its ref (r17). The
+pages and the feed link versions by ref, so a link keeps naming the same
+version when a late one (a LEAD stored after its 2nd LD) renumbers the
+story; feed entry ids are urn:lede:revision:REF.
 
 It binds the loopback interface unless --addr says otherwise. The database
 is opened for each request and closed before the answer is sent, so lede
@@ -42,8 +49,8 @@ under way are answered.
 
 With --watch DIR, the same process also runs lede watch on DIR, so new
 pages show up in the view and the feed as they arrive; lede watch's rule,
-sink and tuning flags (--on, --grep, --webhook, --notify, --jsonl, --quiet,
---settle...) apply to it, with the same defaults (alerts on new leads, to
+sink and tuning flags (--on, --grep, --late, --webhook, --notify, --jsonl,
+--quiet, --settle...) apply to it, with the same defaults (alerts on new leads, to
 the terminal).
 
 Examples:

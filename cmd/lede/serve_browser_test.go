@@ -121,20 +121,23 @@ func TestBrowser(t *testing.T) {
 	}
 
 	// The timeline: three versions; the script keeps "to" after "from".
-	do("pick from 2 after to 1", chromedp.Click(chromedp.CSS(`input[name="from"][value="1"]`)),
-		chromedp.Click(chromedp.CSS(`input[name="to"][value="1"]`)),
-		chromedp.Click(chromedp.CSS(`input[name="from"][value="2"]`)))
+	// The radios' values are the versions' refs; data-n their places.
+	do("pick from 2 after to 1", chromedp.Click(chromedp.CSS(`input[name="from"][data-n="1"]`)),
+		chromedp.Click(chromedp.CSS(`input[name="to"][data-n="1"]`)),
+		chromedp.Click(chromedp.CSS(`input[name="from"][data-n="2"]`)))
 	versions := eval[int](t, ctx, `document.querySelectorAll("li.version").length`)
-	toChecked := eval[string](t, ctx, `document.querySelector('input[name="to"]:checked').value`)
+	toChecked := eval[string](t, ctx, `document.querySelector('input[name="to"]:checked').dataset.n`)
 	if versions != 3 || toChecked != "3" {
 		t.Errorf("timeline: %d versions; after from=2, to=%s (want 3: is the script blocked?)", versions, toChecked)
 	}
-	do("pick 1 to 3", chromedp.Click(chromedp.CSS(`input[name="from"][value="1"]`)),
-		chromedp.Click(chromedp.CSS(`input[name="to"][value="3"]`)))
+	do("pick 1 to 3", chromedp.Click(chromedp.CSS(`input[name="from"][data-n="1"]`)),
+		chromedp.Click(chromedp.CSS(`input[name="to"][data-n="3"]`)))
+	ref1 := eval[string](t, ctx, `document.querySelector('input[name="from"][data-n="1"]').value`)
+	ref3 := eval[string](t, ctx, `document.querySelector('input[name="to"][data-n="3"]').value`)
 
 	// The diff: inserted words highlighted, in both views.
 	do("compare", chromedp.Click(chromedp.CSS(`form.timeline button[type="submit"]`)), chromedp.WaitVisible(chromedp.CSS(".paras")))
-	if url := eval[string](t, ctx, `location.href`); !strings.Contains(url, "/s/220309-exit-polls-project-lee/diff?from=1&to=3") {
+	if url := eval[string](t, ctx, `location.href`); !strings.Contains(url, "/s/220309-exit-polls-project-lee/diff?from="+ref1+"&to="+ref3) || !strings.HasPrefix(ref1, "r") {
 		t.Errorf("compare led to %s", url)
 	}
 	inserted := eval[[]string](t, ctx, `Array.from(document.querySelectorAll(".paras ins")).map(e => e.textContent)`)

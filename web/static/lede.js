@@ -1,14 +1,15 @@
 // lede's only script, and an optional one: every page works without it.
 // On a story's timeline it keeps the compare form sensible — picking a
 // "from" version at or after the "to" version moves "to" to the next one.
+// The radios' values are the versions' refs; data-n is their place.
 "use strict";
 document.addEventListener("change", function (ev) {
   var el = ev.target;
   if (!el.form || el.type !== "radio" || el.name !== "from") return;
-  var from = parseInt(el.value, 10);
+  var from = parseInt(el.dataset.n, 10);
   var to = el.form.querySelector('input[name="to"]:checked');
-  if (to && parseInt(to.value, 10) <= from) {
-    var next = el.form.querySelector('input[name="to"][value="' + (from + 1) + '"]');
+  if (to && parseInt(to.dataset.n, 10) <= from) {
+    var next = el.form.querySelector('input[name="to"][data-n="' + (from + 1) + '"]');
     if (next) next.checked = true;
   }
 });
