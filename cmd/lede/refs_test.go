@@ -58,6 +58,16 @@ func TestLateVersionKeepsRefs(t *testing.T) {
 		t.Errorf("history %s does not mark the 2nd LD, now @3:\n%s", ld2, h)
 	}
 
+	var h struct {
+		Versions []struct {
+			Rev int    `json:"rev"`
+			Ref string `json:"ref"`
+		} `json:"versions"`
+	}
+	if err := json.Unmarshal([]byte(run("history", "--json", first).stdout), &h); err != nil || len(h.Versions) != 3 ||
+		h.Versions[0].Ref != first || h.Versions[2].Ref != ld2 || h.Versions[2].Rev != 3 {
+		t.Errorf("history --json %s: %+v (%v), want %s first and %s @3", first, h.Versions, err, first, ld2)
+	}
 	s := storyWith(t, storiesJSON(t, db), exitPolls[1])
 	var refs []string
 	for _, v := range s.Versions {

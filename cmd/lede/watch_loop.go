@@ -311,7 +311,11 @@ func (w *watchRun) store(db *store.DB, inputs []input) {
 		case r.Status == store.StatusError:
 			fmt.Fprintf(w.l.stderr, "lede: warning: %s: %s\n", r.Source, inputReason(r.Err))
 		case w.opt.verbose:
-			fmt.Fprintf(w.l.stderr, "lede: %-9s %s@%d  %s\n", r.Status, r.Story, r.Rev, r.Source)
+			late := ""
+			if r.Late > 0 {
+				late = "  late: " + revision.LateText(r.Late)
+			}
+			fmt.Fprintf(w.l.stderr, "lede: %-9s %s@%d %s  %s%s\n", r.Status, r.Story, r.Rev, r.Ref, r.Source, late)
 		}
 	}
 }
