@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
 
 	"lede/revision"
@@ -207,7 +206,7 @@ func (tx txn) removeOne(uid, arrival uint64) (Tombstone, int, int, error) {
 	if _, err := getJSON(tx.b(bucketRevs), key, &rec); err != nil {
 		return t, 0, 0, err
 	}
-	t = Tombstone{Ref: "r" + strconv.FormatUint(arrival, 10), Arrival: arrival,
+	t = Tombstone{Ref: RefOf(arrival), Arrival: arrival,
 		Source: rec.Source, Label: rec.Marker.Label, Headline: rec.Headline, Date: rec.Date}
 	s, err := tx.story(uid)
 	if err != nil {

@@ -122,3 +122,32 @@ func TestRefErrors(t *testing.T) {
 		t.Errorf("split r2: %s", out)
 	}
 }
+
+// TestRmByRef: lede rm takes a ref, and removes the version it named
+// before a late version renumbered the story.
+func TestRmByRef(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "lede.db")
+	lines := decodeIngestLines(t, mustLede(t, db, "ingest", "--json", exitPolls[0], exitPolls[2]).stdout)
+	mustLede(t, db, "ingest", exitPolls[1]) // the late LEAD: the 2nd LD is now @3
+	id, ld2 := lines[0].Story, lines[1].Ref
+	if r := ledeDB(t, db, "rm", firstPage); r.code != 1 {
+		t.Fatalf("rm of a story not there: exit %d", r.code)
+	}
+	var res struct {
+		Removed []struct {
+			Rev   int    `json:"rev"`
+			Ref   string `json:"ref"`
+			Label string `json:"label"`
+		} `json:"removed"`
+		Left int `json:"versions_left"`
+	}
+	if err := json.Unmarshal([]byte(mustLede(t, db, "rm", "--json", ld2).stdout), &res); err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Removed) != 1 || res.Removed[0].Ref != ld2 || res.Removed[0].Rev != 3 || res.Removed[0].Label != "2nd LD" || res.Left != 2 {
+		t.Errorf("rm %s: %+v, want the 2nd LD, @3, removed and 2 versions left", ld2, res)
+	}
+	if r := ledeDB(t, db, "show", id+"@"+ld2); r.code != 1 || !strings.Contains(r.stderr, "no version "+ld2) {
+		t.Errorf("show %s@%s after rm: exit %d, %s", id, ld2, r.code, r.stderr)
+	}
+}

@@ -19,7 +19,7 @@ func (l *lede) rmCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "rm",
 		Usage:     "remove a story or one version of it",
-		ArgsUsage: "STORY[@REV]",
+		ArgsUsage: "STORY[@REV] | REF",
 		Description: `Remove version REV of STORY, or with STORY alone the whole story, when it
 should never have been stored (a file that was no wire page, a page fed to
 the wrong database). Everything that names it goes with it: its stored
@@ -32,13 +32,16 @@ its follows and mutes. lede history STORY lists what was removed and
 when, and for a removed story says so.
 
 A whole story is removed only by its full id (a prefix might name
-another story than meant); a version may be named as everywhere else.
+another story than meant); a version may be named as everywhere else:
+STORY@N, or by its ref, STORY@r81 or r81 alone, which keeps naming it
+when a late version renumbers the story.
 Nothing is asked: rm prints what it removed. --dry-run prints what it
 would remove and changes nothing.
 
 Examples:
    lede rm 220309-exit-polls-project-lee@2 --dry-run
    lede rm 220309-exit-polls-project-lee@2
+   lede rm r82
    lede rm 230531-following-first-summary-major --json
    lede history 220309-exit-polls-project-lee`,
 		Flags: []cli.Flag{
@@ -71,16 +74,28 @@ type rmNext struct {
 
 func (l *lede) rm(ctx context.Context, ref storyRef, asJSON, dryRun bool) error {
 	var res rmResult
-	err := l.withWrite(ctx, "rm", func(db *store.DB) error {
-		s, err := db.Story(ref.story)
+	err := l.withWrite(ctx, "rm", func(db *store.DB) (err error) {
+		opt := store.RemoveOptions{DryRun: dryRun}
+		var s store.Story
+		if ref.hasVersion() {
+			// One version, by its ref wherever the user's @N or ref
+			// puts it: resolved once, so nothing between can shift it.
+			var v store.Version
+			if s, v, err = locate(db, ref); err != nil {
+				return err
+			}
+			res.Removal, err = db.RemoveArrival(v.Record.Arrival, opt)
+		} else {
+			if s, err = db.Story(ref.story); err != nil {
+				return refError(err)
+			}
+			if s.ID != ref.story {
+				return &cliError{code: 1, msg: fmt.Sprintf("%q is a prefix of %s: a whole story is removed only by its full id", ref.story, s.ID),
+					hint: "lede rm " + s.ID}
+			}
+			res.Removal, err = db.Remove(s.ID, 0, opt)
+		}
 		if err != nil {
-			return refError(err)
-		}
-		if ref.rev == 0 && s.ID != ref.story {
-			return &cliError{code: 1, msg: fmt.Sprintf("%q is a prefix of %s: a whole story is removed only by its full id", ref.story, s.ID),
-				hint: "lede rm " + s.ID}
-		}
-		if res.Removal, err = db.Remove(s.ID, ref.rev, store.RemoveOptions{DryRun: dryRun}); err != nil {
 			return refError(err)
 		}
 		if dryRun || res.Whole {
