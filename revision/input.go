@@ -31,32 +31,48 @@ func badInput(format string, args ...any) error {
 	return &InputError{Reason: fmt.Sprintf(format, args...)}
 }
 
-// Clean checks raw input and normalises it for parsing: it refuses empty,
-// oversized, binary (NUL bytes) and invalid UTF-8 input, removes a UTF-8
-// byte order mark, turns CRLF and lone CR into LF, and trims trailing
-// spaces and tabs from every line. max <= 0 means DefaultMaxInput.
+// Clean checks raw input and normalises it for parsing; see CleanCut,
+// which it is without the report of a cut.
 func Clean(data []byte, max int64) (string, error) {
+	text, _, err := CleanCut(data, max)
+	return text, err
+}
+
+// CleanCut checks raw input and normalises it for parsing: it refuses
+// empty, oversized, binary (NUL bytes) and invalid UTF-8 input, removes a
+// UTF-8 byte order mark, turns CRLF and lone CR into LF, and trims
+// trailing spaces and tabs from every line. max <= 0 means
+// DefaultMaxInput.
+//
+// Input that is valid UTF-8 but for an incomplete character at its very
+// end (white space after it aside) was cut off in transmission or storage,
+// not written in another encoding: the incomplete bytes are dropped and
+// cut is true, so that the parser can record the page as cut off rather
+// than refuse a page that is readable up to the cut.
+func CleanCut(data []byte, max int64) (text string, cut bool, err error) {
 	if max <= 0 {
 		max = DefaultMaxInput
 	}
 	if int64(len(data)) > max {
-		return "", badInput("input is %s, over the %s limit (raise it with --max-size)",
+		return "", false, badInput("input is %s, over the %s limit (raise it with --max-size)",
 			HumanBytes(int64(len(data))), HumanBytes(max))
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(data)) == 0 {
 		if len(data) == 0 {
-			return "", badInput("input is empty")
+			return "", false, badInput("input is empty")
 		}
-		return "", badInput("input holds only white space")
+		return "", false, badInput("input holds only white space")
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return "", badInput("input is binary: NUL byte at offset %d", i)
+		return "", false, badInput("input is binary: NUL byte at offset %d", i)
 	}
 	if !utf8.Valid(data) {
-		off := firstInvalidUTF8(data)
-		return "", badInput("input is not valid UTF-8: bad byte 0x%02x at offset %d (Latin-1? convert it with iconv -f latin1 -t utf-8)",
-			data[off], off)
+		if whole, ok := cutCharacter(data); ok {
+			data, cut = whole, true
+		} else {
+			return "", false, invalidUTF8(data)
+		}
 	}
 	s := strings.ReplaceAll(string(data), "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
@@ -64,18 +80,7 @@ func Clean(data []byte, max int64) (string, error) {
 	for i, l := range lines {
 		lines[i] = strings.TrimRight(l, " \t")
 	}
-	return strings.Join(lines, "\n"), nil
-}
-
-func firstInvalidUTF8(b []byte) int {
-	for i := 0; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return i
-		}
-		i += size
-	}
-	return 0
+	return strings.Join(lines, "\n"), cut, nil
 }
 
 // HumanBytes formats a byte count with a binary unit ("8 MiB").

@@ -24,8 +24,9 @@ func TestClean(t *testing.T) {
 		{"only bom", "\xef\xbb\xbf", 0, "", "input is empty"},
 		{"white space", " \n\t\r\n", 0, "", "only white space"},
 		{"nul", "abc\x00def", 0, "", "NUL byte at offset 3"},
-		{"latin-1", "caf\xe9 au lait", 0, "", "not valid UTF-8: bad byte 0xe9 at offset 3"},
-		{"truncated utf-8", "ok \xe2\x80", 0, "", "bad byte 0xe2 at offset 3"},
+		{"latin-1", "caf\xe9 au lait", 0, "", "not valid UTF-8: bad byte 0xe9 at offset 3 (Latin-1?"},
+		{"broken utf-8 mid-page", "ok \xe2\x80 and on", 0, "", "bad byte 0xe2 at offset 3 (the file is damaged"},
+		{"cut at the end", "ok \xe2\x80", 0, "ok", ""},
 		{"oversize", strings.Repeat("x", 101), 100, "", "101 B, over the 100 B limit"},
 		{"at limit", strings.Repeat("x", 100), 100, strings.Repeat("x", 100), ""},
 	}
@@ -43,6 +44,56 @@ func TestClean(t *testing.T) {
 			}
 			if err != nil || got != tc.want {
 				t.Fatalf("Clean(%q) = %q, %v; want %q", tc.in, got, err, tc.want)
+			}
+		})
+	}
+}
+
+// TestCleanCut: a page cut inside its last character is readable up to
+// the cut and reported as cut; a bad sequence anywhere else is not a cut
+// and stays an error, with the Latin-1 hint only for Latin-1 bytes.
+func TestCleanCut(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      string
+		want    string
+		cut     bool
+		wantErr string
+	}{
+		{"whole", "SEOUL -- It rained.\n", "SEOUL -- It rained.\n", false, ""},
+		{"2-byte cut", "Caf\xc3", "Caf", true, ""},
+		{"3-byte cut after 1 byte", "Kim said \xe2", "Kim said", true, ""},
+		{"3-byte cut after 2 bytes", "Kim said \xe2\x80", "Kim said", true, ""},
+		{"4-byte cut after 3 bytes", "smile \xf0\x9f\x98", "smile", true, ""},
+		{"4-byte cut after 1 byte", "smile \xf0", "smile", true, ""},
+		{"cut then a newline a tool added", "(END)\xe2\x80\r\n", "(END)\n", true, ""},
+		{"whole multi-byte at the end", "“quoted”", "“quoted”", false, ""},
+		{"bad sequence mid-page", "a \xe2\x80 b\n", "", false, "not valid UTF-8: bad byte 0xe2 at offset 2 (the file is damaged"},
+		{"bad and cut", "a \xff b \xe2\x80", "", false, "bad byte 0xff at offset 2"},
+		{"invalid last byte is no cut", "a \xe2\x28", "", false, "bad byte 0xe2 at offset 2"},
+		{"lone continuation byte at the end", "a \x80", "", false, "bad byte 0x80 at offset 2 (the file is damaged"},
+		// One Latin-1 letter alone at the very end reads as a cut as well:
+		// a page cut after the first byte of a curly quote looks the same.
+		{"one lead byte at the end", "caf\xe9", "caf", true, ""},
+		{"latin-1 mid-page", "na\xefve caf\xe9 au lait", "", false, "bad byte 0xef at offset 2 (Latin-1?"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, cut, err := CleanCut([]byte(tc.in), 0)
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Fatalf("CleanCut(%q) = %q, %v, %v; want an error containing %q", tc.in, got, cut, err, tc.wantErr)
+				}
+				if !errors.Is(err, ErrBadInput) {
+					t.Errorf("error %v does not wrap ErrBadInput", err)
+				}
+				if strings.Contains(tc.wantErr, "damaged") && strings.Contains(err.Error(), "Latin-1") {
+					t.Errorf("error %v blames Latin-1 for bytes that are not Latin-1", err)
+				}
+				return
+			}
+			if err != nil || got != tc.want || cut != tc.cut {
+				t.Fatalf("CleanCut(%q) = %q, cut %v, %v; want %q, cut %v", tc.in, got, cut, err, tc.want, tc.cut)
 			}
 		})
 	}

@@ -55,8 +55,16 @@ type Revision struct {
 	// Signoff holds the sign-off line, typically the writer's e-mail.
 	Signoff string `json:"signoff"`
 	// Complete reports whether the page reached its end mark, (END).
-	// A page cut off before it is incomplete.
+	// A page cut off before it is incomplete, and so is one whose last
+	// character was cut in two (revision.CleanCut), wherever the cut
+	// lands: its bytes say it did not arrive whole.
 	Complete bool `json:"complete"`
+	// Cut says, for an incomplete page, which part of it the page ends
+	// in: CutParagraph when its text stops in the last paragraph, which
+	// is then only the start of that paragraph (a diff must not read the
+	// missing rest as deleted); CutSignoff, CutEndMark, CutFurniture; ""
+	// for a complete page or one that shows nothing after its head.
+	Cut Part `json:"cut"`
 	// Furniture is page text that is not story text: web navigation,
 	// the lists after (END), embedded video links. It is kept apart so
 	// nothing is silently dropped.
@@ -65,6 +73,23 @@ type Revision struct {
 	// such as an impossible date ("2022-02-30"), which is then treated
 	// as unknown rather than guessed at.
 	Warnings []string `json:"warnings,omitempty"`
+}
+
+// Part names a part of a page, such as the one a cut-off page ends in.
+type Part string
+
+// Parts a cut-off page can end in.
+const (
+	CutParagraph Part = "paragraph"
+	CutSignoff   Part = "signoff"
+	CutEndMark   Part = "end-mark"
+	CutFurniture Part = "furniture"
+)
+
+// PartialLast reports whether the last paragraph is only the start of the
+// paragraph the agency sent, the page having been cut off inside it.
+func (r *Revision) PartialLast() bool {
+	return !r.Complete && r.Cut == CutParagraph && len(r.Paragraphs) > 0
 }
 
 // Marker is a headline's version marker. Label is written as on the page

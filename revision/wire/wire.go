@@ -35,7 +35,7 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // Parse parses one input. source names it in the revision and in errors.
 func Parse(source string, data []byte, opt Options) (*revision.Revision, error) {
-	text, err := revision.Clean(data, opt.MaxSize)
+	text, cut, err := revision.CleanCut(data, opt.MaxSize)
 	if err != nil {
 		return nil, &Error{Source: source, Err: err}
 	}
@@ -44,7 +44,7 @@ func Parse(source string, data []byte, opt Options) (*revision.Revision, error) 
 	if !yonhap.Detect(text) {
 		return nil, &Error{Source: source, Err: notAPage(text)}
 	}
-	r := yonhap.Parse(source, text)
+	r := yonhap.ParseCut(source, text, cut)
 	if len(r.Paragraphs) == 0 {
 		return nil, &Error{Source: source, Err: &revision.InputError{Reason: "no story text found"}}
 	}

@@ -129,3 +129,72 @@ func TestParseRefusesNotPages(t *testing.T) {
 		}
 	}
 }
+
+// seedLines is the full page the project started from, line by line.
+func seedLines(t *testing.T) []string {
+	t.Helper()
+	data, err := os.ReadFile("../../testdata/seed-AEN20191230000451325.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Split(string(data), "\n")
+}
+
+// TestParseCutMidCharacter: a real page cut inside a multi-byte character
+// (a 2-, 3- or 4-byte sequence, where a page cut at a byte count splits
+// one) parses up to the cut, is incomplete, and says its last paragraph
+// is partial; the same bytes broken mid-page are still refused, without
+// blaming Latin-1.
+func TestParseCutMidCharacter(t *testing.T) {
+	lines := seedLines(t)
+	head := strings.Join(lines[:6], "\n") + "\n" // head and paras 1-3
+	tests := []struct {
+		name, tail, last string
+	}{
+		{"2-byte é after 1 byte", "Kim’s caf\xc3", "Kim’s caf"},
+		{"3-byte ’ after 1 byte", "Kim Jong-un\xe2", "Kim Jong-un"},
+		{"3-byte ’ after 2 bytes", "Kim Jong-un\xe2\x80", "Kim Jong-un"},
+		{"4-byte emoji after 3 bytes", "A photo \xf0\x9f\x93", "A photo"},
+		{"cut right after an end mark", "The WPK met. (END)\xe2\x80", "The WPK met."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := Parse("cut.txt", []byte(head+tc.tail), Options{})
+			if err != nil {
+				t.Fatalf("Parse: %v", err)
+			}
+			if r.Complete {
+				t.Error("a page cut mid-character is complete")
+			}
+			if n := len(r.Paragraphs); n != 4 || r.Paragraphs[3] != tc.last {
+				t.Fatalf("%d paragraphs, last %q; want 4, last %q", n, r.Paragraphs[n-1], tc.last)
+			}
+			if r.Headline == "" || r.Note != "ADDS details throughout, byline, photo" || r.Byline != "Koh Byung-joon" {
+				t.Errorf("head lost: headline %q note %q byline %q", r.Headline, r.Note, r.Byline)
+			}
+			wantCut := revision.CutParagraph
+			if strings.Contains(tc.tail, "(END)") {
+				wantCut = revision.CutEndMark
+			}
+			if r.Cut != wantCut || r.PartialLast() != (wantCut == revision.CutParagraph) {
+				t.Errorf("cut = %q, partial last %v; want %q", r.Cut, r.PartialLast(), wantCut)
+			}
+		})
+	}
+	// The same broken sequence with text after it is damage, not a cut.
+	_, err := Parse("broken.txt", []byte(head+"Kim Jong-un\xe2\x80 said more.\n"), Options{})
+	if err == nil || !strings.Contains(err.Error(), "broken.txt: input is not valid UTF-8: bad byte 0xe2") ||
+		strings.Contains(err.Error(), "Latin-1") {
+		t.Errorf("broken mid-page: error %v, want one naming the file and the byte, not Latin-1", err)
+	}
+	// A cut inside the page furniture after (END): the story is whole
+	// but the page did not arrive whole.
+	full := strings.Join(lines[:27], "\n") + "\n(LEAD) U.S. flies 4 spy planes amid concern about N.K. \xe2\x80"
+	r, err := Parse("furniture.txt", []byte(full), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Complete || r.Cut != revision.CutFurniture || r.Signoff != "kokobj@yna.co.kr" || r.PartialLast() {
+		t.Errorf("cut in the furniture: complete %v, cut %q, signoff %q", r.Complete, r.Cut, r.Signoff)
+	}
+}

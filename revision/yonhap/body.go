@@ -22,8 +22,12 @@ type body struct {
 	captions  []string
 	signoff   string
 	complete  bool
+	cut       revision.Part // what an incomplete page ends in
 	furniture []string
 }
+
+// Part a caption, for body.cut; it is story package, not text.
+const cutCaption revision.Part = "caption"
 
 // paras joins each paragraph's lines with a space.
 func (b *body) paras() []string {
@@ -36,8 +40,9 @@ func (b *body) paras() []string {
 
 // parseBody reads story lines: one paragraph per line or per blank-line
 // separated block, with stray line breaks inside a sentence mended; photo
-// captions, sign-off, (END) and everything after it kept apart.
-func parseBody(lines []string, headline string) body {
+// captions, sign-off, (END) and everything after it kept apart. cut says
+// the input was cut inside its last character (revision.CleanCut).
+func parseBody(lines []string, headline string, cut bool) body {
 	var b body
 	lastText := len(lines) - 1
 	for lastText >= 0 && strings.TrimSpace(lines[lastText]) == "" {
@@ -46,6 +51,7 @@ func parseBody(lines []string, headline string) body {
 	joinable := false // the last paragraph may continue on the next line
 	for i, raw := range lines {
 		line := strings.TrimSpace(raw)
+		part := revision.CutFurniture // what the line is, if the page ends in it
 		switch {
 		case line == "":
 			continue
@@ -53,13 +59,22 @@ func parseBody(lines []string, headline string) body {
 			if text := strings.TrimSpace(strings.TrimSuffix(line, "(END)")); text != "" {
 				b.add(text, &joinable)
 			}
-			b.complete = true
 			b.furniture = append(b.furniture, nonBlank(lines[i+1:])...)
+			b.complete, b.cut = !cut, ""
+			if cut {
+				// The bytes after the end mark were cut: the story
+				// text is whole, the page is not.
+				b.cut = revision.CutFurniture
+				if i == lastText {
+					b.cut = revision.CutEndMark
+				}
+			}
 			return b
 		case i == lastText && len(line) >= 2 && strings.HasPrefix("(END)", line):
 			// "(END" on a page cut off inside its end mark: not text, and
 			// the page stays incomplete because the mark is not whole.
 			b.furniture = append(b.furniture, line)
+			part = revision.CutEndMark
 		case isImageAlt(line, headline):
 			b.furniture = append(b.furniture, line)
 			joinable = false
@@ -70,18 +85,28 @@ func parseBody(lines []string, headline string) body {
 			b.dropVideoTitle()
 			b.furniture = append(b.furniture, line)
 			joinable = false
-		case strings.Contains(line, "@") && isSignoff(line):
+		case strings.Contains(line, "@") && (isSignoff(line) || i == lastText && isSignoffStart(line)):
+			// The last line of a page cut off inside its sign-off
+			// ("yonngong@") is a sign-off all the same, not a paragraph.
 			b.signoff = strings.TrimSpace(b.signoff + " " + line)
 			joinable = false
+			part = revision.CutSignoff
 		case strings.HasPrefix(line, "view larger image"):
 			b.captions = append(b.captions, strings.TrimSpace(strings.TrimPrefix(line, "view larger image")))
 			joinable = false
+			part = cutCaption
 		case isCaptionEnd(line) && !strings.Contains(line, " -- ") && len(b.parts) > 0:
 			b.captions = append(b.captions, line)
 			joinable = false
+			part = cutCaption
 		default:
 			b.add(line, &joinable)
+			part = revision.CutParagraph
 		}
+		b.cut = part
+	}
+	if len(b.parts) == 0 && b.signoff == "" {
+		b.cut = ""
 	}
 	return b
 }

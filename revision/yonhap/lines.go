@@ -8,51 +8,66 @@ import "strings"
 //
 //	^[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s*[,/;&]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)*$
 //
-// and runs that pattern's automaton, keeping the set of states it can be
-// in after each byte: addresses may follow one another with nothing
-// between them, so a domain character may also start the next address.
-func isSignoff(line string) bool {
-	const (
-		start  = 1 << iota // before the first address
-		local              // in the part before @
-		at                 // just after @
-		label1             // in the domain's first label
-		dot                // just after a dot of the domain
-		label              // in a later label: an address may end here
-		space1             // in white space after an address
-		space2             // after the separator between two addresses
-	)
-	set := start
+// and runs that pattern's automaton (signoffStates).
+func isSignoff(line string) bool { return signoffStates(line)&soLabel != 0 }
+
+// isSignoffStart reports whether line is a sign-off cut off after the @
+// of an address, "yonngong@" or "a@yna.co.kr, kim@yn": the start of a
+// line isSignoff accepts, with at least one @ in it. Cut before its @, an
+// address cannot be told from a word.
+func isSignoffStart(line string) bool {
+	return strings.IndexByte(line, '@') > 0 && signoffStates(line) != 0
+}
+
+// States of the sign-off automaton.
+const (
+	soStart  = 1 << iota // before the first address
+	soLocal              // in the part before @
+	soAt                 // just after @
+	soLabel1             // in the domain's first label
+	soDot                // just after a dot of the domain
+	soLabel              // in a later label: an address may end here
+	soSpace1             // in white space after an address
+	soSpace2             // after the separator between two addresses
+)
+
+// signoffStates runs the sign-off pattern's automaton over line and
+// returns the set of states it can be in at the end, 0 when line cannot
+// start a sign-off. It keeps a set because addresses may follow one
+// another with nothing between them, so a domain character may also
+// start the next address.
+func signoffStates(line string) int {
+	set := soStart
 	for i := 0; i < len(line) && set != 0; i++ {
 		c := line[i]
 		domain := isWordByte(c) || c == '-'                 // [\w-]
 		name := domain || c == '.' || c == '+'              // [\w.+-]
 		sep := c == ',' || c == '/' || c == ';' || c == '&' // [,/;&]
 		next := 0
-		if name && set&(start|local|label|space1|space2) != 0 {
-			next |= local
+		if name && set&(soStart|soLocal|soLabel|soSpace1|soSpace2) != 0 {
+			next |= soLocal
 		}
-		if c == '@' && set&local != 0 {
-			next |= at
+		if c == '@' && set&soLocal != 0 {
+			next |= soAt
 		}
-		if domain && set&(at|label1) != 0 {
-			next |= label1
+		if domain && set&(soAt|soLabel1) != 0 {
+			next |= soLabel1
 		}
-		if c == '.' && set&(label1|label) != 0 {
-			next |= dot
+		if c == '.' && set&(soLabel1|soLabel) != 0 {
+			next |= soDot
 		}
-		if domain && set&(dot|label) != 0 {
-			next |= label
+		if domain && set&(soDot|soLabel) != 0 {
+			next |= soLabel
 		}
-		if isSpace(c) && set&(label|space1) != 0 {
-			next |= space1
+		if isSpace(c) && set&(soLabel|soSpace1) != 0 {
+			next |= soSpace1
 		}
-		if (sep && set&(label|space1) != 0) || (isSpace(c) && set&space2 != 0) {
-			next |= space2
+		if (sep && set&(soLabel|soSpace1) != 0) || (isSpace(c) && set&soSpace2 != 0) {
+			next |= soSpace2
 		}
 		set = next
 	}
-	return set&label != 0
+	return set
 }
 
 // monthNames are the months as web date stamps spell them.

@@ -22,9 +22,17 @@ const Format = "yonhap-text"
 // never fails: a page that shows little yields a revision with few fields,
 // and an empty body is for the caller to judge.
 func Parse(source, text string) *revision.Revision {
+	return ParseCut(source, text, false)
+}
+
+// ParseCut is Parse for a page that revision.CleanCut may have found cut
+// inside its last character (cut true): such a page is incomplete even if
+// its text ends in what reads as "(END)", and its last line is only the
+// start of what it was.
+func ParseCut(source, text string, cut bool) *revision.Revision {
 	lines := strings.Split(text, "\n")
 	h := parseHead(lines)
-	b := parseBody(lines[h.bodyAt:], h.headline)
+	b := parseBody(lines[h.bodyAt:], h.headline, cut)
 
 	r := &revision.Revision{
 		Source:      source,
@@ -40,6 +48,7 @@ func Parse(source, text string) *revision.Revision {
 		Captions:    nonNil(b.captions),
 		Signoff:     b.signoff,
 		Complete:    b.complete,
+		Cut:         b.cut,
 		Furniture:   nonNil(append(h.chrome, b.furniture...)),
 	}
 	r.Marker, r.Tags, r.Headline = SplitHeadline(h.headline)
