@@ -24,16 +24,19 @@ type unit struct {
 	oldAt, newAt int // first paragraph on each side
 	kind         unitKind
 	inOrder      bool
+	cutNew       bool // kindPartial: the new paragraph is the partial one
+	cutAt        int  // kindPartial: where the partial text stops in the whole
 }
 
 type unitKind int
 
 const (
-	kindEqual unitKind = iota // same text, found by the ordered match
-	kindSame                  // same text, found out of order
-	kindEdit                  // similar text
-	kindSplit                 // old oldAt -> new newAt, newAt+1
-	kindMerge                 // old oldAt, oldAt+1 -> new newAt
+	kindEqual   unitKind = iota // same text, found by the ordered match
+	kindSame                    // same text, found out of order
+	kindEdit                    // similar text
+	kindSplit                   // old oldAt -> new newAt, newAt+1
+	kindMerge                   // old oldAt, oldAt+1 -> new newAt
+	kindPartial                 // the partial last paragraph of a cut-off page and its whole
 )
 
 func (u unit) oldEnd() int { return u.oldAt + b2i(u.kind == kindMerge) }
@@ -71,12 +74,19 @@ func (al *aligner) set(side, i int) map[string]bool {
 }
 
 // alignParas aligns old paragraphs a with new paragraphs b and returns
-// the entries in reading order.
-func alignParas(a, b []string, deadline time.Time) []Para {
+// the entries in reading order. cutOld and cutNew say that the last
+// paragraph of that side is partial, its page cut off inside it.
+func alignParas(a, b []string, cutOld, cutNew bool, deadline time.Time) []Para {
 	al := &aligner{a: a, b: b, deadline: deadline,
 		oldU: fill(len(a), -1), newU: fill(len(b), -1)}
 	al.ordered()
 	al.sameText()
+	if cutNew {
+		al.partialPair(true)
+	}
+	if cutOld {
+		al.partialPair(false)
+	}
 	if len(a) <= bigLimit && len(b) <= bigLimit {
 		al.splitsAndMerges()
 		al.edits()
@@ -367,6 +377,8 @@ func (al *aligner) entries(u unit) []Para {
 		return []Para{{Op: op, Old: num(u.oldAt), New: num(u.newAt), Text: al.b[u.newAt]}}
 	case kindEdit:
 		return []Para{{Op: op, Old: num(u.oldAt), New: num(u.newAt), Text: al.b[u.newAt], Words: al.words(al.a[u.oldAt], al.b[u.newAt])}}
+	case kindPartial:
+		return []Para{al.partialEntry(u)}
 	case kindSplit:
 		w1, w2 := cut(al.words(al.a[u.oldAt], al.b[u.newAt]+" "+al.b[u.newAt+1]), len(al.b[u.newAt]), OpInsert)
 		return []Para{

@@ -6,6 +6,7 @@
 package diff
 
 import (
+	"slices"
 	"time"
 
 	"lede/revision"
@@ -42,12 +43,20 @@ type Para struct {
 	Words []Word `json:"words,omitempty"`
 	Split bool   `json:"split,omitempty"`
 	Merge bool   `json:"merge,omitempty"`
-	// Cut marks paragraphs that only seem deleted because the newer page
-	// was cut off before its end: in the older page they come after the
-	// last paragraph the newer one still shows. They are not counted in the summary nor held against the
-	// note. (When the older page is the cut-off one, paragraphs past its
-	// end stay insertions: an update adds at the end more often than not,
-	// and hiding its additions would hide what the update is for.)
+	// Cut marks entries that only seem changed because a page was cut
+	// off. They are not counted in the summary nor held against the note,
+	// and are of two kinds:
+	//
+	//   - deletes: paragraphs past the end of the cut-off newer page, that
+	//     come in the older page after the last paragraph the newer one
+	//     still shows. (When the older page is the cut-off one, paragraphs
+	//     past its end stay insertions: an update adds at the end more
+	//     often than not, and hiding its additions would hide what the
+	//     update is for.)
+	//   - an equal entry for the last paragraph of a page cut off inside
+	//     it, paired with the paragraph it is the start of: Words compare
+	//     what the cut page shows of it, and end in one Word marked Cut,
+	//     the rest of the whole paragraph the cut page does not show.
 	Cut bool `json:"cut,omitempty"`
 }
 
@@ -131,7 +140,7 @@ func Compare(old, new *revision.Revision, opt Options) *Result {
 		Headline:   headlineField(old, new),
 		Byline:     field(old.Byline, new.Byline),
 		Dateline:   field(old.Dateline.Text, new.Dateline.Text),
-		Paragraphs: markCut(alignParas(old.Paragraphs, new.Paragraphs, deadline), new.Complete),
+		Paragraphs: markCut(alignParas(old.Paragraphs, new.Paragraphs, old.PartialLast(), new.PartialLast(), deadline), new.Complete),
 		Note:       new.Note,
 		Complete:   [2]bool{old.Complete, new.Complete},
 		Counts:     [2]int{len(old.Paragraphs), len(new.Paragraphs)},
@@ -201,7 +210,26 @@ func markCut(ps []Para, newComplete bool) []Para {
 			ps[i].Cut = true
 		}
 	}
-	return ps
+	return pastTheEndLast(ps)
+}
+
+// pastTheEndLast puts the paragraphs past the end of the cut-off newer
+// page after its partial last paragraph, where a reader of the pages
+// would meet them, rather than before it when that paragraph moved.
+func pastTheEndLast(ps []Para) []Para {
+	at := slices.IndexFunc(ps, func(p Para) bool { return p.Cut && p.Op != OpDelete && p.Words[len(p.Words)-1].Op == OpDelete })
+	if at < 0 {
+		return ps
+	}
+	var before, past []Para
+	for _, p := range ps[:at] {
+		if p.Cut && p.Op == OpDelete {
+			past = append(past, p)
+		} else {
+			before = append(before, p)
+		}
+	}
+	return slices.Concat(before, ps[at:at+1], past, ps[at+1:])
 }
 
 func summarize(r *Result) Summary {

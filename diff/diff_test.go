@@ -64,7 +64,9 @@ func assertLossless(t testing.TB, a, b []string, ps []Para) {
 				t.Fatalf("delete with old %v new %v", p.Old, p.New)
 			}
 		case OpEqual:
-			if p.Words != nil {
+			// Only the partial paragraph of a cut-off page, equal as far
+			// as it goes, needs words to rebuild both sides.
+			if p.Words != nil && !p.Cut {
 				t.Fatalf("equal paragraph with words")
 			}
 		}

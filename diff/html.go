@@ -66,7 +66,8 @@ func WriteHTMLPage(w io.Writer, sections []Section) error {
 // htmlParts render paragraphs and words; the lede diff page and the web
 // view share them.
 const htmlParts = `{{define "paras"}}<ol>{{range .}}<li class="{{if .Cut}}cut{{else}}{{.Op}}{{end}}"><span class="n">{{if .New}}{{num .New}}{{else}}({{num .Old}}){{end}}</span>
-{{- if .Cut}}{{.Text}} <span class="tag">(past the end of the cut-off newer page)</span>
+{{- if and .Cut .Words}}{{range .Words}}{{template "w" .}}{{end}} <span class="tag">({{cutNote .}})</span>
+{{- else if .Cut}}{{.Text}} <span class="tag">({{cutNote .}})</span>
 {{- else if eq (print .Op) "insert"}}<ins>{{.Text}}</ins>
 {{- else if eq (print .Op) "delete"}}<del>{{.Text}}</del>
 {{- else if .Words}}{{range .Words}}{{template "w" .}}{{end}}
@@ -75,16 +76,16 @@ const htmlParts = `{{define "paras"}}<ol>{{range .}}<li class="{{if .Cut}}cut{{e
 {{- if .Split}} <span class="tag">(split from {{num .Old}})</span>{{end}}
 {{- if .Merge}} <span class="tag">(merged from {{num .Old}})</span>{{end}}</li>
 {{end}}</ol>{{end}}
-{{define "w"}}{{if eq (print .Op) "insert"}}<ins>{{.Text}}</ins>{{else if eq (print .Op) "delete"}}<del>{{.Text}}</del>{{else}}{{.Text}}{{end}}{{end}}`
+{{define "w"}}{{if .Cut}}{{if eq (print .Op) "insert"}}<span class="tag">[older page cut off here]</span>{{.Text}}{{else}}<span class="tag">…</span>{{end}}{{else if eq (print .Op) "insert"}}<ins>{{.Text}}</ins>{{else if eq (print .Op) "delete"}}<del>{{.Text}}</del>{{else}}{{.Text}}{{end}}{{end}}`
 
 // HTMLTemplates adds to t the templates "paras", which renders a []Para
 // as a numbered list (insertions in <ins>, deletions in <del>, moves,
 // splits, merges and cut-off paragraphs tagged), and "w", which renders
 // one Word, so that every HTML view of a diff marks changes alike; and
-// the functions "num" (a paragraph number) and "unannounced"
-// (UnannouncedText).
+// the functions "num" (a paragraph number), "unannounced"
+// (UnannouncedText) and "cutNote" (CutNote).
 func HTMLTemplates(t *template.Template) (*template.Template, error) {
-	return t.Funcs(template.FuncMap{"num": paraNumber, "unannounced": UnannouncedText}).Parse(htmlParts)
+	return t.Funcs(template.FuncMap{"num": paraNumber, "unannounced": UnannouncedText, "cutNote": CutNote}).Parse(htmlParts)
 }
 
 // paraNumber writes a paragraph number, "" for none.

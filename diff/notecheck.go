@@ -74,7 +74,7 @@ func checkNote(old, new *revision.Revision, r *Result) ([]Verdict, []Unannounced
 		case revision.TargetSlug:
 			v.Result, v.Why = Unverifiable, "slugs are not part of the page"
 		default:
-			v.Result, v.Paras, v.Why = paraVerdict(a, new, changed, covered)
+			v.Result, v.Paras, v.Why = paraVerdict(a, new, changed, partialParas(r), covered)
 		}
 		verdicts = append(verdicts, v)
 	}
@@ -94,6 +94,18 @@ func checkNote(old, new *revision.Revision, r *Result) ([]Verdict, []Unannounced
 		un = []Unannounced{}
 	}
 	return verdicts, un
+}
+
+// partialParas lists the new numbers of the paragraphs a page was cut off
+// inside (see Para.Cut): what they show cannot bear a note out.
+func partialParas(r *Result) []int {
+	var out []int
+	for _, p := range r.Paragraphs {
+		if p.Cut && p.New != nil {
+			out = append(out, *p.New)
+		}
+	}
+	return out
 }
 
 // changedParas lists the entries that are not equal, leaving out those
@@ -130,9 +142,10 @@ func photoVerdict(old, new *revision.Revision) (string, string) {
 // paraVerdict checks an action on story text: the paragraphs it names (or
 // all for "throughout" and unspecified objects) must hold a change of the
 // kind its verb implies. Paragraphs past the end of a cut-off page cannot
-// be judged. The reason names the paragraphs that bear the action out,
-// and those it names that show no such change or are past the cut.
-func paraVerdict(a revision.Action, new *revision.Revision, changed []*Para, covered map[*Para]bool) (string, []int, string) {
+// be judged, nor can one that a page was cut off inside (partial). The
+// reason names the paragraphs that bear the action out, and those it
+// names that show no such change or are cut.
+func paraVerdict(a revision.Action, new *revision.Revision, changed []*Para, partial []int, covered map[*Para]bool) (string, []int, string) {
 	kinds := verbKind(a.Verb)
 	want := map[int]bool{}
 	whole := a.Target == revision.TargetThroughout || a.Target == revision.TargetBody
@@ -170,6 +183,18 @@ func paraVerdict(a revision.Action, new *revision.Revision, changed []*Para, cov
 			cut += " on"
 		}
 	}
+	var short []int // named paragraphs a page was cut off inside
+	for _, p := range partial {
+		if want[p] && !whole {
+			short = append(short, p)
+		}
+	}
+	if len(short) > 0 {
+		if cut != "" {
+			cut += "; "
+		}
+		cut += "cut off inside: " + paraRanges(short)
+	}
 	switch {
 	case len(hits) > 0:
 		if a.Target == revision.TargetThroughout && len(hits) < 2 && len(new.Paragraphs) > 3 {
@@ -181,7 +206,7 @@ func paraVerdict(a revision.Action, new *revision.Revision, changed []*Para, cov
 			// para 3" or "last 3 paras") that hold no such change.
 			var missed []int
 			for _, p := range a.Paras {
-				if p <= len(new.Paragraphs) && !slices.Contains(hits, p) && !slices.Contains(missed, p) {
+				if p <= len(new.Paragraphs) && !slices.Contains(hits, p) && !slices.Contains(missed, p) && !slices.Contains(short, p) {
 					missed = append(missed, p)
 				}
 			}

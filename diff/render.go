@@ -56,10 +56,14 @@ func (p painter) bold(s string) string {
 func (p painter) words(ws []Word) string {
 	var b strings.Builder
 	for _, w := range ws {
-		switch w.Op {
-		case OpInsert:
+		switch {
+		case w.Cut && w.Op == OpDelete:
+			b.WriteString(p.dim("…"))
+		case w.Cut:
+			b.WriteString(p.dim("[older page cut off here]") + w.Text)
+		case w.Op == OpInsert:
 			b.WriteString(p.ins(w.Text))
-		case OpDelete:
+		case w.Op == OpDelete:
 			b.WriteString(p.del(w.Text))
 		default:
 			b.WriteString(w.Text)
@@ -178,7 +182,7 @@ func paraRanges(ns []int) string {
 func visible(ps []Para, context int) []bool {
 	show := make([]bool, len(ps))
 	for i, p := range ps {
-		if p.Op == OpEqual {
+		if p.Op == OpEqual && !p.Cut {
 			continue
 		}
 		for k := max(0, i-context); k <= min(len(ps)-1, i+context); k++ {
@@ -213,8 +217,11 @@ func writeParas(b *strings.Builder, r *Result, p painter, context int) {
 }
 
 func paraLine(e Para, p painter) string {
-	if e.Cut {
-		return fmt.Sprintf("? %3s  %s\n", fmt.Sprintf("(%d)", *e.Old), p.dim("[past the end of the cut-off newer page] "+e.Text))
+	switch {
+	case e.Cut && e.Op == OpDelete:
+		return fmt.Sprintf("? %3s  %s\n", fmt.Sprintf("(%d)", *e.Old), p.dim("["+CutNote(e)+"] "+e.Text))
+	case e.Cut:
+		return fmt.Sprintf("? %3d  %s %s\n", *e.New, p.words(e.Words), p.dim("("+CutNote(e)+")"))
 	}
 	switch e.Op {
 	case OpEqual:
@@ -276,6 +283,12 @@ func WriteMarkdown(w io.Writer, r *Result, opt TextOptions) error {
 }
 
 func mdPara(e Para) string {
+	if e.Cut && e.Op != OpDelete {
+		return fmt.Sprintf("%d. %s *(%s)*\n", *e.New, mdWords(e.Words, e.Text), md(CutNote(e)))
+	}
+	if e.Cut {
+		return fmt.Sprintf("- %s *(%s, was %d)*\n", md(e.Text), md(CutNote(e)), *e.Old)
+	}
 	switch e.Op {
 	case OpEqual:
 		return fmt.Sprintf("%d. %s\n", *e.New, md(e.Text))
@@ -300,6 +313,10 @@ func mdWords(ws []Word, plain string) string {
 		t := md(w.Text)
 		lead, core, trail := splitSpace(t)
 		switch {
+		case w.Cut && w.Op == OpDelete:
+			b.WriteString("…")
+		case w.Cut:
+			b.WriteString("*[older page cut off here]*" + t)
 		case core == "":
 			b.WriteString(t)
 		case w.Op == OpInsert:

@@ -95,7 +95,7 @@ func cut(ws []Word, at int, tracked Op) (first, second []Word) {
 			(*part)[n-1].Text += text
 			return
 		}
-		*part = append(*part, Word{op, text})
+		*part = append(*part, Word{Op: op, Text: text})
 	}
 	off := 0
 	for _, w := range ws {

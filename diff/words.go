@@ -15,6 +15,10 @@ import (
 type Word struct {
 	Op   Op     `json:"op"`
 	Text string `json:"text"`
+	// Cut marks the rest of a paragraph past the point where the other
+	// page was cut off inside it: on one side only, as its Op says, but
+	// not deleted or inserted by the update (see Para.Cut).
+	Cut bool `json:"cut,omitempty"`
 }
 
 // tokenize splits text into words (with inner hyphens, apostrophes, dots
@@ -136,7 +140,7 @@ func Words(old, new string) []Word {
 		if old == "" {
 			return nil
 		}
-		return []Word{{OpEqual, old}}
+		return []Word{{Op: OpEqual, Text: old}}
 	}
 	c := newRuneCodec()
 	a, b := c.encode(tokenize(old)), c.encode(tokenize(new))
@@ -175,10 +179,10 @@ func Words(old, new string) []Word {
 func replaceWords(old, new string) []Word {
 	var out []Word
 	if old != "" {
-		out = append(out, Word{OpDelete, old})
+		out = append(out, Word{Op: OpDelete, Text: old})
 	}
 	if new != "" {
-		out = append(out, Word{OpInsert, new})
+		out = append(out, Word{Op: OpInsert, Text: new})
 	}
 	return out
 }

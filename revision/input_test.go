@@ -75,6 +75,7 @@ func TestCleanCut(t *testing.T) {
 		// One Latin-1 letter alone at the very end reads as a cut as well:
 		// a page cut after the first byte of a curly quote looks the same.
 		{"one lead byte at the end", "caf\xe9", "caf", true, ""},
+		{"latin-1 letter ending the last line", "caf\xe9\n", "", false, "(Latin-1?"},
 		{"latin-1 mid-page", "na\xefve caf\xe9 au lait", "", false, "bad byte 0xef at offset 2 (Latin-1?"},
 	}
 	for _, tc := range tests {

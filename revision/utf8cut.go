@@ -9,8 +9,15 @@ import (
 // valid UTF-8 but for a proper prefix of a multi-byte sequence at the end,
 // perhaps followed by white space a tool added after the cut. It returns
 // the input without the incomplete bytes.
+//
+// A single lead byte before such white space is rather a Latin-1 letter
+// ending the last line ("café\n" in Latin-1): a cut that leaves two or
+// three bytes of a sequence, or that ends the input, is a cut.
 func cutCharacter(data []byte) ([]byte, bool) {
 	body := bytes.TrimRight(data, " \t\r\n")
+	if len(body) < len(data) && len(body) > 0 && body[len(body)-1] >= 0xC0 {
+		return nil, false
+	}
 	// A UTF-8 sequence is at most 4 bytes: its first byte is among the
 	// last 3 of an incomplete one.
 	for n := 1; n <= 3 && n <= len(body); n++ {

@@ -194,6 +194,7 @@ type sideRow struct {
 	Left     []diff.Word
 	Right    []diff.Word
 	Cut      bool
+	CutNote  string // why a Cut row is not counted (diff.CutNote)
 	Moved    bool
 }
 
@@ -202,6 +203,9 @@ func sideRows(ps []diff.Para) []sideRow {
 	rows := make([]sideRow, 0, len(ps))
 	for _, p := range ps {
 		row := sideRow{Op: p.Op, Old: p.Old, New: p.New, Cut: p.Cut, Moved: p.Op == diff.OpMove}
+		if p.Cut {
+			row.CutNote = diff.CutNote(p)
+		}
 		if p.Words != nil {
 			for _, w := range p.Words {
 				if w.Op != diff.OpInsert {

@@ -37,7 +37,7 @@ func writeRevision(w io.Writer, r *revision.Revision, st style) {
 	if r.Complete {
 		v.field("complete", "yes", nil)
 	} else {
-		v.field("complete", "no, cut off before (END)", st.warn)
+		v.field("complete", completeText(r), st.warn)
 	}
 
 	fmt.Fprintln(w)
@@ -156,4 +156,17 @@ func furnitureText(n int) string {
 		return "1 line kept apart (page navigation, lists after (END))"
 	}
 	return strconv.Itoa(n) + " lines kept apart (page navigation, lists after (END))"
+}
+
+// completeText says where an incomplete page was cut off.
+func completeText(r *revision.Revision) string {
+	switch {
+	case r.PartialLast():
+		return fmt.Sprintf("no, cut off inside para %d before (END)", len(r.Paragraphs))
+	case r.Cut == revision.CutSignoff:
+		return "no, cut off in the sign-off before (END)"
+	case r.Cut == revision.CutEndMark || r.Cut == revision.CutFurniture:
+		return "no, cut off at or after (END)"
+	}
+	return "no, cut off before (END)"
 }
