@@ -44,8 +44,10 @@ func (h *head) warn(format string, args ...any) {
 // web chrome, the date stamp, the headline, the note and the byline. It
 // stops at the dateline paragraph or at the first line that can only be
 // story text. A line is taken as the headline only when nothing but chrome
-// came before it and it looks like one: the dateline paragraph is never a
-// headline.
+// came before it and it stands where a headline stands (headlineAhead:
+// the note, byline or dateline follow it, after lines that read like
+// navigation at most) or, failing that, looks like one: the dateline
+// paragraph is never a headline.
 func parseHead(lines []string) head {
 	var h head
 	if len(lines) > 0 {
@@ -82,9 +84,16 @@ func parseHead(lines []string) head {
 			h.byline, seenHeader = names, true
 			continue
 		}
-		if h.headline == "" && !seenHeader && looksLikeHeadline(line) {
-			h.headline = line
-			continue
+		if h.headline == "" && !seenHeader {
+			if at := headlineAhead(lines, i); at >= 0 {
+				h.chrome = append(h.chrome, nonBlank(lines[i:at])...)
+				h.headline, i = strings.TrimSpace(lines[at]), at
+				continue
+			}
+			if looksLikeHeadline(line) {
+				h.headline = line
+				continue
+			}
 		}
 		h.bodyAt = i
 		return h
