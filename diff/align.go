@@ -81,12 +81,7 @@ func alignParas(a, b []string, cutOld, cutNew bool, deadline time.Time) []Para {
 		oldU: fill(len(a), -1), newU: fill(len(b), -1)}
 	al.ordered()
 	al.sameText()
-	if cutNew {
-		al.partialPair(true)
-	}
-	if cutOld {
-		al.partialPair(false)
-	}
+	al.partialPairs(cutOld, cutNew)
 	if len(a) <= bigLimit && len(b) <= bigLimit {
 		al.splitsAndMerges()
 		al.edits()

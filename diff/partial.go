@@ -89,6 +89,17 @@ func partialSim(partial, whole string, end int) float64 {
 	return dice(wordSet(partial), wordSet(whole[:end]))
 }
 
+// partialPairs pairs the partial last paragraph of each side that has
+// one (cutOld, cutNew), the new side's first.
+func (al *aligner) partialPairs(cutOld, cutNew bool) {
+	if cutNew {
+		al.partialPair(true)
+	}
+	if cutOld {
+		al.partialPair(false)
+	}
+}
+
 // partialPair pairs the partial last paragraph of a cut-off page with
 // the unaligned paragraph of the other page it is the start of, the most
 // alike if several are. newSide says the cut page is the new one.
