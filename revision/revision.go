@@ -59,11 +59,12 @@ type Revision struct {
 	// character was cut in two (revision.CleanCut), wherever the cut
 	// lands: its bytes say it did not arrive whole.
 	Complete bool `json:"complete"`
-	// Cut says, for an incomplete page, which part of it the page ends
-	// in: CutParagraph when its text stops in the last paragraph, which
-	// is then only the start of that paragraph (a diff must not read the
-	// missing rest as deleted); CutSignoff, CutEndMark, CutFurniture; ""
-	// for a complete page or one that shows nothing after its head.
+	// Cut says, for an incomplete page, which part of it the page was
+	// cut off inside: CutParagraph when its text stops inside the last
+	// paragraph, which is then only the start of that paragraph (a diff
+	// must not read the missing rest as deleted); CutSignoff, CutEndMark,
+	// CutFurniture. It is "" for a complete page, and for one whose text
+	// stops at a line break, between two whole parts.
 	Cut Part `json:"cut"`
 	// Furniture is page text that is not story text: web navigation,
 	// the lists after (END), embedded video links. It is kept apart so

@@ -94,7 +94,7 @@ func TestBinary(t *testing.T) {
 		{name: "readable", args: []string{"parse", seedPage},
 			stdout: []string{"==> " + seedPage, "\n 20  The U.S. has warned"}},
 		{name: "stdin", stdin: string(page), args: []string{"parse", "-"},
-			stdout: []string{"==> -", "complete  no, cut off inside para 7 before (END)"}},
+			stdout: []string{"==> -", "complete  no, cut off before (END)"}},
 		{name: "one file missing", args: []string{"parse", missing, seedPage}, code: 1,
 			stdout: []string{"==> " + seedPage}, stderr: "lede: error: " + missing + ": no such file or directory\n"},
 		{name: "no arguments", args: []string{"parse"}, code: 2,

@@ -219,7 +219,7 @@ func TestParseView(t *testing.T) {
 		"byline    Koh Byung-joon\n",
 		"dateline  place SEOUL, date Dec. 30, agency Yonhap\n",
 		"complete  yes\n",
-		"complete  no, cut off inside para 7 before (END)\n",
+		"complete  no, cut off before (END)\n",
 		"\n  1  SEOUL, Dec. 30 (Yonhap) -- North Korea discussed",
 		"\n 20  The U.S. has warned Pyongyang",
 		"signoff   kokobj@yna.co.kr\n",

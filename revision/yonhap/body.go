@@ -105,7 +105,10 @@ func parseBody(lines []string, headline string, cut bool) body {
 		}
 		b.cut = part
 	}
-	if len(b.parts) == 0 && b.signoff == "" {
+	if len(b.parts) == 0 && b.signoff == "" || !cut && lastText < len(lines)-1 && b.cut != revision.CutEndMark {
+		// A page whose text stops at a line break was cut between two
+		// lines, not inside one: its last paragraph is whole. (Pages cut
+		// at a byte count stop mid-line.)
 		b.cut = ""
 	}
 	return b

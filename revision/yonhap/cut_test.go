@@ -77,19 +77,21 @@ func TestCorpusCut(t *testing.T) {
 	for _, l := range loadLabels(t) {
 		r := parsePage(t, filepath.Join(corpusDir, "pages", l.ID+".txt"))
 		parts[r.Cut]++
-		if r.Complete != (r.Cut == "") {
-			t.Errorf("%s: complete %v, cut %q", l.ID, r.Complete, r.Cut)
+		text := corpusText(t, l.ID)
+		if r.Complete && r.Cut != "" || !r.Complete && (r.Cut == "") != strings.HasSuffix(text, "\n") {
+			t.Errorf("%s: complete %v, cut %q, the page ends %q", l.ID, r.Complete, r.Cut, text[len(text)-20:])
 		}
 		if r.PartialLast() {
 			last := r.Paragraphs[len(r.Paragraphs)-1]
-			text := strings.TrimSpace(corpusText(t, l.ID))
+			text := strings.TrimSpace(text)
 			if tail := last[max(0, len(last)-30):]; !strings.HasSuffix(text, tail) {
 				t.Errorf("%s: partial last paragraph ends %q, the page %q", l.ID, tail, text[len(text)-30:])
 			}
 		}
 	}
-	// 24 complete pages; the cut ones end in text, captions or a sign-off.
-	if parts[""] != 24 || parts[revision.CutParagraph] < 60 || parts[revision.CutSignoff] < 2 {
+	// 24 complete pages and 39 that stop at a line break; 40 cut inside
+	// a paragraph, 1 inside its end mark.
+	if parts[""] != 63 || parts[revision.CutParagraph] != 40 || parts[revision.CutEndMark] != 1 {
 		t.Errorf("cut parts %v", parts)
 	}
 }
