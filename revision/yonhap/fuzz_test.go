@@ -3,6 +3,7 @@ package yonhap
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -58,6 +59,9 @@ func FuzzParse(f *testing.F) {
 		}
 		if r.Complete && !strings.Contains(text, "(END)") {
 			t.Fatal("complete without (END)")
+		}
+		if c := ParseCut("fuzz", text, true); c.Complete || !slices.Equal(c.Paragraphs, r.Paragraphs) {
+			t.Fatalf("cut mid-character: complete %v, paragraphs %q, want incomplete and %q", c.Complete, c.Paragraphs, r.Paragraphs)
 		}
 		for _, a := range r.Actions {
 			if len(a.Paras) > 1000 {

@@ -75,6 +75,10 @@ func parseHead(lines []string) head {
 		case isStamp(line):
 			h.readStamp(line)
 			continue
+		case letters(line) == 0 && nextIsHead(lines, i+1):
+			// A date or time in a form matchStamp does not know.
+			h.chrome = append(h.chrome, line)
+			continue
 		}
 		if t, ok := noteText(line); ok && !h.hasNote {
 			h.note, h.hasNote, seenHeader = t, true, true

@@ -51,14 +51,25 @@ func headlineAhead(lines []string, i int) int {
 }
 
 // headFollows reports whether the next line from k that is not blank, a
-// stamp or chrome opens the head of the story.
+// stamp, chrome or without letters opens the head of the story.
 func headFollows(lines []string, k int) bool {
 	for ; k < len(lines); k++ {
 		line := strings.TrimSpace(lines[k])
-		if line == "" || isChrome(line) || isStamp(line) {
-			continue
+		if line == "" || isChrome(line) || isStamp(line) || letters(line) == 0 {
+			continue // a date or time in a form matchStamp does not know
 		}
 		return isHeadStart(line)
+	}
+	return false
+}
+
+// nextIsHead reports whether the next line from k that is not blank opens
+// the head of the story.
+func nextIsHead(lines []string, k int) bool {
+	for ; k < len(lines); k++ {
+		if line := strings.TrimSpace(lines[k]); line != "" {
+			return isHeadStart(line)
+		}
 	}
 	return false
 }
@@ -79,7 +90,18 @@ func isHeadStart(line string) bool {
 // stands: not too long, no dateline or byline, starting with a capital,
 // a figure, a marker or a quote. How it ends does not matter here.
 func headlineShaped(line string) bool {
-	return len(line) <= 300 && !strings.HasPrefix(line, "By ") && startsCapitalOrMarker(line)
+	return len(line) <= 300 && !strings.HasPrefix(line, "By ") && startsCapitalOrMarker(line) && letters(line) >= 3
+}
+
+// letters counts the ASCII letters of s, which a date or time has none of.
+func letters(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if isUpperASCII(s[i]) || isLowerASCII(s[i]) {
+			n++
+		}
+	}
+	return n
 }
 
 // navigationShaped reports whether line reads like a site's navigation

@@ -117,6 +117,8 @@ func TestHeadlineByPlace(t *testing.T) {
 			"Biegun arrives in Seoul", "SEOUL, Dec. 15 (Yonhap) -- He arrived.", []string{"Biegun arrives in Seoul - 1"}},
 		{"navigation, blank lines, stamp", "select languages\n\nHome > NorthKorea\n\n(3rd LD) Envoy in Seoul\n\nDiplomacy 17:28 December 15, 2019\n\nSEOUL, Dec. 15 (Yonhap) -- He arrived.\n",
 			"Envoy in Seoul", "SEOUL, Dec. 15 (Yonhap) -- He arrived.", []string{"select languages", "Home > NorthKorea"}},
+		{"a stamp in a form lede does not know", "select languages\nHome > NorthKorea\n(LEAD) Envoy in Seoul\n2020/06/13 14:05\n(ATTN: ADDS details)\nSEOUL, June 13 (Yonhap) -- He arrived.\n",
+			"Envoy in Seoul", "SEOUL, June 13 (Yonhap) -- He arrived.", []string{"select languages", "Home > NorthKorea", "2020/06/13 14:05"}},
 		{"sentence before the headline is not navigation", "Kim met Moon on Monday.\nTalks held\nSEOUL, Dec. 15 (Yonhap) -- Talks.\n",
 			"", "Kim met Moon on Monday.", []string{}},
 	}

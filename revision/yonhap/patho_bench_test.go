@@ -25,6 +25,9 @@ var pathological = map[string]string{
 	"sign-offs":       strings.Repeat("a@b.cc ", 130000),
 	"note-clauses":    "H\n(ATTN: " + strings.Repeat("ADDS x;", 120000) + ")\nSEOUL -- x",
 	"image-alt-texts": "Head\n" + strings.Repeat("Head - 1\n", 100000),
+	"letterless":      strings.Repeat("-\n\n", 300000) + "SEOUL -- x",
+	"navigation":      strings.Repeat("Home > N\n\n\n", 90000) + "SEOUL -- x",
+	"headline-shaped": strings.Repeat("Talks held\n" + strings.Repeat("\n", 1000), 900) + "SEOUL -- x",
 }
 
 // BenchmarkPathological times the parser on each pathological input; the
