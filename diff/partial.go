@@ -80,8 +80,12 @@ func countWords(s string) int {
 }
 
 // partialSim is how alike partial is to the start of whole up to end,
-// leaving out partial's last word, which the cut may have broken.
+// leaving out partial's last word, which the cut may have broken. A
+// prefix, however short, is the start of whole as it stands.
 func partialSim(partial, whole string, end int) float64 {
+	if end == len(partial) && strings.HasPrefix(whole, partial) {
+		return 1
+	}
 	toks := tokenize(partial)
 	if n := len(toks); n > 1 && isWord(strings.ToLower(toks[n-1])) {
 		partial = strings.Join(toks[:n-1], "")

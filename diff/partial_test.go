@@ -3,8 +3,10 @@ package diff
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"lede/revision"
 )
@@ -217,5 +219,35 @@ func TestPartialTyphoonPair(t *testing.T) {
 	}
 	if len(d.NoteCheck) == 0 || d.NoteCheck[0].Verdict != Confirmed {
 		t.Errorf("note check %+v", d.NoteCheck)
+	}
+}
+
+// TestPartialAnyCut cuts the newer page of every corpus pair inside its
+// last paragraph at many points: the diff stays lossless, and where the
+// older page has that paragraph whole, the cut paragraph is equal and cut,
+// never a change.
+func TestPartialAnyCut(t *testing.T) {
+	for _, p := range corpusPairs(t) {
+		old, full := p[0], p[1]
+		n := len(full.Paragraphs)
+		last := full.Paragraphs[n-1]
+		whole := slices.Contains(old.Paragraphs, last)
+		for at := 1; at < len(last); at += 13 {
+			if !utf8.RuneStart(last[at]) || strings.TrimSpace(last[:at]) != last[:at] {
+				continue
+			}
+			cut := *full
+			cut.Paragraphs = append(slices.Clone(full.Paragraphs[:n-1]), last[:at])
+			cut.Complete, cut.Cut = false, revision.CutParagraph
+			r := Compare(old, &cut, Options{})
+			assertLossless(t, old.Paragraphs, cut.Paragraphs, r.Paragraphs)
+			if !whole {
+				continue
+			}
+			ps := partialEntries(r.Paragraphs)
+			if len(ps) != 1 || ps[0].Op != OpEqual || *ps[0].New != n {
+				t.Errorf("%s cut at %d: partial entries %v in %v", full.Source, at, opsOf(ps), opsOf(r.Paragraphs))
+			}
+		}
 	}
 }
