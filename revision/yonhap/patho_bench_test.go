@@ -27,7 +27,7 @@ var pathological = map[string]string{
 	"image-alt-texts": "Head\n" + strings.Repeat("Head - 1\n", 100000),
 	"letterless":      strings.Repeat("-\n\n", 300000) + "SEOUL -- x",
 	"navigation":      strings.Repeat("Home > N\n\n\n", 90000) + "SEOUL -- x",
-	"headline-shaped": strings.Repeat("Talks held\n" + strings.Repeat("\n", 1000), 900) + "SEOUL -- x",
+	"headline-shaped": strings.Repeat("Talks held\n"+strings.Repeat("\n", 1000), 900) + "SEOUL -- x",
 }
 
 // BenchmarkPathological times the parser on each pathological input; the
