@@ -208,10 +208,16 @@ func sideRows(ps []diff.Para) []sideRow {
 		}
 		if p.Words != nil {
 			for _, w := range p.Words {
-				if w.Op != diff.OpInsert {
+				side := w.Op
+				if w.Cut {
+					// The rest of a paragraph the other page was cut off
+					// inside: this page's own text, not a change.
+					w = diff.Word{Op: diff.OpEqual, Text: w.Text}
+				}
+				if side != diff.OpInsert {
 					row.Left = append(row.Left, w)
 				}
-				if w.Op != diff.OpDelete {
+				if side != diff.OpDelete {
 					row.Right = append(row.Right, w)
 				}
 			}
