@@ -198,3 +198,34 @@ func TestParseCutMidCharacter(t *testing.T) {
 		t.Errorf("cut in the furniture: complete %v, cut %q, signoff %q", r.Complete, r.Cut, r.Signoff)
 	}
 }
+
+// TestParseHeadShapes: the page shapes of yonhap/testdata/shapes (a
+// headline ending with an abbreviation's period, the older site's
+// navigation before the headline) are wire pages, with or without their
+// " date" line, and keep their headline through the whole of Parse.
+func TestParseHeadShapes(t *testing.T) {
+	files, _ := filepath.Glob("../yonhap/testdata/shapes/*.txt")
+	if len(files) < 6 {
+		t.Fatalf("%d shape fixtures", len(files))
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		undated := data
+		if first, rest, ok := strings.Cut(string(data), "\n"); ok && strings.HasPrefix(first, " date ") {
+			undated = []byte(first[len(" date 2006-01-02 "):] + "\n" + rest)
+		}
+		for name, page := range map[string][]byte{"": data, " without its date line": undated} {
+			r, err := Parse(f, page, Options{})
+			if err != nil {
+				t.Errorf("%s%s: %v", f, name, err)
+				continue
+			}
+			if r.Headline == "" || r.Dateline.Agency != "Yonhap" || !strings.HasPrefix(r.Paragraphs[0], r.Dateline.Text) {
+				t.Errorf("%s%s: headline %q, dateline %+v", f, name, r.Headline, r.Dateline)
+			}
+		}
+	}
+}
