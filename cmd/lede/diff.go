@@ -58,7 +58,9 @@ output names each side by both, "STORY@2 (r17)".
 
 Paragraphs are numbered as the agencies count them (para 1 is the lead):
 "+ 12" added as para 12, "- (7)" old para 7 deleted, "~ 3" changed, "> 5"
-moved. In text form, changes are coloured on a terminal; elsewhere (or with
+moved, "? (8)" past the end of a cut-off newer page, "? 10" the paragraph a
+page was cut off inside, compared as far as it goes and not counted. In
+text form, changes are coloured on a terminal; elsewhere (or with
 --color never, or $NO_COLOR set) they carry git's word-diff markers
 [-old-] and {+new+}. --context and --stat apply to text and markdown;
 html shows the whole story, json always lists every paragraph (none with

@@ -52,7 +52,8 @@ before it, as history shows it: "+5 ~2 -0, byline changed; note: 1
 confirmed, 1 unverifiable; 1 unannounced" (paragraphs added, changed,
 removed; the note check); lede diff shows the details. An input that cannot be read or parsed (binary, not
 UTF-8, empty, over --max-size) is an error line and the rest is stored. A
-page cut off before (END) is stored and marked incomplete.
+page cut off before (END), or inside its last character, is stored and
+marked incomplete.
 
 Inputs are stored in batches, one transaction each: a crash loses at most
 the batch under way, and running the same command again completes the job.
