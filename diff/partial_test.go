@@ -3,12 +3,14 @@ package diff
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"lede/revision"
+	"lede/revision/wire"
 )
 
 // cutRev is a revision whose page was cut off inside its last paragraph.
@@ -248,6 +250,28 @@ func TestPartialAnyCut(t *testing.T) {
 			if len(ps) != 1 || ps[0].Op != OpEqual || *ps[0].New != n {
 				t.Errorf("%s cut at %d: partial entries %v in %v", full.Source, at, opsOf(ps), opsOf(r.Paragraphs))
 			}
+		}
+	}
+}
+
+// TestCutSignoffIsNoParagraph: a page cut off inside its sign-off
+// ("yonngong@") compared with the whole page, either way round, shows no
+// paragraph added or removed.
+func TestCutSignoffIsNoParagraph(t *testing.T) {
+	data, err := os.ReadFile("../testdata/yonhap/pages/AEN20200201001200320.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := bytes.Index(data, []byte("yonngong@yna.co.kr"))
+	whole, err1 := wire.Parse("whole.txt", data, wire.Options{})
+	cut, err2 := wire.Parse("cut.txt", append(data[:at:at], "yonngong@"...), wire.Options{})
+	if err1 != nil || err2 != nil {
+		t.Fatal(err1, err2)
+	}
+	for _, pair := range [][2]*revision.Revision{{whole, cut}, {cut, whole}} {
+		r := Compare(pair[0], pair[1], Options{})
+		if s := r.Summary; s.Added+s.Removed+s.Changed+s.Moved != 0 || len(r.Unannounced) != 0 {
+			t.Errorf("%s -> %s: summary %+v, unannounced %v", pair[0].Source, pair[1].Source, s, r.Unannounced)
 		}
 	}
 }
