@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"net/url"
 	"os"
-	"os/exec"
 	"strings"
 	"sync"
 	"time"
@@ -75,34 +74,6 @@ func (s *JSONL) Send(_ context.Context, _ *Alert, body []byte) error {
 		err = cerr
 	}
 	return err
-}
-
-// Exec runs a shell command per alert with the alert's JSON on its
-// standard input and LEDE_ALERT_ID, LEDE_STORY in its environment; a
-// non-zero exit is a failure worth a retry.
-type Exec struct{ Command string }
-
-// Info names the sink by its command.
-func (s *Exec) Info() store.Sink {
-	return store.Sink{ID: "exec:" + s.Command, Kind: "exec", Name: s.Command}
-}
-
-// Send runs the command once.
-func (s *Exec) Send(ctx context.Context, a *Alert, body []byte) error {
-	ctx, cancel := context.WithTimeout(ctx, SendTimeout)
-	defer cancel()
-	c := exec.CommandContext(ctx, "/bin/sh", "-c", s.Command)
-	c.Stdin = bytes.NewReader(body)
-	c.Env = append(os.Environ(), "LEDE_ALERT_ID="+a.ID, "LEDE_STORY="+a.Story)
-	var stderr bytes.Buffer
-	c.Stderr = &stderr
-	if err := c.Run(); err != nil {
-		if msg := strings.TrimSpace(stderr.String()); msg != "" {
-			return fmt.Errorf("%w: %s", err, cut(msg, 200))
-		}
-		return err
-	}
-	return nil
 }
 
 // Webhook POSTs the alert's JSON. The alert id also goes in an
@@ -202,13 +173,4 @@ func RedactURL(raw string) string {
 		out += "/…"
 	}
 	return out
-}
-
-// cut shortens text to n runes with an ellipsis.
-func cut(text string, n int) string {
-	r := []rune(text)
-	if len(r) <= n {
-		return text
-	}
-	return string(r[:n-1]) + "…"
 }
