@@ -211,11 +211,6 @@ func (l *lede) watch(ctx context.Context, dirs []string, opt watchOptions) error
 	if err != nil {
 		return err
 	}
-	unlock, err := lockWatch(l.db)
-	if err != nil {
-		return err
-	}
-	defer unlock()
 	var dbID string
 	err = l.withWrite(ctx, "watch", func(db *store.DB) error {
 		dbID, err = db.EnableAlerts()
@@ -224,6 +219,12 @@ func (l *lede) watch(ctx context.Context, dirs []string, opt watchOptions) error
 	if err != nil {
 		return err
 	}
+	// After the database exists, for the lock is on the file itself.
+	unlock, err := lockWatch(l.db)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	w := &watchRun{l: l, opt: opt, rules: rules, dbID: dbID, dbFlag: l.dbFlag(),
 		files: newTracker(dirs, opt.settle),
 		del:   alert.NewDeliverer(sinks, opt.backoff, l.stderr), tally: map[store.Status]int{}}
