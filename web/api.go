@@ -172,6 +172,9 @@ func (s *Server) apiRevision(w http.ResponseWriter, r *http.Request) {
 		raw, err = readRaw(db, r.PathValue("id"), n)
 		return err
 	})
+	if err == nil {
+		err = s.checkSize(fmt.Sprintf("show %s@%d", raw.story, raw.version.Rev), raw)
+	}
 	var rev store.StoredRevision
 	if err == nil {
 		rev, err = raw.parse()
@@ -200,6 +203,10 @@ func (s *Server) compare(r *http.Request) (*diff.Result, pair, error) {
 	q := r.URL.Query()
 	p, err := s.diffPair(r.Context(), r.PathValue("id"), q.Get("from"), q.Get("to"))
 	if err != nil {
+		return nil, p, err
+	}
+	cmd := fmt.Sprintf("diff %s@%d %s@%d", p.story.ID, p.from.Rev, p.story.ID, p.to.Rev)
+	if err := s.checkSize(cmd, p.raws[:]...); err != nil {
 		return nil, p, err
 	}
 	res := s.diffs.get(p.key())

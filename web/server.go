@@ -40,6 +40,18 @@ type Config struct {
 	FillSummaries func(db *store.DB, s store.Story) error
 	// DiffBudget bounds the work of one comparison; zero means 2s.
 	DiffBudget time.Duration
+	// MaxParagraphs and MaxVersionBytes bound the versions the diff
+	// pages and the revision API show; a larger one is refused (413)
+	// with the command line that shows it. Zero means 5,000 and 2 MiB.
+	MaxParagraphs, MaxVersionBytes int
+	// MaxDiffs bounds the diff requests served at once (zero: the
+	// number of CPUs, at least 2); one more waits up to DiffWait
+	// (zero: 2s) and then gets 503.
+	MaxDiffs int
+	DiffWait time.Duration
+	// CLI is how the refusals name the command line ("lede --db
+	// PATH"); zero means "lede".
+	CLI string
 	// Log receives one line per failed request; nil discards them.
 	Log *log.Logger
 }
@@ -50,6 +62,8 @@ type Server struct {
 	handler http.Handler
 	pages   *pageSet
 	diffs   *diffCache
+	// diffSlots holds a token per diff request under way.
+	diffSlots chan struct{}
 }
 
 // New builds a server from cfg.
@@ -63,11 +77,13 @@ func New(cfg Config) (*Server, error) {
 	if cfg.DiffBudget <= 0 {
 		cfg.DiffBudget = 2 * time.Second
 	}
+	cfg.limits()
 	pages, err := loadPages()
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, pages: pages, diffs: newDiffCache(diffCacheSize, diffCacheBytes)}
+	s := &Server{cfg: cfg, pages: pages, diffs: newDiffCache(diffCacheSize, diffCacheBytes),
+		diffSlots: make(chan struct{}, cfg.MaxDiffs)}
 	s.handler = s.routes()
 	return s, nil
 }
@@ -106,12 +122,12 @@ func (s *Server) routes() http.Handler {
 	// GET patterns also answer HEAD; ServeHTTP answers any other method.
 	mux.HandleFunc("GET /{$}", s.listPage)
 	mux.HandleFunc("GET /s/{id}", s.storyPage)
-	mux.HandleFunc("GET /s/{id}/diff", s.diffPage)
+	mux.HandleFunc("GET /s/{id}/diff", s.gated(s.diffPage))
 	mux.HandleFunc("GET /r/{ref}", s.revPage)
 	mux.HandleFunc("GET /api/stories", s.apiStories)
 	mux.HandleFunc("GET /api/stories/{id}", s.apiStory)
 	mux.HandleFunc("GET /api/stories/{id}/revisions/{n}", s.apiRevision)
-	mux.HandleFunc("GET /api/stories/{id}/diff", s.apiDiff)
+	mux.HandleFunc("GET /api/stories/{id}/diff", s.gated(s.apiDiff))
 	mux.HandleFunc("GET /api/revisions/{ref}", s.apiRevision)
 	mux.HandleFunc("GET /feed.atom", s.feed)
 	mux.HandleFunc("GET /static/{name}", serveStatic)

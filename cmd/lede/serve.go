@@ -103,6 +103,7 @@ func (l *lede) serve(ctx context.Context, addr string, watchDirs []string, opt w
 			fillSummaries(s, pairs, l.stderr)
 			return err
 		},
+		CLI: "lede" + l.dbFlag(),
 		Log: logger,
 	})
 	if err != nil {
