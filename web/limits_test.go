@@ -21,10 +21,15 @@ import (
 // paragraphs (the LEAD changes every tenth one) in a new database, and
 // returns its path and the story's id.
 func hugeStory(t *testing.T, paras int) (string, string) {
+	return storyDB(t, "Typhoon Bavi may make landfall on the west coast", paras)
+}
+
+// storyDB is hugeStory with the headline given.
+func storyDB(t *testing.T, headline string, paras int) (string, string) {
 	t.Helper()
 	page := func(marker, note string, edit bool) []byte {
 		var b strings.Builder
-		fmt.Fprintf(&b, " date 2020-08-22 %sTyphoon Bavi may make landfall on the west coast\n%s", marker, note)
+		fmt.Fprintf(&b, " date 2020-08-22 %s%s\n%s", marker, headline, note)
 		b.WriteString("By Kim Soo-yeon\nSEOUL, Aug. 22 (Yonhap) -- Typhoon Bavi is moving north and may reach the west coast on Wednesday.\n")
 		for i := 2; i <= paras; i++ {
 			fmt.Fprintf(&b, "Paragraph %d of the forecast says winds of %d meters per second are expected.", i, i%40)

@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+
+	"lede/revision"
 )
 
 // Content types of the responses.
@@ -29,7 +31,12 @@ func etagOf(body []byte) string {
 // send writes a complete response with its ETag, or 304 Not Modified
 // when the client's If-None-Match already names it. Responses must be
 // revalidated before reuse: the database changes under them.
+//
+// Bidirectional controls in story text are escaped (see
+// revision.EscapeBidi) in every response: shown raw they reorder the
+// page around them, and in JSON the escape is the same string.
 func send(w http.ResponseWriter, r *http.Request, ctype string, body []byte) {
+	body = revision.EscapeBidi(body)
 	tag := etagOf(body)
 	h := w.Header()
 	h.Set("ETag", tag)
@@ -113,18 +120,18 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, status int, msg st
 		b, _ := json.MarshalIndent(apiError{Status: status, Error: msg}, "", "  ")
 		h.Set("Content-Type", typeJSON)
 		w.WriteHeader(status)
-		w.Write(append(b, '\n'))
+		w.Write(revision.EscapeBidi(append(b, '\n')))
 		return
 	}
 	var buf bytes.Buffer
 	data := errorPage{Status: status, Text: http.StatusText(status), Message: msg}
 	if err := s.pages.render(&buf, "error", data); err != nil {
-		http.Error(w, msg, status)
+		http.Error(w, string(revision.EscapeBidi([]byte(msg))), status)
 		return
 	}
 	h.Set("Content-Type", typeHTML)
 	w.WriteHeader(status)
-	w.Write(buf.Bytes())
+	w.Write(revision.EscapeBidi(buf.Bytes()))
 }
 
 // errorPage is the data of the error page.

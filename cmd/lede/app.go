@@ -54,6 +54,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 // runEnv runs one command line and returns the exit status: 0 success,
 // 1 failure (some input failed), 2 usage error, 130 interrupted.
 func runEnv(ctx context.Context, args []string, e env) int {
+	e, flush := escapeBidi(e)
+	defer flush()
 	app := newApp(e)
 	args, err := reorderArgs(app, args)
 	if err == nil {

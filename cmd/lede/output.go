@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/term"
+
+	"lede/revision"
 )
 
 // colorMode is the value of --color.
@@ -135,4 +137,23 @@ func flushed(w *bufio.Writer) error {
 		return fmt.Errorf("writing output: %w", err)
 	}
 	return nil
+}
+
+// escapeBidi makes e write its output through revision.BidiEscaper: a
+// headline, note or file name with a bidirectional override would
+// otherwise reorder what the terminal shows (text escaped so stays
+// visible, and --json output decodes to the same strings). The terminal
+// is still recognised through the wrapper. flush writes what the
+// escapers hold back.
+func escapeBidi(e env) (env, func()) {
+	out, errs := &revision.BidiEscaper{W: e.stdout}, &revision.BidiEscaper{W: e.stderr}
+	terminal := e.terminal
+	e.stdout, e.stderr = out, errs
+	e.terminal = func(w io.Writer) (bool, int) {
+		if b, ok := w.(*revision.BidiEscaper); ok {
+			w = b.W
+		}
+		return terminal(w)
+	}
+	return e, func() { out.Flush(); errs.Flush() }
 }
