@@ -12,7 +12,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -47,7 +46,7 @@ type DB struct {
 type LockedError struct {
 	Path   string
 	Waited time.Duration
-	Holder string // what the holder wrote about itself, if anything
+	Holder string // what a live holder wrote about itself, if anything
 }
 
 func (e *LockedError) Error() string {
@@ -85,8 +84,7 @@ func Open(path string, opt Options) (*DB, error) {
 		FreelistType: bolt.FreelistMapType,
 	})
 	if errors.Is(err, bolt.ErrTimeout) {
-		holder, _ := os.ReadFile(holderFile(path))
-		return nil, &LockedError{Path: path, Waited: time.Since(start), Holder: strings.TrimSpace(string(holder))}
+		return nil, &LockedError{Path: path, Waited: time.Since(start), Holder: holderOf(path)}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
