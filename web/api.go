@@ -13,10 +13,12 @@ import (
 	"lede/store"
 )
 
-// Paging of story lists.
+// Paging of story lists. maxPage keeps a page's offset far from
+// overflowing (page 9223372036854775807 would wrap round to page 1).
 const (
 	defaultPerPage = 50
 	maxPerPage     = 500
+	maxPage        = 1_000_000_000
 )
 
 // listQuery is a story list request: ?q=words&since=YYYY-MM-DD&page=N
@@ -34,8 +36,8 @@ func parseListQuery(v url.Values) (listQuery, store.ListOptions, error) {
 	var opt store.ListOptions
 	if p := v.Get("page"); p != "" {
 		n, err := strconv.Atoi(p)
-		if err != nil || n < 1 {
-			return q, opt, badRequest("page=%q: want a page number from 1", p)
+		if err != nil || n < 1 || n > maxPage {
+			return q, opt, badRequest("page=%q: want a page number from 1 to %d", p, maxPage)
 		}
 		q.Page = n
 	}
@@ -83,6 +85,10 @@ func (s *Server) listStories(r *http.Request) (storyPage, error) {
 	})
 	if err != nil {
 		return storyPage{}, err
+	}
+	if len(list) == 0 && q.Page > 1 {
+		return storyPage{}, &httpError{status: http.StatusNotFound,
+			msg: fmt.Sprintf("no page %d: the list ends before it", q.Page)}
 	}
 	p := storyPage{Query: q, Stories: list}
 	if len(list) > q.Limit {

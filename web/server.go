@@ -113,6 +113,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusRequestEntityTooLarge, "request body too large")
 		return
 	}
+	if r.ContentLength < 0 {
+		// A chunked body: no route reads it, so the limit above would
+		// never see it. Refuse it rather than let it stream in.
+		s.fail(w, r, http.StatusLengthRequired, "a request body needs a Content-Length (and no route reads one)")
+		return
+	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxBody)
 	s.handler.ServeHTTP(w, r)
 }
