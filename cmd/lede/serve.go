@@ -47,6 +47,11 @@ is opened for each request and closed before the answer is sent, so lede
 ingest can write while the server runs. Ctrl-C stops it once the requests
 under way are answered.
 
+A version over 5,000 paragraphs or 2 MiB is not shown on the diff pages and
+the revision API (413, naming the lede diff or lede show command that shows
+it), and as many diffs as there are CPUs (at least 2) are computed at once;
+one more waits up to 2s for its turn, then gets 503 with Retry-After.
+
 With --watch DIR, the same process also runs lede watch on DIR, so new
 pages show up in the view and the feed as they arrive; lede watch's rule,
 sink and tuning flags (--on, --grep, --late, --webhook, --notify, --jsonl,
