@@ -3,6 +3,7 @@ package alert
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -51,7 +52,10 @@ func (s *Exec) Send(ctx context.Context, a *Alert, body []byte) error {
 	ownGroup(c)
 	c.WaitDelay = execWaitDelay
 	err := c.Run()
-	if err == nil {
+	if err == nil || errors.Is(err, exec.ErrWaitDelay) && ctx.Err() == nil {
+		// ErrWaitDelay alone: the command succeeded and left a child
+		// of its own running with its stderr (a job it started in the
+		// background); that is the command's business.
 		return nil
 	}
 	switch ctx.Err() {

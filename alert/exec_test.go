@@ -66,6 +66,26 @@ func TestExecKillsItsChildren(t *testing.T) {
 	}
 }
 
+// TestExecBackgroundJob runs a command that succeeds and leaves a job
+// of its own running in the background with its stderr: the alert is
+// delivered once the command has exited (and a second for the pipes),
+// not after the job ends.
+func TestExecBackgroundJob(t *testing.T) {
+	t.Parallel()
+	pidFile := filepath.Join(t.TempDir(), "job.pid")
+	s := &Exec{Command: "sleep 5 & echo $! > " + pidFile + "; exit 0"}
+	start := time.Now()
+	err := s.Send(context.Background(), &Alert{ID: "lede-x-1"}, []byte(`{}`))
+	if took := time.Since(start); err != nil || took > 3*time.Second {
+		t.Errorf("Send: %v after %s", err, took)
+	}
+	if data, err := os.ReadFile(pidFile); err == nil {
+		if pid, err := strconv.Atoi(strings.TrimSpace(string(data))); err == nil {
+			syscall.Kill(pid, syscall.SIGKILL)
+		}
+	}
+}
+
 // processLives reports whether pid runs (a zombie waiting for a parent
 // that does not reap it has ended).
 func processLives(pid int) bool {
