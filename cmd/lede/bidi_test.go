@@ -1,7 +1,10 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -26,7 +29,7 @@ func TestBidiHeadline(t *testing.T) {
 		t.Fatalf("ingest: exit %d: %s", r.code, r.stderr)
 	}
 	escaped := `Typhoon \u202etsaoc tsew\u202c Bavi \u2067nears\u2069 land`
-	for _, args := range [][]string{{"stories"}, {"history", "200822"}, {"show", "200822@2"}, {"diff", "200822"},
+	for _, args := range [][]string{{"stories"}, {"history", "200822"}, {"diff", "200822"},
 		{"diff", "--format", "html", "200822"}, {"diff", "--format", "markdown", "200822"}, {"parse", filepath.Join(dir, "AEN20200822002000315.txt")}} {
 		r := runBinary(t, "", []string{"NO_COLOR=1"}, append([]string{"--db", db}, args...)...)
 		if r.code != 0 {
@@ -40,6 +43,17 @@ func TestBidiHeadline(t *testing.T) {
 	var list []struct{ Headline string }
 	if err := json.Unmarshal([]byte(r.stdout), &list); err != nil || len(list) != 1 || list[0].Headline != headline {
 		t.Errorf("stories --json: %v %s", err, r.stdout)
+	}
+	// lede show prints the page byte for byte, escaped only on a terminal.
+	lead, _ := os.ReadFile(filepath.Join(dir, "AEN20200822002000315.txt"))
+	if r := runBinary(t, "", nil, "--db", db, "show", "200822@2"); r.stdout != string(lead) {
+		t.Errorf("lede show > file: not the page as received:\n%s", r.stdout)
+	}
+	var out strings.Builder
+	runEnv(context.Background(), []string{"lede", "--db", db, "show", "200822@2"}, env{stdin: strings.NewReader(""), stdout: &out,
+		stderr: io.Discard, getenv: func(string) string { return "" }, terminal: func(io.Writer) (bool, int) { return true, 80 }})
+	if strings.ContainsAny(out.String(), bidiControls) || !strings.Contains(out.String(), escaped) {
+		t.Errorf("lede show on a terminal: not escaped:\n%s", out.String())
 	}
 	r = runBinary(t, "", nil, "--db", db, "show", "200822\u202E")
 	if r.code == 0 || strings.ContainsAny(r.stderr, bidiControls) || !strings.Contains(r.stderr, `200822\u202e`) {

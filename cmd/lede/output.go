@@ -157,3 +157,16 @@ func escapeBidi(e env) (env, func()) {
 	}
 	return e, func() { out.Flush(); errs.Flush() }
 }
+
+// dataOut is stdout for output that is data to keep byte for byte (the
+// page lede show prints as received): its bidirectional controls are
+// escaped only where a terminal shows them.
+func (l *lede) dataOut() io.Writer {
+	if b, ok := l.stdout.(*revision.BidiEscaper); ok {
+		if tty, _ := l.terminal(b); !tty {
+			b.Flush()
+			return b.W
+		}
+	}
+	return l.stdout
+}

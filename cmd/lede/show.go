@@ -58,7 +58,7 @@ func (l *lede) show(ctx context.Context, ref storyRef, asJSON bool) error {
 		return err
 	}
 	if !asJSON {
-		if _, err := l.stdout.Write(raw); err != nil {
+		if _, err := l.dataOut().Write(raw); err != nil {
 			return fmt.Errorf("writing output: %w", err)
 		}
 		return nil
