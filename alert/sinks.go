@@ -17,6 +17,7 @@ import (
 	"github.com/nicholas-fedor/shoutrrr/pkg/router"
 	"github.com/nicholas-fedor/shoutrrr/pkg/types"
 
+	"lede/revision"
 	"lede/store"
 )
 
@@ -146,8 +147,11 @@ func (s *Notify) Info() store.Sink {
 }
 
 // Send sends the message once (shoutrrr bounds it with SendTimeout).
+// A chat shows it as a terminal would: bidirectional controls from the
+// story are escaped (revision.EscapeBidi), or they would reorder it.
 func (s *Notify) Send(_ context.Context, a *Alert, _ []byte) error {
 	title, text := s.format(a)
+	title, text = string(revision.EscapeBidi([]byte(title))), string(revision.EscapeBidi([]byte(text)))
 	params := types.Params{"title": title}
 	return errors.Join(s.sender.Send(text, &params)...)
 }
