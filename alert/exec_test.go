@@ -26,11 +26,11 @@ func TestExecKillsItsChildren(t *testing.T) {
 		want string
 	}{
 		{"time limit", func(ctx context.Context) (context.Context, context.CancelFunc) {
-			return context.WithTimeout(ctx, 300*time.Millisecond)
+			return context.WithTimeout(ctx, time.Second)
 		}, "signal: killed (ran past its time limit)"},
 		{"shutdown", func(ctx context.Context) (context.Context, context.CancelFunc) {
 			ctx, cancel := context.WithCancel(ctx)
-			time.AfterFunc(300*time.Millisecond, cancel)
+			time.AfterFunc(time.Second, cancel)
 			return ctx, cancel
 		}, "signal: killed (the watch is stopping)"},
 	} {
