@@ -25,20 +25,23 @@ func TestStaleHolder(t *testing.T) {
 	var pid int
 	for try := 0; pid == 0; try++ {
 		if try == 20 {
-			t.Fatal("never caught lede ingest holding the database")
+			data, _ := os.ReadFile(holder)
+			t.Fatalf("never caught lede ingest holding the database: %q", data)
 		}
 		cmd := exec.Command(binary(t), "--db", db, "ingest", "--batch", "1", pagesDir)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
+		// Until it has written its holder file (not merely created it).
+		mine := "pid " + strconv.Itoa(cmd.Process.Pid) + ","
 		for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
-			if _, err := os.Stat(holder); err == nil {
+			if data, err := os.ReadFile(holder); err == nil && strings.HasPrefix(string(data), mine) {
 				break
 			}
 		}
 		cmd.Process.Kill()
 		cmd.Wait()
-		if data, err := os.ReadFile(holder); err == nil && strings.Contains(string(data), "pid "+strconv.Itoa(cmd.Process.Pid)) {
+		if data, err := os.ReadFile(holder); err == nil && strings.HasPrefix(string(data), mine) {
 			pid = cmd.Process.Pid
 		}
 	}
