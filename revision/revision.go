@@ -19,6 +19,44 @@ type Revision struct {
 	Source string `json:"source"`
 	// Format names the parser that produced the revision ("yonhap-text").
 	Format string `json:"format"`
+	// Agency is who sent the item ("Yonhap", "AP", "Reuters", "dpa"),
+	// "" when the input does not say.
+	Agency string `json:"agency"`
+	// ID is the item's own id as the input gives it: a DOCNO, guid,
+	// doc-id, uri or Yonhap article id; "" when it has none.
+	ID string `json:"id"`
+	// Key is the agency's key for the story across its versions (a
+	// guid, uri or du-key, AP's cycle and slug, a Yonhap article id
+	// without its version digits), "" when the input gives none.
+	// Grouping joins revisions of one key and keeps an agency's
+	// different keys apart unless their texts are nearly the same.
+	Key string `json:"key"`
+	// Version is the agency's version number as sent (NewsML-G2 and
+	// ninjs version, AP's Ld number), 0 when it gives none.
+	Version int `json:"version"`
+	// Slug is the agency's keyword or slugline without cycle prefix or
+	// version ("Guatemala-Shipwreck", "USA-WEATHER"), "" when none.
+	Slug string `json:"slug"`
+	// Cycle is AP's news cycle ("AM", "PM", "BC") or "".
+	Cycle string `json:"cycle"`
+	// Status says whether the item may be used: usable, withheld
+	// (embargoed) or canceled (killed, withdrawn).
+	Status Status `json:"status"`
+	// Signals say what the item does to its story: SignalUpdate,
+	// SignalCorrection, SignalKill, SignalAdvisory.
+	Signals []string `json:"signals"`
+	// Refs are the ids of the items this one replaces or follows (AP's
+	// reference numbers, a NewsML-G2 previous version, ninjs evolvedfrom).
+	Refs []string `json:"refs"`
+	// Part says which part of one version an item is, for versions sent
+	// in parts (AP's takes and adds); nil for a whole item.
+	Part *ItemPart `json:"part,omitempty"`
+	// Partial reports a new top with a pick-up instruction (AP's plain
+	// "Nth Ld"), not a whole text.
+	Partial bool `json:"partial"`
+	// Transmitted is when the agency sent or created the item, RFC 3339,
+	// "" when the input does not say.
+	Transmitted string `json:"transmitted"`
 	// Date is the publication date as far as the page tells it. A page
 	// without a full date keeps month and day from its dateline and an
 	// unknown year.
@@ -74,6 +112,32 @@ type Revision struct {
 	// such as an impossible date ("2022-02-30"), which is then treated
 	// as unknown rather than guessed at.
 	Warnings []string `json:"warnings,omitempty"`
+}
+
+// Status says whether an item may be used.
+type Status string
+
+// Statuses of Revision.Status.
+const (
+	StatusUsable   Status = "usable"
+	StatusWithheld Status = "withheld"
+	StatusCanceled Status = "canceled"
+)
+
+// Signals of Revision.Signals.
+const (
+	SignalUpdate     = "update"
+	SignalCorrection = "correction"
+	SignalKill       = "kill"
+	SignalAdvisory   = "advisory"
+)
+
+// ItemPart places an item among the parts of one version: take 2 of 3,
+// or an add (Of 0 when the agency does not say how many).
+type ItemPart struct {
+	Kind string `json:"kind"` // "take" or "add"
+	N    int    `json:"n"`
+	Of   int    `json:"of,omitempty"`
 }
 
 // Part names a part of a page, such as the one a cut-off page ends in.

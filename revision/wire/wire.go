@@ -1,17 +1,20 @@
-// Package wire turns raw input in any supported wire format into a
-// revision: it cleans the bytes (revision.Clean), picks the parser for the
-// format and checks that the result is a story. It is the one entry point
-// the CLI and the store use, so a new format is added here once.
+// Package wire turns raw input in any supported wire format into
+// revisions: it picks the format by the input's content (each format
+// package registers a detector and a parser with revision), cuts an input
+// of several items into its items and parses each. It is the one entry
+// point the CLI and the store use; a new format is one more import here.
 package wire
 
 import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"lede/revision"
-	"lede/revision/yonhap"
+	// The formats lede reads register themselves with revision.
+	_ "lede/revision/yonhap"
 )
 
 // Options tune parsing. The zero value is ready to use.
@@ -33,22 +36,121 @@ func (e *Error) Error() string { return e.Source + ": " + e.Err.Error() }
 // Unwrap exposes the cause, such as revision.ErrBadInput.
 func (e *Error) Unwrap() error { return e.Err }
 
-// Parse parses one input. source names it in the revision and in errors.
-func Parse(source string, data []byte, opt Options) (*revision.Revision, error) {
-	text, cut, err := revision.CleanCut(data, opt.MaxSize)
+// Item is one item of an input: an input in a format that holds several
+// (a TREC day file, a NewsML-G2 newsMessage, JSON lines) gives one per
+// item, any other input one.
+type Item struct {
+	// Source names the item: the input's source, with "#N" (N counting
+	// from 1) or "#ID" after it for an item of an input that holds
+	// several.
+	Source string
+	// Raw is the item's own bytes, what the store keeps and Reparse
+	// reads again.
+	Raw []byte
+	// Rev is the parsed item, nil when Err is set.
+	Rev *revision.Revision
+	// Err says why the item is not a revision; it is an *Error naming
+	// Source.
+	Err error
+}
+
+// ParseItems parses an input into its items. source names the input in
+// the revisions and errors. An input no format recognises is one item
+// that failed; so is one over the size limit.
+func ParseItems(source string, data []byte, opt Options) []Item {
+	max := opt.MaxSize
+	if max <= 0 {
+		max = revision.DefaultMaxInput
+	}
+	fail := func(err error) []Item {
+		return []Item{{Source: source, Raw: data, Err: &Error{Source: source, Err: err}}}
+	}
+	if int64(len(data)) > max {
+		return fail(&revision.InputError{Reason: fmt.Sprintf("input is %s, over the %s limit (raise it with --max-size)",
+			revision.HumanBytes(int64(len(data))), revision.HumanBytes(max))})
+	}
+	f, ok := revision.DetectFormat(data)
+	if !ok {
+		return fail(unrecognised(data))
+	}
+	if f.Split == nil {
+		return []Item{parseItem(f, source, data)}
+	}
+	chunks := f.Split(data)
+	if len(chunks) == 0 {
+		return fail(&revision.InputError{Reason: "no items found in this " + f.Name + " input"})
+	}
+	items := make([]Item, len(chunks))
+	for i, c := range chunks {
+		name := source + "#" + strconv.Itoa(i+1)
+		if c.Name != "" {
+			name = source + "#" + c.Name
+		}
+		if c.Err != nil {
+			items[i] = Item{Source: name, Raw: c.Data, Err: &Error{Source: name, Err: c.Err}}
+			continue
+		}
+		items[i] = parseItem(f, name, c.Data)
+	}
+	return items
+}
+
+// parseItem parses one item in format f and fills in what every
+// revision carries whatever its format.
+func parseItem(f revision.Format, source string, data []byte) Item {
+	r, err := f.Parse(source, data)
 	if err != nil {
-		return nil, &Error{Source: source, Err: err}
+		return Item{Source: source, Raw: data, Err: &Error{Source: source, Err: err}}
 	}
-	// Yonhap text is the only format so far: input that does not have a
-	// page's structure is refused rather than stored as a story.
-	if !yonhap.Detect(text) {
-		return nil, &Error{Source: source, Err: notAPage(text)}
+	r.Source, r.Format = source, f.Name
+	normalise(r)
+	return Item{Source: source, Raw: data, Rev: r}
+}
+
+// normalise gives a revision the values the JSON contract promises
+// whatever the parser left unset: lists are [] rather than null, and an
+// item that does not say otherwise is usable.
+func normalise(r *revision.Revision) {
+	if r.Status == "" {
+		r.Status = revision.StatusUsable
 	}
-	r := yonhap.ParseCut(source, text, cut)
-	if len(r.Paragraphs) == 0 {
-		return nil, &Error{Source: source, Err: &revision.InputError{Reason: "no story text found"}}
+	for _, l := range []*[]string{&r.Signals, &r.Refs, &r.Tags, &r.Authors, &r.Captions, &r.Furniture} {
+		if *l == nil {
+			*l = []string{}
+		}
 	}
-	return r, nil
+	if r.Paragraphs == nil {
+		r.Paragraphs = []string{}
+	}
+	if r.Actions == nil {
+		r.Actions = []revision.Action{}
+	}
+	if r.Marker.Flags == nil {
+		r.Marker.Flags = []string{}
+	}
+}
+
+// unrecognised says why no format took an input: the input check's own
+// reason when it fails one (empty, binary, not UTF-8), else what the
+// input looks like.
+func unrecognised(data []byte) error {
+	text, _, err := revision.CleanCut(data, int64(len(data))+1)
+	if err != nil {
+		return err
+	}
+	return notAPage(text)
+}
+
+// Parse parses an input that holds one item. source names it in the
+// revision and in errors. An input of several items is refused with
+// their count: callers that take such inputs use ParseItems.
+func Parse(source string, data []byte, opt Options) (*revision.Revision, error) {
+	items := ParseItems(source, data, opt)
+	if len(items) != 1 {
+		return nil, &Error{Source: source, Err: &revision.InputError{
+			Reason: fmt.Sprintf("input holds %d items, not one story", len(items))}}
+	}
+	return items[0].Rev, items[0].Err
 }
 
 // notAPage is the error for an input no format's detector took, saying
@@ -109,13 +211,20 @@ func ReadInput(path string, stdin io.Reader, max int64) ([]byte, error) {
 	return data, nil
 }
 
-// Reparse parses a stored input again; name ("STORY@N") says which in
-// an error. It parsed at ingest, perhaps under a larger size limit than
-// the default, so the limit is the input's own.
+// Reparse parses a stored item again; name ("STORY@N") says which in an
+// error. The store keeps each item's own bytes, so this is one item even
+// when the input it came in held many; it parsed at ingest, perhaps under
+// a larger size limit than the default, so the limit is the item's own.
 func Reparse(name, source string, raw []byte) (*revision.Revision, error) {
-	r, err := Parse(source, raw, Options{MaxSize: int64(len(raw)) + 1})
-	if err != nil {
-		return nil, fmt.Errorf("%s no longer parses: %w", name, err)
+	f, ok := revision.DetectFormat(raw)
+	var it Item
+	if ok {
+		it = parseItem(f, source, raw)
+	} else {
+		it = ParseItems(source, raw, Options{MaxSize: int64(len(raw)) + 1})[0]
 	}
-	return r, nil
+	if it.Err != nil {
+		return nil, fmt.Errorf("%s no longer parses: %w", name, it.Err)
+	}
+	return it.Rev, nil
 }
