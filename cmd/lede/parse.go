@@ -75,28 +75,33 @@ func (l *lede) parse(ctx context.Context, files []string, asJSON bool, maxSize i
 	revs := []*revision.Revision{}
 	failed, shown := 0, 0
 	for _, path := range files {
-		r, _, err := wire.ParseFile(path, l.stdin, wire.Options{MaxSize: maxSize})
+		items, err := wire.ParseFileItems(path, l.stdin, wire.Options{MaxSize: maxSize})
 		if ctx.Err() != nil {
 			// Interrupted, possibly mid-read: the result is not trusted.
 			return ctx.Err()
 		}
 		if err != nil {
-			failed++
-			fmt.Fprintf(l.stderr, "lede: error: %s\n", fileError(path, err))
-			continue
+			items = []wire.Item{{Source: path, Err: err}}
 		}
-		if asJSON {
-			revs = append(revs, r)
-			continue
-		}
-		if shown > 0 {
-			fmt.Fprintln(out)
-		}
-		shown++
-		writeRevision(out, r, st)
-		// Flush per file so stdout and stderr interleave in order.
-		if err := out.Flush(); err != nil {
-			return fmt.Errorf("writing output: %w", err)
+		for _, it := range items {
+			if it.Err != nil {
+				failed++
+				fmt.Fprintf(l.stderr, "lede: error: %s\n", fileError(it.Source, it.Err))
+				continue
+			}
+			if asJSON {
+				revs = append(revs, it.Rev)
+				continue
+			}
+			if shown > 0 {
+				fmt.Fprintln(out)
+			}
+			shown++
+			writeRevision(out, it.Rev, st)
+			// Flush per item so stdout and stderr interleave in order.
+			if err := out.Flush(); err != nil {
+				return fmt.Errorf("writing output: %w", err)
+			}
 		}
 	}
 	if asJSON {

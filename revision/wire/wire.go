@@ -180,6 +180,17 @@ func ParseFile(path string, stdin io.Reader, opt Options) (*revision.Revision, [
 	return r, data, err
 }
 
+// ParseFileItems reads the file at path ("-": stdin) and parses it into
+// its items. A file that cannot be read is the error; one that is read
+// gives at least one item.
+func ParseFileItems(path string, stdin io.Reader, opt Options) ([]Item, error) {
+	data, err := ReadInput(path, stdin, opt.MaxSize)
+	if err != nil {
+		return nil, err
+	}
+	return ParseItems(path, data, opt), nil
+}
+
 // ReadInput reads a file ("-" for stdin) up to max bytes (<= 0: the
 // default limit); a larger input is an error naming its size.
 func ReadInput(path string, stdin io.Reader, max int64) ([]byte, error) {
