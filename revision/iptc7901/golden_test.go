@@ -16,42 +16,6 @@ var update = flag.Bool("update", false, "rewrite golden files from the parser's 
 // also holds AP's ANPA-1312, which is another format.
 const corpusGlob = "../../../shared/corpus/formats/anpa/dpa_*.txt"
 
-// facts is what the golden file pins down for each message: the JSON
-// contract's fields, checked by hand against the bytes.
-type facts struct {
-	File       string            `json:"file"`
-	Agency     string            `json:"agency"`
-	ID         string            `json:"id"`
-	Key        string            `json:"key"`
-	Version    int               `json:"version"`
-	Slug       string            `json:"slug"`
-	Status     revision.Status   `json:"status"`
-	Signals    []string          `json:"signals"`
-	Date       string            `json:"date"`
-	Time       string            `json:"time"`
-	Marker     revision.Marker   `json:"marker"`
-	Headline   string            `json:"headline"`
-	Note       string            `json:"note"`
-	Actions    []revision.Action `json:"actions"`
-	Byline     string            `json:"byline"`
-	Dateline   revision.Dateline `json:"dateline"`
-	Paragraphs []string          `json:"paragraphs"`
-	Signoff    string            `json:"signoff"`
-	Furniture  []string          `json:"furniture"`
-	Complete   bool              `json:"complete"`
-	Warnings   []string          `json:"warnings"`
-}
-
-func factsOf(file string, r *revision.Revision) facts {
-	return facts{
-		File: file, Agency: r.Agency, ID: r.ID, Key: r.Key, Version: r.Version, Slug: r.Slug,
-		Status: r.Status, Signals: r.Signals, Date: r.Date.String(), Time: r.Time, Marker: r.Marker,
-		Headline: r.Headline, Note: r.Note, Actions: r.Actions, Byline: r.Byline, Dateline: r.Dateline,
-		Paragraphs: r.Paragraphs, Signoff: r.Signoff, Furniture: r.Furniture, Complete: r.Complete,
-		Warnings: r.Warnings,
-	}
-}
-
 func samples(t testing.TB) []string {
 	t.Helper()
 	paths, err := filepath.Glob(corpusGlob)
@@ -80,9 +44,9 @@ func parseFile(t testing.TB, path string) *revision.Revision {
 // TestCorpusGolden parses the corpus's dpa messages and compares them
 // with testdata/corpus.golden.json (refresh with -update, review by hand).
 func TestCorpusGolden(t *testing.T) {
-	var got []facts
+	var got []revisiontest.Facts
 	for _, p := range samples(t) {
-		got = append(got, factsOf(filepath.Base(p), parseFile(t, p)))
+		got = append(got, revisiontest.FactsOf(filepath.Base(p), parseFile(t, p)))
 	}
-	revisiontest.Golden(t, "testdata/corpus.golden.json", got, *update, func(f facts) string { return f.File })
+	revisiontest.Golden(t, "testdata/corpus.golden.json", got, *update, func(f revisiontest.Facts) string { return f.File })
 }

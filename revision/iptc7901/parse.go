@@ -43,7 +43,7 @@ func Parse(source string, data []byte) (*revision.Revision, error) {
 	body, trailer, complete := strings.Cut(body, string(etx))
 	r := &revision.Revision{
 		Source: source, Format: Format, Agency: h.source, ID: h.service + h.serial,
-		Slug: keyword(pre), Complete: complete, Warnings: warnings,
+		Slug: keyword(pre), Status: revision.StatusUsable, Complete: complete, Warnings: warnings,
 	}
 	m := readMessage(cleanLines(body))
 	fill(r, m)

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"os"
 	"testing"
+
+	"lede/revision"
 )
 
 // Golden compares got, one value per parsed item, with the JSON golden
@@ -42,5 +44,49 @@ func Golden[T any](t *testing.T, path string, got []T, update bool, name func(T)
 		if !bytes.Equal(w, g) {
 			t.Errorf("%s:\n got  %s\n want %s", name(want[i]), g, w)
 		}
+	}
+}
+
+// Facts is what a format's golden file pins down for each real sample:
+// the JSON contract's fields, and the parts of the text beside the
+// paragraphs, so that a change to any of them shows in review.
+type Facts struct {
+	File        string            `json:"file"`
+	Agency      string            `json:"agency"`
+	ID          string            `json:"id"`
+	Key         string            `json:"key"`
+	Version     int               `json:"version"`
+	Slug        string            `json:"slug"`
+	Status      revision.Status   `json:"status"`
+	Signals     []string          `json:"signals"`
+	Refs        []string          `json:"refs"`
+	Transmitted string            `json:"transmitted"`
+	Date        string            `json:"date"`
+	Time        string            `json:"time"`
+	Marker      revision.Marker   `json:"marker"`
+	Tags        []string          `json:"tags"`
+	Headline    string            `json:"headline"`
+	Note        string            `json:"note"`
+	Actions     []revision.Action `json:"actions"`
+	Byline      string            `json:"byline"`
+	Authors     []string          `json:"authors"`
+	Dateline    revision.Dateline `json:"dateline"`
+	Paragraphs  []string          `json:"paragraphs"`
+	Captions    []string          `json:"captions"`
+	Signoff     string            `json:"signoff"`
+	Furniture   []string          `json:"furniture"`
+	Complete    bool              `json:"complete"`
+	Warnings    []string          `json:"warnings"`
+}
+
+// FactsOf takes a revision's Facts; file names the sample.
+func FactsOf(file string, r *revision.Revision) Facts {
+	return Facts{
+		File: file, Agency: r.Agency, ID: r.ID, Key: r.Key, Version: r.Version, Slug: r.Slug,
+		Status: r.Status, Signals: r.Signals, Refs: r.Refs, Transmitted: r.Transmitted,
+		Date: r.Date.String(), Time: r.Time, Marker: r.Marker, Tags: r.Tags, Headline: r.Headline,
+		Note: r.Note, Actions: r.Actions, Byline: r.Byline, Authors: r.Authors, Dateline: r.Dateline,
+		Paragraphs: r.Paragraphs, Captions: r.Captions, Signoff: r.Signoff, Furniture: r.Furniture,
+		Complete: r.Complete, Warnings: r.Warnings,
 	}
 }
