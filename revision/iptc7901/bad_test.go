@@ -18,6 +18,7 @@ func TestBadMessages(t *testing.T) {
 		{"binary", "\x01eca062 4 i 211\nX/\n\x02H\x00", "iptc7901: input is binary: NUL byte at offset"},
 		{"empty", " \r\n", "iptc7901: input is empty"},
 		{"no SOH", "eca062 4 i 211\n", "iptc7901: message does not open with SOH"},
+		{"no keyword", "\x01eca062 4 i 211 dpa 061\nGermany-politics\n\x02H =\n\ntext\n", `iptc7901: no keyword line ending in "/" before STX`},
 	} {
 		_, err := Parse(c.name, []byte(c.msg))
 		if err == nil || !strings.Contains(err.Error(), c.want) {
@@ -72,5 +73,17 @@ func TestLatin1(t *testing.T) {
 	}
 	if r.Headline != "Föhn in München" || r.Slug != "München-Wetter" || r.Dateline.Place != "München" || len(r.Warnings) != 1 {
 		t.Errorf("headline %q slug %q dateline %+v warnings %q", r.Headline, r.Slug, r.Dateline, r.Warnings)
+	}
+}
+
+// A byte order mark before SOH, which detection looks past, is no error.
+func TestByteOrderMark(t *testing.T) {
+	data, err := os.ReadFile("../../../shared/corpus/formats/anpa/dpa_iptc7901.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Parse("bom", append([]byte("\xef\xbb\xbf"), data...))
+	if err != nil || r.ID != "eca062" || len(r.Warnings) != 0 {
+		t.Fatalf("err %v rev %+v", err, r)
 	}
 }

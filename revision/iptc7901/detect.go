@@ -2,6 +2,8 @@ package iptc7901
 
 import (
 	"bytes"
+
+	"lede/revision"
 )
 
 // Detect reports whether head opens an IPTC 7901 message as dpa sends
@@ -10,22 +12,30 @@ import (
 // ending in "/". AP's ANPA-1312 also opens with SOH (after SYN SYN) but
 // its header ("z6715\x1f-----") and keyword lines have neither shape, so
 // the two formats never both take one input.
-func Detect(head []byte) bool {
-	if len(head) == 0 || head[0] != soh {
-		return false
+func Detect(head []byte) bool { return frameError(head) == nil }
+
+// frameError says why data does not open like a 7901 message, nil when
+// it does. Parse asks it too, of the same first bytes the registry shows
+// Detect, so that whatever parses is detected again when the store reads
+// the item back.
+func frameError(data []byte) error {
+	if len(data) > revision.DetectBytes {
+		data = data[:revision.DetectBytes]
 	}
-	rest := head[1:]
-	line, rest, _ := bytes.Cut(rest, []byte("\n"))
+	if len(data) == 0 || data[0] != soh {
+		return bad("message does not open with SOH and a header line")
+	}
+	line, rest, _ := bytes.Cut(data[1:], []byte("\n"))
 	if _, ok := parseHeader(string(line)); !ok {
-		return false
+		return bad("header line %q is not service+serial, priority, category and word count", clean(string(line)))
 	}
 	if i := bytes.IndexByte(rest, stx); i >= 0 {
 		rest = rest[:i]
 	}
 	for _, l := range bytes.Split(rest, []byte("\n")) {
 		if isKeywordLine(string(l)) {
-			return true
+			return nil
 		}
 	}
-	return false
+	return bad("no keyword line ending in \"/\" before STX")
 }

@@ -1,6 +1,7 @@
 package iptc7901
 
 import (
+	"bytes"
 	"os"
 	"strings"
 	"testing"
@@ -40,6 +41,9 @@ func check(t *testing.T, data []byte) {
 	r, err := Parse("fuzz", data)
 	if err != nil {
 		return
+	}
+	if !Detect(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))) {
+		t.Fatal("parsed, but would not be detected when read back")
 	}
 	if len(r.Paragraphs) == 0 || !r.Date.Valid() {
 		t.Fatalf("paragraphs %d date %+v", len(r.Paragraphs), r.Date)

@@ -7,6 +7,7 @@
 package iptc7901
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
@@ -20,22 +21,22 @@ import (
 // Format is the name revisions of this format carry.
 const Format = "iptc-7901"
 
-// Parse reads one IPTC 7901 message. A message without the header line,
-// without STX or without story text is an error saying which; one cut
+// Parse reads one IPTC 7901 message, after a UTF-8 byte order mark if
+// there is one (the registry detects past it). A message without the
+// header line or keyword line, without STX or without story text is an
+// error saying which; one cut
 // off before ETX is read as far as it goes and marked incomplete.
 func Parse(source string, data []byte) (*revision.Revision, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	text, warnings, err := decodeText(data)
 	if err != nil {
 		return nil, err
 	}
-	if !strings.HasPrefix(text, string(soh)) {
-		return nil, bad("message does not open with SOH and a header line")
+	if err := frameError(data); err != nil {
+		return nil, err
 	}
 	first, rest, _ := strings.Cut(text[1:], "\n")
-	h, ok := parseHeader(clean(first))
-	if !ok {
-		return nil, bad("header line %q is not service+serial, priority, category and word count", clean(first))
-	}
+	h, _ := parseHeader(clean(first))
 	pre, body, ok := strings.Cut(rest, string(stx))
 	if !ok {
 		return nil, bad("no STX: the message has no text")

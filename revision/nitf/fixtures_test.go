@@ -135,3 +135,15 @@ func TestPlaceholderDates(t *testing.T) {
 		t.Errorf("date %v transmitted %q warnings %q", r.Date, r.Transmitted, r.Warnings)
 	}
 }
+
+// A usable item that names the document it replaces is an update of it,
+// once, however its note also says so.
+func TestReplacementIsAnUpdate(t *testing.T) {
+	r, err := Parse("u", []byte(`<nitf><head><docdata management-status="usable" management-doc-idref="x.1"><ed-msg info="UPDATES toll"/></docdata></head><body><body.content><p>T.</p></body.content></body></nitf>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(r.Refs, []string{"x.1"}) || !slices.Equal(r.Signals, []string{revision.SignalUpdate}) {
+		t.Errorf("refs %q signals %q", r.Refs, r.Signals)
+	}
+}

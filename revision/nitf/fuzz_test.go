@@ -1,6 +1,7 @@
 package nitf
 
 import (
+	"bytes"
 	"os"
 	"strings"
 	"testing"
@@ -42,6 +43,9 @@ func FuzzParse(f *testing.F) {
 				t.Fatal("a revision and an error")
 			}
 			return
+		}
+		if !Detect(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))) {
+			t.Fatal("parsed, but would not be detected when read back")
 		}
 		switch r.Status {
 		case revision.StatusUsable, revision.StatusWithheld, revision.StatusCanceled:

@@ -112,7 +112,8 @@ func slugOf(head *node, agency string) string {
 
 // readStatus maps docdata@management-status: embargoed and withheld
 // items are withheld, canceled ones are kills. What the item replaces is
-// management-doc-idref.
+// management-doc-idref; an item that is not a kill and names one is an
+// update of it.
 func readStatus(r *revision.Revision, docdata *node) {
 	switch s := docdata.get("management-status"); strings.ToLower(s) {
 	case "", "usable":
@@ -127,4 +128,7 @@ func readStatus(r *revision.Revision, docdata *node) {
 		r.Warnings = append(r.Warnings, fmt.Sprintf("management-status %q is not usable, embargoed, withheld or canceled; read as usable", s))
 	}
 	r.Refs = append(r.Refs, strings.Fields(docdata.get("management-doc-idref"))...)
+	if len(r.Refs) > 0 && r.Status != revision.StatusCanceled {
+		r.Signals = append(r.Signals, revision.SignalUpdate)
+	}
 }
