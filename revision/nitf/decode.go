@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"lede/revision"
 )
@@ -29,26 +30,29 @@ const (
 // probe, and saying so is clearer than an "invalid entity" further on.
 var errEntities = errors.New("DOCTYPE declares entities (<!ENTITY ...>); lede does not expand DTD entities")
 
-// decode reads a NITF document into a tree rooted at <nitf>. It refuses
-// what is not one whole, well-formed document: the error names the
-// problem and, for XML syntax errors, the line.
-func decode(data []byte) (*node, error) {
+// decode reads a NITF document into a tree rooted at <nitf>, with what
+// the reading had to warn about (an encoding declared wrongly). It
+// refuses what is not one whole, well-formed document: the error names
+// the problem and, for XML syntax errors, the line.
+func decode(data []byte) (*node, []string, error) {
 	if len(data) > MaxInput {
-		return nil, bad("document is %s, over the %s a NITF item may be", revision.HumanBytes(int64(len(data))), revision.HumanBytes(MaxInput))
+		return nil, nil, bad("document is %s, over the %s a NITF item may be", revision.HumanBytes(int64(len(data))), revision.HumanBytes(MaxInput))
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, bad("input is empty")
+		return nil, nil, bad("input is empty")
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return nil, bad("input is binary: NUL byte at offset %d", i)
+		return nil, nil, bad("input is binary: NUL byte at offset %d", i)
 	}
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
 	// HTML's named entities (&eacute;, &nbsp;) are what NITF's DTD
 	// declares for its producers; a fixed table, nothing expands.
 	d.Entity = xml.HTMLEntity
-	d.CharsetReader = charsetReader
-	return build(d)
+	cs := &charsets{utf8: utf8.Valid(data) && !isASCII(data)}
+	d.CharsetReader = cs.reader
+	root, err := build(d)
+	return root, cs.warnings, err
 }
 
 // build turns the decoder's tokens into the tree, bounding its depth.
@@ -102,6 +106,15 @@ func build(d *xml.Decoder) (*node, error) {
 		return nil, bad("document ends inside <%s>: cut off", stack[len(stack)-1].name)
 	}
 	return root, nil
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 func attrs(as []xml.Attr) map[string]string {

@@ -102,6 +102,23 @@ func TestLatin1(t *testing.T) {
 	}
 }
 
+// A document that declares ISO 8859-1 but whose bytes are UTF-8 (as PA
+// sends "£") is read as UTF-8, with a warning; an ASCII one without.
+func TestDeclaredLatin1ButUTF8(t *testing.T) {
+	doc := `<?xml version="1.0" encoding="iso-8859-1"?><nitf><body><body.content><p>Costs £5 – café.</p></body.content></body></nitf>`
+	r, err := Parse("pa", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(r.Paragraphs, []string{"Costs £5 – café."}) ||
+		!slices.Equal(r.Warnings, []string{"declared iso-8859-1 but its bytes are UTF-8: read as UTF-8"}) {
+		t.Errorf("paragraphs %q warnings %q", r.Paragraphs, r.Warnings)
+	}
+	if r := parseFixture(t, "latin1.xml"); len(r.Warnings) != 0 {
+		t.Errorf("real ISO 8859-1: warnings %q", r.Warnings)
+	}
+}
+
 // The du-key's generation is part of the key when the du-key also counts
 // versions: one key, many generations, each its own story.
 func TestGenerationKeysApart(t *testing.T) {
@@ -145,5 +162,31 @@ func TestReplacementIsAnUpdate(t *testing.T) {
 	}
 	if !slices.Equal(r.Refs, []string{"x.1"}) || !slices.Equal(r.Signals, []string{revision.SignalUpdate}) {
 		t.Errorf("refs %q signals %q", r.Refs, r.Signals)
+	}
+}
+
+// Notes that open with an editor's verb claim changes, in AP's "Eds:"
+// form and any case; other notes claim none.
+func TestNoteActions(t *testing.T) {
+	for _, c := range []struct {
+		note, verb, object string
+	}{
+		{"ADDS military statement", "ADDS", "military statement"},
+		{"Eds: Updates with comment from defense lawyer.", "UPDATES", "with comment from defense lawyer"},
+		{"CORRECTS: spelling of name", "CORRECTS", "spelling of name"},
+		{"For global distribution", "", ""},
+		{"Adds up to nothing: not a verb we know? It is.", "ADDS", "up to nothing: not a verb we know? It is"},
+		{"Embargoed to 0001 Friday September 9", "", ""},
+	} {
+		acts := noteActions(c.note)
+		if c.verb == "" {
+			if len(acts) != 0 {
+				t.Errorf("%q: actions %+v, want none", c.note, acts)
+			}
+			continue
+		}
+		if len(acts) == 0 || acts[0].Verb != c.verb || acts[0].Object != c.object {
+			t.Errorf("%q: actions %+v, want %s %q", c.note, acts, c.verb, c.object)
+		}
 	}
 }

@@ -2,7 +2,6 @@ package nitf
 
 import (
 	"strings"
-	"unicode"
 
 	"lede/revision"
 	"lede/revision/yonhap"
@@ -37,16 +36,27 @@ func readNote(r *revision.Revision, head, docdata *node) {
 	}
 }
 
-// noteActions reads a note that opens with an editor's verb in capitals
-// ("ADDS military statement", "CORRECTS spelling of name in para 3")
-// with the same grammar as Yonhap's (ATTN: ...) notes; any other note
+// noteVerbs are the verbs an editor's note opens with when it says
+// what an update changed ("ADDS military statement", AP's "Eds: Updates
+// with comment").
+var noteVerbs = map[string]bool{"ADDS": true, "UPDATES": true, "CORRECTS": true, "RECASTS": true,
+	"CHANGES": true, "REMOVES": true, "REPLACES": true, "REWRITES": true, "MOVES": true, "FIXES": true,
+	"INSERTS": true, "DELETES": true, "TRIMS": true, "CLARIFIES": true, "EXPANDS": true}
+
+// noteActions reads a note that opens with such a verb, after AP's
+// "Eds:", with the grammar of Yonhap's (ATTN: ...) notes; any other note
 // ("For global distribution", an embargo notice) claims no change.
 func noteActions(note string) []revision.Action {
-	word, _, _ := strings.Cut(strings.TrimSpace(note), " ")
-	if len(word) < 4 || !strings.HasSuffix(word, "S") || strings.IndexFunc(word, func(c rune) bool { return !unicode.IsUpper(c) }) >= 0 {
+	note = strings.TrimSpace(note)
+	if rest, ok := strings.CutPrefix(note, "Eds:"); ok {
+		note = strings.TrimSpace(rest)
+	}
+	word, rest, _ := strings.Cut(note, " ")
+	verb := strings.ToUpper(strings.TrimRight(word, ":,."))
+	if !noteVerbs[verb] {
 		return nil
 	}
-	return yonhap.ParseNote(note)
+	return yonhap.ParseNote(verb + " " + rest)
 }
 
 func contains(list []string, s string) bool {

@@ -19,13 +19,13 @@ const Format = "nitf"
 // well-formed NITF, or that carries no story text (unless it is a kill,
 // which need not), is an error saying why.
 func Parse(source string, data []byte) (*revision.Revision, error) {
-	root, err := decode(data)
+	root, warnings, err := decode(data)
 	if err != nil {
 		return nil, err
 	}
 	head, body := root.child("head"), root.child("body")
 	docdata := head.child("docdata")
-	r := &revision.Revision{Source: source, Format: Format, Complete: true}
+	r := &revision.Revision{Source: source, Format: Format, Complete: true, Warnings: warnings}
 	readIdentity(r, head, docdata)
 	readStatus(r, docdata)
 	readNote(r, head, docdata)
