@@ -97,8 +97,8 @@ func leadSeq(label string) int {
 // the editors are told (contacts, the writers' initials).
 var notForPublication = regexp.MustCompile(`(?i)^the following information is not (?:intended )?for publication`)
 
-// readBody reads paragraphs (blank-line separated, hard-wrapped lines
-// joined) until dpa's notebook ("# Notebook", "# dpa NOTEBOOK") or the
+// readBody reads paragraphs (hard-wrapped lines joined; a paragraph ends
+// at a blank line, and an indented line opens one) until dpa's notebook ("# Notebook", "# dpa NOTEBOOK") or the
 // not-for-publication line; the notebook's "## Note to editors" says
 // what an update changed.
 func (m *message) readBody(lines []string) {
@@ -115,8 +115,11 @@ func (m *message) readBody(lines []string) {
 			para = para[:0]
 		}
 	}
-	for _, l := range lines {
-		l = strings.TrimSpace(l)
+	for _, raw := range lines {
+		l := strings.TrimSpace(raw)
+		if mode == inText && strings.HasPrefix(raw, "   ") {
+			flush() // an indented line opens a paragraph
+		}
 		switch {
 		case notForPublication.MatchString(l):
 			flush()

@@ -46,8 +46,19 @@ func (b *bodyParts) walk(n *node) {
 	}
 }
 
-// photoCaption opens NTB's picture paragraphs ("BILDE: <a>caption</a>").
-const photoCaption = "BILDE:"
+// NTB sends a picture as a paragraph "BILDE: <a>caption</a>" and its
+// credit as "Foto: NTNU"; both are captions. A graphic it could not send
+// is a paragraph "[ GRAFIKK/VIDEO MANGLER ]" (graphic/video missing).
+const (
+	photoCaption = "BILDE:"
+	photoCredit  = "Foto:"
+)
+
+// isPlaceholder reports a bracketed note in capitals standing where
+// something was left out ("[ GRAFIKK/VIDEO MANGLER ]").
+func isPlaceholder(t string) bool {
+	return strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]") && isCapitals(strings.Trim(t, "[] "))
+}
 
 func (b *bodyParts) para(t string) {
 	switch {
@@ -55,8 +66,12 @@ func (b *bodyParts) para(t string) {
 	case revision.NotProseLine(t):
 		// Embed code sent as text (&lt;div class=...&gt;&lt;script&gt;).
 		b.furnish(t)
+	case isPlaceholder(t):
+		b.furnish(t)
 	case strings.HasPrefix(t, photoCaption):
 		b.caption(strings.TrimSpace(strings.TrimPrefix(t, photoCaption)))
+	case strings.HasPrefix(t, photoCredit):
+		b.caption(t)
 	default:
 		b.paras = append(b.paras, t)
 	}
