@@ -52,3 +52,16 @@ func TestEditorsNoteAfterNotForPublication(t *testing.T) {
 		t.Errorf("paragraphs %q signoff %q complete %v", r.Paragraphs, r.Signoff, r.Complete)
 	}
 }
+
+// Paragraphs end at a blank line, and an indented line opens one even
+// without a blank line before it, as older 7901 copy is set.
+func TestIndentedParagraphs(t *testing.T) {
+	msg := "\x01eca5 4 i 20 dpa 5\nX/\n\x02Head =\n   Berlin (dpa) - One\ncontinued.\n   Two.\n\nThree\nwrapped.\n\x03101010 GMT Jan 02\n"
+	r, err := Parse("indent", []byte(msg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"Berlin (dpa) - One continued.", "Two.", "Three wrapped."}; !slices.Equal(r.Paragraphs, want) {
+		t.Errorf("paragraphs %q, want %q", r.Paragraphs, want)
+	}
+}
