@@ -24,8 +24,8 @@ const Format = "iptc-7901"
 // Parse reads one IPTC 7901 message, after a UTF-8 byte order mark if
 // there is one (the registry detects past it). A message without the
 // header line or keyword line, without STX or without story text is an
-// error saying which; one cut
-// off before ETX is read as far as it goes and marked incomplete.
+// error saying which; one cut off before ETX is read as far as it goes
+// and marked incomplete.
 func Parse(source string, data []byte) (*revision.Revision, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	text, warnings, err := decodeText(data)
@@ -83,11 +83,12 @@ func decodeText(data []byte) (string, []string, error) {
 }
 
 // keyword is the keyword line(s) before STX without the closing "/":
-// "Germany-politics/" is the slug "Germany-politics".
+// "Germany-politics/" is the slug "Germany-politics". Other lines there
+// are not the keyword.
 func keyword(pre string) string {
 	var parts []string
 	for _, l := range strings.Split(pre, "\n") {
-		if l = strings.TrimSpace(clean(l)); l != "" {
+		if l = strings.TrimSpace(clean(l)); isKeywordLine(l) {
 			parts = append(parts, strings.TrimSuffix(l, "/"))
 		}
 	}
