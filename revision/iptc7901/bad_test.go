@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"lede/revision"
 )
@@ -85,5 +86,18 @@ func TestByteOrderMark(t *testing.T) {
 	r, err := Parse("bom", append([]byte("\xef\xbb\xbf"), data...))
 	if err != nil || r.ID != "eca062" || len(r.Warnings) != 0 {
 		t.Fatalf("err %v rev %+v", err, r)
+	}
+}
+
+// Splitting a stream of many SOHs without line breaks costs time in
+// proportion to its size, not its square.
+func TestSplitManySOH(t *testing.T) {
+	data := []byte(strings.Repeat("\x01eca1 4 i 9", 200000))
+	start := time.Now()
+	if chunks := Split(data); len(chunks) != 1 {
+		t.Errorf("%d chunks, want the input whole", len(chunks))
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Fatalf("split of %d bytes took %v", len(data), d)
 	}
 }

@@ -6,6 +6,9 @@ import (
 	"lede/revision"
 )
 
+// maxHeader is more than any 7901 header line's length.
+const maxHeader = 256
+
 // Split cuts a stream of messages at each SOH that opens a header line,
 // so that every chunk is one message that Detect and Parse take alone. An
 // input of one message is one chunk: the whole input.
@@ -17,7 +20,9 @@ func Split(data []byte) []revision.Chunk {
 			break
 		}
 		at := i + j
-		line, _, _ := bytes.Cut(data[at+1:], []byte("\n"))
+		// A header line is short: looking no further than maxHeader
+		// keeps a stream of many SOHs and no line breaks linear.
+		line, _, _ := bytes.Cut(data[at+1:min(len(data), at+1+maxHeader)], []byte("\n"))
 		if _, ok := parseHeader(string(line)); ok && (at == 0 || bytes.IndexByte([]byte("\n\x04\x7f"), data[at-1]) >= 0) {
 			starts = append(starts, at)
 		}
