@@ -1,0 +1,53 @@
+package apwire
+
+import (
+	"regexp"
+	"strings"
+)
+
+// HeadKind says what a head line above an AP story is. Only one head is
+// the headline; the others are instructions and packaging the desk reads.
+type HeadKind int
+
+// Kinds of head lines.
+const (
+	// HeadHeadline is a candidate headline.
+	HeadHeadline HeadKind = iota
+	// HeadNote is an editor's note ("Eds: ...").
+	HeadNote
+	// HeadFlag is an urgency word ("URGENT", "BULLETIN"): a marker flag.
+	HeadFlag
+	// HeadTag is a genre tag ("An AP Extra").
+	HeadTag
+	// HeadOther is packaging: photo numbers, "With AM-Slug", "$adv05",
+	// "For release ...", "Precede WASHINGTON".
+	HeadOther
+)
+
+var (
+	otherHeadRe = regexp.MustCompile(`(?i)^(with\b|precede\b|laser\s*(photo|graphic)s?\b|ap\s+(photos?|graphics?)\b|photos?\b|graphics?\b|\$adv\d*|for (release|use)\b|advance for\b|embargoed\b|release at\b|(takes|take|adds?) \d|eds? only\b)`)
+	flagHeadRe  = regexp.MustCompile(`^(URGENT|BULLETIN|FLASH|ALERT|APNewsAlert)$`)
+	tagHeadRe   = regexp.MustCompile(`(?i)^(an )?AP (extra|exclusive|analysis|news analysis|special report)$`)
+	pickupRe    = regexp.MustCompile(`^[A-Z][A-Z .,'&-]+: `)
+)
+
+// ClassifyHead says what a head line is. An item that continues another
+// (an add, a later take) opens with the previous part's last words after
+// its dateline city ("WASHINGTON: the outside."): with cont set such a
+// line is packaging, not a headline.
+func ClassifyHead(h string, cont bool) HeadKind {
+	h = strings.TrimSpace(h)
+	switch {
+	case IsEds(h):
+		return HeadNote
+	case flagHeadRe.MatchString(h):
+		return HeadFlag
+	case tagHeadRe.MatchString(h):
+		return HeadTag
+	case otherHeadRe.MatchString(h):
+		return HeadOther
+	case cont && pickupRe.MatchString(h):
+		return HeadOther
+	}
+	return HeadHeadline
+}

@@ -1,0 +1,27 @@
+package apwire
+
+import (
+	"errors"
+	"strings"
+	"unicode/utf8"
+
+	"lede/revision"
+)
+
+// Text checks and cleans an item's bytes (revision.CleanCut: empty,
+// binary, CRLF) and returns its text. AP copy is ASCII; bytes that are
+// not UTF-8 are read as Latin-1, the encoding wire copy of that era used
+// for its few accented letters, with a warning saying so.
+func Text(data []byte) (string, []string, error) {
+	text, _, err := revision.CleanCut(data, int64(len(data))+1)
+	if err == nil || !errors.Is(err, revision.ErrBadInput) || utf8.Valid(data) {
+		return text, nil, err
+	}
+	var b strings.Builder
+	b.Grow(len(data) + len(data)/8)
+	for _, c := range data {
+		b.WriteRune(rune(c))
+	}
+	text, _, err = revision.CleanCut([]byte(b.String()), int64(b.Len())+1)
+	return text, []string{"input is not UTF-8: read as Latin-1"}, err
+}
