@@ -18,11 +18,7 @@ const maxDoc = 1 << 20
 
 // parseItem reads one <DOC>: the chunk Split cut, or a file holding one.
 func parseItem(source string, data []byte) (*revision.Revision, error) {
-	if len(data) > maxDoc {
-		return nil, &revision.InputError{Reason: fmt.Sprintf("<DOC> is %s, over the %s one item may have",
-			revision.HumanBytes(int64(len(data))), revision.HumanBytes(maxDoc))}
-	}
-	text, warns, err := apwire.Text(data)
+	text, warns, err := apwire.Text(data, maxDoc, "<DOC>")
 	if err != nil {
 		return nil, err
 	}

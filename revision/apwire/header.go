@@ -47,7 +47,7 @@ func (h *Header) Apply(r *revision.Revision) {
 	}
 	h.status(r, v)
 	h.when(r)
-	r.Key = storyKey(r.Cycle, r.Slug, h.cycleDate(r.Cycle), v.Adv)
+	r.Key = storyKey(r.Cycle, r.Slug, h.cycleDate(r.Cycle, r.Date), v.Adv)
 	r.Warnings = append(r.Warnings, h.Warnings...)
 }
 
@@ -73,18 +73,32 @@ func (h *Header) status(r *revision.Revision, v Version) {
 	}
 }
 
-// when sets the transmission time, the date and the time of day from the
-// stamp, and the date from the keyword line when there is no stamp.
+// when sets the transmission time and the time of day from the stamp,
+// and the date from the keyword line (the day AP dated the item) in the
+// stamp's year, or from the stamp alone.
 func (h *Header) when(r *revision.Revision) {
-	if h.HasStamp {
-		t := h.Stamp.Time
-		r.Transmitted = t.Format(time.RFC3339)
-		r.Date = revision.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
-		r.Time = t.Format("15:04")
+	if d := (revision.Date{Month: h.Key.Month, Day: h.Key.Day}); h.HasKey && d.Valid() {
+		r.Date = d
+	}
+	if !h.HasStamp {
 		return
 	}
-	if h.HasKey {
-		r.Date = revision.Date{Month: h.Key.Month, Day: h.Key.Day}
+	t := h.Stamp.Time
+	r.Transmitted = t.Format(time.RFC3339)
+	r.Time = t.Format("15:04")
+	if !h.HasKey {
+		r.Date = revision.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
+		return
+	}
+	year := t.Year()
+	switch { // an item dated across the turn of a year
+	case h.Key.Month == 12 && t.Month() == time.January:
+		year--
+	case h.Key.Month == 1 && t.Month() == time.December:
+		year++
+	}
+	if d := (revision.Date{Year: year, Month: h.Key.Month, Day: h.Key.Day}); d.Valid() {
+		r.Date = d
 	}
 }
 
@@ -113,20 +127,21 @@ func ApplyNote(r *revision.Revision, note string) {
 // cycleDate is the day of publication the item's news cycle serves, the
 // date the story key carries: AP's AM cycle opens in the morning for the
 // next day's morning papers and runs past midnight, its PM cycle opens
-// in the evening for the next afternoon's. A story updated across
-// midnight keeps one key, and a recurring report (weather, Names) gets a
-// new key every cycle. BC items serve both and keep their own day.
-func (h *Header) cycleDate(cycle string) time.Time {
-	if !h.HasStamp {
-		if h.HasKey { // year unknown: month and day only
-			return time.Date(0, time.Month(h.Key.Month), h.Key.Day, 0, 0, 0, 0, time.UTC)
+// in the evening for the next afternoon's (by the transmission times of
+// the AP89 days: AM items from 10:00 Eastern, PM items from 18:00 carry
+// the next day's cycle). A story updated across midnight keeps one key,
+// and a recurring report (weather, Names) gets a new key every cycle. BC
+// items serve both and keep the day AP dated them.
+func (h *Header) cycleDate(cycle string, dated revision.Date) time.Time {
+	if !h.HasStamp || cycle != "AM" && cycle != "PM" {
+		if dated.IsZero() {
+			return time.Time{}
 		}
-		return time.Time{}
+		return time.Date(dated.Year, time.Month(dated.Month), dated.Day, 0, 0, 0, 0, time.UTC)
 	}
 	t := h.Stamp.Time.In(eastern)
 	day := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-	switch {
-	case cycle == "AM" && t.Hour() >= 10, cycle == "PM" && t.Hour() >= 18:
+	if cycle == "AM" && t.Hour() >= 10 || cycle == "PM" && t.Hour() >= 18 {
 		return day.AddDate(0, 0, 1)
 	}
 	return day

@@ -35,7 +35,7 @@ var (
 	countRe = regexp.MustCompile(`^\d{1,5}$`)
 	// A version written into the slug field itself: "Abortion Activist
 	// _ 1st Ld", "Reagan in History - 1st Add", "Reagan 2nd-ld writethru".
-	slugVersionRe = regexp.MustCompile(`(?i)(?:\s+[-_]\s+|\s+|-)(\d{1,2}\s*(?:st|nd|rd|th)\s*-?\s*(?:ld|add|take)\b.*|\d{1,2}\s*-?\s*takes\b.*|adv\s*\d{1,2}|sub|bjt|writethru|corrective)$`)
+	slugVersionRe = regexp.MustCompile(`(?i)(?:\s+[-_]\s+|\s+|-)(\d{1,2}\s*(?:st|nd|rd|th)\s*-?\s*(?:ld|add|take)\b.*|\d{1,2}\s*-?\s*takes\b.*|adv\s*\d{1,2}|sub|bjt|writethru|corrective|abridged)$`)
 )
 
 // ParseSlugline reads a slug line. ok is false when it does not start

@@ -14,6 +14,7 @@ import (
 
 	"lede/revision"
 	// The formats lede reads register themselves with revision.
+	_ "lede/revision/anpa"
 	_ "lede/revision/aptrec"
 	_ "lede/revision/iptc7901"
 	_ "lede/revision/nitf"

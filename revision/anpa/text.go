@@ -1,0 +1,65 @@
+package anpa
+
+import (
+	"strings"
+
+	"lede/revision"
+	"lede/revision/apwire"
+)
+
+// readText reads the "^" heads after the slug line and the paragraphs.
+// The first head that is not a note, photo line or flag is the
+// headline; "By" and the title line after it are the byline; any other
+// head (the summary AP sends with some leads) is kept as furniture.
+// Paragraphs are the tab-indented lines, and the first carries the
+// dateline ("ATLANTA (AP) _ ").
+func readText(r *revision.Revision, lines []string) {
+	var notes, bylines []string
+	slug := true
+	cont := r.Part != nil && (r.Part.Kind == "add" || r.Part.N > 1)
+	for _, l := range lines {
+		if h, ok := headLine(l); ok {
+			switch {
+			case slug:
+				slug = false
+			case h == "":
+			case apwire.IsEds(h):
+				notes = append(notes, apwire.EdsText(h))
+			case strings.HasPrefix(strings.ToLower(h), "by "),
+				len(bylines) > 0 && apwire.IsTitleLine(h) && strings.HasSuffix(strings.TrimSpace(l), "="):
+				bylines = append(bylines, h)
+			default:
+				head(r, h, cont)
+			}
+			continue
+		}
+		if p := strings.Join(strings.Fields(l), " "); p != "" && strings.HasPrefix(l, "\t") {
+			r.Paragraphs = append(r.Paragraphs, p)
+		}
+	}
+	apwire.ApplyNote(r, strings.Join(notes, " "))
+	r.Byline, r.Authors = apwire.Byline(bylines)
+	if len(r.Paragraphs) > 0 {
+		if d, ok := apwire.InlineDateline(r.Paragraphs[0]); ok {
+			r.Dateline = d
+		}
+	}
+}
+
+// head files a head line by its kind.
+func head(r *revision.Revision, h string, cont bool) {
+	switch apwire.ClassifyHead(h, cont) {
+	case apwire.HeadFlag:
+		r.Marker.Flags = append(r.Marker.Flags, h)
+	case apwire.HeadTag:
+		r.Tags = append(r.Tags, h)
+	case apwire.HeadHeadline:
+		if r.Headline == "" {
+			r.Headline, r.RawHeadline = h, h
+			return
+		}
+		r.Furniture = append(r.Furniture, h)
+	default:
+		r.Furniture = append(r.Furniture, h)
+	}
+}
