@@ -65,7 +65,12 @@ func elements(doc string) ([]element, error) {
 // and the few others of SGML's basic set.
 var entities = map[string]string{
 	"amp": "&", "lt": "<", "gt": ">", "quot": `"`, "apos": "'",
-	"nbsp": " ", "mdash": "—", "ndash": "–", "cent": "¢", "deg": "°",
+	"nbsp": "\u00a0", "mdash": "—", "ndash": "–", "cent": "¢", "deg": "°",
+	// ISO Latin-1 letters, for foreign names in datelines and text.
+	"aacute": "á", "agrave": "à", "atilde": "ã", "auml": "ä", "ccedil": "ç",
+	"eacute": "é", "egrave": "è", "iacute": "í", "ntilde": "ñ", "oacute": "ó",
+	"ouml": "ö", "uacute": "ú", "uuml": "ü", "Aacute": "Á", "Atilde": "Ã",
+	"Eacute": "É", "Ntilde": "Ñ", "Ouml": "Ö", "Uuml": "Ü", "szlig": "ß",
 }
 
 var entityRe = regexp.MustCompile(`&(#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,7});?`)
