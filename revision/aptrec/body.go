@@ -68,7 +68,7 @@ func (rd *reader) text(v string) {
 				continue
 			}
 		}
-		if rd.front && apwire.ClassifyHead(p, false) == apwire.HeadOther && strings.HasPrefix(p, "With ") {
+		if rd.front && strings.HasPrefix(p, "With ") && apwire.ClassifyHead(p, false) == apwire.HeadOther {
 			rd.furniture(p)
 			continue
 		}

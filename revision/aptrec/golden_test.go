@@ -1,14 +1,13 @@
 package aptrec_test
 
 import (
-	"bytes"
-	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"lede/revision"
+	"lede/revision/apwire/apwiretest"
 	"lede/revision/wire"
 )
 
@@ -77,41 +76,6 @@ func TestCorpusGolden(t *testing.T) {
 			got = append(got, factsOf(it.Rev))
 		}
 	}
-	compareGolden(t, filepath.Join("testdata", "ap89.golden.json"), got)
-}
-
-// compareGolden writes got with -update, else compares it with the file
-// item by item.
-func compareGolden(t *testing.T, golden string, got []itemFacts) {
-	t.Helper()
-	if *update {
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", " ")
-		if err := enc.Encode(got); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	data, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	var want []itemFacts
-	if err := json.Unmarshal(data, &want); err != nil {
-		t.Fatal(err)
-	}
-	if len(got) != len(want) {
-		t.Fatalf("%d items, golden has %d", len(got), len(want))
-	}
-	for i := range want {
-		g, _ := json.Marshal(got[i])
-		w, _ := json.Marshal(want[i])
-		if !bytes.Equal(g, w) {
-			t.Errorf("item %s differs from the golden file:\n got %s\nwant %s", want[i].ID, g, w)
-		}
-	}
+	apwiretest.Golden(t, filepath.Join("testdata", "ap89.golden.json"), got, *update,
+		func(f itemFacts) string { return f.ID })
 }

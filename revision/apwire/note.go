@@ -13,7 +13,11 @@ var edsRe = regexp.MustCompile(`(?i)^\(?\s*(eds|editors|editor's note)\s*[:_]\s*
 // "EDS:", "(Eds: ...)", "Editor's Note _". A paragraph opening "EDITORS:"
 // is an advisory's text, not a note on a story, and is not one.
 func IsEds(s string) bool {
-	m := edsRe.FindStringSubmatch(strings.TrimSpace(s))
+	s = strings.TrimSpace(s)
+	if s == "" || s[0] != '(' && s[0] != 'E' && s[0] != 'e' {
+		return false // most lines: no regexp run
+	}
+	m := edsRe.FindStringSubmatch(s)
 	return m != nil && !strings.EqualFold(m[1], "editors")
 }
 
