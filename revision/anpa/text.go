@@ -39,6 +39,7 @@ func readText(r *revision.Revision, lines []string) {
 	}
 	apwire.ApplyNote(r, strings.Join(notes, " "))
 	r.Byline, r.Authors = apwire.Byline(bylines)
+	apwire.ApplyAdvisory(r)
 	if len(r.Paragraphs) > 0 {
 		if d, ok := apwire.InlineDateline(r.Paragraphs[0]); ok {
 			r.Dateline = d

@@ -197,6 +197,7 @@ func (rd *reader) finish() {
 	}
 	apwire.ApplyNote(rd.r, strings.Join(notes, " "))
 	rd.r.Byline, rd.r.Authors = apwire.Byline(rd.bylines)
+	apwire.ApplyAdvisory(rd.r)
 	if !rd.dateline && len(rd.r.Paragraphs) > 0 {
 		if d, ok := apwire.InlineDateline(rd.r.Paragraphs[0]); ok {
 			rd.r.Dateline = d

@@ -128,7 +128,7 @@ func TestCorrective(t *testing.T) {
 // a kill advisory also cancels.
 func TestAdvisories(t *testing.T) {
 	rs := revs(t, fixture(t, "advisory.trec"))
-	adv, kill := rs[0], rs[1]
+	adv, kill, withdrawn := rs[0], rs[1], rs[2]
 	if !slices.Equal(adv.Signals, []string{revision.SignalAdvisory}) || adv.Status != revision.StatusUsable {
 		t.Errorf("advisory: signals %q status %s", adv.Signals, adv.Status)
 	}
@@ -138,6 +138,16 @@ func TestAdvisories(t *testing.T) {
 	if kill.Status != revision.StatusCanceled || !slices.Contains(kill.Signals, revision.SignalKill) ||
 		!slices.Contains(kill.Signals, revision.SignalAdvisory) || !slices.Equal(kill.Refs, []string{"a0799"}) {
 		t.Errorf("kill: status %s signals %q refs %q", kill.Status, kill.Signals, kill.Refs)
+	}
+	// An advisory whose text withdraws a story is a kill advisory too,
+	// naming it by its transmission number.
+	if withdrawn.Status != revision.StatusCanceled || !slices.Contains(withdrawn.Signals, revision.SignalKill) ||
+		!slices.Equal(withdrawn.Refs, []string{"a0521"}) {
+		t.Errorf("withdrawal: status %s signals %q refs %q", withdrawn.Status, withdrawn.Signals, withdrawn.Refs)
+	}
+	// The Japan advisory names no story and kills none.
+	if len(adv.Refs) != 0 || slices.Contains(adv.Signals, revision.SignalKill) {
+		t.Errorf("advisory: refs %q signals %q", adv.Refs, adv.Signals)
 	}
 }
 

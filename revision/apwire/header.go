@@ -1,6 +1,7 @@
 package apwire
 
 import (
+	"regexp"
 	"strings"
 	"time"
 
@@ -121,6 +122,29 @@ func ApplyNote(r *revision.Revision, note string) {
 	if kill {
 		r.Signals = addSignal(addSignal(r.Signals, revision.SignalAdvisory), revision.SignalKill)
 		r.Status = revision.StatusCanceled
+	}
+}
+
+var (
+	advisoryKillRe = regexp.MustCompile(`\b(KILL|KILLS|WITHDRAW|WITHDRAWN|WITHDRAWAL|ELIMINATE|ELIMINATION)\b`)
+	textRefRe      = regexp.MustCompile(`\b[a-z]\d{4}\b`)
+)
+
+// ApplyAdvisory reads what an advisory's own text says, an advisory
+// having no story of its own: the transmission numbers it names are its
+// refs, and one that tells editors to KILL or that a story is WITHDRAWN
+// is a kill advisory. Only an advisory's text is read so: a story that
+// reports a killing is no kill.
+func ApplyAdvisory(r *revision.Revision) {
+	if !contains(r.Signals, revision.SignalAdvisory) {
+		return
+	}
+	for _, p := range r.Paragraphs[:min(len(r.Paragraphs), 3)] {
+		r.Refs = unique(append(r.Refs, textRefRe.FindAllString(p, -1)...))
+		if advisoryKillRe.MatchString(p) {
+			r.Signals = addSignal(r.Signals, revision.SignalKill)
+			r.Status = revision.StatusCanceled
+		}
 	}
 }
 

@@ -48,6 +48,7 @@ func ParseSlugline(line string) (s Slugline, odd []string, ok bool) {
 		return s, nil, false
 	}
 	s.Cycle, s.Designator, s.Slug = splitKeyword(head)
+	s.Slug, s.Refs = peelRefs(s.Slug, s.Refs)
 	if m := slugVersionRe.FindStringSubmatchIndex(s.Slug); m != nil && m[0] > 0 {
 		if v, vok := ParseVersion(s.Slug[m[2]:m[3]]); vok {
 			s.Version = v
@@ -56,7 +57,7 @@ func ParseSlugline(line string) (s Slugline, odd []string, ok bool) {
 	}
 	var words []string
 	for _, f := range fields[1:] {
-		f = strings.TrimSpace(f)
+		f, s.Refs = peelRefs(strings.TrimSpace(f), s.Refs)
 		switch {
 		case f == "":
 		case refRe.MatchString(f):
@@ -74,6 +75,21 @@ func ParseSlugline(line string) (s Slugline, odd []string, ok bool) {
 		s.Version = merge(s.Version, v)
 	}
 	return s, odd, s.Slug != ""
+}
+
+// peelRefs takes reference numbers off the end of a field whose comma
+// was left out ("2nd Ld-Writethru a0762") and adds them to refs.
+func peelRefs(f string, refs []string) (string, []string) {
+	var peeled []string
+	for {
+		i := strings.LastIndexByte(f, ' ')
+		if i < 0 || !refRe.MatchString(f[i+1:]) {
+			break
+		}
+		peeled = append([]string{f[i+1:]}, peeled...)
+		f = strings.TrimSpace(f[:i])
+	}
+	return f, append(refs, peeled...)
 }
 
 // splitKeyword takes the cycle and a designator off a keyword:

@@ -25,6 +25,8 @@ func TestParseSlugline(t *testing.T) {
 		{"BC-EXP--AIDS Survivors, Adv 05,1144", "BC", "EXP", "EXP--AIDS Survivors", "Adv05", 0, 1144, nil, nil},
 		{"PM-AP Arts: 60s Movies,1100", "PM", "", "AP Arts: 60s Movies", "", 0, 1100, nil, nil},
 		{"BC-AS--China-Daring Escape-ABRIDGED, 3rd Ld-Writethru,827", "BC", "AS", "AS--China-Daring Escape", "3rd Ld-Writethru", 3, 827, nil, []string{"ABRIDGED"}},
+		{"AM-Dike Break, 2nd Ld-Writethru a0762,0585", "AM", "", "Dike Break", "2nd Ld-Writethru", 2, 585, []string{"a0762"}, nil},
+		{"AM-Dike Break 2nd Ld-Writethru a0762,0585", "AM", "", "Dike Break", "2nd Ld-Writethru", 2, 585, []string{"a0762"}, nil},
 		{"AP-US--Biden-Staff, 3rd Ld-Writethru", "", "US", "US--Biden-Staff", "3rd Ld-Writethru", 3, 0, nil, nil},
 	}
 	for _, tt := range tests {
