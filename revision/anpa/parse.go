@@ -91,7 +91,6 @@ func headLine(l string) (string, bool) {
 	if !strings.HasPrefix(t, "^") {
 		return "", false
 	}
-	t = strings.TrimSpace(t[1:])
-	t = strings.TrimRight(t, "<= ")
-	return t, true
+	t = strings.TrimRight(strings.TrimSpace(t[1:]), "<= ")
+	return strings.Join(strings.Fields(t), " "), true
 }

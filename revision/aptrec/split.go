@@ -45,7 +45,12 @@ func split(data []byte) []revision.Chunk {
 			continue
 		}
 		n := len(docOpen) + end + len(docClose)
-		out = append(out, revision.Chunk{Data: rest[:n], Name: docno(rest[:n])})
+		c := revision.Chunk{Data: rest[:n], Name: docno(rest[:n])}
+		if !Detect(c.Data) {
+			// The store parses each chunk again on its own, by detection.
+			c.Err = &revision.InputError{Reason: "this <DOC> is not AP copy: no AP DOCNO or FILEID at its start"}
+		}
+		out = append(out, c)
 		rest = rest[n:]
 	}
 	return out
