@@ -25,7 +25,7 @@ const (
 )
 
 var (
-	otherHeadRe = regexp.MustCompile(`(?i)^(with\b|precede\b|laser\s*(photo|graphic)s?\b|ap\s+(photos?|graphics?)\b|photos?\b|graphics?\b|\$adv\d*|for (release|use)\b|advance for\b|embargoed\b|release at\b|(takes|take|adds?) \d|eds? only\b)`)
+	otherHeadRe = regexp.MustCompile(`(?i)^(with\b|precede\b|(ap\s+)?laser\s*(photo|graphic|color)s?\b|ap\s+(photos?|graphics?)\b|(photos?|graphics?)\s+[A-Z]{1,6}\d|\$adv\d*|for (release|use)\b|advance for\b|embargoed\b|release at\b|(takes|take|adds?) \d|eds? only\b)`)
 	flagHeadRe  = regexp.MustCompile(`^(URGENT|BULLETIN|FLASH|ALERT|APNewsAlert)$`)
 	tagHeadRe   = regexp.MustCompile(`(?i)^(an )?AP (extra|exclusive|analysis|news analysis|special report)$`)
 	pickupRe    = regexp.MustCompile(`^[A-Z][A-Z .,'&-]+: `)

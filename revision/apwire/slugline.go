@@ -31,7 +31,7 @@ type Slugline struct {
 var (
 	cycleRe = regexp.MustCompile(`^(AM|PM|BC|AP)-`)
 	desigRe = regexp.MustCompile(`^([A-Z]{2,4})--`)
-	refRe   = regexp.MustCompile(`^[a-z]\d{4}$`)
+	refRe   = regexp.MustCompile(`^[A-Za-z]\d{4}$`)
 	countRe = regexp.MustCompile(`^\d{1,5}$`)
 	// A version written into the slug field itself: "Abortion Activist
 	// _ 1st Ld", "Reagan in History - 1st Add", "Reagan 2nd-ld writethru".
