@@ -33,9 +33,16 @@ func split(data []byte) []revision.Chunk {
 				Reason: fmt.Sprintf("text outside any <DOC>: %q", clip(string(firstLine(pre))))}})
 		}
 		rest = rest[i:]
-		end := bytes.Index(rest[len(docOpen):], docClose)
-		next := bytes.Index(rest[len(docOpen):], docOpen)
-		if end < 0 || next >= 0 && next < end {
+		// The </DOC> is looked for only up to the next <DOC>, so a file
+		// of many unclosed <DOC>s is read in one pass, not once per <DOC>.
+		body := rest[len(docOpen):]
+		next := bytes.Index(body, docOpen)
+		within := body
+		if next >= 0 {
+			within = body[:next]
+		}
+		end := bytes.Index(within, docClose)
+		if end < 0 {
 			cut := len(rest)
 			if next >= 0 {
 				cut = len(docOpen) + next
