@@ -142,7 +142,10 @@ func (rd *reader) lines(v, tag string) {
 	}
 }
 
-var byRe = regexp.MustCompile(`(?i)^by\s`)
+var (
+	byRe     = regexp.MustCompile(`(?i)^by\s`)
+	indentRe = regexp.MustCompile(` {3,}`)
+)
 
 // note reads a <NOTE>: the title line of the byline above it, an
 // editor's note, the trailer after the text ("MORE", "End Adv for Jan.
@@ -213,6 +216,11 @@ func line(v string) string { return strings.Join(strings.Fields(v), " ") }
 // after a blank line, and its other lines continue it; they are joined
 // with one space.
 func paragraphs(v string) []string {
+	if t := strings.TrimSpace(v); t != "" && !strings.Contains(t, "\n") && strings.Contains(t, "   ") {
+		// Some redistributions put a <DOC> on one line: the three-space
+		// indents are all that is left of the paragraph breaks.
+		return indentRe.Split(t, -1)
+	}
 	var out []string
 	var cur []string
 	flush := func() {

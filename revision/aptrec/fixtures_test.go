@@ -166,3 +166,28 @@ func TestAdvance(t *testing.T) {
 		t.Errorf("furniture %q", a.Furniture)
 	}
 }
+
+// The AP88 disks name the slug lines <1ST_LINE> and <2ND_LINE>, and
+// some redistributions put an XML declaration first: the same item.
+func TestAP88Tags(t *testing.T) {
+	items := fixture(t, "ap88.trec")
+	if len(items) != 1 {
+		t.Fatalf("%d items", len(items))
+	}
+	r := revs(t, items)[0]
+	if r.Slug != "Peanut Supports" || r.Cycle != "AM" || r.Key != "AP:AM:1988-02-13:peanutsupports" ||
+		r.Transmitted != "1988-02-12T16:37:00-05:00" || len(r.Paragraphs) != 2 || len(r.Warnings) != 0 {
+		t.Errorf("slug %q cycle %q key %s transmitted %s paragraphs %d warnings %q",
+			r.Slug, r.Cycle, r.Key, r.Transmitted, len(r.Paragraphs), r.Warnings)
+	}
+}
+
+// A <DOC> written on one line keeps its paragraphs apart by the
+// three-space indents that are left of its line breaks.
+func TestOneLineDoc(t *testing.T) {
+	r := revs(t, fixture(t, "oneline.trec"))[0]
+	want := []string{"Jaguar Cars Inc. announced Friday a recall of 16,000 cars.", "Jaguar said stress corrosion may cause parts to fail."}
+	if !slices.Equal(r.Paragraphs, want) || r.Headline != "Jaguar Orders Recall Of 16,000 Vehicles" || r.Dateline.Place != "LEONIA, N.J." {
+		t.Errorf("paragraphs %q headline %q dateline %q", r.Paragraphs, r.Headline, r.Dateline.Place)
+	}
+}

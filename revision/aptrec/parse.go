@@ -44,6 +44,9 @@ func parseItem(source string, data []byte) (*revision.Revision, error) {
 // docBody returns the inside of the one <DOC> that text must hold.
 func docBody(text string) (string, error) {
 	t := strings.TrimSpace(text)
+	if m := xmlDeclRe.FindStringIndex(firstTag(t)); m != nil {
+		t = strings.TrimSpace(t[m[1]:])
+	}
 	if !strings.HasPrefix(t, "<DOC>") {
 		return "", &revision.InputError{Reason: "not a TREC <DOC>: the input does not start with <DOC>"}
 	}
@@ -100,4 +103,12 @@ func readHeader(r *revision.Revision, els []element) error {
 	}
 	h.Apply(r)
 	return nil
+}
+
+// firstTag is t up to its first ">", where an XML declaration would end.
+func firstTag(t string) string {
+	if i := strings.IndexByte(t, '>'); i >= 0 {
+		return t[:i+1]
+	}
+	return ""
 }

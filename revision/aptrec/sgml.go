@@ -16,7 +16,11 @@ type element struct {
 	Text string
 }
 
-var openRe = regexp.MustCompile(`<([A-Z][A-Z0-9]{0,15})>`)
+var openRe = regexp.MustCompile(`<([A-Z0-9][A-Z0-9_]{0,15})>`)
+
+// aliases are other TREC distributions' names for the same elements:
+// the AP88 disks call the slug lines <1ST_LINE> and <2ND_LINE>.
+var aliases = map[string]string{"1ST_LINE": "FIRST", "2ND_LINE": "SECOND"}
 
 // maxElements bounds the elements of one <DOC>: a real one has a dozen
 // or two, a day file's digest a few dozen.
@@ -53,7 +57,11 @@ func elements(doc string) ([]element, error) {
 		if j := openRe.FindStringIndex(body[:end]); j != nil {
 			return out, fmt.Errorf("<%s> opens inside <%s>", strings.Trim(body[j[0]:j[1]], "<>"), tag)
 		}
-		out = append(out, element{Tag: tag, Text: body[:end]})
+		name := tag
+		if a, ok := aliases[tag]; ok {
+			name = a
+		}
+		out = append(out, element{Tag: name, Text: body[:end]})
 		if len(out) > maxElements {
 			return out, fmt.Errorf("more than %d elements in one <DOC>", maxElements)
 		}

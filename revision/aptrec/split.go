@@ -12,6 +12,8 @@ var (
 	docOpen  = []byte("<DOC>")
 	docClose = []byte("</DOC>")
 	docnoRe  = regexp.MustCompile(`<DOCNO>\s*([^<\s]{1,64})\s*</DOCNO>`)
+	// An XML declaration before the first <DOC> is no text of its own.
+	xmlDeclRe = regexp.MustCompile(`^<\?xml[^>]{0,200}\?>$`)
 )
 
 // split cuts a TREC day file into one chunk per <DOC>, named by its
@@ -28,7 +30,7 @@ func split(data []byte) []revision.Chunk {
 				Reason: fmt.Sprintf("text after the last </DOC>: %q", clip(string(firstLine(rest))))}})
 			break
 		}
-		if pre := bytes.TrimSpace(rest[:i]); len(pre) > 0 {
+		if pre := bytes.TrimSpace(rest[:i]); len(pre) > 0 && !xmlDeclRe.Match(pre) {
 			out = append(out, revision.Chunk{Data: rest[:i], Err: &revision.InputError{
 				Reason: fmt.Sprintf("text outside any <DOC>: %q", clip(string(firstLine(pre))))}})
 		}
