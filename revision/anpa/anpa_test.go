@@ -158,3 +158,37 @@ func TestHeads(t *testing.T) {
 		t.Errorf("transmitted %s date %s", r.Transmitted, r.Date)
 	}
 }
+
+// Agate keeps its rows and subheads: rows are sent without a tab and
+// subheads as "^" lines among them, and a keyword line may carry no word
+// count.
+func TestAgate(t *testing.T) {
+	m := "\x16\x16\x01s0284\x1f-----\r\nr s\x13\x11 BC-BBO--WildCardGlance     08-18 \r\n\x02" +
+		"^BC-BBO--Wild Card Glance<\r\n^Wild Card Glance=\r\n^All Times EDT=\r\n^By The Associated Press=\r\n" +
+		"Tampa Bay 73  52  .584   _\r\nCleveland 73  51  .589   _\r\n\t   ___=\r\n^Saturday's Games=\r\n" +
+		"\t   N.Y. Yankees 6, Cleveland 5\r\n\r\n\t   \x03AP-WF-08-18-19 2017GMT<\r\n\x04"
+	items := parse(t, m)
+	if len(items) != 1 || items[0].Err != nil {
+		t.Fatalf("items %+v", items)
+	}
+	r := items[0].Rev
+	want := []string{"Tampa Bay 73 52 .584 _", "Cleveland 73 51 .589 _", "___", "Saturday's Games", "N.Y. Yankees 6, Cleveland 5"}
+	if !reflect.DeepEqual(r.Paragraphs, want) || r.Headline != "Wild Card Glance" || r.Byline != "The Associated Press" || len(r.Authors) != 0 {
+		t.Errorf("paragraphs %q headline %q byline %q authors %q", r.Paragraphs, r.Headline, r.Byline, r.Authors)
+	}
+	if r.Slug != "BBO--Wild Card Glance" || r.Date.String() != "2019-08-18" || !reflect.DeepEqual(r.Furniture, []string{"All Times EDT"}) {
+		t.Errorf("slug %q date %s furniture %q", r.Slug, r.Date, r.Furniture)
+	}
+}
+
+// An AP News Alert is a slug line and one paragraph: no headline is made
+// up for it.
+func TestNewsAlert(t *testing.T) {
+	m := message("W1645", "b a BC-US--APNewsAlert     06-29 0358", []string{"BC-US--APNewsAlert,17<"},
+		[]string{"HONOLULU (AP) _ Hawaii files court challenge to travel ban."}, "AP-WF-06-29-17 2350GMT")
+	items := parse(t, m)
+	r := items[0].Rev
+	if items[0].Err != nil || r.Headline != "" || len(r.Paragraphs) != 1 || r.Dateline.Place != "HONOLULU" || r.Slug != "US--APNewsAlert" {
+		t.Errorf("err %v headline %q paragraphs %q dateline %+v slug %q", items[0].Err, r.Headline, r.Paragraphs, r.Dateline, r.Slug)
+	}
+}

@@ -7,34 +7,39 @@ import (
 	"lede/revision/apwire"
 )
 
-// readText reads the "^" heads after the slug line and the paragraphs.
-// The first head that is not a note, photo line or flag is the
-// headline; "By" and the title line after it are the byline; any other
-// head (the summary AP sends with some leads) is kept as furniture.
-// Paragraphs are the tab-indented lines, and the first carries the
-// dateline ("ATLANTA (AP) _ ").
+// readText reads the "^" heads after the slug line and the text. The
+// first head that is not a note, photo line or flag is the headline;
+// "By" and the title line after it are the byline; any other head (the
+// summary AP sends with some leads) is kept as furniture. The text is
+// the tab-indented lines, and the first carries the dateline ("ATLANTA
+// (AP) _ "). Agate (standings, scores) mixes rows without a tab and "^"
+// subheads into its text: once the text has begun, every line is text.
 func readText(r *revision.Revision, lines []string) {
 	var notes, bylines []string
-	slug := true
+	slug, body := true, false
 	cont := r.Part != nil && (r.Part.Kind == "add" || r.Part.N > 1)
 	for _, l := range lines {
-		if h, ok := headLine(l); ok {
-			switch {
-			case slug:
-				slug = false
-			case h == "":
-			case apwire.IsEds(h):
-				notes = append(notes, apwire.EdsText(h))
-			case strings.HasPrefix(strings.ToLower(h), "by "),
-				len(bylines) > 0 && apwire.IsTitleLine(h) && strings.HasSuffix(strings.TrimSpace(l), "="):
-				bylines = append(bylines, h)
-			default:
-				head(r, h, cont)
+		h, isHead := headLine(l)
+		switch {
+		case isHead && body:
+			if h != "" {
+				r.Paragraphs = append(r.Paragraphs, h)
 			}
-			continue
-		}
-		if p := strings.Join(strings.Fields(l), " "); p != "" && strings.HasPrefix(l, "\t") {
-			r.Paragraphs = append(r.Paragraphs, p)
+		case isHead && slug:
+			slug = false
+		case isHead && h == "":
+		case isHead && apwire.IsEds(h):
+			notes = append(notes, apwire.EdsText(h))
+		case isHead && (strings.HasPrefix(strings.ToLower(h), "by ") ||
+			len(bylines) > 0 && apwire.IsTitleLine(h) && strings.HasSuffix(strings.TrimSpace(l), "=")):
+			bylines = append(bylines, h)
+		case isHead:
+			head(r, h, cont)
+		default:
+			if p := strings.Join(strings.Fields(strings.TrimRight(l, "<= ")), " "); p != "" {
+				r.Paragraphs = append(r.Paragraphs, p)
+				body = true
+			}
 		}
 	}
 	apwire.ApplyNote(r, strings.Join(notes, " "))

@@ -132,7 +132,7 @@ func merge(a, b Version) Version {
 // <FIRST> "r w AM-Guatemala-Shipwreck 2ndLd-Writethru a0595 01-02 0346"
 // or ANPA's second header line — priority, category, keyword without
 // spaces (ANPA truncates it to 24 characters), version, reference
-// number, month-day and word count.
+// number, month-day and word count (which agate tables go without).
 type Keyline struct {
 	Priority, Category string
 	Cycle, Keyword     string
@@ -142,7 +142,7 @@ type Keyline struct {
 	Words              int
 }
 
-var keylineRe = regexp.MustCompile(`^([a-z])\s+([a-z])\s+(\S+)\s*(.*?)\s+(\d\d)-(\d\d)\s+(\d{1,5})\s*$`)
+var keylineRe = regexp.MustCompile(`^([a-z])\s+([a-z])\s+(\S+)\s*(.*?)\s+(\d\d)-(\d\d)(?:\s+(\d{1,5}))?\s*$`)
 
 // ParseKeyline reads a keyword line; ok is false for a garbled one.
 func ParseKeyline(line string) (k Keyline, ok bool) {
