@@ -139,7 +139,9 @@ func actionText(a revision.Action) string {
 }
 
 func datelineText(d revision.Dateline) string {
-	if d.Text == "" {
+	// Formats that send the dateline as a field of its own (TREC's
+	// <DATELINE>) leave Text empty: the place still makes a dateline.
+	if d.Text == "" && d.Place == "" && d.Agency == "" {
 		return "none"
 	}
 	var parts []string
