@@ -9,9 +9,13 @@ import (
 // revision, stored with it, and enough to decide which story a later
 // revision belongs to without reading the earlier revision again.
 type Features struct {
-	// Key is an explicit, stable story key when the input format has one
-	// (AP slug, NewsML guid, NITF du-key); "" for Yonhap pages.
-	Key string `json:"key,omitempty"`
+	// Key is the agency's story key across versions (Revision.Key: a
+	// NewsML-G2 guid, a ninjs uri, a NITF du-key, AP's cycle, slug and
+	// date, a Yonhap article id), "" when the input gives none. Agency is
+	// who issued it: a key decides only between items of one agency
+	// (SameKey).
+	Key    string `json:"key,omitempty"`
+	Agency string `json:"agency,omitempty"`
 	// Words are the normalised headline words (HeadlineWords).
 	Words []string `json:"words"`
 	// Lead sketches paragraph 1 without its dateline; Body sketches the
@@ -43,6 +47,8 @@ type Features struct {
 // FeaturesOf computes a revision's grouping features.
 func FeaturesOf(r *Revision) Features {
 	f := Features{
+		Key:      r.Key,
+		Agency:   r.Agency,
 		Words:    HeadlineWords(r.Headline),
 		Date:     r.Date,
 		Seq:      r.Marker.Seq,
@@ -89,7 +95,7 @@ func (f Features) IndexTerms() []uint64 {
 		}
 	}
 	if f.Key != "" {
-		add(termHash("k", f.Key))
+		add(f.KeyTerm())
 	}
 	for _, w := range f.Words {
 		add(termHash("w", w))
@@ -107,6 +113,16 @@ func (f Features) IndexTerms() []uint64 {
 		add(uint64(1)<<63 | uint64(h))
 	}
 	return out
+}
+
+// KeyTerm is the index term of the revision's story key, the agency's
+// name (in lower case, as SameKey ignores case) and the key: the stories
+// that share it are the ones SameKey joins. 0 when there is no key.
+func (f Features) KeyTerm() uint64 {
+	if f.Key == "" {
+		return 0
+	}
+	return termHash("k", strings.ToLower(f.Agency)+"\x00"+f.Key)
 }
 
 // termHash is 64-bit FNV-1a of kind then s, with the top bit clear (set

@@ -86,17 +86,23 @@ const (
 // facts and usually keep headline words; stories on the same topic share
 // words but little text, and name other places and people. Dates more
 // than a day apart never match.
+//
+// Where both carry a story key, the keys speak first (pairKeyed): the
+// same key of one agency joins, other keys keep apart unless the bodies
+// are nearly the same. Where either has none, the texts decide.
 func Pair(a, b Features) Match {
+	if a.Key != "" && b.Key != "" {
+		return pairKeyed(a, b)
+	}
+	return pairContent(a, b)
+}
+
+// pairContent is Pair by the texts and dates alone.
+func pairContent(a, b Features) Match {
 	days, known := DayDistance(a.Date, b.Date)
 	m := Match{Days: -1}
 	if known {
 		m.Days = days
-	}
-	if a.Key != "" && b.Key != "" {
-		// An explicit key decides on its own.
-		m.OK, m.Rule = a.Key == b.Key, "key"
-		m.Strength = 6
-		return m
 	}
 	if known && days > maxDayApart {
 		m.Rule = "days apart"
@@ -112,7 +118,7 @@ func Pair(a, b Features) Match {
 	m.Headline, m.Lead, m.Body, m.Score = h, lead, body, h+lead+body
 	switch {
 	case body >= sameBody && min(a.Body.N, b.Body.N) >= sameBodyMin:
-		m.OK, m.Rule, m.Strength = true, "same body", 5
+		m.OK, m.Rule, m.Strength = true, "same body", strengthSameBody
 	case otherNames:
 		m.Rule = "different names"
 	case h == 1 && nonNumbers(a.Words) >= sameWordsMin && (!known || days == 0) && (body >= relatedBody || lead >= sameTextLead):
@@ -144,11 +150,18 @@ func versionOf(f Features) int {
 // story already has a revision with the same version (two different
 // "2nd LD"s, or two first versions), unless one is a correction or
 // repeat of the other, or the same page captured twice (one cut off, say).
+//
+// Two revisions of one key never conflict: the agency says they are one
+// story, and one version sent twice under its key is a substitute, a
+// correction or a part of a version sent in takes, never another story.
 func Conflicts(f Features, members []Features) bool {
 	if !f.SeqKnown || f.Repeat {
 		return false
 	}
 	for _, m := range members {
+		if SameKey(f, m) {
+			continue
+		}
 		if m.SeqKnown && !m.Repeat && versionOf(m) == versionOf(f) && !Recapture(f, m) {
 			return true
 		}

@@ -41,6 +41,7 @@ func (db *DB) Check() (CheckReport, error) {
 		txn{Tx: btx}.checkOutbox(&rep)
 		txn{Tx: btx}.checkHeads(&rep)
 		txn{Tx: btx}.checkWords(&rep)
+		txn{Tx: btx}.checkKeys(&rep)
 		return nil
 	})
 	return rep, err
@@ -57,7 +58,7 @@ func (tx txn) checkInvariants(rep *CheckReport) {
 	last := map[uint64][]byte{}
 	tx.b(bucketRevs).ForEach(func(k, v []byte) error {
 		rep.Revisions++
-		if len(k) != 24 {
+		if len(k) != 8+orderLen {
 			rep.add("revs: key %x has length %d", k, len(k))
 			return nil
 		}

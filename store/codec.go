@@ -15,8 +15,10 @@ import (
 
 // Features are stored in a compact binary form because grouping decodes
 // those of every candidate story for every incoming revision; JSON would
-// make that the cost of ingest.
-const featuresFormat = 1
+// make that the cost of ingest. Format 2 appends the agency that issued
+// the story key; format 1 values (written before lede read any agency's
+// keys, so without one) are still read.
+const featuresFormat = 2
 
 var errCorrupt = errors.New("corrupt record")
 
@@ -39,7 +41,8 @@ func encodeFeatures(f revision.Features) []byte {
 		b = appendString(b, w)
 	}
 	b = appendSketch(b, f.Lead)
-	return appendSketch(b, f.Body)
+	b = appendSketch(b, f.Body)
+	return appendString(b, f.Agency)
 }
 
 func appendString(b []byte, s string) []byte {
@@ -102,7 +105,8 @@ func (d *decoder) sketch() revision.Sketch {
 // that dies with its transaction.
 func decodeFeatures(b []byte) (revision.Features, error) {
 	d := &decoder{b: b}
-	if v := d.take(1); d.err == nil && v[0] != featuresFormat {
+	format := d.take(1)[0]
+	if d.err == nil && format != 1 && format != featuresFormat {
 		return revision.Features{}, errCorrupt
 	}
 	var f revision.Features
@@ -122,6 +126,9 @@ func decodeFeatures(b []byte) (revision.Features, error) {
 	}
 	f.Lead = d.sketch()
 	f.Body = d.sketch()
+	if format >= 2 {
+		f.Agency = d.str()
+	}
 	return f, d.err
 }
 

@@ -115,7 +115,7 @@ func (tx txn) repairDate(arrival uint64, reread func(string, []byte) revision.Da
 	if err := tx.b(bucketRevs).Delete(rk); err != nil {
 		return err
 	}
-	nk := revKey(uid, orderKey(filedDate(d, s.Year), f.Seq, f.Urgent, rec.Time, arrival))
+	nk := revKey(uid, orderOf(f, rec, s.Year, arrival))
 	if err := putJSON(tx.b(bucketRevs), nk, rec); err != nil {
 		return err
 	}

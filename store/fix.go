@@ -34,7 +34,7 @@ func (tx txn) rekey(key []byte, to uint64, toYear int) (revision.Features, error
 	if err := tx.b(bucketFeats).Delete(featKey(from, arrival)); err != nil {
 		return f, err
 	}
-	nk := revKey(to, orderKey(filedDate(f.Date, toYear), f.Seq, f.Urgent, rec.Time, arrival))
+	nk := revKey(to, orderOf(f, rec, toYear, arrival))
 	if err := tx.b(bucketRevs).Put(nk, v); err != nil {
 		return f, err
 	}

@@ -21,6 +21,9 @@ const (
 	// instead of 0.904 / 0.856, for 5,757 instead of 6,927 revisions/s.
 	maxCandidates = 12
 	maxMembers    = 64 // revisions of a story compared
+	// keyScore ranks the stories of a revision's own story key above
+	// any a sum of shared terms can reach (at most one per term).
+	keyScore = 1 << 20
 )
 
 // mmdd packs month and day.
@@ -116,6 +119,11 @@ func (tx txn) candidates(f revision.Features, years []int) ([]revision.Candidate
 	// A shared term counts 1/n when n stories share it that day: a rare
 	// body shingle says more than a common headline word.
 	hits := tx.cache.scores()
+	for _, uid := range tx.keyStories(f) {
+		// A story of the revision's own key is always a candidate:
+		// the key decides, whatever the other stories of the day share.
+		hits.add(uid, keyScore)
+	}
 	terms := f.IndexTerms()
 	for _, p := range tx.probes(f.Date, years) {
 		day := tx.day(p)
@@ -233,6 +241,9 @@ func (tx txn) putTerms(f revision.Features, storyYear int, uid uint64) error {
 	if err := tx.addYear(int(y)); err != nil {
 		return err
 	}
+	if err := tx.putKey(f, uid); err != nil {
+		return err
+	}
 	b := tx.b(bucketTerms)
 	k := postingKey(y, md, uid)
 	have := decodeTerms(b.Get(k))
@@ -255,6 +266,9 @@ func (tx txn) putTerms(f revision.Features, storyYear int, uid uint64) error {
 }
 
 func (tx txn) delTerms(f revision.Features, arrival uint64, storyYear int, uid uint64) error {
+	if err := tx.dropKey(f, arrival, uid); err != nil {
+		return err
+	}
 	y, md := indexYear(f.Date, storyYear), mmdd(f.Date)
 	// What the story's other revisions filed that day still need, filed
 	// as of the story's year now (setYear changes it before re-filing).
@@ -263,19 +277,14 @@ func (tx txn) delTerms(f revision.Features, arrival uint64, storyYear int, uid u
 		return err
 	}
 	var keep []uint64
-	prefix := u64(uid)
-	c := tx.b(bucketFeats).Cursor()
-	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
-		if getU64(k[8:]) == arrival {
-			continue
-		}
-		o, err := decodeFeatures(v)
-		if err != nil {
-			return err
-		}
+	err = tx.eachOther(uid, arrival, func(o revision.Features) bool {
 		if indexYear(o.Date, s.Year) == y && mmdd(o.Date) == md {
 			keep = append(keep, o.IndexTerms()...)
 		}
+		return true
+	})
+	if err != nil {
+		return err
 	}
 	b := tx.b(bucketTerms)
 	k := postingKey(y, md, uid)

@@ -242,7 +242,7 @@ func (tx txn) addRevision(uid, arrival uint64, in Input, f revision.Features, no
 		s, _ = tx.story(uid)
 	}
 	rec := newRevRecord(arrival, in, now, why)
-	key := revKey(uid, orderKey(filedDate(f.Date, s.Year), f.Seq, f.Urgent, in.Rev.Time, arrival))
+	key := revKey(uid, orderOf(f, rec, s.Year, arrival))
 	if err := putJSON(tx.b(bucketRevs), key, rec); err != nil {
 		return err
 	}
@@ -256,7 +256,14 @@ func (tx txn) addRevision(uid, arrival uint64, in Input, f revision.Features, no
 	if err := tx.putTerms(f, s.Year, uid); err != nil {
 		return err
 	}
-	return tx.appended(uid, s, key[8:], rec.Headline)
+	if err := tx.appended(uid, s, key[8:], rec.Headline); err != nil || f.Key == "" {
+		return err
+	}
+	// A version of a key may need filing after its lower versions.
+	if lifted, err := tx.liftVersions(uid); err != nil || !lifted {
+		return err
+	}
+	return tx.refresh(uid)
 }
 
 // appended updates a story for one more revision without rereading it:
@@ -337,6 +344,9 @@ func (tx txn) newStory(r *revision.Revision) (uint64, error) {
 // refresh recomputes a story's count, latest revision and headline, and
 // its place in the recent index.
 func (tx txn) refresh(uid uint64) error {
+	if _, err := tx.liftVersions(uid); err != nil {
+		return err
+	}
 	s, err := tx.story(uid)
 	if err != nil {
 		return err

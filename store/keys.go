@@ -12,15 +12,15 @@ var (
 	bucketMeta     = []byte("meta")     // "schema" -> u32; "years" -> u16 list
 	bucketStories  = []byte("stories")  // story uid u64 -> storyRecord (JSON)
 	bucketIDs      = []byte("ids")      // story id string -> story uid u64
-	bucketRevs     = []byte("revs")     // uid u64 | order (16 bytes) -> revRecord (JSON)
+	bucketRevs     = []byte("revs")     // uid u64 | order (orderLen bytes) -> revRecord (JSON)
 	bucketFeats    = []byte("feats")    // uid u64 | arrival u64 -> features (binary)
 	bucketRaw      = []byte("raw")      // arrival u64 -> raw input, deflated
-	bucketArrivals = []byte("arrivals") // arrival u64 -> revs key (24 bytes)
+	bucketArrivals = []byte("arrivals") // arrival u64 -> revs key (8 + orderLen bytes)
 	bucketHashes   = []byte("hashes")   // page date u32 | content hash (12 bytes) -> arrival u64
 	bucketTerms    = []byte("postings") // year u16 | mmdd u16 | uid u64 -> sorted terms (u64 each)
 	bucketRecent   = []byte("recent")   // latest date u32 | arrival u64 | uid u64 -> nil
 	allBuckets     = append([][]byte{bucketMeta, bucketStories, bucketIDs, bucketRevs, bucketFeats,
-		bucketRaw, bucketArrivals, bucketHashes, bucketTerms, bucketRecent, bucketHeads, bucketWords}, alertBuckets...)
+		bucketRaw, bucketArrivals, bucketHashes, bucketTerms, bucketRecent, bucketHeads, bucketWords, bucketKeys}, alertBuckets...)
 )
 
 // SchemaVersion is the layout this binary writes. A file with a higher
@@ -29,8 +29,10 @@ var (
 // put the page's date before the content hash; schema 4 added the headline
 // index (heads.go), which an older lede would not keep up to date, so it
 // must not write such a file; schema 5 packs a story's terms of a day into
-// one value (postingKey); schema 6 adds the headline word index (words.go).
-const SchemaVersion = 6
+// one value (postingKey); schema 6 adds the headline word index (words.go);
+// schema 7 orders a story by the agency's version number and transmission
+// time too (orderKey) and indexes story keys (keyindex.go).
+const SchemaVersion = 7
 
 func u64(v uint64) []byte {
 	b := make([]byte, 8)
@@ -39,38 +41,6 @@ func u64(v uint64) []byte {
 }
 
 func getU64(b []byte) uint64 { return binary.BigEndian.Uint64(b) }
-
-// orderKey places a revision within its story: date, then version, then
-// time of day, then arrival. Version comes before time because many pages
-// show no time, while the version marker is nearly always there; a story
-// that continues past midnight is still ordered by its dates.
-//
-//	[date u32: yyyymmdd, year 0 when unknown][version u16: seq+1, URGENT 0]
-//	[minutes u16: time of day, 0xffff unknown][arrival u64]
-func orderKey(d revision.Date, seq int, urgent bool, hhmm string, arrival uint64) []byte {
-	k := make([]byte, 16)
-	binary.BigEndian.PutUint32(k[0:], uint32(d.Year*10000+d.Month*100+d.Day))
-	v := uint16(min(max(seq, 0), 0xfffe) + 1)
-	if urgent {
-		v = 0
-	}
-	binary.BigEndian.PutUint16(k[4:], v)
-	binary.BigEndian.PutUint16(k[6:], minutes(hhmm))
-	binary.BigEndian.PutUint64(k[8:], arrival)
-	return k
-}
-
-func minutes(hhmm string) uint16 {
-	if len(hhmm) != 5 || hhmm[2] != ':' {
-		return 0xffff
-	}
-	h := int(hhmm[0]-'0')*10 + int(hhmm[1]-'0')
-	m := int(hhmm[3]-'0')*10 + int(hhmm[4]-'0')
-	if h < 0 || h > 23 || m < 0 || m > 59 {
-		return 0xffff
-	}
-	return uint16(h*60 + m)
-}
 
 // revKey is a revision's key in revs: story uid then order.
 func revKey(uid uint64, order []byte) []byte {
@@ -122,7 +92,7 @@ func encodeTerms(ts []uint64) []byte {
 func recentKey(latestOrder []byte, uid uint64) []byte {
 	k := make([]byte, 0, 20)
 	k = append(k, latestOrder[0:4]...)
-	k = append(k, latestOrder[8:16]...)
+	k = append(k, latestOrder[len(latestOrder)-8:]...)
 	return append(k, u64(uid)...)
 }
 

@@ -92,12 +92,6 @@ func (tx txn) prevSeq(arrival uint64) (int, error) {
 	return prev, nil
 }
 
-// seqOf reads the version number from a revs key (an URGENT counts as 0).
-func seqOf(revKey []byte) int {
-	v := int(binary.BigEndian.Uint16(revKey[8+4:]))
-	return max(v-1, 0)
-}
-
 // Event is a revision stored since alerts were enabled and not yet looked
 // at by the alert rules, with what a watcher needs to decide and describe
 // the alert: the revision and its predecessor in story order, raw.

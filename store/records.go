@@ -35,19 +35,36 @@ type storyRecord struct {
 // RevRecord is what lede keeps about one revision besides its raw input:
 // enough to list a story's history without parsing anything again.
 type RevRecord struct {
-	Arrival  uint64            `json:"arrival"`
-	Source   string            `json:"source"`
-	Ingested int64             `json:"ingested"` // unix seconds
-	Date     revision.Date     `json:"date"`
-	Time     string            `json:"time,omitempty"`
-	Marker   revision.Marker   `json:"marker"`
-	Tags     []string          `json:"tags,omitempty"`
-	Headline string            `json:"headline"`
-	Note     string            `json:"note,omitempty"`
-	Actions  []revision.Action `json:"actions,omitempty"`
-	Byline   string            `json:"byline,omitempty"`
-	Paras    int               `json:"paras"`
-	Complete bool              `json:"complete"`
+	Arrival  uint64 `json:"arrival"`
+	Source   string `json:"source"`
+	Ingested int64  `json:"ingested"` // unix seconds
+	// Format, Agency, ID ... Transmitted are the revision's own fields
+	// (revision.Revision): who sent it, under which item id and story
+	// key, as which version, and whether it is usable, a correction or a
+	// kill. Records stored before schema 7 have none of them.
+	Format      string             `json:"format,omitempty"`
+	Agency      string             `json:"agency,omitempty"`
+	ID          string             `json:"id,omitempty"`
+	Key         string             `json:"key,omitempty"`
+	Version     int                `json:"version,omitempty"`
+	Slug        string             `json:"slug,omitempty"`
+	Cycle       string             `json:"cycle,omitempty"`
+	Status      revision.Status    `json:"status,omitempty"`
+	Signals     []string           `json:"signals,omitempty"`
+	Refs        []string           `json:"refs,omitempty"`
+	Part        *revision.ItemPart `json:"part,omitempty"`
+	Partial     bool               `json:"partial,omitempty"`
+	Transmitted string             `json:"transmitted,omitempty"`
+	Date        revision.Date      `json:"date"`
+	Time        string             `json:"time,omitempty"`
+	Marker      revision.Marker    `json:"marker"`
+	Tags        []string           `json:"tags,omitempty"`
+	Headline    string             `json:"headline"`
+	Note        string             `json:"note,omitempty"`
+	Actions     []revision.Action  `json:"actions,omitempty"`
+	Byline      string             `json:"byline,omitempty"`
+	Paras       int                `json:"paras"`
+	Complete    bool               `json:"complete"`
 	// Why records the grouping decision that placed the revision.
 	Why string `json:"why,omitempty"`
 	// Lead is how the lead begins (at most leadExcerpt characters, the
@@ -67,6 +84,9 @@ func newRevRecord(arrival uint64, in Input, now int64, why string) RevRecord {
 		Arrival: arrival, Source: in.Source, Ingested: now, Date: r.Date, Time: r.Time,
 		Marker: r.Marker, Tags: r.Tags, Headline: r.Headline, Note: r.Note, Actions: r.Actions,
 		Byline: r.Byline, Paras: len(r.Paragraphs), Complete: r.Complete, Why: why,
+		Format: r.Format, Agency: r.Agency, ID: r.ID, Key: r.Key, Version: r.Version, Slug: r.Slug,
+		Cycle: r.Cycle, Status: r.Status, Signals: r.Signals, Refs: r.Refs, Part: r.Part,
+		Partial: r.Partial, Transmitted: r.Transmitted,
 	}
 	if r.Headline == "" && len(r.Paragraphs) > 0 {
 		lead := []rune(strings.TrimSpace(strings.TrimPrefix(r.Paragraphs[0], r.Dateline.Text)))

@@ -222,6 +222,11 @@ func migrate(tx *bolt.Tx) error {
 			return err
 		}
 	}
+	if v < 7 {
+		if err := migrateOrder(tx); err != nil {
+			return err
+		}
+	}
 	return meta.Put([]byte("schema"), binary.BigEndian.AppendUint32(nil, SchemaVersion))
 }
 

@@ -1,0 +1,124 @@
+package store
+
+import (
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"lede/revision/wire"
+)
+
+// listed is what a story listing shows, to compare the stories of a
+// migrated file with what the lede that wrote it listed.
+type listed struct {
+	ID       string
+	Headline string
+	Versions []struct {
+		Ref, Source, Label, Headline string
+		Seq                          int
+	}
+}
+
+// TestMigrateOrderSchema6 opens a file that lede of schema 6 wrote
+// (testdata/schema6.db.gz: ten Yonhap pages in five stories, made with
+// "lede ingest" of commit ba1fbc9; schema6.stories.json is what its
+// "lede stories --json" printed). A read-only open refuses it; a
+// read-write open migrates it to schema 7's order keys; the check finds
+// nothing wrong, every story lists its versions as before, the pages are
+// still duplicates and new pages still group.
+func TestMigrateOrderSchema6(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "lede.db")
+	gunzipTo(t, "testdata/schema6.db.gz", path)
+	if _, err := Open(path, Options{ReadOnly: true}); err == nil || !strings.Contains(err.Error(), "older lede (schema 6") {
+		t.Fatalf("read-only open of schema 6: %v", err)
+	}
+	db, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	mustCheck(t, db)
+	var want []listed
+	raw, err := os.ReadFile("testdata/schema6.stories.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, &want); err != nil {
+		t.Fatal(err)
+	}
+	stories, err := db.Stories(ListOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []listed
+	js, _ := json.Marshal(stories)
+	if err := json.Unmarshal(js, &got); err != nil {
+		t.Fatal(err)
+	}
+	if g, w := mustJSON(t, got), mustJSON(t, want); g != w {
+		t.Errorf("stories after migration:\n%s\nwant\n%s", g, w)
+	}
+	page := func(id string) Input {
+		p := filepath.Join(corpus, "pages", id+".txt")
+		r, raw, err := wire.ParseFile(p, nil, wire.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return Input{Source: filepath.Base(p), Raw: raw, Rev: r}
+	}
+	res, err := db.Ingest(context.Background(), []Input{page("AEN20200201001252320"), page("AEN20200202000651320")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range res {
+		if r.Status != StatusDuplicate {
+			t.Errorf("%s after migration: %s, want a duplicate", r.Source, r.Status)
+		}
+	}
+	// A new story and its LEAD group as they would in a new file.
+	res, err = db.Ingest(context.Background(), []Input{page("AEN20200206001400320"), page("AEN20200206001455320")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res[0].Status != StatusNewStory || res[1].Status != StatusUpdate || res[1].Story != res[0].Story || res[1].Rev != 2 {
+		t.Errorf("a story and its LEAD after migration: %+v", res)
+	}
+	mustCheck(t, db)
+}
+
+func gunzipTo(t *testing.T, gz, path string) {
+	t.Helper()
+	f, err := os.Open(gz)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.Copy(out, zr); err != nil {
+		t.Fatal(err)
+	}
+	if err := out.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.MarshalIndent(v, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
