@@ -15,6 +15,7 @@ type StoryDetail struct {
 	Slug     string          `json:"slug"`
 	Headline string          `json:"headline"`
 	Updated  revision.Date   `json:"updated"`
+	Status   StoryStatus     `json:"status"`
 	Versions []VersionDetail `json:"versions"`
 	// Removed lists the versions lede rm took out, absent when none.
 	Removed []Tombstone `json:"removed,omitempty"`
@@ -23,23 +24,38 @@ type StoryDetail struct {
 // VersionDetail is one version of a StoryDetail. Lists are [], not null,
 // so that consumers need no null checks.
 type VersionDetail struct {
-	Rev      int               `json:"rev"`
-	Ref      string            `json:"ref"`
-	Source   string            `json:"source"`
-	Label    string            `json:"label"`
-	Seq      int               `json:"seq"`
-	Flags    []string          `json:"flags"`
-	Tags     []string          `json:"tags"`
-	Headline string            `json:"headline"`
-	Date     revision.Date     `json:"date"`
-	Time     string            `json:"time"`
-	Note     string            `json:"note"`
-	Actions  []revision.Action `json:"actions"`
-	Byline   string            `json:"byline"`
-	Paras    int               `json:"paras"`
-	Complete bool              `json:"complete"`
-	Why      string            `json:"why"`
-	Ingested string            `json:"ingested"` // RFC 3339
+	Rev    int    `json:"rev"`
+	Ref    string `json:"ref"`
+	ID     string `json:"id"`
+	Agency string `json:"agency"`
+	Source string `json:"source"`
+	// Format ... Transmitted are the item's own fields as parsed (see
+	// RevRecord); lists are [] and text "" when it has none.
+	Format      string             `json:"format"`
+	Key         string             `json:"key"`
+	Version     int                `json:"version"`
+	Slug        string             `json:"slug"`
+	Cycle       string             `json:"cycle"`
+	Status      revision.Status    `json:"status"`
+	Signals     []string           `json:"signals"`
+	Refs        []string           `json:"refs"`
+	Part        *revision.ItemPart `json:"part,omitempty"`
+	Partial     bool               `json:"partial"`
+	Transmitted string             `json:"transmitted"`
+	Label       string             `json:"label"`
+	Seq         int                `json:"seq"`
+	Flags       []string           `json:"flags"`
+	Tags        []string           `json:"tags"`
+	Headline    string             `json:"headline"`
+	Date        revision.Date      `json:"date"`
+	Time        string             `json:"time"`
+	Note        string             `json:"note"`
+	Actions     []revision.Action  `json:"actions"`
+	Byline      string             `json:"byline"`
+	Paras       int                `json:"paras"`
+	Complete    bool               `json:"complete"`
+	Why         string             `json:"why"`
+	Ingested    string             `json:"ingested"` // RFC 3339
 	// Summary is what the version changed against the one before it,
 	// absent for the first version.
 	Summary *revision.UpdateSummary `json:"summary,omitempty"`
@@ -47,12 +63,14 @@ type VersionDetail struct {
 
 // Detail is the story in its detailed JSON form.
 func (s Story) Detail() StoryDetail {
-	out := StoryDetail{ID: s.ID, Slug: s.Slug, Headline: s.Headline, Updated: s.Updated,
+	out := StoryDetail{ID: s.ID, Slug: s.Slug, Headline: s.Headline, Updated: s.Updated, Status: s.Status,
 		Versions: make([]VersionDetail, 0, len(s.Versions)), Removed: s.Removed}
 	for _, v := range s.Versions {
 		r := v.Record
 		out.Versions = append(out.Versions, VersionDetail{
-			Rev: v.Rev, Ref: v.Ref, Source: v.Source, Label: v.Label, Seq: v.Seq,
+			Rev: v.Rev, Ref: v.Ref, ID: v.ID, Agency: v.Agency, Source: v.Source, Format: r.Format, Key: r.Key,
+			Version: r.Version, Slug: r.Slug, Cycle: r.Cycle, Status: v.Status, Signals: orEmpty(r.Signals),
+			Refs: orEmpty(r.Refs), Part: r.Part, Partial: r.Partial, Transmitted: r.Transmitted, Label: v.Label, Seq: v.Seq,
 			Flags: orEmpty(r.Marker.Flags), Tags: orEmpty(r.Tags), Headline: v.Headline,
 			Date: v.Date, Time: r.Time, Note: r.Note, Actions: orEmpty(r.Actions),
 			Byline: r.Byline, Paras: r.Paras, Complete: r.Complete, Why: r.Why,

@@ -242,6 +242,9 @@ func (tx txn) addRevision(uid, arrival uint64, in Input, f revision.Features, no
 		s, _ = tx.story(uid)
 	}
 	rec := newRevRecord(arrival, in, now, why)
+	if err := tx.addAgency(rec.Agency); err != nil {
+		return err
+	}
 	key := revKey(uid, orderOf(f, rec, s.Year, arrival))
 	if err := putJSON(tx.b(bucketRevs), key, rec); err != nil {
 		return err
@@ -288,27 +291,6 @@ func (tx txn) appended(uid uint64, s storyRecord, order []byte, headline string)
 		return err
 	}
 	return tx.putStory(uid, s)
-}
-
-// effectiveDate is the date shown for a revision: its page's, with its
-// story's year when the page shows none and that makes a real date. A
-// year-less Feb. 29 in a story of a common year stays "--02-29": lede
-// never shows a date that does not exist, nor guesses another year.
-func effectiveDate(d revision.Date, storyYear int) revision.Date {
-	return d.InYear(storyYear)
-}
-
-// filedDate is the date a revision is ordered by in its story: the date
-// shown, except that a year-less Feb. 29 of a story of a common year is
-// filed on that year's Feb. 28, so that it sorts among its story's days
-// (after the Feb. 28 pages of the same version) instead of before them
-// all, and its order key still holds a real date.
-func filedDate(d revision.Date, storyYear int) revision.Date {
-	e := effectiveDate(d, storyYear)
-	if e.Year == 0 && e.Month != 0 && storyYear != 0 {
-		e.Year, e.Day = storyYear, min(e.Day, revision.DaysIn(e.Month, storyYear))
-	}
-	return e
 }
 
 // newStory creates an empty story named after the revision that opens it.

@@ -67,14 +67,21 @@ type Version struct {
 	Rev int `json:"rev"`
 	// Ref names the version for good (RefOf its arrival), where Rev is
 	// its place in story order, which a late version moves.
-	Ref      string          `json:"ref"`
-	Source   string          `json:"source"`
-	Label    string          `json:"label"`
-	Seq      int             `json:"seq"`
-	Headline string          `json:"headline"`
-	Date     revision.Date   `json:"date"`
-	Record   RevRecord       `json:"-"`
-	Marker   revision.Marker `json:"-"`
+	Ref string `json:"ref"`
+	// ID is the item's own id (a DOCNO, guid, uri, Yonhap article id),
+	// "" when it has none; Agency who sent it, "" when unknown.
+	ID       string        `json:"id"`
+	Agency   string        `json:"agency"`
+	Source   string        `json:"source"`
+	Label    string        `json:"label"`
+	Seq      int           `json:"seq"`
+	Version  int           `json:"version"`
+	Headline string        `json:"headline"`
+	Date     revision.Date `json:"date"`
+	// Status is the item's: usable, withheld or canceled.
+	Status revision.Status `json:"status"`
+	Record RevRecord       `json:"-"`
+	Marker revision.Marker `json:"-"`
 	// Summary is what this version changed against the one before it,
 	// nil for the first version or while it is being (re)computed.
 	Summary *revision.UpdateSummary `json:"summary,omitempty"`
@@ -99,8 +106,11 @@ type Story struct {
 	Headline string `json:"headline"`
 	// Updated is the date of the latest version, with the year of the
 	// story's other versions when its own page shows none.
-	Updated  revision.Date `json:"updated"`
-	Versions []Version     `json:"versions"`
+	Updated revision.Date `json:"updated"`
+	// Status is what the story's latest word says (StatusOf): killed,
+	// corrected or usable.
+	Status   StoryStatus `json:"status"`
+	Versions []Version   `json:"versions"`
 	// Problems are the story's revision records that could not be read
 	// as stored (see Problem). A record whose date alone is damaged is
 	// listed with the date unknown; one that cannot be read at all keeps
@@ -133,8 +143,9 @@ func (tx txn) loadStory(uid uint64) (Story, error) {
 			}
 		}
 		ver := Version{
-			Rev: len(out.Versions) + 1, Ref: RefOf(rec.Arrival), Source: rec.Source, Label: rec.Marker.Label, Seq: rec.Marker.Seq,
-			Headline: rec.Headline, Date: rec.Date, Record: rec, Marker: rec.Marker,
+			Rev: len(out.Versions) + 1, Ref: RefOf(rec.Arrival), ID: rec.ID, Agency: rec.Agency, Source: rec.Source,
+			Label: rec.Marker.Label, Seq: rec.Marker.Seq, Version: rec.Version, Headline: rec.Headline, Date: rec.Date,
+			Status: itemStatus(rec), Record: rec, Marker: rec.Marker,
 		}
 		if prev != 0 && rec.Summary != nil && rec.SummaryPrev == prev {
 			ver.Summary = rec.Summary
@@ -145,6 +156,7 @@ func (tx txn) loadStory(uid uint64) (Story, error) {
 		out.Updated = effectiveDate(rec.Date, s.Year)
 		prev = arrivalOf(k)
 	}
+	out.Status = StatusOf(out.Versions)
 	return out, nil
 }
 
@@ -178,6 +190,9 @@ type ListOptions struct {
 	// let the headline word index narrow the stories Headline is asked
 	// about.
 	Prefixes []string
+	// Agency, when set, keeps only the stories with a version sent by
+	// that agency (case ignored).
+	Agency string
 	// Warn, when set, hears of every stored record the listing could not
 	// read as stored (see Problem): a story whose own record is
 	// unreadable is left out, the listing goes on.
@@ -210,6 +225,9 @@ func (db *DB) Stories(opt ListOptions) ([]Story, error) {
 				return true, nil
 			}
 			uid := getU64(k[12:])
+			if opt.Agency != "" && !tx.anyAgency(uid, opt.Agency) {
+				return false, nil
+			}
 			for _, match := range []func(string) bool{grep, opt.Headline} {
 				ok, err := tx.matchHeadline(uid, match, indexed)
 				if err != nil {
@@ -295,56 +313,6 @@ func (tx txn) matchHeadline(uid uint64, match func(string) bool, indexed bool) (
 		return tx.anyHead(uid, match), nil
 	}
 	return tx.anyHeadline(uid, match)
-}
-
-// anyHeadline reports whether match (nil: anything) accepts the headline
-// of one of a story's revisions. It decodes the headlines only.
-func (tx txn) anyHeadline(uid uint64, match func(string) bool) (bool, error) {
-	if match == nil {
-		return true, nil
-	}
-	c := tx.b(bucketRevs).Cursor()
-	prefix := u64(uid)
-	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
-		h, err := recordHeadline(v)
-		if err != nil {
-			continue // the story's listing reports the record
-		}
-		if match(h) {
-			return true, nil
-		}
-	}
-	return false, nil
-}
-
-var headlineKey = []byte(`"headline":"`)
-
-// recordHeadline reads the headline of a RevRecord without decoding the
-// rest. Inside a JSON string every quote is escaped, so the key with its
-// quotes can only be the record's own "headline" field (no nested
-// object has one); the value is decoded from there to its closing quote.
-func recordHeadline(raw []byte) (string, error) {
-	i := bytes.Index(raw, headlineKey)
-	if i < 0 {
-		var rec struct {
-			Headline string `json:"headline"`
-		}
-		err := jsonUnmarshal(raw, &rec)
-		return rec.Headline, err
-	}
-	start := i + len(headlineKey) - 1 // the opening quote
-	end := start + 1
-	for ; end < len(raw) && raw[end] != '"'; end++ {
-		if raw[end] == '\\' {
-			end++
-		}
-	}
-	var h string
-	if end >= len(raw) {
-		return "", errCorrupt
-	}
-	err := jsonUnmarshal(raw[start:end+1], &h)
-	return h, err
 }
 
 // Revision returns a story's revision n (1-based; 0: the latest) and its
