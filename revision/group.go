@@ -58,8 +58,11 @@ type Match struct {
 
 // Why explains the match in words, for records and debugging.
 func (m Match) Why() string {
-	if m.Rule == "days apart" {
+	switch m.Rule {
+	case "days apart":
 		return fmt.Sprintf("%d days apart", m.Days)
+	case "key":
+		return "same story key"
 	}
 	return fmt.Sprintf("%s: headline %.2f, lead %.2f, body %.2f", m.Rule, m.Headline, m.Lead, m.Body)
 }

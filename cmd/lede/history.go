@@ -5,11 +5,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
+	"lede/revision"
 	"lede/store"
 )
 
@@ -29,10 +31,14 @@ marker, paragraph count and headline, and under it the editor's note saying what
 and what it did change against the version before: paragraphs added (+),
 changed (~), removed (-) and moved, the one-line fields changed, and the
 note check (see lede diff for the details of one update).
-A page cut off before (END) is marked. STORY is a story id or any prefix of
+A page cut off before (END) is marked, and so is a version that is not an
+ordinary update: canceled (killed or withdrawn), withheld (embargoed), a
+correction; a story whose latest version is a kill says "killed" at the
+top. STORY is a story id or any prefix of
 one that names a single story; STORY@N, STORY@REF or REF alone shows the
 whole story with that version marked. With --verbose, each version also
-shows its source and why lede grouped it into the story. Versions lede rm
+shows its source, its item id and agency when it has one, and why lede
+grouped it into the story. Versions lede rm
 took out are listed at the end ("removed @2 r81 on 2026-12-04 19:13 UTC
 (LEAD)  HEADLINE  (SOURCE)"); for a story removed whole, history says so
 and lists what it held.
@@ -99,14 +105,17 @@ func (l *lede) history(ctx context.Context, ref storyRef, asJSON, verbose bool) 
 // writeHistory writes a story's timeline; mark (0: none) is the version
 // the user named.
 func writeHistory(w *bufio.Writer, s store.Story, mark int, verbose bool, st style) {
-	fmt.Fprintf(w, "%s  %s\n%s\n\n", st.bold(s.ID), st.dim("("+plural(len(s.Versions), "version", "versions")+")"),
-		headlineText(s.Headline, nil, st))
+	count := st.dim("(" + plural(len(s.Versions), "version", "versions") + ")")
+	if s.Status == store.StoryKilled {
+		count = st.dim("("+plural(len(s.Versions), "version", "versions")+", ") + st.warn("killed") + st.dim(")")
+	}
+	fmt.Fprintf(w, "%s  %s\n%s\n\n", st.bold(s.ID), count, headlineText(s.Headline, nil, st))
 	revW, refW, whenW, markW := 0, 0, 0, 0
 	for _, v := range s.Versions {
 		revW = max(revW, len(strconv.Itoa(v.Rev))+1)
 		refW = max(refW, len(v.Ref))
 		whenW = max(whenW, len(whenText(v.Date, v.Record.Time)))
-		markW = max(markW, len(orDash(markerLabel(v.Marker))))
+		markW = max(markW, len(orDash(versionLabel(v))))
 	}
 	for _, v := range s.Versions {
 		pointer := "  "
@@ -114,7 +123,7 @@ func writeHistory(w *bufio.Writer, s store.Story, mark int, verbose bool, st sty
 			pointer = "> "
 		}
 		head := fmt.Sprintf("%s%*s %-*s  %-*s  %-*s  %3d paras  ", pointer, revW, "@"+strconv.Itoa(v.Rev),
-			refW, v.Ref, whenW, whenText(v.Date, v.Record.Time), markW, orDash(markerLabel(v.Marker)), v.Record.Paras)
+			refW, v.Ref, whenW, whenText(v.Date, v.Record.Time), markW, orDash(versionLabel(v)), v.Record.Paras)
 		fmt.Fprintln(w, head+st.bold(headlineText(v.Headline, nil, st)))
 		indent := strings.Repeat(" ", len(head))
 		r := v.Record
@@ -124,6 +133,7 @@ func writeHistory(w *bufio.Writer, s store.Story, mark int, verbose bool, st sty
 		if r.Note != "" {
 			fmt.Fprintln(w, indent+"ATTN: "+r.Note)
 		}
+		writeItemStatus(w, indent, v, st)
 		if v.Summary != nil {
 			fmt.Fprintln(w, indent+summaryStyled(*v.Summary, st))
 		}
@@ -132,12 +142,34 @@ func writeHistory(w *bufio.Writer, s store.Story, mark int, verbose bool, st sty
 		}
 		if verbose {
 			fmt.Fprintln(w, indent+st.dim("source  "+r.Source))
+			if r.ID != "" {
+				fmt.Fprintln(w, indent+st.dim("item    "+r.ID+" ("+orDash(r.Agency)+")"))
+			}
 			if r.Why != "" {
 				fmt.Fprintln(w, indent+st.dim("grouped "+r.Why))
 			}
 		}
 	}
 	writeTombstones(w, s.Removed, st)
+}
+
+// writeItemStatus says what a version does to its story when it is more
+// than an update: an item that is not usable (canceled: killed or
+// withdrawn; withheld: embargoed) and the agency's signals (correction,
+// kill, advisory).
+func writeItemStatus(w *bufio.Writer, indent string, v store.Version, st style) {
+	var says []string
+	if v.Status != revision.StatusUsable {
+		says = append(says, string(v.Status))
+	}
+	for _, sig := range v.Record.Signals {
+		if sig != revision.SignalUpdate && !slices.Contains(says, sig) {
+			says = append(says, sig)
+		}
+	}
+	if len(says) > 0 {
+		fmt.Fprintln(w, indent+st.warn(strings.Join(says, ", ")))
+	}
 }
 
 // writeTombstones lists the versions lede rm took out of a story.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -19,9 +20,9 @@ import (
 // first, to find the story to look at.
 func (l *lede) storiesCommand() *cli.Command {
 	var (
-		asJSON, ignoreCase bool
-		since, grep        string
-		limit              int
+		asJSON, ignoreCase  bool
+		since, grep, agency string
+		limit               int
 	)
 	return &cli.Command{
 		Name:    "stories",
@@ -30,7 +31,11 @@ func (l *lede) storiesCommand() *cli.Command {
 		Description: `List the stories in the database, the most recently updated first: story
 id, number of versions, the latest version's marker ("-" for a first
 version), when it was last updated (date, and time of day when the page
-shows one) and its headline.
+shows one) and its headline. When the database holds the copy of more
+than one agency, an AGENCY column names each story's; a story whose
+latest version is a kill or withdrawal is marked "[killed]". The JSON
+gives every story's status (killed, corrected or usable) and each
+version's item id, agency and status.
 
 A story id, or any prefix of it that names one story only, is what
 history, show, merge and split take.
@@ -39,11 +44,13 @@ Examples:
    lede stories
    lede ls --since 2020-02-01 --grep 'coronavirus|virus'
    lede ls -i --grep 'n\.?k\.|north korea' --limit 5
+   lede stories --agency ap --since 1989-01-02
    lede stories --json | jq -r '.[] | select(.versions | length > 2) | .id'`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "since", Usage: "only stories updated on or after `YYYY-MM-DD`", Destination: &since},
 			&cli.StringFlag{Name: "grep", Usage: "only stories with a headline (of any version) matching `REGEX` (Go syntax)", Destination: &grep},
 			&cli.BoolFlag{Name: "ignore-case", Aliases: []string{"i"}, Usage: "match --grep regardless of case", Destination: &ignoreCase},
+			&cli.StringFlag{Name: "agency", Usage: "only stories with a version sent by `NAME` (AP, Reuters, Yonhap...; case ignored)", Destination: &agency},
 			&cli.IntFlag{Name: "limit", Usage: "list at most `N` stories (0: all)", Destination: &limit},
 			&cli.BoolFlag{Name: "json", Usage: "print a JSON array of stories with their versions", Destination: &asJSON},
 		},
@@ -56,6 +63,7 @@ Examples:
 			if err != nil {
 				return err
 			}
+			opt.Agency = strings.TrimSpace(agency)
 			return l.stories(c.Context, opt, asJSON)
 		},
 	}
@@ -93,10 +101,14 @@ func listOptions(since, grep string, ignoreCase bool, limit int) (store.ListOpti
 func (l *lede) stories(ctx context.Context, opt store.ListOptions, asJSON bool) error {
 	var list []store.Story
 	var problems []store.Problem
+	var agencies []string
 	opt.Warn = func(p store.Problem) { problems = append(problems, p) }
 	err := l.withRead(ctx, func(db *store.DB) (err error) {
 		problems = nil // a retried read starts again
-		list, err = db.Stories(opt)
+		if list, err = db.Stories(opt); err != nil {
+			return err
+		}
+		agencies, err = db.Agencies()
 		return err
 	})
 	if err != nil {
@@ -113,19 +125,35 @@ func (l *lede) stories(ctx context.Context, opt store.ListOptions, asJSON bool) 
 		fmt.Fprintln(l.stderr, "lede: no stories")
 		return nil
 	}
-	return l.writeStoryTable(list)
+	return l.writeStoryTable(list, len(agencies) > 1)
 }
 
-// writeStoryTable writes one row per story under a header, in columns.
-func (l *lede) writeStoryTable(list []store.Story) error {
+// writeStoryTable writes one row per story under a header, in columns;
+// with byAgency, a column names each story's agency.
+func (l *lede) writeStoryTable(list []store.Story, byAgency bool) error {
 	st := l.style()
 	rows := [][]string{{"STORY", "VERSIONS", "LATEST", "UPDATED", "HEADLINE"}}
+	if byAgency {
+		rows[0] = slices.Insert(rows[0], 1, "AGENCY")
+	}
 	leads := []string{""}
 	for _, s := range list {
 		leads = append(leads, s.Lead())
 		latest := s.Latest()
-		rows = append(rows, []string{s.ID, strconv.Itoa(len(s.Versions)), orDash(markerLabel(latest.Marker)),
-			whenText(latest.Date, latest.Record.Time), s.Headline})
+		headline := s.Headline
+		if s.Status == store.StoryKilled {
+			headline = strings.TrimSpace("[killed] " + headline)
+		}
+		row := []string{s.ID, strconv.Itoa(len(s.Versions)), orDash(versionLabel(latest)),
+			whenText(latest.Date, latest.Record.Time), headline}
+		if byAgency {
+			row = slices.Insert(row, 1, orDash(storyAgencies(s)))
+		}
+		rows = append(rows, row)
+	}
+	numeric := 1
+	if byAgency {
+		numeric = 2
 	}
 	widths := make([]int, len(rows[0])-1)
 	for _, row := range rows {
@@ -138,7 +166,7 @@ func (l *lede) writeStoryTable(list []store.Story) error {
 		var b strings.Builder
 		for i, w := range widths {
 			cell := fmt.Sprintf("%-*s  ", w, row[i])
-			if i == 1 {
+			if i == numeric {
 				cell = fmt.Sprintf("%*s  ", w, row[i])
 			}
 			b.WriteString(cell)
@@ -153,6 +181,29 @@ func (l *lede) writeStoryTable(list []store.Story) error {
 		fmt.Fprintln(out, line)
 	}
 	return flushed(out)
+}
+
+// versionLabel is how lists name a version: its marker as written, or,
+// for an item that has none but carries the agency's version number (a
+// NewsML-G2 or ninjs version), "v" and the number.
+func versionLabel(v store.Version) string {
+	if l := markerLabel(v.Marker); l != "" || v.Version == 0 {
+		return l
+	}
+	return "v" + strconv.Itoa(v.Version)
+}
+
+// storyAgencies names the agencies of a story's versions, in the order
+// they appear: "AP", or "AP/Reuters" for a story content grouping built
+// from two agencies' copy; "" when no version names one.
+func storyAgencies(s store.Story) string {
+	var names []string
+	for _, v := range s.Versions {
+		if v.Agency != "" && !slices.ContainsFunc(names, func(n string) bool { return strings.EqualFold(n, v.Agency) }) {
+			names = append(names, v.Agency)
+		}
+	}
+	return strings.Join(names, "/")
 }
 
 // whenText writes a date with its time of day when known:
