@@ -3,6 +3,7 @@ package revision
 import (
 	"slices"
 	"strings"
+	"time"
 )
 
 // Features are what grouping compares. They are computed once per
@@ -16,6 +17,15 @@ type Features struct {
 	// (SameKey).
 	Key    string `json:"key,omitempty"`
 	Agency string `json:"agency,omitempty"`
+	// Version is the agency's version number (Revision.Version), Slug its
+	// keyword, Cycle AP's news cycle, Sent the transmission time in unix
+	// seconds (0: unknown):
+	// what tells a story continued under another key of its agency (AP
+	// moving a story to the next news cycle) from one started afresh.
+	Version int    `json:"version,omitempty"`
+	Slug    string `json:"slug,omitempty"`
+	Cycle   string `json:"cycle,omitempty"`
+	Sent    int64  `json:"sent,omitempty"`
 	// Words are the normalised headline words (HeadlineWords).
 	Words []string `json:"words"`
 	// Lead sketches paragraph 1 without its dateline; Body sketches the
@@ -49,6 +59,10 @@ func FeaturesOf(r *Revision) Features {
 	f := Features{
 		Key:      r.Key,
 		Agency:   r.Agency,
+		Version:  r.Version,
+		Slug:     r.Slug,
+		Cycle:    r.Cycle,
+		Sent:     unixOf(r.Transmitted),
 		Words:    HeadlineWords(r.Headline),
 		Date:     r.Date,
 		Seq:      r.Marker.Seq,
@@ -113,6 +127,15 @@ func (f Features) IndexTerms() []uint64 {
 		add(uint64(1)<<63 | uint64(h))
 	}
 	return out
+}
+
+// unixOf reads an RFC 3339 time as unix seconds, 0 when there is none.
+func unixOf(rfc3339 string) int64 {
+	t, err := time.Parse(time.RFC3339, rfc3339)
+	if err != nil {
+		return 0
+	}
+	return t.Unix()
 }
 
 // KeyTerm is the index term of the revision's story key, the agency's

@@ -10,7 +10,9 @@ func keyed(f Features, agency, key string) Features {
 
 // TestKeysDecideWithinOneAgency: the same key of one agency joins even
 // when the headlines and texts share nothing; two keys of one agency stay
-// apart with the same headline, unless the bodies are the same; keys of
+// apart with the same headline, unless the bodies are the same on one
+// day under one slug and the version count does not restart, or the
+// later item continues the count under the same slug that day; keys of
 // two agencies never join on the key, nor on a headline alone; and where
 // either side has no key, the texts decide as before.
 func TestKeysDecideWithinOneAgency(t *testing.T) {
@@ -35,7 +37,15 @@ func TestKeysDecideWithinOneAgency(t *testing.T) {
 		{"same key a week apart", keyed(withDate(rewritten, Date{2020, 2, 9}), "AP", "k1"), keyed(first, "AP", "k1"), true, "key", 6},
 		{"other key, same headline", keyed(sameHead, "AP", "k2"), keyed(first, "AP", "k1"), false, "other key, only same headline words", 0},
 		{"other key, same body", keyed(sameBody, "AP", "k2"), keyed(first, "AP", "k1"), true, "same body", 5},
-		{"other key, same body, days apart", keyed(withDate(sameBody, Date{2020, 2, 9}), "AP", "k2"), keyed(first, "AP", "k1"), false, "days apart", 0},
+		{"other key, same body, next day", keyed(withDate(sameBody, Date{2020, 2, 3}), "AP", "k2"), keyed(first, "AP", "k1"), false, "other key, another day", 0},
+		{"other key, same body, other slug", slugged(keyed(sameBody, "AP", "k2"), "US-PLO", 2, 20), slugged(keyed(first, "AP", "k1"), "Reagan", 0, 10), false, "other key and slug", 0},
+		{"other key, same body, count restarts", slugged(keyed(sameBody, "AP", "k2"), "Abortion", 0, 20), slugged(keyed(first, "AP", "k1"), "abortion", 1, 10), false, "other key, version count restarts", 0},
+		{"other key, same slug, next version", slugged(keyed(rewritten, "AP", "k2"), "Dike Break", 2, 20), slugged(keyed(first, "AP", "k1"), "Dike Break", 1, 10), true, "next version", 5},
+		{"other key, same slug, earlier version sent earlier", slugged(keyed(rewritten, "AP", "k2"), "Dike Break", 1, 10), slugged(keyed(first, "AP", "k1"), "Dike Break", 2, 20), true, "next version", 5},
+		{"other key, same slug, next version, other cycle", cycled(slugged(keyed(rewritten, "AP", "k2"), "Dike Break", 2, 20), "AM"), cycled(slugged(keyed(first, "AP", "k1"), "Dike Break", 1, 10), "PM"), false, "other key, another news cycle", 0},
+		{"other key, same slug, next version, from both cycles", cycled(slugged(keyed(rewritten, "AP", "k2"), "Dike Break", 2, 20), "AM"), cycled(slugged(keyed(first, "AP", "k1"), "Dike Break", 1, 10), "BC"), true, "next version", 5},
+		{"other key, same body, other cycle", cycled(keyed(sameBody, "AP", "k2"), "PM"), cycled(keyed(first, "AP", "k1"), "AM"), false, "other key, another news cycle", 0},
+		{"other key, same slug and version", slugged(keyed(rewritten, "AP", "k2"), "Dike Break", 1, 20), slugged(keyed(first, "AP", "k1"), "Dike Break", 1, 10), false, "different", 0},
 		{"two agencies, one key", keyed(rewritten, "Reuters", "k1"), keyed(first, "AP", "k1"), false, "different", 0},
 		{"two agencies, same headline", keyed(sameHead, "Reuters", "r1"), keyed(first, "AP", "k1"), false, "other key, only same headline words", 0},
 		{"two agencies, same body", keyed(sameBody, "Reuters", "r1"), keyed(first, "AP", "k1"), true, "same body", 5},
@@ -48,6 +58,17 @@ func TestKeysDecideWithinOneAgency(t *testing.T) {
 			t.Errorf("%s: %v %q strength %d, want %v %q %d (%s)", tc.name, m.OK, m.Rule, m.Strength, tc.ok, tc.rule, tc.strength, m.Why())
 		}
 	}
+}
+
+// slugged gives features a slug, a version number and a transmission time.
+func slugged(f Features, slug string, version int, sent int64) Features {
+	f.Slug, f.Version, f.Sent = slug, version, sent
+	return f
+}
+
+func cycled(f Features, cycle string) Features {
+	f.Cycle = cycle
+	return f
 }
 
 func withDate(f Features, d Date) Features {

@@ -16,8 +16,9 @@ import (
 // Features are stored in a compact binary form because grouping decodes
 // those of every candidate story for every incoming revision; JSON would
 // make that the cost of ingest. Format 2 appends the agency that issued
-// the story key; format 1 values (written before lede read any agency's
-// keys, so without one) are still read.
+// the story key, the agency's version number, slug, news cycle and
+// transmission time; format 1 values (written before lede read any agency's keys, so
+// without them) are still read.
 const featuresFormat = 2
 
 var errCorrupt = errors.New("corrupt record")
@@ -42,7 +43,11 @@ func encodeFeatures(f revision.Features) []byte {
 	}
 	b = appendSketch(b, f.Lead)
 	b = appendSketch(b, f.Body)
-	return appendString(b, f.Agency)
+	b = appendString(b, f.Agency)
+	b = binary.AppendUvarint(b, uint64(min(max(f.Version, 0), 1<<24)))
+	b = appendString(b, f.Slug)
+	b = appendString(b, f.Cycle)
+	return binary.AppendVarint(b, f.Sent)
 }
 
 func appendString(b []byte, s string) []byte {
@@ -83,6 +88,16 @@ func (d *decoder) uvarint() int {
 	}
 	d.b = d.b[n:]
 	return int(v)
+}
+
+func (d *decoder) varint() int64 {
+	v, n := binary.Varint(d.b)
+	if d.err != nil || n <= 0 {
+		d.err = errCorrupt
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
 }
 
 func (d *decoder) str() string { return string(d.take(d.uvarint())) }
@@ -128,6 +143,10 @@ func decodeFeatures(b []byte) (revision.Features, error) {
 	f.Body = d.sketch()
 	if format >= 2 {
 		f.Agency = d.str()
+		f.Version = d.uvarint()
+		f.Slug = d.str()
+		f.Cycle = d.str()
+		f.Sent = d.varint()
 	}
 	return f, d.err
 }
