@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -114,6 +115,59 @@ func TestStoriesOfAgencies(t *testing.T) {
 	}
 	if err := json.Unmarshal([]byte(r.stdout), &detail); err != nil || detail.Status != "killed" || len(detail.Versions) != 3 ||
 		detail.Versions[0].Key != guid || detail.Versions[2].Transmitted != "2016-01-20T10:33:00Z" {
+		t.Errorf("history --json: %v %+v", err, detail)
+	}
+}
+
+// TestKilledNITFStory runs the built binary on NITF: version 3 of a story
+// (made from the NITF parser's hand-made kill notice, made usable and
+// given text) and the kill notice itself, version 4 of the same du-key,
+// withdrawing it. They are one story, killed, in stories --json and
+// history --json, whose versions name their doc-ids and agency.
+func TestKilledNITFStory(t *testing.T) {
+	kill, err := os.ReadFile("../../revision/nitf/testdata/canceled_idref.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v3 := strings.NewReplacer(
+		`management-status="canceled" management-doc-idref="xmp.20240311.bridge.3"`, `management-status="usable"`,
+		"bridge.4", "bridge.3", `version="4"`, `version="3"`, "174500Z", "160000Z",
+		`<ed-msg info="KILL: This story has been withdrawn. Do not use."/>`, "",
+		"KILLED: Bridge collapses", "Bridge collapses",
+		"<body.content/>", "<body.content><p>A road bridge collapsed into the river on Monday, officials said.</p>"+
+			"<p>Two cars fell with it; their drivers were rescued.</p></body.content>",
+	).Replace(string(kill))
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "a-v3.xml"), v3)
+	writeFile(t, filepath.Join(dir, "b-kill.xml"), string(kill))
+	db := filepath.Join(dir, "lede.db")
+	if r := runBinary(t, "", nil, "--db", db, "ingest", filepath.Join(dir, "a-v3.xml"), filepath.Join(dir, "b-kill.xml")); r.code != 0 {
+		t.Fatalf("ingest: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r := runBinary(t, "", nil, "--db", db, "stories", "--json")
+	var list []struct {
+		ID, Status string
+		Versions   []struct{ ID, Agency, Status string }
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &list); err != nil || len(list) != 1 {
+		t.Fatalf("stories --json: %v, %d stories\n%s", err, len(list), r.stdout)
+	}
+	s := list[0]
+	if s.Status != "killed" || len(s.Versions) != 2 || s.Versions[0].ID != "xmp.20240311.bridge.3" ||
+		s.Versions[1].ID != "xmp.20240311.bridge.4" || s.Versions[1].Status != "canceled" || s.Versions[0].Agency != "XMP" {
+		t.Errorf("story: %+v, want versions bridge.3 (usable) and bridge.4 (canceled) of XMP, killed", s)
+	}
+	r = runBinary(t, "", nil, "--db", db, "history", "--json", s.ID)
+	var detail struct {
+		Status   string
+		Versions []struct {
+			Key     string
+			Version int
+			Refs    []string
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &detail); err != nil || detail.Status != "killed" || len(detail.Versions) != 2 ||
+		detail.Versions[1].Key != "XMP:bridge-collapse" || detail.Versions[1].Version != 4 || len(detail.Versions[1].Refs) != 1 {
 		t.Errorf("history --json: %v %+v", err, detail)
 	}
 }

@@ -1,0 +1,119 @@
+package store
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"lede/revision/wire"
+)
+
+// ap89 is the shared corpus's two days of AP copy (TREC day files with
+// labels), outside this repository.
+const ap89 = "../../shared/corpus/ap89"
+
+// TestAP89Grouping ingests both AP89 days whole, as TREC day files cut
+// into their items, and scores the stories pairwise against the labelled
+// groups: the targets are precision 0.99 and recall 0.85, and no
+// story may hold two slugs (a follow-up of another slug, a story merged
+// into another's writethru) or two days (recurring reports reuse their
+// slug every day).
+func TestAP89Grouping(t *testing.T) {
+	if _, err := os.Stat(ap89); err != nil {
+		t.Skip("the shared AP89 corpus is not here")
+	}
+	db := openTemp(t)
+	for _, day := range []string{"ap890101", "ap890102"} {
+		path := filepath.Join(ap89, "raw", day)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ins []Input
+		for _, it := range wire.ParseItems(path, data, wire.Options{}) {
+			if it.Err != nil {
+				t.Fatalf("%s: %v", it.Source, it.Err)
+			}
+			ins = append(ins, Input{Source: it.Source, Raw: it.Raw, Rev: it.Rev})
+		}
+		if _, err := db.Ingest(context.Background(), ins); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mustCheck(t, db)
+	stories, err := db.Stories(ListOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, s := range stories {
+		slugs, days := map[string]bool{}, map[string]bool{}
+		for _, v := range s.Versions {
+			got[v.ID] = s.ID
+			slugs[strings.ToLower(v.Record.Slug)], days[v.Date.String()] = true, true
+		}
+		if len(slugs) > 1 || len(days) > 1 {
+			t.Errorf("story %s holds slugs %v, days %v", s.ID, keys(slugs), keys(days))
+		}
+	}
+	truth := ap89Groups(t)
+	var ids []string
+	for id := range truth {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	tp, fp, fn := 0, 0, 0
+	for i, a := range ids {
+		if got[a] == "" {
+			t.Errorf("%s is not stored", a)
+		}
+		for _, b := range ids[i+1:] {
+			same, joined := truth[a] == truth[b], got[a] != "" && got[a] == got[b]
+			switch {
+			case same && joined:
+				tp++
+			case joined:
+				fp++
+				t.Errorf("false join %s + %s (%s, %s)", a, b, truth[a], truth[b])
+			case same:
+				fn++
+				t.Errorf("missed %s + %s (%s)", a, b, truth[a])
+			}
+		}
+	}
+	p, r := float64(tp)/float64(max(tp+fp, 1)), float64(tp)/float64(max(tp+fn, 1))
+	t.Logf("AP89: %d items, %d stories; precision %.3f, recall %.3f (tp %d, fp %d, fn %d)", len(ids), len(stories), p, r, tp, fp, fn)
+	if p < 0.99 || r < 0.85 {
+		t.Errorf("precision %.3f, recall %.3f below 0.99/0.85", p, r)
+	}
+}
+
+// ap89Groups maps each labelled item (DOCNO) to its group.
+func ap89Groups(t *testing.T) map[string]string {
+	f, err := os.Open(filepath.Join(ap89, "groups.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	out := map[string]string{}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var g struct {
+			Group   string
+			Members []string
+		}
+		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range g.Members {
+			out[m] = g.Group
+		}
+	}
+	return out
+}
