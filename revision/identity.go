@@ -35,9 +35,9 @@ func SameKey(a, b Features) bool {
 //   - nearly the same text (the "same body" rule: most of the text beyond
 //     the lead in common) on the same day, under a slug that does not
 //     contradict it: a story filed again under a new key. Two slugs, two
-//     days, two cycles or a restarted count say two stories even then (AP's next-day
-//     follow-up copies much of the day before; a story merged into a
-//     writethru of another slug is not that story).
+//     days, two cycles or a restarted count say two stories even then
+//     (AP's next-day follow-up copies much of the day before; a story
+//     merged into a writethru of another slug is not that story).
 //
 // The weaker content rules never join two keys: they would join exactly
 // the stories keys keep apart, the same event written up twice. Two
