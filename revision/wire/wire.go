@@ -17,6 +17,7 @@ import (
 	_ "lede/revision/anpa"
 	_ "lede/revision/aptrec"
 	_ "lede/revision/iptc7901"
+	_ "lede/revision/newsml"
 	_ "lede/revision/nitf"
 	_ "lede/revision/yonhap"
 )
@@ -81,6 +82,10 @@ func ParseItems(source string, data []byte, opt Options) []Item {
 		return []Item{parseItem(f, source, data)}
 	}
 	chunks := f.Split(data)
+	if chunks == nil {
+		// nil is Split's word for an input of one item (revision.Format).
+		return []Item{parseItem(f, source, data)}
+	}
 	if len(chunks) == 0 {
 		return fail(&revision.InputError{Reason: "no items found in this " + f.Name + " input"})
 	}
