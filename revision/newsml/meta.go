@@ -126,16 +126,17 @@ var refLinks = []string{"previousVersion", "derivedFrom", "replaces"}
 
 // refsOf lists the ids of the items this one follows or replaces, as
 // those items' own guids so they can be matched against stored ids: the
-// links above, and TT's refuno altId, the number of the item this one
-// replaces, turned into that item's guid. The item's own guid is not
-// listed (STT links the previous version of the same guid): its key
-// already joins its versions. Other altIds (AP's friendlyKey, Reuters'
-// USN, dpa's IPTC 7901 id) are the item's own other names, not refs.
+// links above; a link without a rel to a version of an item (STT links
+// version 3 of the same guid from version 4: its previous version, whose
+// id is the same guid); and TT's refuno altId, the number of the item
+// this one replaces, turned into that item's guid. Other altIds (AP's
+// friendlyKey, Reuters' USN, dpa's IPTC 7901 id) are the item's own other
+// names, not refs.
 func refsOf(item, meta, cm *node) []string {
 	guid := collapse(item.get("guid"))
 	var refs []string
 	add := func(id string) {
-		if id = collapse(id); id != "" && id != guid && !slices.Contains(refs, id) {
+		if id = collapse(id); id != "" && !slices.Contains(refs, id) {
 			refs = append(refs, id)
 		}
 	}
@@ -144,7 +145,7 @@ func refsOf(item, meta, cm *node) []string {
 		if target == "" {
 			target = l.get("guidref")
 		}
-		if slices.Contains(refLinks, code(l.get("rel"))) {
+		if rel := l.get("rel"); slices.Contains(refLinks, code(rel)) || rel == "" && l.get("version") != "" {
 			add(target)
 		}
 	}

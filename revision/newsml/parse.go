@@ -32,6 +32,9 @@ func init() {
 func Parse(source string, data []byte) (*revision.Revision, error) {
 	root, err := parseTree(data)
 	if err != nil {
+		if g := firstGuid(data); g != "" {
+			return nil, bad("newsItem %s: %v", g, err)
+		}
 		return nil, err
 	}
 	item, err := theItem(root)
@@ -39,6 +42,22 @@ func Parse(source string, data []byte) (*revision.Revision, error) {
 		return nil, err
 	}
 	return readItem(item)
+}
+
+// firstGuid is the guid of the first newsItem's start tag, found without
+// decoding, so that an item too broken to decode is still named.
+func firstGuid(data []byte) string {
+	guid := ""
+	scanTags(data, func(t tag) bool {
+		if t.local != "newsItem" || t.closing || t.end < 0 {
+			return true
+		}
+		if m := guidAttr.FindSubmatch(data[t.start:t.end]); m != nil {
+			guid = string(m[1])
+		}
+		return false
+	})
+	return guid
 }
 
 // theItem finds the one newsItem of a document.

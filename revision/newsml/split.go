@@ -190,12 +190,8 @@ var guidAttr = regexp.MustCompile(`\sguid\s*=\s*["']([^"'<>]{1,200})["']`)
 // guidNote names an item by its guid in an error, when its start tag
 // shows one: " (guid urn:...)".
 func guidNote(item []byte) string {
-	end := bytes.IndexByte(item, '>')
-	if end < 0 {
-		end = min(len(item), 2048)
-	}
-	if m := guidAttr.FindSubmatch(item[:end]); m != nil {
-		return " (guid " + string(m[1]) + ")"
+	if g := firstGuid(item); g != "" {
+		return " (guid " + g + ")"
 	}
 	return ""
 }
