@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"lede/revision"
@@ -50,6 +51,9 @@ func parseTree(data []byte) (*node, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
 	d.CharsetReader = charsetReader
+	// XHTML bodies use HTML's named characters (&nbsp;, &eacute;): a
+	// fixed table, which defines no entity of the document's own.
+	d.Entity = xml.HTMLEntity
 	root := &node{}
 	stack := []*node{root}
 	for {
@@ -215,4 +219,20 @@ func (n *node) value() string { return collapse(n.rawText()) }
 
 // collapse joins runs of white space into one space and trims the ends:
 // XML line breaks and indentation are layout, not text.
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+func collapse(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
