@@ -41,7 +41,7 @@ func readHead(r *revision.Revision, meta, cm *node, b *body, sig *signalSet) {
 	}
 	r.Byline = stripBy(firstNonEmpty(strings.Join(bys, ", "), b.byline))
 	readText(r, b)
-	r.Authors = authorsOf(r.Byline, r.Agency)
+	r.Authors = authorsOf(r.Byline)
 	r.Dateline = datelineOf(r.Paragraphs, cm, b)
 	if b.unescaped {
 		r.Warnings = append(r.Warnings, "text escaped twice (&amp;#39;): decoded once more")
@@ -96,16 +96,15 @@ func stripBy(s string) string {
 // authorSep splits a byline into names.
 var authorSep = regexp.MustCompile(`\s*(?:,|&|\band\b|\bund\b|\boch\b|\bja\b|\bog\b)\s*`)
 
-// authorsOf lists the names of a byline, without the agency it credits
-// ("Almut Kipp, dpa", "Wiktor Nummelin/TT").
-func authorsOf(byline, agency string) []string {
+// authorsOf lists the names of a byline, without the agencies it credits
+// ("Almut Kipp, dpa", "Wiktor Nummelin/TT", "Jane Doe (Reuters)").
+func authorsOf(byline string) []string {
 	var out []string
 	for _, a := range authorSep.Split(byline, -1) {
-		if agency != "" {
-			a = strings.TrimSuffix(a, "/"+agency)
-			a = strings.TrimSpace(strings.TrimSuffix(a, "("+agency+")"))
+		if i := strings.LastIndexAny(a, "/("); i > 0 && known([]string{strings.Trim(a[i:], "/() ")}) != "" {
+			a = strings.TrimSpace(a[:i])
 		}
-		if a != "" && !strings.EqualFold(a, agency) {
+		if a != "" && known([]string{a}) == "" {
 			out = append(out, a)
 		}
 	}

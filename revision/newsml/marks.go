@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"lede/revision"
 )
@@ -142,12 +144,16 @@ var headPrefix = regexp.MustCompile(`^([A-Z][A-Z0-9 ]*[A-Z0-9])-(\S)`)
 
 // stripHeadline removes Reuters' markers from the front of a headline
 // and records them; a prefix that is not a known marker ("EU-China
-// summit ...") is headline text and stays.
+// summit ..."), or that runs on into a lower-case word ("UPDATE-less"),
+// is headline text and stays.
 func stripHeadline(raw string, m *marks) string {
 	h := raw
 	for {
 		s := headPrefix.FindStringSubmatchIndex(h)
-		if s == nil || !readReutersMarker(h[s[2]:s[3]], m) {
+		if s == nil {
+			return h
+		}
+		if r, _ := utf8.DecodeRuneInString(h[s[4]:]); unicode.IsLower(r) || !readReutersMarker(h[s[2]:s[3]], m) {
 			return h
 		}
 		h = h[s[4]:]

@@ -116,6 +116,7 @@ func xmlDecl(data []byte) []byte {
 func ancestorNamespaces(prefix []byte) []xml.Attr {
 	d := xml.NewDecoder(bytes.NewReader(prefix))
 	d.Strict = false
+	d.CharsetReader = charsetReader
 	var stack [][]xml.Attr
 	for {
 		tok, err := d.RawToken()
@@ -149,7 +150,9 @@ func ancestorNamespaces(prefix []byte) []xml.Attr {
 // inserted after its element name.
 func standalone(decl, item []byte, tagLen int, inherited []xml.Attr) []byte {
 	own := map[xml.Name]bool{}
-	if tok, err := xml.NewDecoder(bytes.NewReader(item[:tagLen])).RawToken(); err == nil {
+	d := xml.NewDecoder(bytes.NewReader(item[:tagLen]))
+	d.Strict = false
+	if tok, err := d.RawToken(); err == nil {
 		if st, ok := tok.(xml.StartElement); ok {
 			for _, a := range st.Attr {
 				own[a.Name] = true
