@@ -21,6 +21,8 @@ type body struct {
 	// unescaped reports text that was escaped twice (STT's "&amp;#39;")
 	// and was decoded again.
 	unescaped bool
+	// firstRaw is the first block's text as written.
+	firstRaw string
 }
 
 // kind says where a block of text goes.
@@ -57,6 +59,13 @@ func readBody(cs *node) *body {
 		w := &walker{b: b, kind: kindPara}
 		w.walk(x)
 		w.flush()
+		if w.blocks == 1 && len(b.paras) == 1 {
+			// A story sent as one block whose paragraphs are
+			// separated by blank lines.
+			if ps := blankLineParas(b, b.firstRaw); len(ps) > 1 {
+				b.paras, b.heads = ps, make([]bool, len(ps))
+			}
+		}
 		if len(b.paras) > 0 {
 			return b
 		}
@@ -65,11 +74,8 @@ func readBody(cs *node) *body {
 		if ct := x.get("contenttype"); ct != "" && !strings.HasPrefix(ct, "text/plain") {
 			continue
 		}
-		for p := range strings.SplitSeq(strings.ReplaceAll(x.rawText(), "\r\n", "\n"), "\n\n") {
-			if t := b.clean(p); t != "" {
-				b.paras, b.heads = append(b.paras, t), append(b.heads, false)
-			}
-		}
+		b.paras = blankLineParas(b, x.rawText())
+		b.heads = make([]bool, len(b.paras))
 		if len(b.paras) > 0 {
 			return b
 		}
@@ -77,18 +83,40 @@ func readBody(cs *node) *body {
 	return b
 }
 
+// blankLine separates paragraphs of plain text.
+var blankLine = regexp.MustCompile(`\r?\n[ \t]*\r?\n`)
+
+// blankLineParas cuts plain text into paragraphs at blank lines; the
+// lines of one paragraph (hard-wrapped text) are joined.
+func blankLineParas(b *body, text string) []string {
+	var out []string
+	for _, p := range blankLine.Split(text, -1) {
+		if t := b.clean(p); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 // walker walks inline XML, gathering text into the current block and
 // sending each finished block where its kind says.
 type walker struct {
-	b     *body
-	cur   strings.Builder
-	kind  kind
-	texts int // TT TEXT elements seen: the first is the story, later ones fact boxes
+	b    *body
+	cur  strings.Builder
+	kind kind
+	// raw is the text of the current block as written, line breaks kept,
+	// for a story sent as one block (see readBody).
+	raw    strings.Builder
+	blocks int
+	br     bool // the last thing in the block was a <br>
+	texts  int  // TT TEXT elements seen: the first is the story, later ones fact boxes
 }
 
 func (w *walker) walk(n *node) {
 	if n.name.Local == "" {
 		w.cur.WriteString(n.text)
+		w.raw.WriteString(n.text)
+		w.br = w.br && strings.TrimSpace(n.text) == ""
 		return
 	}
 	local := strings.ToLower(n.name.Local)
@@ -150,7 +178,14 @@ func (w *walker) special(n *node, local string) bool {
 		w.flush()
 		w.table(n)
 	case local == "br":
-		w.cur.WriteByte(' ')
+		// One line break is a space; two in a row end a paragraph, as
+		// feeds that send a story as one <p> write it.
+		if w.br {
+			w.flush()
+		} else {
+			w.cur.WriteByte(' ')
+		}
+		w.br = true
 	case local == "span" && n.get("class") == "dateline":
 		b.dateline = n.value()
 		return false
@@ -213,9 +248,15 @@ func (w *walker) table(n *node) {
 func (w *walker) flush() {
 	t := w.b.clean(w.cur.String())
 	w.cur.Reset()
+	w.br = false
 	if t == "" {
 		return
 	}
+	w.blocks++
+	if w.blocks == 1 {
+		w.b.firstRaw = w.raw.String()
+	}
+	w.raw.Reset()
 	if w.kind == kindAside {
 		w.b.furniture = append(w.b.furniture, t)
 		return
