@@ -15,7 +15,7 @@ import (
 func readHead(r *revision.Revision, meta, cm *node, b *body, sig *signalSet) {
 	m := &marks{}
 	readSlugline(cm.child("slugline").value(), r.Agency, m)
-	r.RawHeadline = firstNonEmpty(cm.child("headline").value(), meta.child("title").value(), b.headline)
+	r.RawHeadline = firstNonEmpty(mainHeadline(cm), meta.child("title").value(), b.headline)
 	r.Headline = stripHeadline(r.RawHeadline, m)
 	r.Slug, r.Cycle, r.Marker, r.Partial = m.slug, m.cycle, m.marker, m.partial
 	for _, t := range m.tags {
@@ -46,6 +46,27 @@ func readHead(r *revision.Revision, meta, cm *node, b *body, sig *signalSet) {
 	if b.unescaped {
 		r.Warnings = append(r.Warnings, "text escaped twice (&amp;#39;): decoded once more")
 	}
+}
+
+// secondaryHeadlines are headline roles that are not the headline: a
+// short form, a subtitle, a kicker.
+var secondaryHeadlines = []string{"short", "sub", "subheadline", "subtitle", "kicker", "alternative", "teaser"}
+
+// mainHeadline is the item's headline: the first without a secondary
+// role, else the first.
+func mainHeadline(cm *node) string {
+	hs := cm.children("headline")
+	for _, h := range hs {
+		if !slices.Contains(secondaryHeadlines, strings.ToLower(code(h.get("role")))) {
+			if v := h.value(); v != "" {
+				return v
+			}
+		}
+	}
+	if len(hs) > 0 {
+		return hs[0].value()
+	}
+	return ""
 }
 
 // readText moves the body's blocks into the revision: headings before

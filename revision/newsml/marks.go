@@ -29,8 +29,10 @@ func (m *marks) flag(f string) {
 
 // apSlug is AP's slugline: cycle, an optional category before a double
 // hyphen, the keyword, then the version and other labels after commas:
-// "BC-US--Earns-Nutrisystem, 1st Ld-Writethru".
-var apSlug = regexp.MustCompile(`^(AM|PM|BC)-(?:([A-Za-z]{1,5})--)?([^,]+?)(?:,\s*(.+?))?\s*$`)
+// "BC-US--Earns-Nutrisystem, 1st Ld-Writethru". AP's Media API writes
+// "AP-" where the wire wrote a cycle ("AP-US--Biden-Staff"): that is no
+// news cycle.
+var apSlug = regexp.MustCompile(`^(AM|PM|BC|AP)-(?:([A-Za-z]{1,5})--)?([^,]+?)(?:,\s*(.+?))?\s*$`)
 
 // apLd is an AP version label: "1st Ld-Writethru", "2nd Ld", "3rdLd-Writethru".
 var apLd = regexp.MustCompile(`(?i)^(\d+)\s*(?:st|nd|rd|th)\s*Ld(\s*-\s*Writethru)?$`)
@@ -42,6 +44,9 @@ var apLd = regexp.MustCompile(`(?i)^(\d+)\s*(?:st|nd|rd|th)\s*Ld(\s*-\s*Writethr
 func readSlugline(raw, agency string, m *marks) {
 	if s := apSlug.FindStringSubmatch(raw); s != nil && (agency == "AP" || s[2] != "") {
 		m.cycle, m.slug = s[1], strings.TrimSpace(s[3])
+		if m.cycle == "AP" {
+			m.cycle = ""
+		}
 		readAPLabels(s[4], m)
 		return
 	}

@@ -20,6 +20,7 @@ func TestSlugline(t *testing.T) {
 		{"BC-EU--Spain-Floods, Correction", "AP", "BC", "Spain-Floods", "Correction", 0, false, "", "correction", ""},
 		{"BC-US--Election-Advisory, Advisory", "AP", "BC", "Election-Advisory", "Advisory", 0, false, "", "advisory", ""},
 		{"BC-US--Earns-Scripps Networks", "AP", "BC", "Earns-Scripps Networks", "", 0, false, "", "", ""},
+		{"AP-US--Biden-Staff, 3rd Ld-Writethru", "AP", "", "Biden-Staff", "3rd Ld-Writethru", 3, false, "", "", ""},
 		// A double hyphen marks AP's form whoever sends it; a bare
 		// "BC-" is British Columbia's slug at the Canadian Press.
 		{"BC-WILDFIRES", "CP", "", "BC-WILDFIRES", "", 0, false, "", "", ""},

@@ -181,3 +181,15 @@ func TestBylineAndDateline(t *testing.T) {
 		}
 	}
 }
+
+func TestMainHeadline(t *testing.T) {
+	r := parseMeta(t, "", `<headline role="hlrole:short">Short</headline><headline role="hlrole:main">Main headline</headline>`)
+	// parseMeta puts a plain <headline>H</headline> first: it has no role, so it wins.
+	if r.Headline != "H" {
+		t.Errorf("headline %q, want the first without a secondary role", r.Headline)
+	}
+	doc := `<newsItem guid="g"><contentMeta><headline role="hlrole:short">Short</headline><headline role="hlrole:main">Main headline</headline></contentMeta></newsItem>`
+	if r, err := Parse("t", []byte(doc)); err != nil || r.Headline != "Main headline" {
+		t.Errorf("headline %q (%v), want the main one", r.Headline, err)
+	}
+}
