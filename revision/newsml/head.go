@@ -117,15 +117,20 @@ func stripBy(s string) string {
 // authorSep splits a byline into names.
 var authorSep = regexp.MustCompile(`\s*(?:,|&|\band\b|\bund\b|\boch\b|\bja\b|\bog\b)\s*`)
 
-// authorsOf lists the names of a byline, without the agencies it credits
-// ("Almut Kipp, dpa", "Wiktor Nummelin/TT", "Jane Doe (Reuters)").
+// creditTitle is a job title a byline credits after the names ("AP
+// Business Writers", "Reuters Staff"), not a name.
+var creditTitle = regexp.MustCompile(`(?i)^(?:\S+\s+){0,3}(?:writers?|correspondents?|staff|reporters?|editors?)$`)
+
+// authorsOf lists the names of a byline, without the agencies and titles
+// it credits ("Almut Kipp, dpa", "Wiktor Nummelin/TT", "Jane Doe
+// (Reuters)", "Jane Doe and John Roe, AP Business Writers").
 func authorsOf(byline string) []string {
 	var out []string
 	for _, a := range authorSep.Split(byline, -1) {
 		if i := strings.LastIndexAny(a, "/("); i > 0 && known([]string{strings.Trim(a[i:], "/() ")}) != "" {
 			a = strings.TrimSpace(a[:i])
 		}
-		if a != "" && known([]string{a}) == "" {
+		if a != "" && known([]string{a}) == "" && !creditTitle.MatchString(a) {
 			out = append(out, a)
 		}
 	}

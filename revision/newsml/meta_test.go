@@ -163,6 +163,7 @@ func TestBylineAndDateline(t *testing.T) {
 		{`<dateline>2014-07-16 15:53:10 GMT+00:00</dateline><located><name>Bangalore</name></located>`, `<p>Text.</p>`, "", "", "Bangalore||"},
 		{`<dateline>FORT WASHINGTON, Pa.</dateline>`, `<p>Text.</p>`, "", "", "FORT WASHINGTON, Pa.||"},
 		{``, `<p>By Jane Doe</p><p>SEOUL, Dec. 30 (AP) _ Text.</p>`, "Jane Doe", "Jane Doe", "SEOUL|Dec. 30|AP"},
+		{`<by>By JANE DOE and JOHN ROE, AP Business Writers</by>`, `<p>NEW YORK (AP) — Text.</p>`, "JANE DOE and JOHN ROE, AP Business Writers", "JANE DOE|JOHN ROE", "NEW YORK||AP"},
 		{`<by>ANTTI AUTIO, HETA HASSINEN </by>`, `<p>Puolustusministeri Jussi Niinistö (ps.) kertoo STT:lle.</p>`, "ANTTI AUTIO, HETA HASSINEN", "ANTTI AUTIO|HETA HASSINEN", "||"},
 	}
 	for _, c := range cases {
