@@ -32,7 +32,7 @@ func (m *marks) flag(f string) {
 // "BC-US--Earns-Nutrisystem, 1st Ld-Writethru". AP's Media API writes
 // "AP-" where the wire wrote a cycle ("AP-US--Biden-Staff"): that is no
 // news cycle.
-var apSlug = regexp.MustCompile(`^(AM|PM|BC|AP)-(?:([A-Za-z]{1,5})--)?([^,]+?)(?:,\s*(.+?))?\s*$`)
+var apSlug = regexp.MustCompile(`^(AM|PM|BC|AP)-(?:((?:[A-Za-z]{1,5}-)*[A-Za-z]{1,5})--)?([^,]+?)(?:,\s*(.+?))?\s*$`)
 
 // apLd is an AP version label: "1st Ld-Writethru", "2nd Ld", "3rdLd-Writethru".
 var apLd = regexp.MustCompile(`(?i)^(\d+)\s*(?:st|nd|rd|th)\s*Ld(\s*-\s*Writethru)?$`)
@@ -51,7 +51,7 @@ func readSlugline(raw, agency string, m *marks) {
 		return
 	}
 	if open := strings.LastIndexByte(raw, '('); open > 0 && strings.HasSuffix(raw, ")") {
-		if markers := strings.Split(raw[open+1:len(raw)-1], ","); allUpper(markers) {
+		if markers := strings.Split(raw[open+1:len(raw)-1], ","); allUpper(markers) && slices.ContainsFunc(markers, isMarker) {
 			m.slug = strings.TrimRight(strings.TrimSpace(raw[:open]), "/ ")
 			for _, t := range markers {
 				if t = strings.TrimSpace(t); !readReutersMarker(t, m) {
@@ -163,6 +163,11 @@ func stripHeadline(raw string, m *marks) string {
 		}
 		h = h[s[4]:]
 	}
+}
+
+// isMarker reports whether t is a Reuters marker lede knows.
+func isMarker(t string) bool {
+	return readReutersMarker(strings.TrimSpace(t), &marks{})
 }
 
 func allUpper(ts []string) bool {

@@ -28,6 +28,10 @@ func TestSlugline(t *testing.T) {
 		{"SYRIA-CRISIS/ (WRAPUP 3)", "Reuters", "", "SYRIA-CRISIS", "WRAPUP 3", 3, false, "", "", ""},
 		{"BRITAIN-EU/ (FACTBOX)", "Reuters", "", "BRITAIN-EU", "", 0, false, "", "", "Factbox"},
 		{"US-SYRIA-CRISIS-ASSAD", "Reuters", "", "US-SYRIA-CRISIS-ASSAD", "", 0, false, "", "", ""},
+		// Upper case in parentheses is a Reuters marker only where one
+		// of the words is.
+		{"ELECTIONS (US)", "AFP", "", "ELECTIONS (US)", "", 0, false, "", "", ""},
+		{"BC-APFN-US--Stocks, 1st Ld-Writethru", "AP", "BC", "Stocks", "1st Ld-Writethru", 1, false, "", "", ""},
 		{"eu-polenUV4", "TT", "", "eu-polen", "UV4", 4, false, "", "", ""},
 		{"inrikes-valUV", "TT", "", "inrikes-val", "UV", 1, false, "", "", ""},
 		{"Kriminalität/Nordrhein-Westfalen/Schulen", "dpa", "", "Kriminalität/Nordrhein-Westfalen/Schulen", "", 0, false, "", "", ""},
