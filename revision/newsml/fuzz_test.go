@@ -13,7 +13,8 @@ import (
 	"lede/revision"
 )
 
-// seed adds every real sample and every fixture to a fuzz corpus.
+// seed adds every real sample, every fixture and the small documents of
+// the body tests (small inputs the fuzzer mutates faster) to a corpus.
 func seed(f *testing.F) {
 	paths, _ := filepath.Glob(filepath.Join(corpusDir, "*.xml"))
 	fixtures, _ := filepath.Glob("testdata/*.xml")
@@ -23,6 +24,9 @@ func seed(f *testing.F) {
 			f.Fatal(err)
 		}
 		f.Add(data)
+	}
+	for _, c := range bodyCases {
+		f.Add(bodyDoc(c.content))
 	}
 	f.Add(item(`<!DOCTYPE newsItem [<!ENTITY a "b">]>`, "<p>&a;</p>"))
 	f.Add([]byte(`<newsMessage><itemSet><newsItem guid="a"><contentMeta><headline>x</headline></contentMeta></newsItem><newsItem guid="b">`))
