@@ -113,7 +113,8 @@ var versionMarker = regexp.MustCompile(`^(UPDATE|WRAPUP)(?: (\d+))?$`)
 var reutersFlags = []string{"CORRECTED", "CORRECTION", "REFILE", "RPT", "REPEAT", "URGENT", "PIX", "TV", "VIDEO", "GRAPHICS"}
 
 // reutersGenres are headline prefixes that say what kind of story it is.
-var reutersGenres = []string{"EXCLUSIVE", "FACTBOX", "ANALYSIS", "INSIGHT", "TIMELINE", "BREAKINGVIEWS", "PREVIEW", "INTERVIEW", "COLUMN", "SPECIAL REPORT", "EXPLAINER", "GRAPHIC"}
+var reutersGenres = []string{"EXCLUSIVE", "FACTBOX", "ANALYSIS", "INSIGHT", "TIMELINE", "BREAKINGVIEWS", "PREVIEW", "INTERVIEW",
+	"COLUMN", "SPECIAL REPORT", "EXPLAINER", "GRAPHIC", "BRIEF", "FEATURE", "NEWSMAKER", "INSTANT VIEW", "QUOTEBOX", "SCENARIOS"}
 
 // readReutersMarker reads one marker and reports whether it is one.
 func readReutersMarker(t string, m *marks) bool {

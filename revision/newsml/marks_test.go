@@ -55,6 +55,9 @@ func TestHeadlinePrefixes(t *testing.T) {
 		{"REFILE-UPDATE 1-Gold rises", "Gold rises", "UPDATE 1", "REFILE", ""},
 		{"EXCLUSIVE-Bank plans cuts", "Bank plans cuts", "", "", "Exclusive"},
 		{"FACTBOX-What is in the deal", "What is in the deal", "", "", "Factbox"},
+		{"BRIEF-Acme Q3 profit rises", "Acme Q3 profit rises", "", "", "Brief"},
+		// A Reuters column name is the headline's own.
+		{"GLOBAL MARKETS-Stocks rise", "GLOBAL MARKETS-Stocks rise", "", "", ""},
 		// Upper-case words that are not markers are the headline's own.
 		{"EU-China summit ends without deal", "EU-China summit ends without deal", "", "", ""},
 		{"US-SYRIA: talks resume", "US-SYRIA: talks resume", "", "", ""},
