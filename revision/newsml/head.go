@@ -17,7 +17,12 @@ func readHead(r *revision.Revision, meta, cm *node, b *body, sig *signalSet) {
 	readSlugline(cm.child("slugline").value(), r.Agency, m)
 	r.RawHeadline = firstNonEmpty(mainHeadline(cm), meta.child("title").value(), b.headline)
 	r.Headline = stripHeadline(r.RawHeadline, m)
-	r.Slug, r.Cycle, r.Marker, r.Partial = m.slug, m.cycle, m.marker, m.partial
+	r.Slug, r.Cycle, r.Marker, r.Partial, r.Part = m.slug, m.cycle, m.marker, m.partial, m.part
+	for _, ref := range m.refs {
+		if !slices.Contains(r.Refs, ref) {
+			r.Refs = append(r.Refs, ref)
+		}
+	}
 	for _, t := range m.tags {
 		if !slices.Contains(r.Tags, t) {
 			r.Tags = append(r.Tags, t)

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"lede/revision"
+	"lede/revision/apwire"
 )
 
 // marks is what a slugline and a headline say besides the slug and the
@@ -17,6 +18,8 @@ type marks struct {
 	cycle, slug string
 	marker      revision.Marker
 	partial     bool
+	part        *revision.ItemPart
+	refs        []string
 	tags        []string
 	sig         []string
 }
@@ -27,27 +30,12 @@ func (m *marks) flag(f string) {
 	}
 }
 
-// apSlug is AP's slugline: cycle, an optional category before a double
-// hyphen, the keyword, then the version and other labels after commas:
-// "BC-US--Earns-Nutrisystem, 1st Ld-Writethru". AP's Media API writes
-// "AP-" where the wire wrote a cycle ("AP-US--Biden-Staff"): that is no
-// news cycle.
-var apSlug = regexp.MustCompile(`^(AM|PM|BC|AP)-(?:((?:[A-Za-z]{1,5}-)*[A-Za-z]{1,5})--)?([^,]+?)(?:,\s*(.+?))?\s*$`)
-
-// apLd is an AP version label: "1st Ld-Writethru", "2nd Ld", "3rdLd-Writethru".
-var apLd = regexp.MustCompile(`(?i)^(\d+)\s*(?:st|nd|rd|th)\s*Ld(\s*-\s*Writethru)?$`)
-
 // readSlugline splits a slugline by the conventions of its agency: AP's
 // cycle, keyword and version label; Reuters' markers in parentheses
 // ("USA-ECONOMY/ (UPDATE 1, PIX, CORRECTED)"); TT's "UV4" suffix, its
 // fourth expanded version. Any other slugline is the slug as written.
 func readSlugline(raw, agency string, m *marks) {
-	if s := apSlug.FindStringSubmatch(raw); s != nil && (agency == "AP" || s[2] != "") {
-		m.cycle, m.slug = s[1], strings.TrimSpace(s[3])
-		if m.cycle == "AP" {
-			m.cycle = ""
-		}
-		readAPLabels(s[4], m)
+	if readAPSlugline(raw, agency, m) {
 		return
 	}
 	if open := strings.LastIndexByte(raw, '('); open > 0 && strings.HasSuffix(raw, ")") {
@@ -74,35 +62,40 @@ func readSlugline(raw, agency string, m *marks) {
 	m.slug = raw
 }
 
-// readAPLabels reads the labels after AP's keyword: the version (its Ld
-// number; a plain "Nth Ld" is a new top, not a whole text), and the
-// labels that mark a correction, an advisory or a kill.
-func readAPLabels(labels string, m *marks) {
-	if labels == "" {
-		return
+// apForm is the start of AP's slugline: a cycle ("AM-", "PM-", "BC-"; AP's
+// Media API writes "AP-") and a desk designator before a double hyphen.
+var apForm = regexp.MustCompile(`^(?:AM|PM|BC|AP)-(?:[A-Za-z]{1,5}-)*[A-Za-z]{1,5}--`)
+
+// readAPSlugline reads AP's slugline ("BC-US--Earns-Nutrisystem, 1st
+// Ld-Writethru") with revision/apwire, as AP's other formats do, so that
+// one AP story has one slug, label and Ld number whichever format it came
+// in. An item is read so when AP sent it, or when its slugline has AP's
+// form with a designator (a bare "BC-" is British Columbia's slug at the
+// Canadian Press).
+func readAPSlugline(raw, agency string, m *marks) bool {
+	if agency != "AP" && !apForm.MatchString(raw) {
+		return false
 	}
-	for _, l := range strings.Split(labels, ",") {
-		l = strings.TrimSpace(l)
-		if s := apLd.FindStringSubmatch(l); s != nil {
-			m.marker.Label = l
-			m.marker.Seq, _ = strconv.Atoi(s[1])
-			m.partial = s[2] == ""
-			continue
-		}
-		switch strings.ToLower(l) {
-		case "correction", "corrective", "correx":
-			m.sig = append(m.sig, revision.SignalCorrection)
-		case "advisory", "advisory-1st ld", "eds advisory":
-			m.sig = append(m.sig, revision.SignalAdvisory)
-		case "kill", "withdrawal", "elimination", "mandatory kill":
-			m.sig = append(m.sig, revision.SignalKill)
-		}
-		if m.marker.Label == "" {
-			m.marker.Label = l
-		} else if l != m.marker.Label {
-			m.flag(l)
-		}
+	s, odd, ok := apwire.ParseSlugline(raw)
+	if !ok {
+		return false
 	}
+	v := s.Version
+	m.cycle, m.slug, m.refs = s.Cycle, s.Slug, s.Refs
+	m.marker.Label, m.marker.Seq, m.partial, m.part = v.Label, v.Ld, v.Partial, v.Part
+	for _, f := range append(v.Flags, odd...) {
+		m.flag(f)
+	}
+	if v.Corrective {
+		m.sig = append(m.sig, revision.SignalCorrection)
+	}
+	if v.Advisory {
+		m.sig = append(m.sig, revision.SignalAdvisory)
+	}
+	if v.Kill {
+		m.sig = append(m.sig, revision.SignalKill)
+	}
+	return true
 }
 
 // versionMarker reads "UPDATE 2" or "WRAPUP 1": Reuters' version markers.

@@ -14,13 +14,13 @@ func TestSlugline(t *testing.T) {
 		partial              bool
 		flags, signals, tags string
 	}{
-		{"BC-US--Earns-Nutrisystem, 1st Ld-Writethru", "AP", "BC", "Earns-Nutrisystem", "1st Ld-Writethru", 1, false, "", "", ""},
-		{"BC-US--America Protests-Buffalo Police, 8th Ld-Writethru", "AP", "BC", "America Protests-Buffalo Police", "8th Ld-Writethru", 8, false, "", "", ""},
+		{"BC-US--Earns-Nutrisystem, 1st Ld-Writethru", "AP", "BC", "US--Earns-Nutrisystem", "1st Ld-Writethru", 1, false, "", "", ""},
+		{"BC-US--America Protests-Buffalo Police, 8th Ld-Writethru", "AP", "BC", "US--America Protests-Buffalo Police", "8th Ld-Writethru", 8, false, "", "", ""},
 		{"AM-Guatemala-Shipwreck, 2nd Ld", "AP", "AM", "Guatemala-Shipwreck", "2nd Ld", 2, true, "", "", ""},
-		{"BC-EU--Spain-Floods, Correction", "AP", "BC", "Spain-Floods", "Correction", 0, false, "", "correction", ""},
-		{"BC-US--Election-Advisory, Advisory", "AP", "BC", "Election-Advisory", "Advisory", 0, false, "", "advisory", ""},
-		{"BC-US--Earns-Scripps Networks", "AP", "BC", "Earns-Scripps Networks", "", 0, false, "", "", ""},
-		{"AP-US--Biden-Staff, 3rd Ld-Writethru", "AP", "", "Biden-Staff", "3rd Ld-Writethru", 3, false, "", "", ""},
+		{"BC-EU--Spain-Floods, Correction", "AP", "BC", "EU--Spain-Floods", "", 0, false, "CORRECTION", "correction", ""},
+		{"BC-US--Election-Advisory, Advisory", "AP", "BC", "US--Election-Advisory", "Advisory", 0, false, "", "advisory", ""},
+		{"BC-US--Earns-Scripps Networks", "AP", "BC", "US--Earns-Scripps Networks", "", 0, false, "", "", ""},
+		{"AP-US--Biden-Staff, 3rd Ld-Writethru", "AP", "", "US--Biden-Staff", "3rd Ld-Writethru", 3, false, "", "", ""},
 		// A double hyphen marks AP's form whoever sends it; a bare
 		// "BC-" is British Columbia's slug at the Canadian Press.
 		{"BC-WILDFIRES", "CP", "", "BC-WILDFIRES", "", 0, false, "", "", ""},
@@ -31,12 +31,15 @@ func TestSlugline(t *testing.T) {
 		// Upper case in parentheses is a Reuters marker only where one
 		// of the words is.
 		{"ELECTIONS (US)", "AFP", "", "ELECTIONS (US)", "", 0, false, "", "", ""},
-		{"BC-APFN-US--Stocks, 1st Ld-Writethru", "AP", "BC", "Stocks", "1st Ld-Writethru", 1, false, "", "", ""},
+		{"BC-APFN-US--Stocks, 1st Ld-Writethru", "AP", "BC", "APFN-US--Stocks", "1st Ld-Writethru", 1, false, "", "", ""},
 		{"eu-polenUV4", "TT", "", "eu-polen", "UV4", 4, false, "", "", ""},
 		{"inrikes-valUV", "TT", "", "inrikes-val", "UV", 1, false, "", "", ""},
 		{"Kriminalität/Nordrhein-Westfalen/Schulen", "dpa", "", "Kriminalität/Nordrhein-Westfalen/Schulen", "", 0, false, "", "", ""},
 		{"Wahl (Bayern)", "dpa", "", "Wahl (Bayern)", "", 0, false, "", "", ""},
 	}
+	// AP's sluglines are read by revision/apwire, as in AP's other
+	// formats: the slug keeps its desk designator ("US--"), as AP files
+	// the story under it.
 	for _, c := range cases {
 		m := &marks{}
 		readSlugline(c.raw, c.agency, m)

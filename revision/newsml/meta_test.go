@@ -48,6 +48,15 @@ func TestStatusAndSignals(t *testing.T) {
 			t.Errorf("%s: status %s signals %v, want %s %s", c.meta, r.Status, r.Signals, c.status, c.signals)
 		}
 	}
+	// AP's notes are read as AP's other formats read them.
+	ap := `<provider literal="AP"/><edNote>Eds: SUBS to CORRECT spelling of name.</edNote>`
+	if r := parseMeta(t, ap, ""); r.Status != "usable" || strings.Join(r.Signals, ",") != "correction" {
+		t.Errorf("AP correction: %s %v", r.Status, r.Signals)
+	}
+	ap = `<provider literal="AP"/><edNote>Eds: The story is WITHDRAWN.</edNote>`
+	if r := parseMeta(t, ap, ""); r.Status != "canceled" || strings.Join(r.Signals, ",") != "kill,advisory" {
+		t.Errorf("AP withdrawal: %s %v", r.Status, r.Signals)
+	}
 	if r := parseMeta(t, `<pubStatus qcode="stat:odd"/>`, ""); r.Status != "usable" || len(r.Warnings) != 1 {
 		t.Errorf("unknown pubStatus: %s %v", r.Status, r.Warnings)
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"lede/revision"
+	"lede/revision/apwire"
 )
 
 // skippedNotes are edNote roles that are not a note about the text: dpa's
@@ -121,4 +122,19 @@ func isCorrectionNote(notes []*node) bool {
 		}
 	}
 	return false
+}
+
+// readAPNote reads what an AP note signals the way AP's other formats do
+// (revision/apwire): a correction wherever it says CORRECTS, a kill
+// advisory where it kills or withdraws a story, which cancels it.
+func readAPNote(r *revision.Revision, sig *signalSet) {
+	corr, kill, _ := apwire.NoteSignals(r.Note)
+	if corr {
+		sig.add(revision.SignalCorrection)
+	}
+	if kill {
+		sig.add(revision.SignalKill)
+		sig.add(revision.SignalAdvisory)
+		r.Status = revision.StatusCanceled
+	}
 }

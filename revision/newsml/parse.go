@@ -130,6 +130,9 @@ func readItem(item *node) (*revision.Revision, error) {
 	if isCorrectionNote(meta.children("edNote")) {
 		sig.add(revision.SignalCorrection)
 	}
+	if r.Agency == "AP" {
+		readAPNote(r, sig)
+	}
 	r.Signals = sig.list()
 	r.Key = keyOf(r)
 	if r.Headline == "" && len(r.Paragraphs) == 0 && r.Status != revision.StatusCanceled {
