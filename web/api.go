@@ -179,7 +179,7 @@ func (s *Server) apiRevision(w http.ResponseWriter, r *http.Request) {
 		return err
 	})
 	if err == nil {
-		err = s.checkSize(fmt.Sprintf("show %s@%d", raw.story, raw.version.Rev), raw)
+		err = s.checkSize("show "+raw.version.Ref, raw)
 	}
 	var rev store.StoredRevision
 	if err == nil {
@@ -211,8 +211,7 @@ func (s *Server) compare(r *http.Request) (*diff.Result, pair, error) {
 	if err != nil {
 		return nil, p, err
 	}
-	cmd := fmt.Sprintf("diff %s@%d %s@%d", p.story.ID, p.from.Rev, p.story.ID, p.to.Rev)
-	if err := s.checkSize(cmd, p.raws[:]...); err != nil {
+	if err := s.checkSize("diff "+p.from.Ref+" "+p.to.Ref, p.raws[:]...); err != nil {
 		return nil, p, err
 	}
 	res := s.diffs.get(p.key())

@@ -42,7 +42,10 @@ func (cfg *Config) limits() {
 // checkSize refuses, before they are parsed, versions larger than the
 // server shows: such a version is served by the command line, which
 // streams to one reader, not the web view, which builds the page whole
-// for every client. cmd is what shows them there ("diff X@1 X@2").
+// for every client. cmd is what shows them there ("diff r16 r17"). Both
+// name versions by ref, which a late version cannot move, so the command
+// copied from the page still shows what the page refused; the @N beside
+// the ref is for the reader.
 func (s *Server) checkSize(cmd string, vs ...rawRevision) error {
 	for _, v := range vs {
 		what := ""
@@ -55,7 +58,7 @@ func (s *Server) checkSize(cmd string, vs ...rawRevision) error {
 			continue
 		}
 		return &httpError{status: http.StatusRequestEntityTooLarge,
-			msg: fmt.Sprintf("too large to show here: %s@%d has %s; use the CLI: %s %s", v.story, v.version.Rev, what, s.cfg.CLI, cmd)}
+			msg: fmt.Sprintf("too large to show here: %s (%s@%d) has %s; use the CLI: %s %s", v.version.Ref, v.story, v.version.Rev, what, s.cfg.CLI, cmd)}
 	}
 	return nil
 }

@@ -88,11 +88,13 @@ func TestHugeStory(t *testing.T) {
 	path, id := hugeStory(t, 100_000)
 	srv := httptest.NewServer(newTestServer(t, path))
 	defer srv.Close()
-	targets := []struct{ path, want string }{
-		{"/s/" + id + "/diff", "lede diff " + id + "@1 " + id + "@2"},
-		{"/s/" + id + "/diff?view=side", "lede diff " + id + "@1 " + id + "@2"},
-		{"/api/stories/" + id + "/diff?from=1&to=2", "lede diff " + id + "@1 " + id + "@2"},
-		{"/api/stories/" + id + "/revisions/2", "lede show " + id + "@2"},
+	// The refusals name versions by ref (r1, r2: the order they came in),
+	// with their place in the story beside it.
+	targets := []struct{ path, version, want string }{
+		{"/s/" + id + "/diff", "r1 (" + id + "@1)", "lede diff r1 r2"},
+		{"/s/" + id + "/diff?view=side", "r1 (" + id + "@1)", "lede diff r1 r2"},
+		{"/api/stories/" + id + "/diff?from=1&to=2", "r1 (" + id + "@1)", "lede diff r1 r2"},
+		{"/api/stories/" + id + "/revisions/2", "r2 (" + id + "@2)", "lede show r2"},
 	}
 	start := time.Now()
 	var wg sync.WaitGroup
@@ -103,7 +105,7 @@ func TestHugeStory(t *testing.T) {
 			tg := targets[i%len(targets)]
 			code, _, body, err := fetch(srv.URL + tg.path)
 			if err != nil || code != http.StatusRequestEntityTooLarge ||
-				!strings.Contains(body, "too large to show here: "+id+"@") || !strings.Contains(body, "100000 paragraphs (the limit here is 5000); use the CLI: "+tg.want) {
+				!strings.Contains(body, "too large to show here: "+tg.version+" has") || !strings.Contains(body, "100000 paragraphs (the limit here is 5000); use the CLI: "+tg.want) {
 				t.Errorf("%s: %d %v\n%.500s", tg.path, code, err, body)
 			}
 			if strings.HasPrefix(tg.path, "/api/") {
