@@ -61,8 +61,14 @@ func (e *LockedError) Error() string {
 var ErrNoDatabase = errors.New("no database")
 
 // Open opens or, unless read-only, creates the database at path, waiting
-// at most opt.Wait for another process to let go of it.
-func Open(path string, opt Options) (*DB, error) {
+// at most opt.Wait for another process to let go of it. A file that a
+// lede killed while creating it left without lede's buckets is set up as
+// new, even by a read-only Open (create.go).
+func Open(path string, opt Options) (*DB, error) { return open(path, opt, false) }
+
+// open is Open; created says that a read-only open has just set up a file
+// left blank, so it is not tried again.
+func open(path string, opt Options, created bool) (*DB, error) {
 	wait := opt.Wait
 	if wait <= 0 {
 		wait = 50 * time.Millisecond
@@ -73,6 +79,12 @@ func Open(path string, opt Options) (*DB, error) {
 		}
 	} else if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, err
+	}
+	if err := checkShort(path, wait); err != nil {
+		return nil, err
+	}
+	if fi, err := os.Stat(path); opt.ReadOnly && !created && err == nil && fi.Size() == 0 {
+		return createThenRead(path, opt) // bbolt cannot create it read-only
 	}
 	start := time.Now()
 	// The freelist is written with every commit (no NoFreelistSync):
@@ -92,6 +104,9 @@ func Open(path string, opt Options) (*DB, error) {
 	db := &DB{bolt: bdb, path: path, noEvents: opt.NoEvents}
 	if err := db.init(opt.ReadOnly); err != nil {
 		bdb.Close()
+		if errors.Is(err, errBlank) && !created {
+			return createThenRead(path, opt)
+		}
 		return nil, err
 	}
 	if !opt.ReadOnly {
@@ -121,8 +136,11 @@ func (db *DB) Close() error {
 func (db *DB) init(readOnly bool) error {
 	check := func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
+		if meta == nil && readOnly && countUserBuckets(tx) == 0 {
+			return errBlank
+		}
 		if meta == nil {
-			return fmt.Errorf("%s is not a lede database (no meta bucket)", db.path)
+			return db.otherData()
 		}
 		v := meta.Get([]byte("schema"))
 		if len(v) != 4 {
@@ -139,16 +157,19 @@ func (db *DB) init(readOnly bool) error {
 		return db.bolt.View(check)
 	}
 	return db.bolt.Update(func(tx *bolt.Tx) error {
+		// Only a file with no buckets at all is new: one with buckets but
+		// no meta is another program's data or a damaged lede file, and
+		// must not be taken over.
 		fresh := tx.Bucket(bucketMeta) == nil
+		if fresh && countUserBuckets(tx) > 0 {
+			return db.otherData()
+		}
 		for _, name := range allBuckets {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 				return err
 			}
 		}
 		if fresh {
-			if n := countUserBuckets(tx); n > len(allBuckets) {
-				return fmt.Errorf("%s holds other data; refusing to use it as a lede database", db.path)
-			}
 			v := binary.BigEndian.AppendUint32(nil, SchemaVersion)
 			if err := tx.Bucket(bucketMeta).Put([]byte("schema"), v); err != nil {
 				return err
@@ -159,6 +180,11 @@ func (db *DB) init(readOnly bool) error {
 		}
 		return migrate(tx)
 	})
+}
+
+// otherData refuses a bbolt file with buckets but no lede meta bucket.
+func (db *DB) otherData() error {
+	return fmt.Errorf("%s holds other data (bbolt buckets, but not lede's meta bucket); refusing to use it as a lede database", db.path)
 }
 
 func countUserBuckets(tx *bolt.Tx) int {

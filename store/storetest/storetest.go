@@ -80,3 +80,34 @@ func update(path, source string, fn func(tx *bolt.Tx, k, v []byte) error) error 
 		return fmt.Errorf("no revision from %s", source)
 	})
 }
+
+// BlankFile creates at path a bbolt file with no buckets: what a lede
+// killed while it created a database leaves when bbolt has written its
+// header and lede's first transaction has not committed.
+func BlankFile(path string) error {
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		return err
+	}
+	return db.Close()
+}
+
+// ForeignFile creates at path a bbolt file of another program: a bucket
+// named bucket (it may be one of lede's names) holding a key.
+func ForeignFile(path, bucket string) error {
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		return err
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		b, err := tx.CreateBucket([]byte(bucket))
+		if err != nil {
+			return err
+		}
+		return b.Put([]byte("setting"), []byte("somebody's data"))
+	})
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
