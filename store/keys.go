@@ -19,8 +19,9 @@ var (
 	bucketHashes   = []byte("hashes")   // page date u32 | content hash (12 bytes) -> arrival u64
 	bucketTerms    = []byte("postings") // year u16 | mmdd u16 | uid u64 -> sorted terms (u64 each)
 	bucketRecent   = []byte("recent")   // latest date u32 | arrival u64 | uid u64 -> nil
+	bucketRemoved  = []byte("removed")  // arrival u64 of a version lede rm removed -> its story's uid u64 (removed.go)
 	allBuckets     = append([][]byte{bucketMeta, bucketStories, bucketIDs, bucketRevs, bucketFeats,
-		bucketRaw, bucketArrivals, bucketHashes, bucketTerms, bucketRecent, bucketHeads, bucketWords, bucketKeys}, alertBuckets...)
+		bucketRaw, bucketArrivals, bucketHashes, bucketTerms, bucketRecent, bucketHeads, bucketWords, bucketKeys, bucketRemoved}, alertBuckets...)
 )
 
 // SchemaVersion is the layout this binary writes. A file with a higher

@@ -82,7 +82,7 @@ func (tx txn) locate(story string, p Pick) (Story, Version, error) {
 	ref := RefOf(p.Arrival)
 	rk := tx.b(bucketArrivals).Get(u64(p.Arrival))
 	if rk == nil {
-		return Story{}, Version{}, fmt.Errorf("%w: no version %s", ErrBadRef, ref)
+		return Story{}, Version{}, tx.noVersion(p.Arrival)
 	}
 	uid, _, err := tx.live(getU64(rk))
 	if err != nil {

@@ -104,7 +104,7 @@ func (db *DB) Remove(ref string, rev int, opt RemoveOptions) (Removal, error) {
 func (db *DB) RemoveArrival(arrival uint64, opt RemoveOptions) (Removal, error) {
 	return db.remove(opt, func(tx txn) ([]uint64, error) {
 		if tx.b(bucketArrivals).Get(u64(arrival)) == nil {
-			return nil, fmt.Errorf("%w: no version r%d", ErrBadRef, arrival)
+			return nil, tx.noVersion(arrival)
 		}
 		return []uint64{arrival}, nil
 	})
@@ -231,6 +231,9 @@ func (tx txn) removeOne(uid, arrival uint64) (Tombstone, int, int, error) {
 		if err := tx.b(del.bucket).Delete(del.key); err != nil {
 			return t, 0, 0, err
 		}
+	}
+	if err := tx.markRemoved(arrival, uid); err != nil {
+		return t, 0, 0, err
 	}
 	alerts, events, err := tx.dropOutbox(arrival)
 	return t, alerts, events, err

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -101,6 +102,13 @@ func refError(err error) error {
 		hint = "run 'lede history STORY' to list a story's versions and their refs"
 	case strings.Contains(msg, "is not a version of"):
 		hint = "a ref names its version alone: give it without the story"
+	}
+	var goneRev *store.RemovedVersionError
+	if errors.As(err, &goneRev) {
+		t := goneRev.Tombstone
+		return &cliError{code: 1,
+			msg:  fmt.Sprintf("%s was removed from story %s on %s; it was @%d  %s", t.Ref, goneRev.Story, removedWhen(t), t.Rev, tombstoneText(t)),
+			hint: "'lede history " + goneRev.Story + "' lists what was removed"}
 	}
 	var gone *store.RemovedError
 	if errors.As(err, &gone) {

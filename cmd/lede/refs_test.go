@@ -147,7 +147,7 @@ func TestRmByRef(t *testing.T) {
 	if len(res.Removed) != 1 || res.Removed[0].Ref != ld2 || res.Removed[0].Rev != 3 || res.Removed[0].Label != "2nd LD" || res.Left != 2 {
 		t.Errorf("rm %s: %+v, want the 2nd LD, @3, removed and 2 versions left", ld2, res)
 	}
-	if r := ledeDB(t, db, "show", id+"@"+ld2); r.code != 1 || !strings.Contains(r.stderr, "no version "+ld2) {
+	if r := ledeDB(t, db, "show", id+"@"+ld2); r.code != 1 || !strings.Contains(r.stderr, ld2+" was removed from story "+id+" on ") {
 		t.Errorf("show %s@%s after rm: exit %d, %s", id, ld2, r.code, r.stderr)
 	}
 }

@@ -3,11 +3,13 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"lede/revision"
 	"lede/revision/yonhap"
@@ -224,4 +226,40 @@ func TestRmHelpExamples(t *testing.T) {
 		t.Errorf("ran %d examples", n)
 	}
 	mustBinary(t, "--db", db, "check")
+}
+
+// TestRemovedRefBinary asks the built binary for the ref of a version lede
+// rm removed (show, show STORY@REF, diff, rm again): each fails saying it
+// was removed, when, from which story, what it was and its source, where
+// it said "no version". So does the ref of a version whose whole story
+// was removed after.
+func TestRemovedRefBinary(t *testing.T) {
+	t.Parallel()
+	db := filepath.Join(t.TempDir(), "lede.db")
+	mustBinary(t, "--db", db, "ingest", poll1st, pollLead, poll2nd)
+	vs := storiesJSONBinary(t, db)[0].Versions
+	first, lead := vs[0].Ref, vs[1].Ref
+	day := func() string { return time.Now().UTC().Format("2006-01-02") }
+	before := day()
+	mustBinary(t, "--db", db, "rm", lead)
+	today := day()
+	if today != before {
+		t.Skip("the day changed during the removal")
+	}
+	ask := func(ref string, rev int, what string, args ...string) {
+		t.Helper()
+		r := runBinary(t, "", nil, append([]string{"--db", db}, args...)...)
+		want := "lede: error: " + ref + " was removed from story " + pollStory + " on " + today
+		hint := "hint: 'lede history " + pollStory + "' lists what was removed\n"
+		if r.code != 1 || !strings.HasPrefix(r.stderr, want) || !strings.Contains(r.stderr, fmt.Sprintf("; it was @%d  %s", rev, what)) ||
+			!strings.Contains(r.stderr, "("+map[int]string{1: poll1st, 2: pollLead}[rev]+")\n") || !strings.HasSuffix(r.stderr, hint) {
+			t.Errorf("lede %s: exit %d, stderr:\n%s\nwant %q... @%d %s and the hint", strings.Join(args, " "), r.code, r.stderr, want, rev, what)
+		}
+	}
+	for _, args := range [][]string{{"show", lead}, {"show", pollStory + "@" + lead}, {"diff", lead}, {"rm", lead}} {
+		ask(lead, 2, "(LEAD)  ", args...)
+	}
+	mustBinary(t, "--db", db, "rm", pollStory)
+	ask(first, 1, "", "show", first)
+	ask(lead, 2, "(LEAD)  ", "show", lead)
 }
