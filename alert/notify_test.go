@@ -10,8 +10,9 @@ import (
 )
 
 // TestNotifyEscapesBidi sends an alert whose headline hides a
-// right-to-left override through shoutrrr's generic webhook to a server
-// on 127.0.0.1: the chat message shows it escaped, not raw.
+// right-to-left override and a terminal escape (SGR 8, hidden text)
+// through shoutrrr's generic webhook to a server on 127.0.0.1: the chat
+// message shows them escaped, not raw.
 func TestNotifyEscapesBidi(t *testing.T) {
 	got := make(chan string, 1)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -25,11 +26,11 @@ func TestNotifyEscapesBidi(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := n.Send(context.Background(), &Alert{Headline: "Typhoon \u202Etsaoc\u202C nears"}, nil); err != nil {
+	if err := n.Send(context.Background(), &Alert{Headline: "Typhoon \u202Etsaoc\u202C \x1b[8mnears"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	body := <-got
-	if strings.ContainsRune(body, 0x202E) || !strings.Contains(body, `lead Typhoon \u202etsaoc\u202c nears`) {
+	if strings.ContainsAny(body, "\u202E\x1b") || !strings.Contains(body, `lead Typhoon \u202etsaoc\u202c \u001b[8mnears`) {
 		t.Errorf("message %q", body)
 	}
 }

@@ -147,11 +147,12 @@ func (s *Notify) Info() store.Sink {
 }
 
 // Send sends the message once (shoutrrr bounds it with SendTimeout).
-// A chat shows it as a terminal would: bidirectional controls from the
-// story are escaped (revision.EscapeBidi), or they would reorder it.
+// A chat shows it as a terminal would: control characters from the
+// story (a bidirectional override, ESC) are escaped
+// (revision.EscapeControls), or they would act on what shows it.
 func (s *Notify) Send(_ context.Context, a *Alert, _ []byte) error {
 	title, text := s.format(a)
-	title, text = string(revision.EscapeBidi([]byte(title))), string(revision.EscapeBidi([]byte(text)))
+	title, text = string(revision.EscapeControls([]byte(title))), string(revision.EscapeControls([]byte(text)))
 	params := types.Params{"title": title}
 	return errors.Join(s.sender.Send(text, &params)...)
 }

@@ -15,6 +15,12 @@ type TextOptions struct {
 	// it, changes carry git's word-diff markers [-old-] and {+new+}, so
 	// they stay visible in a pipe.
 	Color bool
+	// Mark is written before the ESC of each colour code. A caller that
+	// escapes every control character of its output but those after a
+	// mark of its own (as lede's terminal output does: text from outside
+	// must not recolour the terminal) passes that mark; empty for plain
+	// ESC.
+	Mark string
 	// Context is how many unchanged paragraphs to show around each
 	// change; negative shows all.
 	Context int
@@ -23,32 +29,40 @@ type TextOptions struct {
 }
 
 // painter writes words in colour or with markers.
-type painter struct{ color bool }
+type painter struct {
+	color bool
+	mark  string // TextOptions.Mark
+}
+
+// sgr wraps s in the colour code: ESC [ code m ... ESC [ 0 m.
+func (p painter) sgr(code, s string) string {
+	return p.mark + "\x1b[" + code + "m" + s + p.mark + "\x1b[0m"
+}
 
 func (p painter) ins(s string) string {
 	if p.color {
-		return "\x1b[32m" + s + "\x1b[0m"
+		return p.sgr("32", s)
 	}
 	return "{+" + s + "+}"
 }
 
 func (p painter) del(s string) string {
 	if p.color {
-		return "\x1b[31;9m" + s + "\x1b[0m"
+		return p.sgr("31;9", s)
 	}
 	return "[-" + s + "-]"
 }
 
 func (p painter) dim(s string) string {
 	if p.color {
-		return "\x1b[2m" + s + "\x1b[0m"
+		return p.sgr("2", s)
 	}
 	return s
 }
 
 func (p painter) bold(s string) string {
 	if p.color {
-		return "\x1b[1m" + s + "\x1b[0m"
+		return p.sgr("1", s)
 	}
 	return s
 }
@@ -90,7 +104,7 @@ func (p painter) field(f Field) string {
 // numbered as the agencies count them: "+ 12" inserted as para 12,
 // "- 7" deleted (old para 7), "~ 3" changed, "> 5 (was 9)" moved.
 func WriteText(w io.Writer, r *Result, opt TextOptions) error {
-	p := painter{opt.Color}
+	p := painter{color: opt.Color, mark: opt.Mark}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s\n%s %s\n", p.dim("---"), r.FromName(), p.dim("+++"), r.ToName())
 	fmt.Fprintf(&b, "headline  %s\n", p.bold(p.field(r.Headline)))

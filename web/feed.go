@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"lede/revision"
 	"lede/store"
 )
 
@@ -143,11 +144,13 @@ func (l lead) entry(base string) atomEntry {
 		// The ref names the revision for good: story ids change when a
 		// user merges or splits stories, and places when a late version
 		// lands, and a feed reader would show the lead again.
-		ID:      "urn:lede:revision:" + v.Ref,
-		Title:   title,
+		ID: "urn:lede:revision:" + v.Ref,
+		// XML has no room for C0 controls (the encoder writes U+FFFD for
+		// them): they are escaped first, as every page shows them.
+		Title:   string(revision.EscapeControls([]byte(title))),
 		Updated: rfc3339(v.Record.Ingested),
 		Links:   []atomLink{{Rel: "alternate", Type: "text/html", Href: href}},
-		Summary: strings.Join(sum, "\n"),
+		Summary: string(revision.EscapeControls([]byte(strings.Join(sum, "\n")))),
 	}
 }
 

@@ -32,11 +32,13 @@ func etagOf(body []byte) string {
 // when the client's If-None-Match already names it. Responses must be
 // revalidated before reuse: the database changes under them.
 //
-// Bidirectional controls in story text are escaped (see
-// revision.EscapeBidi) in every response: shown raw they reorder the
-// page around them, and in JSON the escape is the same string.
+// Control characters in story text are escaped (see
+// revision.EscapeControls) in every response: a bidirectional override
+// shown raw reorders the page around it, ESC and the other C0 controls
+// are not allowed in HTML or XML (a feed reader refuses the whole feed),
+// and in JSON the escape is the same string.
 func send(w http.ResponseWriter, r *http.Request, ctype string, body []byte) {
-	body = revision.EscapeBidi(body)
+	body = revision.EscapeControls(body)
 	tag := etagOf(body)
 	h := w.Header()
 	h.Set("ETag", tag)
@@ -120,18 +122,18 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, status int, msg st
 		b, _ := json.MarshalIndent(apiError{Status: status, Error: msg}, "", "  ")
 		h.Set("Content-Type", typeJSON)
 		w.WriteHeader(status)
-		w.Write(revision.EscapeBidi(append(b, '\n')))
+		w.Write(revision.EscapeControls(append(b, '\n')))
 		return
 	}
 	var buf bytes.Buffer
 	data := errorPage{Status: status, Text: http.StatusText(status), Message: msg}
 	if err := s.pages.render(&buf, "error", data); err != nil {
-		http.Error(w, string(revision.EscapeBidi([]byte(msg))), status)
+		http.Error(w, string(revision.EscapeControls([]byte(msg))), status)
 		return
 	}
 	h.Set("Content-Type", typeHTML)
 	w.WriteHeader(status)
-	w.Write(revision.EscapeBidi(buf.Bytes()))
+	w.Write(revision.EscapeControls(buf.Bytes()))
 }
 
 // errorPage is the data of the error page.

@@ -27,6 +27,10 @@ type env struct {
 	// terminal reports whether w is a terminal and, if so, its width in
 	// columns (0 when unknown).
 	terminal func(w io.Writer) (bool, int)
+	// mark goes right before each control character of lede's own
+	// output (colour codes, the progress bar's CR), the only ones the
+	// escapers of stdout and stderr let through (see escapeControls).
+	mark string
 }
 
 // lede is one invocation: its environment and the global options once
@@ -54,7 +58,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 // runEnv runs one command line and returns the exit status: 0 success,
 // 1 failure (some input failed), 2 usage error, 130 interrupted.
 func runEnv(ctx context.Context, args []string, e env) int {
-	e, flush := escapeBidi(e)
+	e, flush := escapeControls(e)
 	defer flush()
 	app := newApp(e)
 	args, err := reorderArgs(app, args)

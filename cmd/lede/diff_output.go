@@ -42,7 +42,7 @@ func (l *lede) writeDiffs(cs []comparison, opt diffOptions) error {
 		return flushed(w)
 	}
 	st := l.style()
-	topt := diff.TextOptions{Color: st.color && opt.format == formatText, Context: opt.context, Stat: opt.stat}
+	topt := diff.TextOptions{Color: st.color && opt.format == formatText, Mark: st.mark, Context: opt.context, Stat: opt.stat}
 	write := diff.WriteText
 	if opt.format == formatMarkdown {
 		write = diff.WriteMarkdown

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"crypto/rand"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -61,6 +62,7 @@ func fileTerminal(w io.Writer) (bool, int) {
 type style struct {
 	color bool
 	width int
+	mark  string // env.mark, written before the ESC of a colour code
 }
 
 // style decides colour and wrapping for stdout. --color always wins over
@@ -68,7 +70,7 @@ type style struct {
 // terminal, and only when NO_COLOR is unset or empty.
 func (l *lede) style() style {
 	tty, width := l.terminal(l.stdout)
-	var s style
+	s := style{mark: l.mark}
 	switch l.color {
 	case colorAlways:
 		s.color = true
@@ -85,8 +87,12 @@ func (s style) sgr(code, text string) string {
 	if !s.color || text == "" {
 		return text
 	}
-	return "\x1b[" + code + "m" + text + "\x1b[0m"
+	return s.esc() + "[" + code + "m" + text + s.esc() + "[0m"
 }
+
+// esc is the ESC that opens a colour code, after the mark that lets it
+// through the output's escaper.
+func (s style) esc() string { return s.mark + "\x1b" }
 
 func (s style) bold(text string) string { return s.sgr("1", text) }
 func (s style) dim(text string) string  { return s.sgr("2", text) }
@@ -139,33 +145,53 @@ func flushed(w *bufio.Writer) error {
 	return nil
 }
 
-// escapeBidi makes e write its output through revision.BidiEscaper: a
-// headline, note or file name with a bidirectional override would
-// otherwise reorder what the terminal shows (text escaped so stays
-// visible, and --json output decodes to the same strings). The terminal
-// is still recognised through the wrapper. flush writes what the
-// escapers hold back.
-func escapeBidi(e env) (env, func()) {
-	out, errs := &revision.BidiEscaper{W: e.stdout}, &revision.BidiEscaper{W: e.stderr}
+// escapeControls makes e write its output through
+// revision.ControlEscaper: a headline, note, page or file name with a
+// control character would otherwise act on the terminal (ESC recolours,
+// retitles or clears it; BS and CR overprint; a bidirectional override
+// reorders the line). Such characters show as escapes (\u001b, \u202e),
+// and --json output decodes to the same strings. lede's own colour codes
+// and progress bar pass: they are written after e.mark, a random string
+// that only this process knows, so that no text from outside can pass
+// for them. The terminal is still recognised through the wrapper. flush
+// writes what the escapers hold back.
+func escapeControls(e env) (env, func()) {
+	e.mark = newMark()
+	out := &revision.ControlEscaper{W: e.stdout, Mark: e.mark}
+	errs := &revision.ControlEscaper{W: e.stderr, Mark: e.mark}
 	terminal := e.terminal
 	e.stdout, e.stderr = out, errs
 	e.terminal = func(w io.Writer) (bool, int) {
-		if b, ok := w.(*revision.BidiEscaper); ok {
-			w = b.W
+		if c, ok := w.(*revision.ControlEscaper); ok {
+			w = c.W
 		}
 		return terminal(w)
 	}
 	return e, func() { out.Flush(); errs.Flush() }
 }
 
+// newMark is a mark for escapeControls: "~" and 20 random letters and
+// digits, printable, so that the escaper takes it for text until a control
+// follows it.
+func newMark() string {
+	const digits = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+	b := make([]byte, 21)
+	rand.Read(b)
+	b[0] = '~'
+	for i := 1; i < len(b); i++ {
+		b[i] = digits[int(b[i])%len(digits)]
+	}
+	return string(b)
+}
+
 // dataOut is stdout for output that is data to keep byte for byte (the
-// page lede show prints as received): its bidirectional controls are
+// page lede show prints as received): its control characters are
 // escaped only where a terminal shows them.
 func (l *lede) dataOut() io.Writer {
-	if b, ok := l.stdout.(*revision.BidiEscaper); ok {
-		if tty, _ := l.terminal(b); !tty {
-			b.Flush()
-			return b.W
+	if c, ok := l.stdout.(*revision.ControlEscaper); ok {
+		if tty, _ := l.terminal(c); !tty {
+			c.Flush()
+			return c.W
 		}
 	}
 	return l.stdout

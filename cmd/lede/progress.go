@@ -16,6 +16,7 @@ const progressMin = 200
 // be framed by clear and draw.
 type progress struct {
 	w     io.Writer // nil: no bar
+	mark  string    // env.mark: lets the bar's CR and ESC through stderr's escaper
 	label string    // what is being done: "ingest"
 	total int
 	start time.Time
@@ -26,7 +27,7 @@ type progress struct {
 // names, or one that draws nothing when w is no terminal or the run is
 // short.
 func (l *lede) newProgress(label string, total int) *progress {
-	p := &progress{label: label, total: total, start: time.Now()}
+	p := &progress{label: label, total: total, start: time.Now(), mark: l.mark}
 	if tty, _ := l.terminal(l.stderr); tty && total > progressMin {
 		p.w = l.stderr
 	}
@@ -38,7 +39,7 @@ func (p *progress) draw(done int) {
 	if p.w == nil {
 		return
 	}
-	fmt.Fprintf(p.w, "\r%s\x1b[K", progressText(p.label, done, p.total, time.Since(p.start)))
+	fmt.Fprintf(p.w, "%s\r%s%s\x1b[K", p.mark, progressText(p.label, done, p.total, time.Since(p.start)), p.mark)
 	p.shown = true
 }
 
@@ -47,7 +48,7 @@ func (p *progress) clear() {
 	if p.w == nil || !p.shown {
 		return
 	}
-	fmt.Fprint(p.w, "\r\x1b[K")
+	fmt.Fprint(p.w, p.mark+"\r"+p.mark+"\x1b[K")
 	p.shown = false
 }
 
