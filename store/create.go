@@ -41,17 +41,20 @@ func checkShort(path string, wait time.Duration) error {
 	if err != nil {
 		return fmt.Errorf("open database %s: %w", path, err)
 	}
-	pageSize, ok := newHeader(head)
-	if ok && fi.Size() >= int64(bboltHeaderPages*pageSize) {
+	h := parseHeader(head)
+	whole := int64(bboltHeaderPages * os.Getpagesize())
+	if h.bolt {
+		whole = int64(bboltHeaderPages * h.pageSize)
+	}
+	switch {
+	case fi.Size() >= whole:
 		return nil // whole: bbolt and init judge it
+	case h.fresh:
+		return emptyCut(path, wait)
+	case h.bolt:
+		return fmt.Errorf("%s is a bbolt file cut short (%d bytes, less than its %d-byte header) after transactions were written: a damaged database; lede leaves it as it is", path, fi.Size(), whole)
 	}
-	if !ok {
-		if fi.Size() >= int64(bboltHeaderPages*os.Getpagesize()) {
-			return nil // bbolt judges it: a database with transactions, or no database
-		}
-		return fmt.Errorf("%s is %d bytes, too short to be a lede database and not one lede began to create; lede leaves it as it is", path, fi.Size())
-	}
-	return emptyCut(path, wait)
+	return fmt.Errorf("%s is %d bytes, too short to be a lede database and not one lede began to create; lede leaves it as it is", path, fi.Size())
 }
 
 // readHead reads the start of the file at path: as much of a first meta
@@ -84,23 +87,30 @@ const (
 	bboltMeta    = 0x04
 )
 
-// newHeader reports whether head begins with the first meta page of a
-// bbolt file in which no transaction was ever committed (transaction 0,
-// four pages), and the page size it gives. A commit writes pages past the
-// header, so a file whose first meta page is still this one holds
-// nothing.
-func newHeader(head []byte) (pageSize int, ok bool) {
+// header is what the first meta page of a bbolt file says.
+type header struct {
+	bolt     bool // a bbolt meta page: magic, version 2, a page size
+	pageSize int
+	// fresh: transaction 0 and four pages, as bbolt's init writes it. A
+	// commit writes its meta page here (transaction 2) and pages past the
+	// header, so a file whose first meta page is still this one holds
+	// nothing.
+	fresh bool
+}
+
+// parseHeader reads the first meta page at the start of head.
+func parseHeader(head []byte) header {
 	if len(head) < metaEnd {
-		return 0, false
+		return header{}
 	}
 	ne := binary.NativeEndian
 	m := head[metaOff:]
-	if ne.Uint16(head[metaFlagsOff:]) != bboltMeta || ne.Uint32(m) != bboltMagic || ne.Uint32(m[4:]) != 2 {
-		return 0, false
+	pageSize := int(ne.Uint32(m[8:]))
+	if ne.Uint16(head[metaFlagsOff:]) != bboltMeta || ne.Uint32(m) != bboltMagic || ne.Uint32(m[4:]) != 2 || pageSize < 512 {
+		return header{}
 	}
-	pageSize = int(ne.Uint32(m[8:]))
 	pgid, txid := ne.Uint64(m[40:]), ne.Uint64(m[48:])
-	return pageSize, pageSize >= 512 && pgid == bboltHeaderPages && txid == 0
+	return header{bolt: true, pageSize: pageSize, fresh: pgid == bboltHeaderPages && txid == 0}
 }
 
 // emptyCut empties a file whose creation was cut short inside bbolt's
@@ -124,7 +134,7 @@ func emptyCut(path string, wait time.Duration) error {
 	if err != nil {
 		return err
 	}
-	if pageSize, ok := newHeader(headOf(f)); !ok || fi.Size() >= int64(bboltHeaderPages*pageSize) {
+	if h := parseHeader(headOf(f)); !h.fresh || fi.Size() >= int64(bboltHeaderPages*h.pageSize) {
 		return nil // finished by the lede that held it: bbolt judges it
 	}
 	if err := f.Truncate(0); err != nil {

@@ -39,7 +39,8 @@ func foreign(bucket string) func(*testing.T) string {
 // without buckets): a read-only open, as lede check or stories does, and
 // a write open both set them up as a new, empty database. Files that hold
 // something (another program's buckets, even named like lede's; a lede
-// file that lost its meta bucket; a short file that is no bbolt header)
+// file that lost its meta bucket or was cut short; a short file that is
+// no bbolt header)
 // are refused by both and left byte for byte as they were.
 func TestKilledCreation(t *testing.T) {
 	page := os.Getpagesize()
@@ -109,6 +110,19 @@ func TestKilledCreation(t *testing.T) {
 			ingest(t, db, corpusInputs(t)[0].in)
 			db.bolt.Update(func(tx *bolt.Tx) error { return tx.DeleteBucket(bucketMeta) })
 			db.Close()
+			return path
+		}},
+		{"lede file cut to two pages", "a damaged database", func(t *testing.T) string {
+			path := filepath.Join(t.TempDir(), "lede.db")
+			db, err := Open(path, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ingest(t, db, corpusInputs(t)[0].in)
+			db.Close()
+			if err := os.Truncate(path, int64(2*page)); err != nil {
+				t.Fatal(err)
+			}
 			return path
 		}},
 		{"short text file", "too short to be a lede database", func(t *testing.T) string {
