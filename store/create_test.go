@@ -101,30 +101,13 @@ func TestKilledCreation(t *testing.T) {
 	}{
 		{"another program's bbolt file", "holds other data", foreign("settings")},
 		{"a bbolt bucket named like lede's", "holds other data", foreign("stories")},
-		{"lede file without its meta bucket", "holds other data", func(t *testing.T) string {
-			path := filepath.Join(t.TempDir(), "lede.db")
-			db, err := Open(path, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			ingest(t, db, corpusInputs(t)[0].in)
-			db.bolt.Update(func(tx *bolt.Tx) error { return tx.DeleteBucket(bucketMeta) })
+		{"lede file without its meta bucket", "holds other data", damaged(func(db *DB, _ string) error {
+			return db.bolt.Update(func(tx *bolt.Tx) error { return tx.DeleteBucket(bucketMeta) })
+		})},
+		{"lede file cut to two pages", "a damaged database", damaged(func(db *DB, path string) error {
 			db.Close()
-			return path
-		}},
-		{"lede file cut to two pages", "a damaged database", func(t *testing.T) string {
-			path := filepath.Join(t.TempDir(), "lede.db")
-			db, err := Open(path, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			ingest(t, db, corpusInputs(t)[0].in)
-			db.Close()
-			if err := os.Truncate(path, int64(2*page)); err != nil {
-				t.Fatal(err)
-			}
-			return path
-		}},
+			return os.Truncate(path, int64(2*page))
+		})},
 		{"short text file", "too short to be a lede database", func(t *testing.T) string {
 			path := filepath.Join(t.TempDir(), "lede.db")
 			writeTestFile(t, path, []byte("not a database\n"))
@@ -157,6 +140,23 @@ func TestKilledCreation(t *testing.T) {
 				t.Errorf("the refused file changed: %d bytes before, %d after", len(before), len(after))
 			}
 		})
+	}
+}
+
+// damaged makes a lede file of one story and damages it with harm.
+func damaged(harm func(db *DB, path string) error) func(*testing.T) string {
+	return func(t *testing.T) string {
+		path := filepath.Join(t.TempDir(), "lede.db")
+		db, err := Open(path, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		ingest(t, db, corpusInputs(t)[0].in)
+		if err := harm(db, path); err != nil {
+			t.Fatal(err)
+		}
+		return path
 	}
 }
 
