@@ -49,7 +49,7 @@ under way are answered.
 
 A version over 5,000 paragraphs or 2 MiB is not shown on the diff pages and
 the revision API (413, naming the lede diff or lede show command that shows
-it), and as many diffs as there are CPUs (at least 2) are computed at once;
+it by ref, such as "lede diff r16 r17"), and as many diffs as there are CPUs (at least 2) are computed at once;
 one more waits up to 2s for its turn, then gets 503 with Retry-After.
 
 With --watch DIR, the same process also runs lede watch on DIR, so new
