@@ -19,6 +19,7 @@ import (
 	_ "lede/revision/iptc7901"
 	_ "lede/revision/newsml"
 	_ "lede/revision/nitf"
+	_ "lede/revision/ninjs"
 	_ "lede/revision/yonhap"
 )
 
