@@ -17,9 +17,10 @@ import (
 	_ "lede/revision/anpa"
 	_ "lede/revision/aptrec"
 	_ "lede/revision/iptc7901"
+	_ "lede/revision/jsonl"
 	_ "lede/revision/newsml"
-	_ "lede/revision/nitf"
 	_ "lede/revision/ninjs"
+	_ "lede/revision/nitf"
 	_ "lede/revision/yonhap"
 )
 
