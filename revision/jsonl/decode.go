@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"strings"
 
 	"lede/revision"
@@ -41,6 +42,8 @@ func lineError(err error, data []byte) error {
 			return &revision.InputError{Reason: "truncated JSON: the line ends before its object is closed"}
 		}
 		return &revision.InputError{Reason: fmt.Sprintf("malformed JSON at byte %d: %v", syn.Offset, syn)}
+	case errors.As(err, &typ) && typ.Type != nil && typ.Type.Kind() == reflect.String && want(typ.Field) == "a list of strings":
+		return &revision.InputError{Reason: fmt.Sprintf("field %s holds a JSON %s, want strings only", typ.Field, typ.Value)}
 	case errors.As(err, &typ):
 		return &revision.InputError{Reason: fmt.Sprintf("field %s is a JSON %s, want %s", typ.Field, typ.Value, want(typ.Field))}
 	case strings.HasPrefix(err.Error(), "json: unknown field "):

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 
 	"lede/revision"
 )
@@ -41,6 +42,9 @@ func decode(data []byte) (*decoded, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if err := checkJSON(data); err != nil {
 		return nil, err
+	}
+	if t := bytes.TrimSpace(data); len(t) == 0 || t[0] != '{' {
+		return nil, &revision.InputError{Reason: "ninjs item is not a JSON object"}
 	}
 	d := &decoded{}
 	var env envelope
@@ -116,8 +120,13 @@ func jsonError(err error) error {
 }
 
 func typeName(e *json.UnmarshalTypeError) string {
-	if e.Type == nil {
+	switch e.Type {
+	case nil:
 		return "another type"
+	case reflect.TypeFor[flexString]():
+		return "a string or a number"
+	case reflect.TypeFor[flexStrings]():
+		return "a string or a list of strings"
 	}
 	switch e.Type.Kind().String() {
 	case "string":

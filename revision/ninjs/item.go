@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"strconv"
 )
 
@@ -89,7 +90,27 @@ func (s *flexString) UnmarshalJSON(b []byte) error {
 		*s = flexString(b)
 		return nil
 	}
-	return fmt.Errorf("want a string or a number, not %s", abbrev(b))
+	return typeError(b, reflect.TypeFor[flexString]())
+}
+
+// typeError reports a value of the wrong type the way encoding/json
+// does, so that the error names the property (jsonError words it).
+func typeError(b []byte, t reflect.Type) error {
+	kind := "value"
+	switch {
+	case len(b) == 0:
+	case b[0] == '{':
+		kind = "object"
+	case b[0] == '[':
+		kind = "array"
+	case b[0] == 't' || b[0] == 'f':
+		kind = "bool"
+	case b[0] == '"':
+		kind = "string"
+	default:
+		kind = "number"
+	}
+	return &json.UnmarshalTypeError{Value: kind, Type: t}
 }
 
 // stringValue decodes b when it is a JSON string or null (ok true, "" for
@@ -119,7 +140,7 @@ func (l *flexStrings) UnmarshalJSON(b []byte) error {
 	}
 	var v []string
 	if err := json.Unmarshal(b, &v); err != nil {
-		return fmt.Errorf("want a string or a list of strings, not %s", abbrev(b))
+		return typeError(b, reflect.TypeFor[flexStrings]())
 	}
 	*l = v
 	return nil

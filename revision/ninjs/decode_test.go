@@ -1,0 +1,49 @@
+package ninjs
+
+import (
+	"strings"
+	"testing"
+)
+
+// Every kind of bad item is an error that says, for a person, what is
+// wrong with it.
+func TestParseErrors(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"truncated", `{"uri": "u", "headline": "cut`, "truncated JSON"},
+		{"truncated at a line break", "{\"uri\": \"u\", \"headline\": \"cut\n", "truncated JSON"},
+		{"truncated after a comma", `{"uri": "u",`, "truncated JSON"},
+		{"malformed", `{"uri": "u" "headline": "h"}`, "malformed JSON at byte 13"},
+		{"two values", `{"uri": "u", "headline": "h"} {"uri": "v"}`, "more than one JSON value"},
+		{"no uri", `{"type": "text", "headline": "h"}`, "without a uri"},
+		{"not an object", `"uri"`, "not a JSON object"},
+		{"headline a number", `{"uri": "u", "headline": 1}`, "property headline is a JSON number, want a string"},
+		{"version a bool", `{"uri": "u", "headline": "h", "version": true}`, "property version is a JSON bool, want a string or a number"},
+		{"evolvedfrom an object", `{"uri": "u", "headline": "h", "evolvedfrom": {}}`, "property evolvedfrom is a JSON object, want a string or a list of strings"},
+		{"bylines a string", `{"uri": "u", "headline": "h", "bylines": "x"}`, "property bylines is a JSON string, want a list"},
+		{"picture", `{"uri": "u", "type": "picture", "headline": "h"}`, `type "picture", not a text story`},
+		{"no story", `{"uri": "u", "type": "text"}`, "neither headline nor body text"},
+		{"AP without item", `{"api_version": "2.1", "data": {"meta": {}}}`, "without data.item"},
+		{"AP feed", `{"api_version": "2.1", "data": {"items": [{}, {}]}}`, "feed of 2 items"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("x", []byte(tt.in))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// A version that is no whole number, a pubstatus ninjs does not have
+// and a timestamp that is not RFC 3339 are read as absent, with a
+// warning saying so, rather than refusing the story.
+func TestWarnings(t *testing.T) {
+	r, err := Parse("x", []byte(`{"uri": "u", "headline": "h", "version": "2b", "pubstatus": "draft", "versioncreated": "yesterday", "body_text": "b"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Version != 0 || r.Status != "usable" || r.Transmitted != "" || len(r.Warnings) != 3 {
+		t.Errorf("version %d status %q transmitted %q warnings %q", r.Version, r.Status, r.Transmitted, r.Warnings)
+	}
+}
