@@ -47,3 +47,23 @@ func TestWarnings(t *testing.T) {
 		t.Errorf("version %d status %q transmitted %q warnings %q", r.Version, r.Status, r.Transmitted, r.Warnings)
 	}
 }
+
+// An AP slugline is read as AP's when the item is AP's or names no
+// agency; another agency's slug that happens to open with "PM-" is its
+// slug as written.
+func TestSluglineOwner(t *testing.T) {
+	tests := []struct{ in, slug, cycle, label string }{
+		{`{"uri": "u", "headline": "h", "slugline": "AM-Storm, 2nd Ld-Writethru"}`, "Storm", "AM", "2nd Ld-Writethru"},
+		{`{"uri": "u", "headline": "h", "copyrightholder": "The Associated Press", "slugline": "US--Storm, Writethru"}`, "US--Storm", "", "Writethru"},
+		{`{"uri": "u", "headline": "h", "copyrightholder": "NTB", "slugline": "PM-besok"}`, "PM-besok", "", ""},
+	}
+	for _, tt := range tests {
+		r, err := Parse("x", []byte(tt.in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Slug != tt.slug || r.Cycle != tt.cycle || r.Marker.Label != tt.label {
+			t.Errorf("%s: slug %q cycle %q label %q", tt.in, r.Slug, r.Cycle, r.Marker.Label)
+		}
+	}
+}

@@ -60,7 +60,7 @@ func identify(r *revision.Revision, d *decoded) {
 	r.Version, warn = it.version()
 	addWarning(r, warn)
 	switch {
-	case r.Agency == "AP" && it.Slugline != "":
+	case isAP(r.Agency) && it.Slugline != "" || r.Agency == "" && isAPSlugline(it.Slugline):
 		s := parseAPSlugline(it.Slugline, it.AltIDs.ReferenceID)
 		r.Cycle, r.Slug, r.Marker, r.Partial = s.cycle, s.slug, s.marker, s.partial
 		if s.correction {
@@ -74,6 +74,11 @@ func identify(r *revision.Revision, d *decoded) {
 			r.Slug = strings.TrimSpace(it.Slug)
 		}
 	}
+}
+
+// isAP reports whether the agency named is the Associated Press.
+func isAP(agency string) bool {
+	return agency == "AP" || strings.Contains(strings.ToLower(agency), "associated press")
 }
 
 // agencyOf names the sender: AP's "provider", the copyright holder, TT's

@@ -22,6 +22,18 @@ type slugline struct {
 // cycle left empty.
 var apCycles = []string{"AM", "PM", "BC", "AP"}
 
+// isAPSlugline reports whether s opens with an AP news cycle and the
+// keyword's dash ("BC-", "AM-"...), as AP sluglines do: an item that
+// names no agency is read as AP's by its slugline.
+func isAPSlugline(s string) bool {
+	for _, c := range apCycles {
+		if len(s) > len(c)+1 && strings.HasPrefix(s, c+"-") {
+			return true
+		}
+	}
+	return false
+}
+
 // parseAPSlugline reads an AP slugline. keyword, when the item gives it
 // (AP's altids.referenceid, the slug without cycle and version), wins
 // over what the slugline's prefix leaves, since it needs no guessing.
