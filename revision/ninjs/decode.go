@@ -40,15 +40,15 @@ type decoded struct {
 // JSON with the byte offset, a property of the wrong type by name.
 func decode(data []byte) (*decoded, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if err := checkJSON(data); err != nil {
-		return nil, err
-	}
 	if t := bytes.TrimSpace(data); len(t) == 0 || t[0] != '{' {
 		return nil, &revision.InputError{Reason: "ninjs item is not a JSON object"}
 	}
 	d := &decoded{}
 	var env envelope
 	if err := json.Unmarshal(data, &env); err != nil {
+		if bad := checkJSON(data); bad != nil {
+			return nil, bad // says better where the JSON breaks
+		}
 		return nil, jsonError(err)
 	}
 	body := data
