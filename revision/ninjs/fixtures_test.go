@@ -111,7 +111,7 @@ func TestBadItems(t *testing.T) {
 		file string
 		want []string // per item: "" for parsed, else a piece of the error
 	}{
-		{"truncated.json", []string{"truncated.json#1: truncated JSON"}},
+		{"truncated.json", []string{"truncated.json: truncated JSON"}},
 		{"stream.json", []string{"", "", "stream.json#3: malformed JSON"}},
 		{"list.json", []string{"", `list.json#2: ninjs item of type "picture", not a text story`,
 			"list.json#3: property headline is a JSON number, want a string"}},

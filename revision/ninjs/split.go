@@ -11,9 +11,9 @@ import (
 
 // Split cuts an input of several items into one chunk per item: a JSON
 // list of ninjs items, a stream of them (one after another, as JSON lines
-// do), or an AP Media API feed (data.items, each holding its item). A
-// single item is one chunk (revision/wire reads an empty cut as an input
-// with no items). Each chunk is an item's own JSON, which
+// do), or an AP Media API feed (data.items, each holding its item). An
+// input of one item, or one that is not JSON from its start, is nil: one
+// item, for Parse to read or refuse. Each chunk is an item's own JSON, which
 // Detect takes again. Where the input stops being JSON the rest is one
 // chunk that is an error saying so; the items before it stand.
 func Split(data []byte) []revision.Chunk {
@@ -28,6 +28,9 @@ func Split(data []byte) []revision.Chunk {
 		if err == io.EOF {
 			break
 		}
+		if err != nil && values == 0 {
+			return nil // one item that does not parse: Parse says why
+		}
 		if err != nil {
 			rest := bytes.TrimSpace(data[start:])
 			out = append(out, revision.Chunk{Data: rest, Err: jsonError(err)})
@@ -35,6 +38,9 @@ func Split(data []byte) []revision.Chunk {
 		}
 		values++
 		out = append(out, itemsOf(v)...)
+	}
+	if values == 1 && len(out) == 1 && out[0].Err == nil && bytes.Equal(out[0].Data, bytes.TrimSpace(data)) {
+		return nil // the input is one item
 	}
 	for i, c := range out {
 		if c.Err == nil && !Detect(c.Data) {
