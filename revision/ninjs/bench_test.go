@@ -1,36 +1,29 @@
-package ninjs
+package ninjs_test
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
+
+	"lede/revision"
+	"lede/revision/revisiontest"
+	"lede/revision/wire"
 )
 
 // BenchmarkParse measures parse throughput over the real items, each
-// split, detected and parsed as lede does.
+// detected, split and parsed as lede does (revision/wire).
 func BenchmarkParse(b *testing.B) {
-	files, _ := filepath.Glob(filepath.Join(corpus, "*.json"))
-	var inputs [][]byte
-	size := 0
-	for _, p := range files {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		inputs = append(inputs, data)
-		size += len(data)
-	}
-	b.SetBytes(int64(size))
-	for b.Loop() {
-		for _, data := range inputs {
-			if !Detect(data) {
-				b.Fatal("not detected")
-			}
-			for _, c := range Split(data) {
-				if _, err := Parse("bench", c.Data); err != nil {
-					b.Fatal(err)
-				}
-			}
+	files, _ := filepath.Glob(filepath.Join(corpusDir, "*.json"))
+	revisiontest.BenchParse(b, files, parseInput)
+}
+
+// parseInput parses an input through revision/wire and fails on any
+// item that does not parse.
+func parseInput(source string, data []byte) (*revision.Revision, error) {
+	items := wire.ParseItems(source, data, wire.Options{})
+	for _, it := range items {
+		if it.Err != nil {
+			return nil, it.Err
 		}
 	}
+	return items[0].Rev, nil
 }

@@ -83,7 +83,7 @@ func itemsOf(v json.RawMessage) []revision.Chunk {
 		return out
 	}
 	var env envelope
-	if json.Unmarshal(v, &env) == nil && env.APIVersion != nil && env.Data != nil && env.Data.Item == nil && len(env.Data.Items) > 0 {
+	if bytes.Contains(v, []byte(`"items"`)) && json.Unmarshal(v, &env) == nil && env.APIVersion != nil && env.Data != nil && env.Data.Item == nil && len(env.Data.Items) > 0 {
 		var out []revision.Chunk
 		for _, e := range env.Data.Items {
 			var wrapped struct {
