@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"lede/revision"
+	"lede/revision/apwire"
 )
 
 // noteVerbs are the verbs an AP "Eds:" note opens with that say plainly
@@ -14,6 +15,34 @@ var noteVerbs = map[string]bool{
 	"UPDATES": true, "CORRECTS": true, "ADDS": true, "RECASTS": true, "CHANGES": true,
 	"REPLACES": true, "REMOVES": true, "CLARIFIES": true, "SUBS": true, "LEADS": true,
 	"WITHDRAWS": true, "ELIMINATES": true, "KILLS": true,
+}
+
+// readNote fills the note, its actions and the signals it gives. An AP
+// item's "Eds:" note is read by revision/apwire as AP's other formats
+// read it (the AP Media API's "UPDATES: ..." is read without the colon
+// after the verb, which the wire's notes do not have); another agency's
+// note gives an action only when it opens with a plain verb.
+func readNote(r *revision.Revision, ednote string) {
+	if !isAP(r.Agency) {
+		r.Note = noteText(ednote)
+		r.Actions = noteActions(r.Note)
+		return
+	}
+	r.Note = apwire.EdsText(ednote)
+	note := r.Note
+	if verb, rest, ok := strings.Cut(note, ":"); ok && noteVerbs[strings.TrimSpace(verb)] {
+		note = strings.TrimSpace(verb) + " " + strings.TrimSpace(rest)
+	}
+	r.Actions = apwire.NoteActions(note)
+	correction, kill, update := apwire.NoteSignals(note)
+	for _, s := range []struct {
+		on  bool
+		sig string
+	}{{correction, revision.SignalCorrection}, {kill, revision.SignalKill}, {update, revision.SignalUpdate}} {
+		if s.on {
+			r.Signals = append(r.Signals, s.sig)
+		}
+	}
 }
 
 // noteText is the editor's note without AP's "Eds:" label (and the

@@ -28,8 +28,7 @@ func Parse(source string, data []byte) (*revision.Revision, error) {
 	stamp(r, it)
 	r.Headline = headlineOf(it)
 	r.RawHeadline = r.Headline
-	r.Note = noteText(it.EdNote)
-	r.Actions = noteActions(r.Note)
+	readNote(r, it.EdNote)
 	r.Byline = bylineOf(it)
 	r.Authors = authors(r.Byline, r.Agency)
 	readBody(r, d)
@@ -62,10 +61,9 @@ func identify(r *revision.Revision, d *decoded) {
 	switch {
 	case isAP(r.Agency) && it.Slugline != "" || r.Agency == "" && isAPSlugline(it.Slugline):
 		s := parseAPSlugline(it.Slugline, it.AltIDs.ReferenceID)
-		r.Cycle, r.Slug, r.Marker, r.Partial = s.cycle, s.slug, s.marker, s.partial
-		if s.correction {
-			r.Signals = append(r.Signals, revision.SignalCorrection)
-		}
+		r.Cycle, r.Slug, r.Marker, r.Partial, r.Part = s.cycle, s.slug, s.marker, s.partial, s.part
+		r.Signals = append(r.Signals, s.signals...)
+		r.Refs = append(r.Refs, s.refs...)
 	case r.Agency == "TT" && it.Slug != "":
 		r.Slug, r.Marker = ttSlug(it.Slug)
 	default:
@@ -162,7 +160,7 @@ func lifecycle(r *revision.Revision, it *item) {
 		}
 	}
 	r.Signals = uniq(r.Signals)
-	var refs []string
+	refs := r.Refs
 	refs = append(refs, it.EvolvedFrom...)
 	refs = append(refs, it.Replacing...)
 	for _, rv := range it.Revisions {

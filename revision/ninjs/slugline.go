@@ -5,29 +5,29 @@ import (
 	"strings"
 
 	"lede/revision"
+	"lede/revision/apwire"
 )
 
-// slugline is what an agency's slugline says: AP writes
-// "BC-US--America Protests-Buffalo Police, 8th Ld-Writethru", the news
-// cycle, the keyword and, after the comma, the version as sent.
+// slugline is what an AP slugline says, read by revision/apwire as the
+// TREC and ANPA-1312 readers read it, so that one story gives the same
+// cycle, slug and version in every AP format: "BC-US--America
+// Protests-Buffalo Police, 8th Ld-Writethru" is the cycle BC, the slug
+// "US--America Protests-Buffalo Police" and the version as sent.
 type slugline struct {
 	cycle, slug string
 	marker      revision.Marker
-	partial     bool // a plain "Nth Ld": a new top, not a whole story
-	correction  bool // the version says it corrects ("Correction", "Corrective")
+	partial     bool // a plain "Nth Ld", a Sub: a new top, not a whole story
+	part        *revision.ItemPart
+	refs        []string
+	signals     []string
 }
-
-// apCycles are the news cycles an AP slugline opens with. Today's AP also
-// writes "AP-", which names no cycle: it is dropped as a prefix and the
-// cycle left empty.
-var apCycles = []string{"AM", "PM", "BC", "AP"}
 
 // isAPSlugline reports whether s opens with an AP news cycle and the
 // keyword's dash ("BC-", "AM-"...), as AP sluglines do: an item that
 // names no agency is read as AP's by its slugline.
 func isAPSlugline(s string) bool {
-	for _, c := range apCycles {
-		if len(s) > len(c)+1 && strings.HasPrefix(s, c+"-") {
+	for _, c := range []string{"AM-", "PM-", "BC-", "AP-"} {
+		if len(s) > len(c) && strings.HasPrefix(s, c) {
 			return true
 		}
 	}
@@ -36,67 +36,31 @@ func isAPSlugline(s string) bool {
 
 // parseAPSlugline reads an AP slugline. keyword, when the item gives it
 // (AP's altids.referenceid, the slug without cycle and version), wins
-// over what the slugline's prefix leaves, since it needs no guessing.
+// over the slugline's, since it needs no reading.
 func parseAPSlugline(s, keyword string) slugline {
 	var out slugline
-	head, label, _ := strings.Cut(s, ",")
-	head, label = strings.TrimSpace(head), strings.TrimSpace(label)
-	for _, c := range apCycles {
-		if rest, ok := strings.CutPrefix(head, c+"-"); ok {
-			head = rest
-			if c != "AP" {
-				out.cycle = c
-			}
-			break
+	sl, _, ok := apwire.ParseSlugline(s)
+	if !ok {
+		out.slug = strings.TrimSpace(s)
+	} else {
+		v := sl.Version
+		out.cycle, out.slug, out.refs = sl.Cycle, sl.Slug, sl.Refs
+		out.marker = revision.Marker{Label: v.Label, Seq: v.Ld, Flags: v.Flags}
+		out.partial, out.part = v.Partial, v.Part
+		if v.Corrective {
+			out.signals = append(out.signals, revision.SignalCorrection)
+		}
+		if v.Kill {
+			out.signals = append(out.signals, revision.SignalKill)
+		}
+		if v.Advisory {
+			out.signals = append(out.signals, revision.SignalAdvisory)
 		}
 	}
-	out.slug = head
 	if keyword != "" {
 		out.slug = keyword
 	}
-	if label != "" {
-		out.marker.Label = label
-		out.marker.Seq, out.partial = ldNumber(label)
-		low := strings.ToLower(label)
-		out.correction = strings.Contains(low, "correct")
-	}
 	return out
-}
-
-// ldNumber reads the Ld number of an AP version label ("8th Ld-Writethru"
-// is 8, "1st Ld" is 1) and whether it is a plain Ld, a new top that picks
-// up the previous version rather than a whole text. A label without an
-// ordinal Ld ("Writethru", "Sub") gives 0.
-func ldNumber(label string) (int, bool) {
-	f := strings.FieldsFunc(label, func(r rune) bool { return r == '-' || r == ' ' })
-	for i, w := range f {
-		if !strings.EqualFold(w, "Ld") || i == 0 {
-			continue
-		}
-		n := ordinal(f[i-1])
-		if n == 0 {
-			return 0, false
-		}
-		writethru := i+1 < len(f) && strings.EqualFold(f[i+1], "Writethru")
-		return n, !writethru
-	}
-	return 0, false
-}
-
-// ordinal reads "1st", "2nd", "3rd", "8th" as a number, 0 otherwise.
-func ordinal(w string) int {
-	if len(w) < 3 {
-		return 0
-	}
-	n, err := strconv.Atoi(w[:len(w)-2])
-	if err != nil || n <= 0 || n > 999 {
-		return 0
-	}
-	switch strings.ToLower(w[len(w)-2:]) {
-	case "st", "nd", "rd", "th":
-		return n
-	}
-	return 0
 }
 
 // ttSlug reads a TT slug, whose suffix "UV" (utvidgad, expanded) or
