@@ -1,6 +1,8 @@
 package ninjs
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -64,6 +66,36 @@ func TestSluglineOwner(t *testing.T) {
 		}
 		if r.Slug != tt.slug || r.Cycle != tt.cycle || r.Marker.Label != tt.label {
 			t.Errorf("%s: slug %q cycle %q label %q", tt.in, r.Slug, r.Cycle, r.Marker.Label)
+		}
+	}
+}
+
+// AP's version words in a slugline mean what they mean on AP's wire:
+// a plain Ld is a new top, an add is a part of a version, a kill kills.
+func TestAPVersionWords(t *testing.T) {
+	tests := []struct {
+		slugline string
+		seq      int
+		partial  bool
+		part     string
+		signal   string
+	}{
+		{"BC-Storm, 2nd Ld", 2, true, "", "update"},
+		{"AM-Storm, 1st Add", 0, false, "add 1", ""},
+		{"PM-Storm, Kill", 0, false, "", "kill"},
+		{"BC-Storm, CORRECTIVE", 0, false, "", "correction"},
+	}
+	for _, tt := range tests {
+		r, err := Parse("x", []byte(`{"uri": "u", "headline": "h", "provider": "AP", "slugline": "`+tt.slugline+`"}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		part := ""
+		if r.Part != nil {
+			part = r.Part.Kind + " " + strconv.Itoa(r.Part.N)
+		}
+		if r.Marker.Seq != tt.seq || r.Partial != tt.partial || part != tt.part || tt.signal != "" && !slices.Contains(r.Signals, tt.signal) {
+			t.Errorf("%s: seq %d partial %v part %q signals %q", tt.slugline, r.Marker.Seq, r.Partial, part, r.Signals)
 		}
 	}
 }
