@@ -44,14 +44,13 @@ func SameKey(a, b Features) bool {
 // agencies' keys are two stories unless the bodies are the same (one
 // agency's copy carried by another).
 func pairKeyed(a, b Features) Match {
+	m := pairContent(a, b)
 	if SameKey(a, b) {
-		m := Match{OK: true, Rule: "key", Strength: strengthKey, Days: -1}
-		if days, known := DayDistance(a.Date, b.Date); known {
-			m.Days = days
-		}
+		// The key decides; the texts' similarity still ranks the stories
+		// of one key, which a user's split can make two of.
+		m.OK, m.Rule, m.Strength = true, "key", strengthKey
 		return m
 	}
-	m := pairContent(a, b)
 	if strings.EqualFold(a.Agency, b.Agency) {
 		days, known := DayDistance(a.Date, b.Date)
 		slugs := a.Slug != "" && b.Slug != ""

@@ -49,7 +49,7 @@ func storyDB(t *testing.T, headline string, paras int) (string, string) {
 	defer db.Close()
 	var ins []store.Input
 	for i, data := range [][]byte{page("", "", false), page("(LEAD) ", "(ATTN: UPDATES throughout)\n", true)} {
-		src := fmt.Sprintf("AEN2020082200%d000315.txt", i+1)
+		src := fmt.Sprintf("AEN202008220010%s315.txt", []string{"00", "51"}[i])
 		r, err := wire.Parse(src, data, wire.Options{MaxSize: 64 << 20})
 		if err != nil {
 			t.Fatal(err)

@@ -23,14 +23,14 @@ func TestBidiHeadline(t *testing.T) {
 	dir, db := t.TempDir(), filepath.Join(t.TempDir(), "lede.db")
 	body := "By Kim Soo-yeon\nSEOUL, Aug. 22 (Yonhap) -- Typhoon Bavi is moving north.\nWinds of 40 meters per second are expected.\n"
 	writeFile(t, filepath.Join(dir, "AEN20200822001000315.txt"), " date 2020-08-22 "+headline+"\n"+body+"ksy@yna.co.kr\n(END)\n")
-	writeFile(t, filepath.Join(dir, "AEN20200822002000315.txt"), " date 2020-08-22 (LEAD) "+headline+"\n(ATTN: ADDS details)\n"+
+	writeFile(t, filepath.Join(dir, "AEN20200822001051315.txt"), " date 2020-08-22 (LEAD) "+headline+"\n(ATTN: ADDS details)\n"+
 		body+"The weather agency raised its warning.\nksy@yna.co.kr\n(END)\n")
 	if r := runBinary(t, "", nil, "--db", db, "ingest", dir); r.code != 0 {
 		t.Fatalf("ingest: exit %d: %s", r.code, r.stderr)
 	}
 	escaped := `Typhoon \u202etsaoc tsew\u202c Bavi \u2067nears\u2069 land`
 	for _, args := range [][]string{{"stories"}, {"history", "200822"}, {"diff", "200822"},
-		{"diff", "--format", "html", "200822"}, {"diff", "--format", "markdown", "200822"}, {"parse", filepath.Join(dir, "AEN20200822002000315.txt")}} {
+		{"diff", "--format", "html", "200822"}, {"diff", "--format", "markdown", "200822"}, {"parse", filepath.Join(dir, "AEN20200822001051315.txt")}} {
 		r := runBinary(t, "", []string{"NO_COLOR=1"}, append([]string{"--db", db}, args...)...)
 		if r.code != 0 {
 			t.Fatalf("lede %s: exit %d: %s", strings.Join(args, " "), r.code, r.stderr)
@@ -45,7 +45,7 @@ func TestBidiHeadline(t *testing.T) {
 		t.Errorf("stories --json: %v %s", err, r.stdout)
 	}
 	// lede show prints the page byte for byte, escaped only on a terminal.
-	lead, _ := os.ReadFile(filepath.Join(dir, "AEN20200822002000315.txt"))
+	lead, _ := os.ReadFile(filepath.Join(dir, "AEN20200822001051315.txt"))
 	if r := runBinary(t, "", nil, "--db", db, "show", "200822@2"); r.stdout != string(lead) {
 		t.Errorf("lede show > file: not the page as received:\n%s", r.stdout)
 	}

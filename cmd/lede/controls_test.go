@@ -49,7 +49,7 @@ func TestControlCharacters(t *testing.T) {
 	escaped := `Typhoon \u001b]0;pwned\u0007Bavi \u001b[8mhidden\u001b[0m nears\u009b2J land`
 	dir, db := t.TempDir(), filepath.Join(t.TempDir(), "lede.db")
 	body := "By Kim Soo-yeon\nSEOUL, Aug. 22 (Yonhap) -- Typhoon Bavi is moving north.\nWinds of 40 meters per second are\b\b\b\b\b\b\b\b\b not expected.\n"
-	first, lead := filepath.Join(dir, "AEN20200822001000315.txt"), filepath.Join(dir, "AEN20200822002000315.txt")
+	first, lead := filepath.Join(dir, "AEN20200822001000315.txt"), filepath.Join(dir, "AEN20200822001051315.txt")
 	writeFile(t, first, " date 2020-08-22 "+headline+"\n"+body+"ksy@yna.co.kr\n(END)\n")
 	writeFile(t, lead, " date 2020-08-22 (LEAD) "+headline+"\n(ATTN: ADDS details)\n"+body+"The weather agency raised its \x1b[2Jwarning.\nksy@yna.co.kr\n(END)\n")
 	mustBinary(t, "--db", db, "ingest", dir)

@@ -28,5 +28,22 @@ func parseItem(source string, data []byte) (*revision.Revision, error) {
 		return nil, &revision.InputError{Reason: "no story text found"}
 	}
 	r.Agency = "Yonhap"
+	identify(r, source)
 	return r, nil
+}
+
+// identify takes the article id from the source's name when the name is
+// exactly one ("pages/AEN20200201001252320.txt"), as saved pages usually
+// are named: it gives the item's id, its story's key and its version.
+// A name that merely contains an id, or any other name, gives nothing,
+// and the page is grouped by its content alone.
+func identify(r *revision.Revision, source string) {
+	id, key, ok := ArticleID(source)
+	if !ok {
+		return
+	}
+	r.ID, r.Key = id, key
+	if v, ok := ArticleVersion(id); ok {
+		r.Version = v
+	}
 }
