@@ -34,7 +34,8 @@ func isFileArg(arg string) bool {
 
 // loadFile reads and parses a file given to diff.
 func (l *lede) loadFile(path string) (loaded, error) {
-	r, _, err := wire.ParseFile(path, l.stdin, wire.Options{})
+	// lede diff <(curl OLD) <(curl NEW) reads two pipes.
+	r, _, err := wire.ParseFile(path, l.stdin, wire.Options{Streams: true})
 	if err != nil {
 		return loaded{}, &cliError{code: 1, msg: fileError(path, err)}
 	}

@@ -75,7 +75,9 @@ func (l *lede) parse(ctx context.Context, files []string, asJSON bool, maxSize i
 	revs := []*revision.Revision{}
 	failed, shown := 0, 0
 	for _, path := range files {
-		items, err := wire.ParseFileItems(path, l.stdin, wire.Options{MaxSize: maxSize})
+		// One file at a time, named by the user: a pipe such as <(curl ...)
+		// is read as cat would.
+		items, err := wire.ParseFileItems(path, l.stdin, wire.Options{MaxSize: maxSize, Streams: true})
 		if ctx.Err() != nil {
 			// Interrupted, possibly mid-read: the result is not trusted.
 			return ctx.Err()

@@ -8,7 +8,6 @@ package wire
 import (
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 
@@ -29,6 +28,11 @@ type Options struct {
 	// MaxSize is the largest input accepted, in bytes; <= 0 means
 	// revision.DefaultMaxInput.
 	MaxSize int64
+	// Streams lets ParseFile read a named pipe or a device as well as a
+	// regular file, so that "lede diff <(curl ...) <(curl ...)" works. A
+	// command that reads many inputs (ingest, watch) leaves it off: a
+	// FIFO without a writer would hold up the whole batch.
+	Streams bool
 }
 
 // Error is a failure to parse one input. It names the input so a message
@@ -183,7 +187,7 @@ func notAPage(text string) error {
 // ParseFile reads and parses the file at path; "-" reads stdin.
 // Oversized files are refused without reading them whole.
 func ParseFile(path string, stdin io.Reader, opt Options) (*revision.Revision, []byte, error) {
-	data, err := ReadInput(path, stdin, opt.MaxSize)
+	data, err := ReadInput(path, stdin, opt)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -195,16 +199,18 @@ func ParseFile(path string, stdin io.Reader, opt Options) (*revision.Revision, [
 // its items. A file that cannot be read is the error; one that is read
 // gives at least one item.
 func ParseFileItems(path string, stdin io.Reader, opt Options) ([]Item, error) {
-	data, err := ReadInput(path, stdin, opt.MaxSize)
+	data, err := ReadInput(path, stdin, opt)
 	if err != nil {
 		return nil, err
 	}
 	return ParseItems(path, data, opt), nil
 }
 
-// ReadInput reads a file ("-" for stdin) up to max bytes (<= 0: the
-// default limit); a larger input is an error naming its size.
-func ReadInput(path string, stdin io.Reader, max int64) ([]byte, error) {
+// ReadInput reads a file ("-" for stdin) up to opt.MaxSize bytes; a
+// larger input is an error naming its size. Anything but a regular file
+// is refused unless opt.Streams is set (see openInput).
+func ReadInput(path string, stdin io.Reader, opt Options) ([]byte, error) {
+	max := opt.MaxSize
 	if max <= 0 {
 		max = revision.DefaultMaxInput
 	}
@@ -212,14 +218,11 @@ func ReadInput(path string, stdin io.Reader, max int64) ([]byte, error) {
 	if path == "-" {
 		rd = stdin
 	} else {
-		f, err := os.Open(path)
+		f, err := openInput(path, opt.Streams)
 		if err != nil {
 			return nil, &Error{Source: path, Err: err}
 		}
 		defer f.Close()
-		if st, err := f.Stat(); err == nil && st.IsDir() {
-			return nil, &Error{Source: path, Err: fmt.Errorf("is a directory")}
-		}
 		rd = f
 	}
 	data, err := io.ReadAll(io.LimitReader(rd, max+1))
