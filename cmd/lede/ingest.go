@@ -117,37 +117,30 @@ func (l *lede) ingest(ctx context.Context, paths []string, opt ingestOptions) er
 	case opt.batch < 1:
 		return usagef("ingest", "--batch must be at least 1")
 	}
-	inputs, empty := listInputs(paths)
+	total, empty := countInputs(paths)
 	for _, dir := range empty {
 		fmt.Fprintf(l.stderr, "lede: warning: %s holds no files to ingest\n", dir)
 	}
-	rep := l.newIngestReport(opt.json, len(inputs))
+	rep := l.newIngestReport(opt.json, total)
 	pctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	batches := parseBatches(pctx, eachInput(paths), opt.batch, l.stdin, wire.Options{MaxSize: opt.maxSize})
 	var fatal error
-	for batch := range parseBatches(pctx, inputs, opt.batch, l.stdin, wire.Options{MaxSize: opt.maxSize}) {
-		if ctx.Err() != nil {
+	for {
+		batch, ok := nextBatch(ctx, batches)
+		if !ok {
 			break
 		}
 		yieldToReaders(ctx, l.db)
-		results, sums, err := l.storeBatch(ctx, batch, opt.noAlerts)
-		if err != nil {
-			fatal = err
+		if fatal = l.storeAndReport(ctx, batch, rep, opt.noAlerts); fatal != nil {
 			break
-		}
-		if err := rep.add(batch, results, sums); err != nil {
-			fatal = err
-			break
-		}
-		for i := range batch {
-			batch[i].raw, batch[i].rev = nil, nil // stored: let go of them
 		}
 	}
 	cancel()
 	rep.finish()
-	if left := len(inputs) - rep.done; left > 0 && (ctx.Err() != nil || fatal != nil) {
+	if left := total - rep.done; left > 0 && (ctx.Err() != nil || fatal != nil) {
 		fmt.Fprintf(l.stderr, "lede: stopped with %d of %d inputs not stored; run the same command again to finish\n",
-			left, len(inputs))
+			left, total)
 	}
 	switch {
 	case ctx.Err() != nil:
@@ -157,6 +150,33 @@ func (l *lede) ingest(ctx context.Context, paths []string, opt ingestOptions) er
 	case rep.tally[store.StatusError] > 0:
 		return exitStatus(1)
 	}
+	return nil
+}
+
+// nextBatch waits for the next parsed batch. It gives up as soon as ctx
+// ends, even while a read is slow (a file on a stalled network mount,
+// standard input from a quiet pipe): Ctrl-C stops an ingest between
+// batches, never waiting for a read that may not end.
+func nextBatch(ctx context.Context, batches <-chan []input) ([]input, bool) {
+	select {
+	case batch, ok := <-batches:
+		return batch, ok && ctx.Err() == nil
+	case <-ctx.Done():
+		return nil, false
+	}
+}
+
+// storeAndReport stores one parsed batch, reports it and lets go of its
+// inputs' payloads, so memory holds the batches under way, not the run.
+func (l *lede) storeAndReport(ctx context.Context, batch []input, rep *ingestReport, noAlerts bool) error {
+	results, sums, err := l.storeBatch(ctx, batch, noAlerts)
+	if err != nil {
+		return err
+	}
+	if err := rep.add(batch, results, sums); err != nil {
+		return err
+	}
+	release(batch)
 	return nil
 }
 

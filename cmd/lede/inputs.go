@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -30,84 +31,151 @@ type input struct {
 	stored *store.Input
 }
 
-// listInputs expands the paths given to ingest into inputs, in order:
-// "-" is standard input, a file is itself, a directory is every regular
-// file below it in lexical order, skipping hidden files and directories
-// (names starting with "."), which hold editor backups and version
-// control, not pages. A path that cannot be listed becomes an input that
-// failed, so it is reported in its place. empty lists the directories
-// that held no file.
-func listInputs(paths []string) (inputs []input, empty []string) {
-	for _, p := range paths {
-		if p == "-" {
-			inputs = append(inputs, input{source: p})
-			continue
-		}
-		st, err := os.Stat(p)
-		if err != nil {
-			inputs = append(inputs, input{source: p, err: err})
-			continue
-		}
-		if !st.IsDir() {
-			inputs = append(inputs, input{source: p})
-			continue
-		}
-		n := len(inputs)
-		inputs = walkDir(p, inputs)
-		if len(inputs) == n {
-			empty = append(empty, p)
-		}
-	}
-	return inputs, empty
+// countInputs walks the paths given to ingest as eachInput will, to
+// know the total for the progress bar and the closing message without
+// holding the list: it costs a directory walk, no file is opened. empty
+// lists the directories that held no file.
+func countInputs(paths []string) (n int, empty []string) {
+	walkInputs(paths, func(input) bool { n++; return true }, func(dir string) { empty = append(empty, dir) })
+	return n, empty
 }
 
-// walkDir appends the files below dir to inputs.
-func walkDir(dir string, inputs []input) []input {
+// eachInput yields the inputs the paths given to ingest name, in order,
+// without listing them first, so memory does not grow with their number.
+func eachInput(paths []string) iter.Seq[input] {
+	return func(yield func(input) bool) { walkInputs(paths, yield, nil) }
+}
+
+// walkInputs expands paths into inputs, in order: "-" is standard input,
+// a file is itself, a directory is every file below it in lexical order,
+// skipping hidden files and directories (names starting with "."), which
+// hold editor backups and version control, not pages. A path that cannot
+// be listed, or that is a FIFO, a device or a socket, is an input that
+// failed, so it is reported in its place and never opened. empty, when
+// not nil, is called with each directory that held no file. It stops
+// when yield returns false.
+func walkInputs(paths []string, yield func(input) bool, empty func(dir string)) {
+	for _, p := range paths {
+		if p == "-" {
+			if !yield(input{source: p}) {
+				return
+			}
+			continue
+		}
+		in := input{source: p}
+		st, err := os.Stat(p)
+		switch {
+		case err != nil:
+			in.err = err
+		case st.IsDir():
+			n, more := walkDir(p, yield)
+			if !more {
+				return
+			}
+			if n == 0 && empty != nil {
+				empty(p)
+			}
+			continue
+		default:
+			in.err = wire.CheckRegular(st.Mode())
+		}
+		if !yield(in) {
+			return
+		}
+	}
+}
+
+// walkDir yields the files below dir and says how many it found and
+// whether yield wants more.
+func walkDir(dir string, yield func(input) bool) (n int, more bool) {
+	more = true
 	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			inputs = append(inputs, input{source: path, err: err})
-			return nil
-		}
-		if path != dir && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return filepath.SkipDir
+		in := input{source: path, err: err}
+		if err == nil {
+			if path != dir && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
 			}
-			return nil
-		}
-		switch t := d.Type(); {
-		case t.IsRegular():
-			inputs = append(inputs, input{source: path})
-		case t&fs.ModeSymlink != 0:
-			// A link to a file counts; links to directories are not
-			// followed, so a tree cannot loop.
-			if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
-				inputs = append(inputs, input{source: path})
+			var ok bool
+			if in, ok = entryInput(path, d); !ok {
+				return nil
 			}
+		}
+		n++
+		if more = yield(in); !more {
+			return filepath.SkipAll
 		}
 		return nil
 	})
-	return inputs
+	return n, more
 }
 
-// parseBatches reads and parses inputs in batches of size n on all CPUs
-// and sends each batch, in order, as soon as it is parsed, so the next
-// batch is parsed while the last one is stored. It stops early when ctx
-// ends; the channel is closed either way.
-func parseBatches(ctx context.Context, inputs []input, n int, stdin io.Reader, opt wire.Options) <-chan []input {
+// entryInput is the input a directory entry makes, if any: a regular
+// file, or a link to one; a FIFO, device or socket (or a link to one) is
+// an input that failed. Directories are walked, not inputs, and links to
+// directories are not followed, so a tree cannot loop; a dangling link
+// is skipped.
+func entryInput(path string, d fs.DirEntry) (input, bool) {
+	t := d.Type()
+	switch {
+	case d.IsDir():
+		return input{}, false
+	case t&fs.ModeSymlink != 0:
+		st, err := os.Stat(path)
+		if err != nil || st.IsDir() {
+			return input{}, false
+		}
+		t = st.Mode()
+	}
+	return input{source: path, err: wire.CheckRegular(t)}, true
+}
+
+// parseBatches takes inputs in batches of size n, reads and parses each
+// batch on all CPUs and sends it as soon as it is parsed, so the next
+// batch is parsed while the last one is stored. Only the batches under
+// way are held: a batch's inputs are listed when it is formed. It stops
+// early when ctx ends; the channel is closed either way.
+func parseBatches(ctx context.Context, inputs iter.Seq[input], n int, stdin io.Reader, opt wire.Options) <-chan []input {
 	out := make(chan []input, 1)
 	go func() {
 		defer close(out)
-		for start := 0; start < len(inputs); start += n {
-			batch := inputs[start:min(start+n, len(inputs))]
+		send := func(batch []input) bool {
 			parseAll(batch, stdin, opt)
 			select {
 			case out <- batch:
+				return true
 			case <-ctx.Done():
+				return false
+			}
+		}
+		var batch []input
+		for in := range inputs {
+			if ctx.Err() != nil {
 				return
 			}
+			if batch = append(batch, in); len(batch) == n {
+				if !send(batch) {
+					return
+				}
+				batch = nil
+			}
+		}
+		if len(batch) > 0 {
+			send(batch)
 		}
 	}()
 	return out
+}
+
+// release lets go of what a batch's inputs hold once the batch is stored
+// and reported (the page as read, its parse, its compressed copy), so an
+// ingest holds no more than the batches under way.
+func release(batch []input) {
+	for i := range batch {
+		batch[i].raw, batch[i].rev, batch[i].stored = nil, nil, nil
+	}
 }
 
 // parseAll parses a batch in place with one worker per CPU.
