@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -118,5 +119,41 @@ func TestCountInputsMatchesListing(t *testing.T) {
 	}
 	if !slices.Equal(gotEmpty, []string{empty}) {
 		t.Errorf("empty %v, want [%s]", gotEmpty, empty)
+	}
+}
+
+// TestEachOrderedWindows lists a directory a few names at a time: the
+// names come in os.ReadDir's order, each once, and no window holds more
+// than it may.
+func TestEachOrderedWindows(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 500 {
+		// Names that the directory does not hold in order.
+		writeFile(t, filepath.Join(dir, fmt.Sprintf("%03d-%d.txt", (i*7919)%1000, i)), "x")
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, e := range entries {
+		want = append(want, e.Name())
+	}
+	for _, k := range []int{1, 7, 499, 500, 501, 4096} {
+		var got []string
+		more, err := eachOrdered(dir, k, func(e dirEntry) bool { got = append(got, e.name); return true })
+		if err != nil || !more || !slices.Equal(got, want) {
+			t.Errorf("window %d: %d names (err %v, more %v), want %d in order", k, len(got), err, more, len(want))
+		}
+		window, total, capped, err := readWindow(dir, want[10], k)
+		if err != nil || total != 500 || len(window) > k || capped != (k < 489) || window[0].name != want[11] {
+			t.Errorf("readWindow after %s, k %d: %d names from %v, total %d, more %v, err %v",
+				want[10], k, len(window), window[0].name, total, capped, err)
+		}
+	}
+	var got []string
+	more, _ := eachOrdered(dir, 7, func(e dirEntry) bool { got = append(got, e.name); return len(got) < 20 })
+	if more || !slices.Equal(got, want[:20]) {
+		t.Errorf("stopping after 20: got %d names, more %v", len(got), more)
 	}
 }

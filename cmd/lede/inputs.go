@@ -36,25 +36,25 @@ type input struct {
 // holding the list: it costs a directory walk, no file is opened. empty
 // lists the directories that held no file.
 func countInputs(paths []string) (n int, empty []string) {
-	walkInputs(paths, func(input) bool { n++; return true }, func(dir string) { empty = append(empty, dir) })
+	walkInputs(paths, false, func(input) bool { n++; return true }, func(dir string) { empty = append(empty, dir) })
 	return n, empty
 }
 
 // eachInput yields the inputs the paths given to ingest name, in order,
 // without listing them first, so memory does not grow with their number.
 func eachInput(paths []string) iter.Seq[input] {
-	return func(yield func(input) bool) { walkInputs(paths, yield, nil) }
+	return func(yield func(input) bool) { walkInputs(paths, true, yield, nil) }
 }
 
 // walkInputs expands paths into inputs, in order: "-" is standard input,
-// a file is itself, a directory is every file below it in lexical order,
-// skipping hidden files and directories (names starting with "."), which
+// a file is itself, a directory is every file below it (in lexical order
+// when ordered is set; counting needs none), skipping hidden files and directories (names starting with "."), which
 // hold editor backups and version control, not pages. A path that cannot
 // be listed, or that is a FIFO, a device or a socket, is an input that
 // failed, so it is reported in its place and never opened. empty, when
 // not nil, is called with each directory that held no file. It stops
 // when yield returns false.
-func walkInputs(paths []string, yield func(input) bool, empty func(dir string)) {
+func walkInputs(paths []string, ordered bool, yield func(input) bool, empty func(dir string)) {
 	for _, p := range paths {
 		if p == "-" {
 			if !yield(input{source: p}) {
@@ -68,7 +68,7 @@ func walkInputs(paths []string, yield func(input) bool, empty func(dir string)) 
 		case err != nil:
 			in.err = err
 		case st.IsDir():
-			n, more := walkDir(p, yield)
+			n, more := walkDir(p, ordered, yield)
 			if !more {
 				return
 			}
@@ -85,44 +85,41 @@ func walkInputs(paths []string, yield func(input) bool, empty func(dir string)) 
 	}
 }
 
-// walkDir yields the files below dir and says how many it found and
-// whether yield wants more.
-func walkDir(dir string, yield func(input) bool) (n int, more bool) {
-	more = true
-	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		in := input{source: path, err: err}
-		if err == nil {
-			if path != dir && strings.HasPrefix(d.Name(), ".") {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			var ok bool
-			if in, ok = entryInput(path, d); !ok {
-				return nil
-			}
+// walkDir yields the files below dir, depth first in name order, and
+// says how many it found and whether yield wants more. A directory that
+// cannot be read is an input that failed, named by its path, after what
+// could be read of it.
+func walkDir(dir string, ordered bool, yield func(input) bool) (n int, more bool) {
+	more, err := eachEntry(dir, ordered, func(e dirEntry) bool {
+		if strings.HasPrefix(e.name, ".") {
+			return true
+		}
+		path := filepath.Join(dir, e.name)
+		if e.typ.IsDir() {
+			m, more := walkDir(path, ordered, yield)
+			n += m
+			return more
+		}
+		in, ok := entryInput(path, e.typ)
+		if !ok {
+			return true
 		}
 		n++
-		if more = yield(in); !more {
-			return filepath.SkipAll
-		}
-		return nil
+		return yield(in)
 	})
+	if err != nil && more {
+		n++
+		more = yield(input{source: dir, err: err})
+	}
 	return n, more
 }
 
-// entryInput is the input a directory entry makes, if any: a regular
-// file, or a link to one; a FIFO, device or socket (or a link to one) is
-// an input that failed. Directories are walked, not inputs, and links to
-// directories are not followed, so a tree cannot loop; a dangling link
-// is skipped.
-func entryInput(path string, d fs.DirEntry) (input, bool) {
-	t := d.Type()
-	switch {
-	case d.IsDir():
-		return input{}, false
-	case t&fs.ModeSymlink != 0:
+// entryInput is the input a directory entry of type t makes, if any: a
+// regular file, or a link to one; a FIFO, device or socket (or a link to
+// one) is an input that failed. Links to directories are not followed,
+// so a tree cannot loop; a dangling link is skipped.
+func entryInput(path string, t fs.FileMode) (input, bool) {
+	if t&fs.ModeSymlink != 0 {
 		st, err := os.Stat(path)
 		if err != nil || st.IsDir() {
 			return input{}, false
