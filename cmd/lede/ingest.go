@@ -51,7 +51,9 @@ versions renumbered" ("late" in JSON), and their refs still name them. CHANGES i
 before it, as history shows it: "+5 ~2 -0, byline changed; note: 1
 confirmed, 1 unverifiable; 1 unannounced" (paragraphs added, changed,
 removed; the note check); lede diff shows the details. An input that cannot be read or parsed (binary, not
-UTF-8, empty, over --max-size) is an error line and the rest is stored. A
+UTF-8, empty, over --max-size) is an error line and the rest is stored; so
+is a FIFO, device or socket ("not a regular file (a FIFO)"), which is
+never opened, so nothing waits for a writer. A
 page cut off before (END), or inside its last character, is stored and
 marked incomplete.
 
@@ -61,8 +63,10 @@ Each batch is followed by a short transaction storing the summaries of the
 updates it made; history computes any that a crash left missing.
 The database is closed between batches so that other lede commands can
 read it while a long ingest runs. On a terminal, a progress bar shows on
-stderr for runs of more than 200 inputs. Ctrl-C stops after the batch
-under way.
+stderr for runs of more than 200 inputs. Ctrl-C or SIGTERM stops after the
+batch being stored, without waiting for a read still under way (a slow
+file, standard input that does not end). Memory holds the batches under
+way, not the run: inputs are listed as they are taken.
 
 Once lede watch has run, every page stored raises its alerts (if the
 rules pick it) at the next watch; --no-alerts stores a backfill of old
