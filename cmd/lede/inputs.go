@@ -48,12 +48,12 @@ func eachInput(paths []string) iter.Seq[input] {
 
 // walkInputs expands paths into inputs, in order: "-" is standard input,
 // a file is itself, a directory is every file below it (in lexical order
-// when ordered is set; counting needs none), skipping hidden files and directories (names starting with "."), which
-// hold editor backups and version control, not pages. A path that cannot
-// be listed, or that is a FIFO, a device or a socket, is an input that
-// failed, so it is reported in its place and never opened. empty, when
-// not nil, is called with each directory that held no file. It stops
-// when yield returns false.
+// when ordered is set; counting needs none), skipping hidden files and
+// directories (names starting with "."), which hold editor backups and
+// version control, not pages. A path that cannot be listed, or that is a
+// FIFO, a device or a socket, is an input that failed, so it is reported
+// in its place and never opened. empty, when not nil, is called with
+// each directory that held no file. It stops when yield returns false.
 func walkInputs(paths []string, ordered bool, yield func(input) bool, empty func(dir string)) {
 	for _, p := range paths {
 		if p == "-" {
