@@ -67,22 +67,41 @@ func (m Match) Why() string {
 	return fmt.Sprintf("%s: headline %.2f, lead %.2f, body %.2f", m.Rule, m.Headline, m.Lead, m.Body)
 }
 
-// Thresholds of the pair rules, chosen on the labelled corpus (see the
-// README's grouping section) and checked on the synthetic corpus.
-const (
-	sameBody     = 0.9  // body overlap that decides on its own ...
-	sameBodyMin  = 30   // ... for bodies of at least this many shingles
-	sameTextBody = 0.5  // body overlap for "same text"
-	sameTextLead = 0.3  // with this much of the lead
-	sameTextHead = 0.5  // and headlines this alike: stories on one topic share boilerplate
-	sameHeadline = 0.8  // headline similarity for "same headline"
-	relatedHead  = 0.3  // "related": all three signals present ...
-	relatedLead  = 0.25 //
-	relatedBody  = 0.1  //
-	relatedSum   = 0.75 // ... and strong enough together
-	sameWordsMin = 4    // words besides figures for "same headline words"
-	maxDayApart  = 1    // versions of one story span at most a day boundary
-)
+// Thresholds are the cut-offs of the content rules (pairContent). They
+// are a value, not constants, so that a test can vary them: the README's
+// grouping section reports them chosen by cross-validation on the
+// labelled corpus (store's TestCrossValidatedThresholds) and checked on
+// the synthetic corpus. Similarities are 0..1; sizes count shingles or
+// words; days are calendar days.
+type Thresholds struct {
+	SameBody     float64 // body overlap that decides on its own ...
+	SameBodyMin  int     // ... for bodies of at least this many shingles
+	SameTextBody float64 // body overlap for "same text"
+	SameTextLead float64 // with this much of the lead
+	SameTextHead float64 // and headlines this alike: stories on one topic share boilerplate
+	SameHeadline float64 // headline similarity for "same headline"
+	RelatedHead  float64 // "related": all three signals present ...
+	RelatedLead  float64
+	RelatedBody  float64 // (also the body a "same headline" pair needs)
+	RelatedSum   float64 // ... and strong enough together
+	SameWordsMin int     // words besides figures for "same headline words"
+	MaxDayApart  int     // versions of one story span at most a day boundary
+}
+
+// DefaultThresholds are the values lede groups with.
+var DefaultThresholds = Thresholds{
+	SameBody: 0.9, SameBodyMin: 30,
+	SameTextBody: 0.5, SameTextLead: 0.3, SameTextHead: 0.5,
+	SameHeadline: 0.8,
+	RelatedHead:  0.3, RelatedLead: 0.25, RelatedBody: 0.1, RelatedSum: 0.75,
+	SameWordsMin: 4, MaxDayApart: 1,
+}
+
+// Grouping holds the thresholds Pair and Decide use, DefaultThresholds
+// unless a test sets others while nothing is being ingested (the
+// cross-validation does, to ingest a real database under each candidate
+// setting). It is read on every pair, never written by lede itself.
+var Grouping = DefaultThresholds
 
 // Pair compares a new revision with one revision of a story. Versions of a
 // story keep most of their text beyond the lead, often keep the lead's
@@ -94,20 +113,25 @@ const (
 // same key of one agency joins, other keys keep apart unless the bodies
 // are nearly the same. Where either has none, the texts decide.
 func Pair(a, b Features) Match {
+	return Grouping.Pair(a, b)
+}
+
+// Pair is Pair under thresholds t.
+func (t *Thresholds) Pair(a, b Features) Match {
 	if a.Key != "" && b.Key != "" {
-		return pairKeyed(a, b)
+		return t.pairKeyed(a, b)
 	}
-	return pairContent(a, b)
+	return t.pairContent(a, b)
 }
 
 // pairContent is Pair by the texts and dates alone.
-func pairContent(a, b Features) Match {
+func (t *Thresholds) pairContent(a, b Features) Match {
 	days, known := DayDistance(a.Date, b.Date)
 	m := Match{Days: -1}
 	if known {
 		m.Days = days
 	}
-	if known && days > maxDayApart {
+	if known && days > t.MaxDayApart {
 		m.Rule = "days apart"
 		return m
 	}
@@ -115,24 +139,24 @@ func pairContent(a, b Features) Match {
 	body := a.Body.Containment(b.Body)
 	otherNames := len(a.Names) > 0 && len(b.Names) > 0 && Dice(a.Names, b.Names) == 0
 	lead := 0.0
-	if !otherNames || body >= sameBody {
+	if !otherNames || body >= t.SameBody {
 		lead = a.Lead.Containment(b.Lead)
 	}
 	m.Headline, m.Lead, m.Body, m.Score = h, lead, body, h+lead+body
 	switch {
-	case body >= sameBody && min(a.Body.N, b.Body.N) >= sameBodyMin:
+	case body >= t.SameBody && min(a.Body.N, b.Body.N) >= t.SameBodyMin:
 		m.OK, m.Rule, m.Strength = true, "same body", strengthSameBody
 	case otherNames:
 		m.Rule = "different names"
-	case h == 1 && nonNumbers(a.Words) >= sameWordsMin && (!known || days == 0) && (body >= relatedBody || lead >= sameTextLead):
+	case h == 1 && nonNumbers(a.Words) >= t.SameWordsMin && (!known || days == 0) && (body >= t.RelatedBody || lead >= t.SameTextLead):
 		m.OK, m.Rule, m.Strength = true, "same headline words", 4
-	case body >= sameTextBody && lead >= sameTextLead && h >= sameTextHead:
+	case body >= t.SameTextBody && lead >= t.SameTextLead && h >= t.SameTextHead:
 		m.OK, m.Rule, m.Strength = true, "same text", 3
 	case known && days > 0: // a day apart, only the same text joins
 		m.Rule = "next day, text differs"
-	case h >= sameHeadline && (body >= relatedBody || lead >= sameTextLead):
+	case h >= t.SameHeadline && (body >= t.RelatedBody || lead >= t.SameTextLead):
 		m.OK, m.Rule, m.Strength = true, "same headline", 2
-	case h >= relatedHead && lead >= relatedLead && body >= relatedBody && m.Score >= relatedSum:
+	case h >= t.RelatedHead && lead >= t.RelatedLead && body >= t.RelatedBody && m.Score >= t.RelatedSum:
 		m.OK, m.Rule, m.Strength = true, "related", 1
 	default:
 		m.Rule = "different"

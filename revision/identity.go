@@ -43,8 +43,8 @@ func SameKey(a, b Features) bool {
 // the stories keys keep apart, the same event written up twice. Two
 // agencies' keys are two stories unless the bodies are the same (one
 // agency's copy carried by another).
-func pairKeyed(a, b Features) Match {
-	m := pairContent(a, b)
+func (t *Thresholds) pairKeyed(a, b Features) Match {
+	m := t.pairContent(a, b)
 	if SameKey(a, b) {
 		// The key decides; the texts' similarity still ranks the stories
 		// of one key, which a user's split can make two of.
