@@ -11,8 +11,6 @@ import (
 	"time"
 
 	"lede/revision"
-	"lede/revision/revisiontest"
-	"lede/revision/wire"
 )
 
 // The exit-poll story of the corpus: a first version, its LEAD and its
@@ -239,19 +237,7 @@ func mapsEqual(a, b map[string][]string) bool {
 // corpus again stores exactly what was removed, as new versions.
 func TestRemoveSynthetic(t *testing.T) {
 	db := openTemp(t)
-	var all []Input
-	err := revisiontest.Generate(revisiontest.Config{Seed: 5, Revisions: 1200}, func(p revisiontest.Page) error {
-		text := append([]byte(nil), p.Text...)
-		r, err := wire.Parse(p.Name, text, wire.Options{})
-		if err != nil {
-			return err
-		}
-		all = append(all, Input{Source: p.Name, Raw: text, Rev: r})
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	all, _ := syntheticInputs(t, 5, 1200)
 	for i := 0; i < len(all); i += 300 {
 		ingest(t, db, all[i:min(i+300, len(all))]...)
 	}
