@@ -24,32 +24,7 @@ const ap89 = "../../shared/corpus/ap89"
 // into another's writethru) or two days (recurring reports reuse their
 // slug every day).
 func TestAP89Grouping(t *testing.T) {
-	if _, err := os.Stat(ap89); err != nil {
-		t.Skip("the shared AP89 corpus is not here")
-	}
-	db := openTemp(t)
-	for _, day := range []string{"ap890101", "ap890102"} {
-		path := filepath.Join(ap89, "raw", day)
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var ins []Input
-		for _, it := range wire.ParseItems(path, data, wire.Options{}) {
-			if it.Err != nil {
-				t.Fatalf("%s: %v", it.Source, it.Err)
-			}
-			ins = append(ins, Input{Source: it.Source, Raw: it.Raw, Rev: it.Rev})
-		}
-		if _, err := db.Ingest(context.Background(), ins); err != nil {
-			t.Fatal(err)
-		}
-	}
-	mustCheck(t, db)
-	stories, err := db.Stories(ListOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	stories := ap89Stories(t, false)
 	got := map[string]string{}
 	for _, s := range stories {
 		slugs, days := map[string]bool{}, map[string]bool{}
@@ -91,6 +66,44 @@ func TestAP89Grouping(t *testing.T) {
 	if p < 0.99 || r < 0.85 {
 		t.Errorf("precision %.3f, recall %.3f below 0.99/0.85", p, r)
 	}
+}
+
+// ap89Stories ingests both AP89 days into a fresh database, each a
+// batch of its items, and lists the stories; with contentOnly the items'
+// story keys are dropped, so the texts alone decide. It skips the test
+// when the shared corpus is not here.
+func ap89Stories(t *testing.T, contentOnly bool) []Story {
+	t.Helper()
+	if _, err := os.Stat(ap89); err != nil {
+		t.Skip("the shared AP89 corpus is not here")
+	}
+	db := openTemp(t)
+	for _, day := range []string{"ap890101", "ap890102"} {
+		path := filepath.Join(ap89, "raw", day)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ins []Input
+		for _, it := range wire.ParseItems(path, data, wire.Options{}) {
+			if it.Err != nil {
+				t.Fatalf("%s: %v", it.Source, it.Err)
+			}
+			if contentOnly {
+				it.Rev.Key = ""
+			}
+			ins = append(ins, Input{Source: it.Source, Raw: it.Raw, Rev: it.Rev})
+		}
+		if _, err := db.Ingest(context.Background(), ins); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mustCheck(t, db)
+	stories, err := db.Stories(ListOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return stories
 }
 
 // ap89Groups maps each labelled item (DOCNO) to its group.
