@@ -130,3 +130,54 @@ func ap89Groups(t *testing.T) map[string]string {
 	}
 	return out
 }
+
+// TestAP89ContentAlone groups the two AP89 days by their texts alone
+// (story keys dropped) under the default thresholds, which were never
+// tuned on AP copy: out of sample for the content rules. It fails below
+// the neutral-name targets, precision 0.97 and recall 0.95, and it fails
+// today (2026-12-04: none of the 3 true pairs found, 8 false joins; no
+// setting of thresholdGrid, with or without next-day joins, does better
+// than 1 pair found with 6 false): AP's writethrus rewrite more than
+// Yonhap's leads, and its days hold near-identical reports. AP carries
+// keys, so lede does not group it this way; the test runs only with
+// LEDE_AP89_CONTENT=1, as the measure of that limit.
+func TestAP89ContentAlone(t *testing.T) {
+	if os.Getenv("LEDE_AP89_CONTENT") == "" {
+		t.Skip("set LEDE_AP89_CONTENT=1: a known limit, failing today")
+	}
+	stories := ap89Stories(t, true)
+	got := map[string]string{}
+	for _, s := range stories {
+		for _, v := range s.Versions {
+			got[v.ID] = s.ID
+		}
+	}
+	truth := ap89Groups(t)
+	ids := make([]string, 0, len(truth))
+	for id := range truth {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	var c counts
+	var errs []string
+	for i, a := range ids {
+		for _, b := range ids[i+1:] {
+			same, joined := truth[a] == truth[b], got[a] != "" && got[a] == got[b]
+			switch {
+			case same && joined:
+				c.tp++
+			case joined:
+				c.fp++
+				errs = append(errs, "false join "+a+" + "+b)
+			case same:
+				c.fn++
+				errs = append(errs, "missed "+a+" + "+b)
+			}
+		}
+	}
+	t.Logf("AP89 by content alone: %d items, %d stories; precision %.3f, recall %.3f (tp %d, fp %d, fn %d) %v",
+		len(ids), len(stories), c.precision(), c.recall(), c.tp, c.fp, c.fn, errs)
+	if c.precision() < 0.97 || c.recall() < 0.95 {
+		t.Errorf("precision %.3f, recall %.3f below 0.97/0.95", c.precision(), c.recall())
+	}
+}
