@@ -38,7 +38,14 @@ it: as the first version of a new story, as an update of a story already
 stored, or not at all when the same content is stored already (a duplicate).
 Ingesting the same tree twice changes nothing.
 
-One line per input, in the order given, as each batch is stored:
+An input can hold many items: a TREC day file of AP copy, a NewsML-G2
+newsMessage, a JSON lines file (one item a line). Each item is a version
+of its own, named SOURCE#ID by its own id (AP's DOCNO) or SOURCE#N (N
+from 1); the store keeps each item's own bytes, so show and diff read it
+alone, and a duplicate is a duplicate item. A bad item is an error line
+and its neighbours are stored.
+
+One line per item, in the order given, as each batch is stored:
    new-story  STORY@REV REF  (MARKER)  HEADLINE  (SOURCE)
    update     STORY@REV REF  (MARKER)  HEADLINE  (SOURCE)  CHANGES  [late: ...]
    duplicate  STORY@REV REF  SOURCE
@@ -57,13 +64,15 @@ never opened, so nothing waits for a writer. A
 page cut off before (END), or inside its last character, is stored and
 marked incomplete.
 
-Inputs are stored in batches, one transaction each: a crash loses at most
+Items are stored in batches of --batch items, one transaction each (a
+file of many items spans batches): a crash loses at most
 the batch under way, and running the same command again completes the job.
 Each batch is followed by a short transaction storing the summaries of the
 updates it made; history computes any that a crash left missing.
 The database is closed between batches so that other lede commands can
 read it while a long ingest runs. On a terminal, a progress bar shows on
-stderr for runs of more than 200 inputs. Ctrl-C or SIGTERM stops after the
+stderr for runs of more than 200 inputs; it counts inputs (files), as
+the closing line does ("2 inputs, 225 items: ..."). Ctrl-C or SIGTERM stops after the
 batch being stored, without waiting for a read still under way (a slow
 file, standard input that does not end). Memory holds the batches under
 way, not the run: inputs are listed as they are taken.
@@ -77,13 +86,14 @@ usage error, 130 interrupted.
 
 Examples:
    lede ingest testdata/yonhap/pages
+   lede ingest ap890101 feed.jsonl newsMessage.xml
    lede ingest page.txt --json | jq -r 'select(.status == "error") | .error'
    lede --db /tmp/try.db ingest --batch 100 ~/wire/2020/
    curl -s URL | lede ingest -`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{
 				Name:        "json",
-				Usage:       "print one JSON object per input and line (JSON lines); the closing tally goes to stderr",
+				Usage:       "print one JSON object per item and line (JSON lines); the closing tally goes to stderr",
 				Destination: &opt.json,
 			},
 			&cli.GenericFlag{
@@ -93,7 +103,7 @@ Examples:
 			},
 			&cli.IntFlag{
 				Name:        "batch",
-				Usage:       "store `N` inputs per transaction",
+				Usage:       "store `N` items per transaction (a page is one item, a TREC day file hundreds)",
 				Value:       opt.batch,
 				Destination: &opt.batch,
 			},

@@ -37,7 +37,7 @@ func TestStoreAndReportReleases(t *testing.T) {
 		for i, p := range paths[start : start+n] {
 			batch[i] = input{source: p}
 		}
-		parseAll(batch, nil, wire.Options{})
+		batch = flatten(parseAll(batch, nil, wire.Options{}))
 		for _, in := range batch {
 			if in.err != nil || in.raw == nil || in.rev == nil || in.stored == nil {
 				t.Fatalf("%s not parsed: %v", in.source, in.err)

@@ -21,7 +21,8 @@ type ingestReport struct {
 	bar    *progress
 	start  time.Time
 	total  int // inputs listed
-	done   int // inputs reported
+	done   int // inputs reported (files, standard input)
+	items  int // items reported, a line each
 	tally  map[store.Status]int
 	stderr io.Writer
 }
@@ -82,7 +83,12 @@ func (r *ingestReport) add(batch []input, results []store.Result, sums map[uint6
 		}
 		r.out.WriteString(r.text(res, batch[i].rev, sum))
 	}
-	r.done += len(results)
+	r.items += len(results)
+	for _, in := range batch {
+		if in.last {
+			r.done++
+		}
+	}
 	// Flush per batch: the lines are the progress a pipe sees.
 	if err := r.out.Flush(); err != nil {
 		return fmt.Errorf("writing output: %w", err)
@@ -138,13 +144,18 @@ func (r *ingestReport) finish() {
 	r.bar.clear()
 	elapsed := time.Since(r.start)
 	t := r.tally
-	line := fmt.Sprintf("%s: %s, %s, %s, %s in %s (%s inputs/s)\n",
-		plural(r.done, "input", "inputs"),
+	counted, unit := plural(r.done, "input", "inputs"), "inputs"
+	if r.items != r.done {
+		// Some input held many items: say both, and the rate in items.
+		counted, unit = counted+", "+plural(r.items, "item", "items"), "items"
+	}
+	line := fmt.Sprintf("%s: %s, %s, %s, %s in %s (%s %s/s)\n",
+		counted,
 		plural(t[store.StatusNewStory], "new story", "new stories"),
 		plural(t[store.StatusUpdate], "update", "updates"),
 		plural(t[store.StatusDuplicate], "duplicate", "duplicates"),
 		plural(t[store.StatusError], "error", "errors"),
-		elapsedText(elapsed), rate(r.done, elapsed))
+		elapsedText(elapsed), rate(r.items, elapsed), unit)
 	if r.json != nil {
 		fmt.Fprint(r.stderr, line)
 		return

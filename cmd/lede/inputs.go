@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -18,13 +19,22 @@ import (
 	"lede/store"
 )
 
-// input is one file (or standard input) of an ingest, from listing to
-// parse: err is set when it could not be listed, read or parsed.
+// input is one file (or standard input) of an ingest as listed and,
+// once parsed, one item of it: a file of many items (a TREC day file, a
+// NewsML-G2 newsMessage, JSON lines) gives one input per item, named
+// "FILE#N" (or "FILE#ID"). err is set when it could not be listed, read
+// or parsed.
 type input struct {
 	source string
-	raw    []byte
-	rev    *revision.Revision
-	err    error
+	// file is the path the item came from ("-": standard input), which
+	// the folder watcher tracks; source names the item.
+	file string
+	// last marks the last item of its file, so that a report counts
+	// inputs as well as items.
+	last bool
+	raw  []byte
+	rev  *revision.Revision
+	err  error
 	// stored is the input as the store takes it, prepared (features,
 	// hash, compression) in the parse worker rather than in the single
 	// write transaction.
@@ -129,39 +139,51 @@ func entryInput(path string, t fs.FileMode) (input, bool) {
 	return input{source: path, err: wire.CheckRegular(t)}, true
 }
 
-// parseBatches takes inputs in batches of size n, reads and parses each
-// batch on all CPUs and sends it as soon as it is parsed, so the next
-// batch is parsed while the last one is stored. Only the batches under
-// way are held: a batch's inputs are listed when it is formed. It stops
-// early when ctx ends; the channel is closed either way.
+// parseGroup is how many inputs parseBatches reads and parses at once:
+// enough to keep every CPU busy, few enough that inputs of many items
+// (a TREC day file holds hundreds) do not pile up beyond a batch.
+const parseGroup = 64
+
+// parseBatches takes inputs a group at a time, reads and parses each
+// group on all CPUs into its items and sends them in batches of n items,
+// so the next batch is parsed while the last one is stored. A batch is
+// bounded by items, not files: a file of many items is split across
+// batches. Only the batches under way are held: inputs are listed as
+// they are taken. It stops early when ctx ends; the channel is closed
+// either way.
 func parseBatches(ctx context.Context, inputs iter.Seq[input], n int, stdin io.Reader, opt wire.Options) <-chan []input {
 	out := make(chan []input, 1)
 	go func() {
 		defer close(out)
-		send := func(batch []input) bool {
-			parseAll(batch, stdin, opt)
-			select {
-			case out <- batch:
-				return true
-			case <-ctx.Done():
-				return false
+		var group, pending []input
+		// flush parses the group and sends whole batches of its items;
+		// at the end (final) it sends what is left too.
+		flush := func(final bool) bool {
+			pending = append(pending, flatten(parseAll(group, stdin, opt))...)
+			group = nil
+			for len(pending) >= n || (final && len(pending) > 0) {
+				k := min(n, len(pending))
+				batch := slices.Clone(pending[:k])
+				pending = slices.Clone(pending[k:])
+				select {
+				case out <- batch:
+				case <-ctx.Done():
+					return false
+				}
 			}
+			return true
 		}
-		var batch []input
 		for in := range inputs {
 			if ctx.Err() != nil {
 				return
 			}
-			if batch = append(batch, in); len(batch) == n {
-				if !send(batch) {
+			if group = append(group, in); len(group) == min(n, parseGroup) {
+				if !flush(false) {
 					return
 				}
-				batch = nil
 			}
 		}
-		if len(batch) > 0 {
-			send(batch)
-		}
+		flush(true)
 	}()
 	return out
 }
@@ -175,8 +197,11 @@ func release(batch []input) {
 	}
 }
 
-// parseAll parses a batch in place with one worker per CPU.
-func parseAll(batch []input, stdin io.Reader, opt wire.Options) {
+// parseAll reads and parses a batch of inputs with one worker per CPU
+// and returns the items of each, in order: an input that failed (to be
+// listed, read or recognised) is one item that failed.
+func parseAll(batch []input, stdin io.Reader, opt wire.Options) [][]input {
+	out := make([][]input, len(batch))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(batch)) {
@@ -186,18 +211,48 @@ func parseAll(batch []input, stdin io.Reader, opt wire.Options) {
 				if i >= len(batch) {
 					return
 				}
-				in := &batch[i]
-				if in.err == nil {
-					in.rev, in.raw, in.err = wire.ParseFile(in.source, stdin, opt)
-				}
-				if in.err == nil {
-					in.stored = &store.Input{Source: in.source, Raw: in.raw, Rev: in.rev}
-					in.stored.Prepare()
-				}
+				out[i] = parseInput(batch[i], stdin, opt)
 			}
 		})
 	}
 	wg.Wait()
+	return out
+}
+
+// parseInput reads one input and parses it into its items, each with
+// its own bytes: what the store keeps, so that show and diff parse the
+// item again alone. Each item is prepared for the store (features,
+// hash, compression) here, in a parse worker, rather than in the single
+// write transaction.
+func parseInput(in input, stdin io.Reader, opt wire.Options) []input {
+	in.file, in.last = in.source, true
+	if in.err != nil {
+		return []input{in}
+	}
+	items, err := wire.ParseFileItems(in.source, stdin, opt)
+	if err != nil {
+		in.err = err
+		return []input{in}
+	}
+	out := make([]input, len(items))
+	for i, it := range items {
+		out[i] = input{source: it.Source, file: in.source, raw: it.Raw, rev: it.Rev, err: it.Err}
+		if it.Err == nil {
+			out[i].stored = &store.Input{Source: it.Source, Raw: it.Raw, Rev: it.Rev}
+			out[i].stored.Prepare()
+		}
+	}
+	out[len(out)-1].last = true
+	return out
+}
+
+// flatten lists the items of parsed inputs in order.
+func flatten(groups [][]input) []input {
+	var out []input
+	for _, g := range groups {
+		out = append(out, g...)
+	}
+	return out
 }
 
 // inputReason is why an input failed, without the file name that the

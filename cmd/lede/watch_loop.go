@@ -198,7 +198,7 @@ func (w *watchRun) cycle(ctx, sendCtx context.Context, paths []string) {
 			fmt.Fprintf(w.l.stderr, "lede: warning: %v; trying again shortly\n", err)
 		}
 		for _, in := range inputs {
-			w.files.later(in.source, time.Now())
+			w.files.later(in.file, time.Now())
 		}
 		return
 	}
@@ -227,20 +227,25 @@ func (w *watchRun) parse(paths []string) []input {
 	for i, p := range paths {
 		inputs[i] = input{source: p}
 	}
-	parseAll(inputs, nil, wire.Options{MaxSize: w.opt.maxSize})
-	out := inputs[:0]
+	var out []input
 	now := time.Now()
-	for _, in := range inputs {
-		if !w.opt.once && (in.err != nil || !in.rev.Complete) {
-			if st, err := os.Stat(in.source); err == nil && now.Sub(st.ModTime()) < w.opt.incomplete {
-				w.files.later(in.source, now)
+	for _, items := range parseAll(inputs, nil, wire.Options{MaxSize: w.opt.maxSize}) {
+		file := items[0].file
+		if !w.opt.once && slices.ContainsFunc(items, unfinished) {
+			if st, err := os.Stat(file); err == nil && now.Sub(st.ModTime()) < w.opt.incomplete {
+				w.files.later(file, now)
 				continue
 			}
 		}
-		out = append(out, in)
+		out = append(out, items...)
 	}
 	return out
 }
+
+// unfinished reports whether an item failed or is cut off: in a young
+// file its writer may not be done (a JSON lines file still growing, a
+// TREC day file cut mid-<DOC>), so the whole file waits.
+func unfinished(in input) bool { return in.err != nil || !in.rev.Complete }
 
 // skipTaken marks as taken the files an earlier watch took that have
 // not changed since, so a restart does not read them all again.
@@ -272,8 +277,8 @@ func (w *watchRun) skipTaken(ctx context.Context) {
 func (w *watchRun) stamp(db *store.DB, inputs []input) {
 	stamps := map[string]store.FileStamp{}
 	for _, in := range inputs {
-		f := w.files.files[in.source]
-		if a, err := filepath.Abs(in.source); err == nil && f != nil {
+		f := w.files.files[in.file]
+		if a, err := filepath.Abs(in.file); err == nil && f != nil {
 			stamps[a] = store.FileStamp{Size: f.size, Mod: f.mod.UnixNano()}
 		}
 	}
@@ -288,7 +293,7 @@ func (w *watchRun) store(db *store.DB, inputs []input) {
 	var ins []store.Input
 	var at []int
 	for i, in := range inputs {
-		w.files.taken(in.source)
+		w.files.taken(in.file)
 		if in.err != nil {
 			results[i] = store.Result{Source: in.source, Status: store.StatusError, Err: in.err}
 			continue
