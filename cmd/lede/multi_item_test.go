@@ -2,12 +2,16 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"lede/revision/wire"
 )
 
 // apDays are the two days of AP copy in the shared corpus, TREC day
@@ -203,5 +207,71 @@ func TestIngestNewsMessage(t *testing.T) {
 	stored := storedVersions(t, db)
 	if len(stored) != 2 || stored[bad+"#1"] == "" || stored[bad+"#3"] == "" {
 		t.Errorf("one bad item: stored %v, want items 1 and 3", stored)
+	}
+}
+
+// TestWatchDayFile watches a folder holding an AP day file: watch takes
+// every item of it as ingest does, and a second pass over the folder
+// stores nothing again.
+func TestWatchDayFile(t *testing.T) {
+	dir, db := t.TempDir(), filepath.Join(t.TempDir(), "lede.db")
+	data, err := os.ReadFile(apDays[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "ap890101"), string(data))
+	want := strings.Count(string(data), "<DOC>")
+	r := runBinary(t, "", nil, "--db", db, "watch", "--once", "--settle", "0", "--quiet", dir)
+	if r.code != 0 {
+		t.Fatalf("watch: exit %d\n%s", r.code, r.stderr)
+	}
+	stored := storedVersions(t, db)
+	if len(stored) != want || want < 50 {
+		t.Errorf("watch stored %d versions of a day file of %d items", len(stored), want)
+	}
+	lines, _ := ingestLines(t, db, filepath.Join(dir, "ap890101"))
+	for _, l := range lines {
+		if l.Status != "duplicate" {
+			t.Errorf("after watch, ingest of %s: %s", l.Source, l.Status)
+		}
+	}
+}
+
+// TestParseBatchesBoundByItems cuts a JSON lines file of ten items and a
+// page into batches of four items: a batch never holds more than four,
+// the items keep their order and file, and the last item of each input
+// alone is marked last.
+func TestParseBatchesBoundByItems(t *testing.T) {
+	dir := t.TempDir()
+	feed := filepath.Join(dir, "feed.jsonl")
+	var b strings.Builder
+	for i := 1; i <= 10; i++ {
+		b.WriteString(`{"id": "w-` + strconv.Itoa(i) + `", "headline": "Item ` + strconv.Itoa(i) + `", "body": "Text."}` + "\n")
+	}
+	writeFile(t, feed, b.String())
+	pages, err := filepath.Glob(pagesDir + "/AEN2020*.txt")
+	if err != nil || len(pages) == 0 {
+		t.Fatalf("corpus pages: %v", err)
+	}
+	listing := func(yield func(input) bool) {
+		_ = yield(input{source: feed}) && yield(input{source: pages[0]})
+	}
+	var sizes []int
+	var got []input
+	for batch := range parseBatches(context.Background(), listing, 4, nil, wire.Options{}) {
+		sizes = append(sizes, len(batch))
+		got = append(got, batch...)
+	}
+	if !slices.Equal(sizes, []int{4, 4, 3}) {
+		t.Errorf("batch sizes %v, want [4 4 3]", sizes)
+	}
+	for i, in := range got {
+		wantSrc, wantFile, wantLast := feed+"#"+strconv.Itoa(i+1), feed, i == 9
+		if i == 10 {
+			wantSrc, wantFile, wantLast = pages[0], pages[0], true
+		}
+		if in.source != wantSrc || in.file != wantFile || in.last != wantLast || in.err != nil || in.stored == nil {
+			t.Errorf("item %d: %s from %s, last %v, err %v; want %s from %s, last %v", i, in.source, in.file, in.last, in.err, wantSrc, wantFile, wantLast)
+		}
 	}
 }
