@@ -10,6 +10,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"lede/intake"
 	"lede/revision"
 	"lede/revision/wire"
 	"lede/store"
@@ -131,14 +132,14 @@ func (l *lede) ingest(ctx context.Context, paths []string, opt ingestOptions) er
 	case opt.batch < 1:
 		return usagef("ingest", "--batch must be at least 1")
 	}
-	total, empty := countInputs(paths)
+	total, empty := intake.Count(paths)
 	for _, dir := range empty {
 		fmt.Fprintf(l.stderr, "lede: warning: %s holds no files to ingest\n", dir)
 	}
 	rep := l.newIngestReport(opt.json, total)
 	pctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	batches := parseBatches(pctx, eachInput(paths), opt.batch, l.stdin, wire.Options{MaxSize: opt.maxSize})
+	batches := intake.ParseBatches(pctx, intake.Each(paths), opt.batch, l.stdin, wire.Options{MaxSize: opt.maxSize})
 	var fatal error
 	for {
 		batch, ok := nextBatch(ctx, batches)
@@ -171,7 +172,7 @@ func (l *lede) ingest(ctx context.Context, paths []string, opt ingestOptions) er
 // ends, even while a read is slow (a file on a stalled network mount,
 // standard input from a quiet pipe): Ctrl-C stops an ingest between
 // batches, never waiting for a read that may not end.
-func nextBatch(ctx context.Context, batches <-chan []input) ([]input, bool) {
+func nextBatch(ctx context.Context, batches <-chan []intake.Input) ([]intake.Input, bool) {
 	select {
 	case batch, ok := <-batches:
 		return batch, ok && ctx.Err() == nil
@@ -182,7 +183,7 @@ func nextBatch(ctx context.Context, batches <-chan []input) ([]input, bool) {
 
 // storeAndReport stores one parsed batch, reports it and lets go of its
 // inputs' payloads, so memory holds the batches under way, not the run.
-func (l *lede) storeAndReport(ctx context.Context, batch []input, rep *ingestReport, noAlerts bool) error {
+func (l *lede) storeAndReport(ctx context.Context, batch []intake.Input, rep *ingestReport, noAlerts bool) error {
 	results, sums, err := l.storeBatch(ctx, batch, noAlerts)
 	if err != nil {
 		return err
@@ -190,7 +191,7 @@ func (l *lede) storeAndReport(ctx context.Context, batch []input, rep *ingestRep
 	if err := rep.add(batch, results, sums); err != nil {
 		return err
 	}
-	release(batch)
+	intake.Release(batch)
 	return nil
 }
 
@@ -200,16 +201,16 @@ func (l *lede) storeAndReport(ctx context.Context, batch []input, rep *ingestRep
 // open only while the batch is stored, so readers get their turn between
 // batches. Once begun, a batch is finished even if ctx ends: stopping is
 // for the caller, between batches.
-func (l *lede) storeBatch(ctx context.Context, batch []input, noAlerts bool) ([]store.Result, map[uint64]revision.UpdateSummary, error) {
+func (l *lede) storeBatch(ctx context.Context, batch []intake.Input, noAlerts bool) ([]store.Result, map[uint64]revision.UpdateSummary, error) {
 	results := make([]store.Result, len(batch))
 	var ins []store.Input
 	var at []int
 	for i, in := range batch {
-		if in.err != nil {
-			results[i] = store.Result{Source: in.source, Status: store.StatusError, Err: in.err}
+		if in.Err != nil {
+			results[i] = store.Result{Source: in.Source, Status: store.StatusError, Err: in.Err}
 			continue
 		}
-		ins = append(ins, *in.stored)
+		ins = append(ins, *in.Stored)
 		at = append(at, i)
 	}
 	if len(ins) == 0 {

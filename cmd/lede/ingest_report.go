@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"lede/intake"
 	"lede/revision"
 	"lede/store"
 )
@@ -65,7 +66,7 @@ type ingestLine struct {
 
 // add reports the results of one batch, results[i] being of batch[i];
 // sums are the update summaries computed for the batch, by arrival.
-func (r *ingestReport) add(batch []input, results []store.Result, sums map[uint64]revision.UpdateSummary) error {
+func (r *ingestReport) add(batch []intake.Input, results []store.Result, sums map[uint64]revision.UpdateSummary) error {
 	r.bar.clear()
 	for i, res := range results {
 		r.tally[res.Status]++
@@ -81,11 +82,11 @@ func (r *ingestReport) add(batch []input, results []store.Result, sums map[uint6
 			}
 			continue
 		}
-		r.out.WriteString(r.text(res, batch[i].rev, sum))
+		r.out.WriteString(r.text(res, batch[i].Rev, sum))
 	}
 	r.items += len(results)
 	for _, in := range batch {
-		if in.last {
+		if in.Last {
 			r.done++
 		}
 	}
@@ -104,7 +105,7 @@ func lineOf(res store.Result) ingestLine {
 		line.Late = revision.LateText(res.Late)
 	}
 	if res.Err != nil {
-		line.Error = inputReason(res.Err)
+		line.Error = intake.Reason(res.Err)
 	}
 	return line
 }

@@ -2,16 +2,12 @@ package main
 
 import (
 	"bufio"
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
-
-	"lede/revision/wire"
 )
 
 // apDays are the two days of AP copy in the shared corpus, TREC day
@@ -233,45 +229,6 @@ func TestWatchDayFile(t *testing.T) {
 	for _, l := range lines {
 		if l.Status != "duplicate" {
 			t.Errorf("after watch, ingest of %s: %s", l.Source, l.Status)
-		}
-	}
-}
-
-// TestParseBatchesBoundByItems cuts a JSON lines file of ten items and a
-// page into batches of four items: a batch never holds more than four,
-// the items keep their order and file, and the last item of each input
-// alone is marked last.
-func TestParseBatchesBoundByItems(t *testing.T) {
-	dir := t.TempDir()
-	feed := filepath.Join(dir, "feed.jsonl")
-	var b strings.Builder
-	for i := 1; i <= 10; i++ {
-		b.WriteString(`{"id": "w-` + strconv.Itoa(i) + `", "headline": "Item ` + strconv.Itoa(i) + `", "body": "Text."}` + "\n")
-	}
-	writeFile(t, feed, b.String())
-	pages, err := filepath.Glob(pagesDir + "/AEN2020*.txt")
-	if err != nil || len(pages) == 0 {
-		t.Fatalf("corpus pages: %v", err)
-	}
-	listing := func(yield func(input) bool) {
-		_ = yield(input{source: feed}) && yield(input{source: pages[0]})
-	}
-	var sizes []int
-	var got []input
-	for batch := range parseBatches(context.Background(), listing, 4, nil, wire.Options{}) {
-		sizes = append(sizes, len(batch))
-		got = append(got, batch...)
-	}
-	if !slices.Equal(sizes, []int{4, 4, 3}) {
-		t.Errorf("batch sizes %v, want [4 4 3]", sizes)
-	}
-	for i, in := range got {
-		wantSrc, wantFile, wantLast := feed+"#"+strconv.Itoa(i+1), feed, i == 9
-		if i == 10 {
-			wantSrc, wantFile, wantLast = pages[0], pages[0], true
-		}
-		if in.source != wantSrc || in.file != wantFile || in.last != wantLast || in.err != nil || in.stored == nil {
-			t.Errorf("item %d: %s from %s, last %v, err %v; want %s from %s, last %v", i, in.source, in.file, in.last, in.err, wantSrc, wantFile, wantLast)
 		}
 	}
 }

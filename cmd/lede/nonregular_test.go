@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"lede/intake"
 )
 
 // mkfifo makes a named pipe at path, which nothing will ever write to.
@@ -185,11 +187,11 @@ func TestWatchFileSwappedForFIFO(t *testing.T) {
 	}
 	os.Rename(mkfifo(t, filepath.Join(dir, ".swap")), page)
 	w := &watchRun{opt: watchOptions{once: true}, files: tr}
-	done := make(chan []input, 1)
+	done := make(chan []intake.Input, 1)
 	go func() { done <- w.parse(ready) }()
 	select {
 	case inputs := <-done:
-		if len(inputs) != 1 || inputs[0].err == nil || inputs[0].err.Error() != page+": not a regular file (a FIFO)" {
+		if len(inputs) != 1 || inputs[0].Err == nil || inputs[0].Err.Error() != page+": not a regular file (a FIFO)" {
 			t.Errorf("parse = %+v, want one input failing with not a regular file (a FIFO)", inputs)
 		}
 	case <-time.After(10 * time.Second):

@@ -9,6 +9,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"lede/intake"
 	"lede/revision"
 	"lede/revision/wire"
 )
@@ -133,7 +134,7 @@ func fileError(path string, err error) string {
 	if source == "-" {
 		source = "standard input"
 	}
-	return source + ": " + inputReason(err)
+	return source + ": " + intake.Reason(err)
 }
 
 func count(list []string, s string) int {

@@ -18,6 +18,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"lede/alert"
+	"lede/intake"
 	"lede/revision"
 	"lede/revision/wire"
 	"lede/store"
@@ -198,7 +199,7 @@ func (w *watchRun) cycle(ctx, sendCtx context.Context, paths []string) {
 			fmt.Fprintf(w.l.stderr, "lede: warning: %v; trying again shortly\n", err)
 		}
 		for _, in := range inputs {
-			w.files.later(in.file, time.Now())
+			w.files.later(in.File, time.Now())
 		}
 		return
 	}
@@ -222,15 +223,15 @@ func (w *watchRun) cycle(ctx, sendCtx context.Context, paths []string) {
 // not parse while its file is younger than --incomplete is left for
 // later: its writer may not be done (not with --once, which takes what
 // is there).
-func (w *watchRun) parse(paths []string) []input {
-	inputs := make([]input, len(paths))
+func (w *watchRun) parse(paths []string) []intake.Input {
+	inputs := make([]intake.Input, len(paths))
 	for i, p := range paths {
-		inputs[i] = input{source: p}
+		inputs[i] = intake.Input{Source: p}
 	}
-	var out []input
+	var out []intake.Input
 	now := time.Now()
-	for _, items := range parseAll(inputs, nil, wire.Options{MaxSize: w.opt.maxSize}) {
-		file := items[0].file
+	for _, items := range intake.ParseAll(inputs, nil, wire.Options{MaxSize: w.opt.maxSize}) {
+		file := items[0].File
 		if !w.opt.once && slices.ContainsFunc(items, unfinished) {
 			if st, err := os.Stat(file); err == nil && now.Sub(st.ModTime()) < w.opt.incomplete {
 				w.files.later(file, now)
@@ -245,7 +246,7 @@ func (w *watchRun) parse(paths []string) []input {
 // unfinished reports whether an item failed or is cut off: in a young
 // file its writer may not be done (a JSON lines file still growing, a
 // TREC day file cut mid-<DOC>), so the whole file waits.
-func unfinished(in input) bool { return in.err != nil || !in.rev.Complete }
+func unfinished(in intake.Input) bool { return in.Err != nil || !in.Rev.Complete }
 
 // skipTaken marks as taken the files an earlier watch took that have
 // not changed since, so a restart does not read them all again.
@@ -274,11 +275,11 @@ func (w *watchRun) skipTaken(ctx context.Context) {
 }
 
 // stamp notes the version of each file taken, for skipTaken.
-func (w *watchRun) stamp(db *store.DB, inputs []input) {
+func (w *watchRun) stamp(db *store.DB, inputs []intake.Input) {
 	stamps := map[string]store.FileStamp{}
 	for _, in := range inputs {
-		f := w.files.files[in.file]
-		if a, err := filepath.Abs(in.file); err == nil && f != nil {
+		f := w.files.files[in.File]
+		if a, err := filepath.Abs(in.File); err == nil && f != nil {
 			stamps[a] = store.FileStamp{Size: f.size, Mod: f.mod.UnixNano()}
 		}
 	}
@@ -288,17 +289,17 @@ func (w *watchRun) stamp(db *store.DB, inputs []input) {
 }
 
 // store ingests parsed inputs like lede ingest and reports failures.
-func (w *watchRun) store(db *store.DB, inputs []input) {
+func (w *watchRun) store(db *store.DB, inputs []intake.Input) {
 	results := make([]store.Result, len(inputs))
 	var ins []store.Input
 	var at []int
 	for i, in := range inputs {
-		w.files.taken(in.file)
-		if in.err != nil {
-			results[i] = store.Result{Source: in.source, Status: store.StatusError, Err: in.err}
+		w.files.taken(in.File)
+		if in.Err != nil {
+			results[i] = store.Result{Source: in.Source, Status: store.StatusError, Err: in.Err}
 			continue
 		}
-		ins, at = append(ins, *in.stored), append(at, i)
+		ins, at = append(ins, *in.Stored), append(at, i)
 	}
 	if len(ins) > 0 {
 		res, err := db.Ingest(context.Background(), ins)
@@ -314,7 +315,7 @@ func (w *watchRun) store(db *store.DB, inputs []input) {
 		w.tally[r.Status]++
 		switch {
 		case r.Status == store.StatusError:
-			fmt.Fprintf(w.l.stderr, "lede: warning: %s: %s\n", r.Source, inputReason(r.Err))
+			fmt.Fprintf(w.l.stderr, "lede: warning: %s: %s\n", r.Source, intake.Reason(r.Err))
 		case w.opt.verbose:
 			late := ""
 			if r.Late > 0 {
