@@ -13,7 +13,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"lede/revision"
+	"lede/intake"
 )
 
 // env is what lede takes from its process: the standard streams, the
@@ -42,10 +42,9 @@ type lede struct {
 	// wait bounds how long a command waits for a database that another
 	// lede process holds (--wait).
 	wait time.Duration
-	// lastBatch holds the revisions of the batch stored before, parsed,
-	// by arrival: the version before an update is often there, and
-	// summarising the update then needs no parse of its stored input.
-	lastBatch map[uint64]*revision.Revision
+	// sums is the summarise stage of ingest and watch, which keeps the
+	// parses of the batch stored before from one batch to the next.
+	sums intake.Summaries
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"lede/intake"
 	"lede/store"
 )
 
@@ -35,7 +36,7 @@ func (l *lede) checkSummaries(ctx context.Context, total int) (summaryCheck, err
 				return err
 			}
 			defer func() { bar.draw(sc.updates) }()
-			sums, failed := computeSummaries(pairs, nil)
+			sums, failed := intake.ComputeSummaries(pairs, nil)
 			byArrival := map[uint64]store.ComputedSummary{}
 			for _, s := range sums {
 				byArrival[s.Arrival] = s

@@ -2,9 +2,7 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"maps"
 	"strings"
 	"time"
 
@@ -202,17 +200,7 @@ func (l *lede) storeAndReport(ctx context.Context, batch []intake.Input, rep *in
 // batches. Once begun, a batch is finished even if ctx ends: stopping is
 // for the caller, between batches.
 func (l *lede) storeBatch(ctx context.Context, batch []intake.Input, noAlerts bool) ([]store.Result, map[uint64]revision.UpdateSummary, error) {
-	results := make([]store.Result, len(batch))
-	var ins []store.Input
-	var at []int
-	for i, in := range batch {
-		if in.Err != nil {
-			results[i] = store.Result{Source: in.Source, Status: store.StatusError, Err: in.Err}
-			continue
-		}
-		ins = append(ins, *in.Stored)
-		at = append(at, i)
-	}
+	ins, at, results := intake.Prepared(batch)
 	if len(ins) == 0 {
 		return results, nil, nil
 	}
@@ -220,81 +208,19 @@ func (l *lede) storeBatch(ctx context.Context, batch []intake.Input, noAlerts bo
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := db.Ingest(context.WithoutCancel(ctx), ins)
-	if err != nil {
-		// The transaction failed as a whole, maybe for one input:
-		// store the others one by one so only that one is lost.
-		res = ingestEach(db, ins)
-	}
-	sums := l.storeSummaries(db, ins, res)
+	res := intake.Ingest(context.WithoutCancel(ctx), db, ins)
+	sums := l.summaries().Store(db, ins, res)
 	if err := db.Close(); err != nil {
 		return nil, nil, fmt.Errorf("closing database %s: %w", l.db, err)
 	}
-	for j, r := range res {
-		results[at[j]] = r
-	}
+	intake.Place(results, at, res)
 	return results, sums, nil
 }
 
-// storeSummaries computes and stores the update summaries the batch made
-// missing or stale (its own updates, and the versions after a late first
-// version or in merged stories), in one more short transaction, and
-// returns them by arrival. Summaries are derived data: a failure is a
-// warning, and history computes what is missing.
-func (l *lede) storeSummaries(db *store.DB, ins []store.Input, res []store.Result) map[uint64]revision.UpdateSummary {
-	var ids []string
-	batch := map[uint64]*revision.Revision{}
-	for j, r := range res {
-		if r.Status != store.StatusNewStory && r.Status != store.StatusUpdate {
-			continue
-		}
-		ids = append(ids, r.Story)
-		ids = append(ids, r.Merged...)
-		batch[r.Arrival] = ins[j].Rev
-	}
-	if len(ids) == 0 {
-		return nil
-	}
-	parsed := maps.Clone(l.lastBatch)
-	if parsed == nil {
-		parsed = map[uint64]*revision.Revision{}
-	}
-	maps.Copy(parsed, batch)
-	l.lastBatch = batch
-	pairs, err := db.StaleSummariesHaving(ids, func(a uint64) bool { return parsed[a] != nil })
-	if err != nil {
-		fmt.Fprintf(l.stderr, "lede: warning: update summaries not computed: %v\n", err)
-		return nil
-	}
-	computed, err := computeSummaries(pairs, parsed)
-	if err != nil {
-		fmt.Fprintf(l.stderr, "lede: warning: an update summary not computed: %v\n", err)
-	}
-	if err := db.SetSummaries(computed); err != nil {
-		fmt.Fprintf(l.stderr, "lede: warning: update summaries not stored: %v\n", err)
-	}
-	out := make(map[uint64]revision.UpdateSummary, len(computed))
-	for _, c := range computed {
-		out[c.Arrival] = c.Summary
-	}
-	return out
-}
-
-// ingestEach stores inputs one transaction each; an input that fails is
-// an error result.
-func ingestEach(db *store.DB, ins []store.Input) []store.Result {
-	out := make([]store.Result, len(ins))
-	for i, in := range ins {
-		res, err := db.Ingest(context.Background(), []store.Input{in})
-		if err != nil {
-			// The store prefixes the source, which the line shows anyway.
-			msg := strings.TrimPrefix(err.Error(), in.Source+": ")
-			out[i] = store.Result{Source: in.Source, Status: store.StatusError, Err: errors.New(msg)}
-			continue
-		}
-		out[i] = res[0]
-	}
-	return out
+// summaries is the summarise stage, warning on stderr.
+func (l *lede) summaries() *intake.Summaries {
+	l.sums.Warn = l.stderr
+	return &l.sums
 }
 
 // markerLabel writes a marker as on the page without parentheses, with

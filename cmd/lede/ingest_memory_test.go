@@ -49,8 +49,8 @@ func TestStoreAndReportReleases(t *testing.T) {
 					in.Source, len(in.Raw), in.Rev != nil, in.Stored != nil)
 			}
 		}
-		if len(l.lastBatch) > n {
-			t.Errorf("after %d inputs %d parses are kept, want at most a batch (%d)", start+n, len(l.lastBatch), n)
+		if l.sums.Held() > n {
+			t.Errorf("after %d inputs %d parses are kept, want at most a batch (%d)", start+n, l.sums.Held(), n)
 		}
 	}
 	if rep.done != len(paths) || strings.Count(out.String(), "\n") != len(paths) {

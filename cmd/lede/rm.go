@@ -9,6 +9,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"lede/intake"
 	"lede/store"
 )
 
@@ -123,7 +124,7 @@ func (l *lede) resummarise(db *store.DB, story string, rev int) *rmNext {
 	pairs, err := db.StaleSummaries([]string{story})
 	if err == nil {
 		var sums []store.ComputedSummary
-		sums, err = computeSummaries(pairs, nil)
+		sums, err = intake.ComputeSummaries(pairs, nil)
 		if serr := db.SetSummaries(sums); err == nil {
 			err = serr
 		}

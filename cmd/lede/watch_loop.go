@@ -290,26 +290,14 @@ func (w *watchRun) stamp(db *store.DB, inputs []intake.Input) {
 
 // store ingests parsed inputs like lede ingest and reports failures.
 func (w *watchRun) store(db *store.DB, inputs []intake.Input) {
-	results := make([]store.Result, len(inputs))
-	var ins []store.Input
-	var at []int
-	for i, in := range inputs {
+	for _, in := range inputs {
 		w.files.taken(in.File)
-		if in.Err != nil {
-			results[i] = store.Result{Source: in.Source, Status: store.StatusError, Err: in.Err}
-			continue
-		}
-		ins, at = append(ins, *in.Stored), append(at, i)
 	}
+	ins, at, results := intake.Prepared(inputs)
 	if len(ins) > 0 {
-		res, err := db.Ingest(context.Background(), ins)
-		if err != nil {
-			res = ingestEach(db, ins)
-		}
-		w.l.storeSummaries(db, ins, res)
-		for j, r := range res {
-			results[at[j]] = r
-		}
+		res := intake.Ingest(context.Background(), db, ins)
+		w.l.summaries().Store(db, ins, res)
+		intake.Place(results, at, res)
 	}
 	for _, r := range results {
 		w.tally[r.Status]++
