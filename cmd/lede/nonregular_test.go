@@ -178,10 +178,10 @@ func TestWatchFileSwappedForFIFO(t *testing.T) {
 	dir := t.TempDir()
 	page := filepath.Join(dir, "page.txt")
 	copyFile(t, firstPage, page)
-	tr := newTracker([]string{dir}, 0)
+	tr := intake.NewTracker([]string{dir}, 0)
 	now := time.Now()
-	tr.scan(now)
-	ready := tr.ready(now, 10)
+	tr.Scan(now)
+	ready := tr.Ready(now, 10)
 	if len(ready) != 1 || ready[0] != page {
 		t.Fatalf("ready %v, want [%s]", ready, page)
 	}

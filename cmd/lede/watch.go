@@ -12,6 +12,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"lede/alert"
+	"lede/intake"
 	"lede/revision"
 	"lede/store"
 )
@@ -226,7 +227,7 @@ func (l *lede) watch(ctx context.Context, dirs []string, opt watchOptions) error
 	}
 	defer unlock()
 	w := &watchRun{l: l, opt: opt, rules: rules, dbID: dbID, dbFlag: l.dbFlag(),
-		files: newTracker(dirs, opt.settle),
+		files: intake.NewTracker(dirs, opt.settle),
 		del:   alert.NewDeliverer(sinks, opt.backoff, l.stderr), tally: map[store.Status]int{}}
 	var names []string
 	for _, s := range sinks {

@@ -33,7 +33,7 @@ type watchRun struct {
 	rules  revision.Rules
 	dbID   string
 	dbFlag string
-	files  *tracker
+	files  *intake.Tracker
 	del    *alert.Deliverer
 	tally  map[store.Status]int
 	alerts int
@@ -65,11 +65,11 @@ func (w *watchRun) run(ctx context.Context) error {
 		fmt.Fprintf(w.l.stderr, "lede: warning: no file change events (%v); rescanning every %s\n", err, w.opt.rescan)
 	} else {
 		defer fsw.Close()
-		w.files.w = fsw
+		w.files.Watch(fsw)
 	}
 	sendCtx, cancelSends := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelSends()
-	w.files.scan(time.Now())
+	w.files.Scan(time.Now())
 	w.skipTaken(ctx)
 	if w.opt.once {
 		return w.runOnce(ctx, sendCtx)
@@ -86,7 +86,7 @@ func (w *watchRun) run(ctx context.Context) error {
 		if w.more {
 			wake = time.Now()
 		}
-		for _, t := range []time.Time{w.files.nextCheck(), w.del.NextWake(), w.holdUntil()} {
+		for _, t := range []time.Time{w.files.NextCheck(), w.del.NextWake(), w.holdUntil()} {
 			if !t.IsZero() && t.Before(wake) {
 				wake = t
 			}
@@ -96,7 +96,7 @@ func (w *watchRun) run(ctx context.Context) error {
 		select {
 		case <-ctx.Done():
 		case ev := <-events:
-			w.files.event(ev, time.Now())
+			w.files.Event(ev, time.Now())
 		case err := <-errs:
 			// Most likely the event queue overflowed: rescan now.
 			fmt.Fprintf(w.l.stderr, "lede: warning: file events: %v; rescanning\n", err)
@@ -112,10 +112,10 @@ func (w *watchRun) run(ctx context.Context) error {
 		if !now.Before(rescanAt) {
 			// Also picks up events and lede alerts --retry from
 			// other processes.
-			w.files.scan(now)
+			w.files.Scan(now)
 			rescanAt, busy = now.Add(w.opt.rescan), true
 		}
-		if ready := w.files.ready(now, w.opt.batch); (len(ready) > 0 || busy) && ctx.Err() == nil {
+		if ready := w.files.Ready(now, w.opt.batch); (len(ready) > 0 || busy) && ctx.Err() == nil {
 			w.cycle(ctx, sendCtx, ready)
 		}
 		w.release(false)
@@ -131,7 +131,7 @@ func (w *watchRun) runOnce(ctx, sendCtx context.Context) error {
 	case <-time.After(w.opt.settle):
 	}
 	for ctx.Err() == nil {
-		ready := w.files.ready(time.Now().Add(w.opt.settle), w.opt.batch)
+		ready := w.files.Ready(time.Now().Add(w.opt.settle), w.opt.batch)
 		w.cycle(ctx, sendCtx, ready)
 		if len(ready) < w.opt.batch && !w.more {
 			break
@@ -145,7 +145,7 @@ func (w *watchRun) runOnce(ctx, sendCtx context.Context) error {
 	if ctx.Err() != nil {
 		return w.stop(func() {})
 	}
-	for path := range w.files.waiting {
+	for path := range w.files.Waiting() {
 		fmt.Fprintf(w.l.stderr, "lede: warning: %s is still being written; left for the next run\n", path)
 	}
 	w.summary()
@@ -199,7 +199,7 @@ func (w *watchRun) cycle(ctx, sendCtx context.Context, paths []string) {
 			fmt.Fprintf(w.l.stderr, "lede: warning: %v; trying again shortly\n", err)
 		}
 		for _, in := range inputs {
-			w.files.later(in.File, time.Now())
+			w.files.Later(in.File, time.Now())
 		}
 		return
 	}
@@ -234,7 +234,7 @@ func (w *watchRun) parse(paths []string) []intake.Input {
 		file := items[0].File
 		if !w.opt.once && slices.ContainsFunc(items, unfinished) {
 			if st, err := os.Stat(file); err == nil && now.Sub(st.ModTime()) < w.opt.incomplete {
-				w.files.later(file, now)
+				w.files.Later(file, now)
 				continue
 			}
 		}
@@ -252,7 +252,7 @@ func unfinished(in intake.Input) bool { return in.Err != nil || !in.Rev.Complete
 // not changed since, so a restart does not read them all again.
 func (w *watchRun) skipTaken(ctx context.Context) {
 	abs := map[string]string{}
-	for path := range w.files.waiting {
+	for path := range w.files.Waiting() {
 		if a, err := filepath.Abs(path); err == nil {
 			abs[a] = path
 		}
@@ -268,8 +268,8 @@ func (w *watchRun) skipTaken(ctx context.Context) {
 	}
 	for a, s := range known {
 		path := abs[a]
-		if f := w.files.files[path]; f != nil && f.size == s.Size && f.mod.UnixNano() == s.Mod {
-			w.files.taken(path)
+		if size, mod, ok := w.files.Stamp(path); ok && size == s.Size && mod.UnixNano() == s.Mod {
+			w.files.Taken(path)
 		}
 	}
 }
@@ -278,9 +278,9 @@ func (w *watchRun) skipTaken(ctx context.Context) {
 func (w *watchRun) stamp(db *store.DB, inputs []intake.Input) {
 	stamps := map[string]store.FileStamp{}
 	for _, in := range inputs {
-		f := w.files.files[in.File]
-		if a, err := filepath.Abs(in.File); err == nil && f != nil {
-			stamps[a] = store.FileStamp{Size: f.size, Mod: f.mod.UnixNano()}
+		size, mod, ok := w.files.Stamp(in.File)
+		if a, err := filepath.Abs(in.File); err == nil && ok {
+			stamps[a] = store.FileStamp{Size: size, Mod: mod.UnixNano()}
 		}
 	}
 	if err := db.SetFileStamps(stamps); err != nil {
@@ -291,7 +291,7 @@ func (w *watchRun) stamp(db *store.DB, inputs []intake.Input) {
 // store ingests parsed inputs like lede ingest and reports failures.
 func (w *watchRun) store(db *store.DB, inputs []intake.Input) {
 	for _, in := range inputs {
-		w.files.taken(in.File)
+		w.files.Taken(in.File)
 	}
 	ins, at, results := intake.Prepared(inputs)
 	if len(ins) > 0 {

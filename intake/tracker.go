@@ -1,7 +1,9 @@
-package main
+package intake
 
 import (
 	"io/fs"
+	"iter"
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
@@ -20,13 +22,13 @@ type fileState struct {
 	since time.Time
 }
 
-// tracker follows the files below the watched directories: fsnotify says
+// Tracker follows the files below the watched directories: fsnotify says
 // when one changes, a periodic rescan catches what it missed (a burst
 // that overflowed its queue, files that came while lede was not running,
 // file systems without events). A file is ready once its size and
 // modification time have held still for settle: a file still being
 // written is not read half-way.
-type tracker struct {
+type Tracker struct {
 	dirs  []string
 	files map[string]*fileState
 	// waiting holds the files not taken yet, so that a burst of events
@@ -36,8 +38,10 @@ type tracker struct {
 	settle  time.Duration
 }
 
-func newTracker(dirs []string, settle time.Duration) *tracker {
-	return &tracker{dirs: dirs, files: map[string]*fileState{}, waiting: map[string]bool{}, settle: settle}
+// NewTracker follows the files below dirs; a file is ready once it has held
+// still for settle.
+func NewTracker(dirs []string, settle time.Duration) *Tracker {
+	return &Tracker{dirs: dirs, files: map[string]*fileState{}, waiting: map[string]bool{}, settle: settle}
 }
 
 // isTempName reports names a writer uses before renaming a file into
@@ -54,9 +58,9 @@ func isTempName(name string) bool {
 	return false
 }
 
-// scan walks the directories: every directory is watched, every file
+// Scan walks the directories: every directory is watched, every file
 // looked at.
-func (t *tracker) scan(now time.Time) {
+func (t *Tracker) Scan(now time.Time) {
 	for _, dir := range t.dirs {
 		filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
@@ -80,8 +84,8 @@ func (t *tracker) scan(now time.Time) {
 	}
 }
 
-// event handles one fsnotify event.
-func (t *tracker) event(ev fsnotify.Event, now time.Time) {
+// Event handles one fsnotify event.
+func (t *Tracker) Event(ev fsnotify.Event, now time.Time) {
 	if isTempName(filepath.Base(ev.Name)) {
 		return
 	}
@@ -93,14 +97,14 @@ func (t *tracker) event(ev fsnotify.Event, now time.Time) {
 		// A new directory: watch it and take what is already in it.
 		sub := *t
 		sub.dirs = []string{ev.Name}
-		sub.scan(now)
+		sub.Scan(now)
 		return
 	}
 	t.touch(ev.Name, now)
 }
 
 // touch looks at a file and notes any change.
-func (t *tracker) touch(path string, now time.Time) {
+func (t *Tracker) touch(path string, now time.Time) {
 	st, err := os.Stat(path)
 	if err != nil || !st.Mode().IsRegular() {
 		t.forget(path)
@@ -115,14 +119,14 @@ func (t *tracker) touch(path string, now time.Time) {
 }
 
 // forget drops a file that is gone.
-func (t *tracker) forget(path string) {
+func (t *Tracker) forget(path string) {
 	delete(t.files, path)
 	delete(t.waiting, path)
 }
 
-// ready lists, in name order, up to max files that have held still for
+// Ready lists, in name order, up to max files that have held still for
 // settle and were not taken yet.
-func (t *tracker) ready(now time.Time, max int) []string {
+func (t *Tracker) Ready(now time.Time, max int) []string {
 	var out []string
 	for path := range t.waiting {
 		f := t.files[path]
@@ -141,9 +145,9 @@ func (t *tracker) ready(now time.Time, max int) []string {
 	return out
 }
 
-// nextCheck is when the earliest file waiting to settle should be
+// NextCheck is when the earliest file waiting to settle should be
 // looked at again, zero when none waits.
-func (t *tracker) nextCheck() time.Time {
+func (t *Tracker) NextCheck() time.Time {
 	var next time.Time
 	for path := range t.waiting {
 		if at := t.files[path].since.Add(t.settle); next.IsZero() || at.Before(next) {
@@ -153,15 +157,32 @@ func (t *tracker) nextCheck() time.Time {
 	return next
 }
 
-// taken marks a file's current version as taken.
-func (t *tracker) taken(path string) {
+// Taken marks a file's current version as taken.
+func (t *Tracker) Taken(path string) {
 	delete(t.waiting, path)
 }
 
-// later has a file looked at again after another settle period, such as
+// Later has a file looked at again after another settle period, such as
 // a page that is still cut off while its writer may not be done.
-func (t *tracker) later(path string, now time.Time) {
+func (t *Tracker) Later(path string, now time.Time) {
 	if f := t.files[path]; f != nil {
 		f.since = now
 	}
 }
+
+// Watch gives the tracker file events to follow (nil: none, the
+// periodic scan alone).
+func (t *Tracker) Watch(w *fsnotify.Watcher) { t.w = w }
+
+// Stamp is the size and modification time a file had when last looked
+// at, for a restart to tell whether it changed since it was taken.
+func (t *Tracker) Stamp(path string) (size int64, mod time.Time, ok bool) {
+	f := t.files[path]
+	if f == nil {
+		return 0, time.Time{}, false
+	}
+	return f.size, f.mod, true
+}
+
+// Waiting yields the files not taken yet.
+func (t *Tracker) Waiting() iter.Seq[string] { return maps.Keys(t.waiting) }
