@@ -35,8 +35,16 @@ type Alert struct {
 	PrevRef string `json:"prev_ref,omitempty"`
 	// Late, for a version that landed before versions stored earlier,
 	// says so: "arrived after @3; versions renumbered".
-	Late     string          `json:"late,omitempty"`
-	Marker   revision.Marker `json:"marker"`
+	Late   string          `json:"late,omitempty"`
+	Marker revision.Marker `json:"marker"`
+	// Agency and ItemID name who sent the version and under which id of
+	// its own (a guid, DOCNO, uri; "" when the input gives none).
+	Agency string `json:"agency,omitempty"`
+	ItemID string `json:"item_id,omitempty"`
+	// Status and Signals are the item's: a receiver must pull a story
+	// whose alert says "canceled" or signals "kill".
+	Status   revision.Status `json:"status,omitempty"`
+	Signals  []string        `json:"signals,omitempty"`
 	Headline string          `json:"headline"`
 	Date     revision.Date   `json:"date"`
 	Time     string          `json:"time,omitempty"`
@@ -77,12 +85,14 @@ func Draft(e store.Event, rules revision.Rules, dbID, dbFlag string) (*Alert, er
 	}
 	ev := revision.Event{Story: e.StoryUID, NewStory: e.NewStory, Marker: cur.Marker, PrevSeq: e.PrevSeq,
 		Note: cur.Note, Actions: cur.Actions, Text: cur.Headline + "\n" + strings.Join(cur.Paragraphs, "\n"),
-		Added: math.MaxInt, Late: e.Late, OrderSeq: e.OrderSeq}
+		Added: math.MaxInt, Late: e.Late, OrderSeq: e.OrderSeq,
+		Status: cur.Status, Signals: cur.Signals, Alerted: e.Alerted}
 	if _, ok := rules.Match(ev); !ok {
 		return nil, nil // not even with every paragraph added
 	}
 	m := &Alert{
 		ID: fmt.Sprintf("lede-%s-%d", dbID, e.Arrival), Story: e.Story, Rev: e.Rev, Ref: store.RefOf(e.Arrival), Marker: cur.Marker,
+		Agency: cur.Agency, ItemID: cur.ID, Status: cur.Status, Signals: cur.Signals,
 		Headline: cur.Headline, Date: cur.Date, Time: cur.Time, Note: cur.Note, Source: e.Record.Source,
 		Ingested: e.Ingested.UTC(), Added: []Para{}, Changed: []Para{}, NoteCheck: []revision.NoteVerdict{},
 		Command: fmt.Sprintf("lede%s show %s", dbFlag, store.RefOf(e.Arrival)),

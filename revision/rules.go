@@ -11,17 +11,22 @@ import (
 type AlertKind string
 
 // The kinds of lede watch --on. KindLead is the default: a revision whose
-// version is higher than any before it in its story.
+// version is higher than any before it in its story. KindKill is an item
+// the agency killed or withdrew (canceled, or signalling a kill).
 const (
 	KindNewStory   AlertKind = "new-story"
 	KindLead       AlertKind = "lead"
 	KindUrgent     AlertKind = "urgent"
 	KindCorrection AlertKind = "correction"
+	KindKill       AlertKind = "kill"
 	KindAny        AlertKind = "any"
 )
 
 // AlertKinds lists every kind, in the order help shows them.
-var AlertKinds = []AlertKind{KindNewStory, KindLead, KindUrgent, KindCorrection, KindAny}
+var AlertKinds = []AlertKind{KindNewStory, KindLead, KindUrgent, KindCorrection, KindKill, KindAny}
+
+// kindList is AlertKinds in words, for errors.
+const kindList = "new-story, lead, urgent, correction, kill or any"
 
 // ParseAlertKinds reads a comma-separated list such as "lead,urgent".
 func ParseAlertKinds(s string) ([]AlertKind, error) {
@@ -32,14 +37,14 @@ func ParseAlertKinds(s string) ([]AlertKind, error) {
 			continue
 		}
 		if !slices.Contains(AlertKinds, k) {
-			return nil, fmt.Errorf("unknown alert kind %q (want new-story, lead, urgent, correction or any)", string(k))
+			return nil, fmt.Errorf("unknown alert kind %q (want %s)", string(k), kindList)
 		}
 		if !slices.Contains(out, k) {
 			out = append(out, k)
 		}
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("no alert kind given (want new-story, lead, urgent, correction or any)")
+		return nil, fmt.Errorf("no alert kind given (want %s)", kindList)
 	}
 	return out, nil
 }
@@ -68,6 +73,14 @@ type Event struct {
 	// before it in story order, -1 when it is first.
 	Late     int
 	OrderSeq int
+	// Status and Signals are the item's own (Revision.Status and
+	// Signals): a canceled item or a kill signal is a kill, a
+	// correction signal a correction, an advisory signal an advisory.
+	Status  Status
+	Signals []string
+	// Alerted says the story already raised an alert before this
+	// revision: its kills and corrections then alert whatever the kinds.
+	Alerted bool
 }
 
 // LatePolicy says what the rules do with a late revision.
@@ -113,7 +126,15 @@ type Rules struct {
 	Mute []uint64
 	// Late decides about late revisions; "" is LateAlert.
 	Late LatePolicy
+	// NoLifecycle turns off the default that a kill or correction of a
+	// story already alerted on always alerts (mutes and follows still
+	// hold), leaving only Kinds to decide.
+	NoLifecycle bool
 }
+
+// isLifecycle reports whether k is a kind that changes what an editor
+// may do with a story already sent: a kill or a correction.
+func isLifecycle(k AlertKind) bool { return k == KindKill || k == KindCorrection }
 
 // Match reports whether e raises an alert and, if so, which of the kinds
 // it is (all that apply, in AlertKinds order, without "any").
@@ -129,6 +150,12 @@ func (r Rules) Match(e Event) ([]AlertKind, bool) {
 		// versions before it there, and opened the story if first.
 		e.PrevSeq, e.NewStory = e.OrderSeq, e.OrderSeq < 0
 	}
+	is := KindsOf(e)
+	if e.Alerted && !r.NoLifecycle && slices.ContainsFunc(is, isLifecycle) {
+		// An editor who was told of the story must hear that it was
+		// killed or corrected, whatever it matches or adds.
+		return is, true
+	}
 	if r.Grep != nil && !r.Grep.MatchString(e.Text) || e.Added < r.MinAdded {
 		return nil, false
 	}
@@ -136,7 +163,6 @@ func (r Rules) Match(e Event) ([]AlertKind, bool) {
 	if len(kinds) == 0 {
 		kinds = []AlertKind{KindLead}
 	}
-	is := KindsOf(e)
 	if !slices.Contains(kinds, KindAny) && !slices.ContainsFunc(is, func(k AlertKind) bool { return slices.Contains(kinds, k) }) {
 		return nil, false
 	}
@@ -156,9 +182,16 @@ func (r Rules) followed(e Event) bool {
 // KindsOf lists the kinds a revision is. A lead is a version higher than
 // any the story held before it (a LEAD or Nth LD that moves the story on;
 // a late or repeated one is not); an urgent is an (URGENT) flash; a
-// correction carries a CORRECTED flag or a note that CORRECTS something.
+// correction carries a CORRECTED flag, a note that CORRECTS something or
+// the agency's correction signal; a kill is canceled or signals a kill.
+// An advisory (an item about another item) is never a new story or a
+// lead: it moves no story on.
 func KindsOf(e Event) []AlertKind {
 	var out []AlertKind
+	advisory := slices.Contains(e.Signals, SignalAdvisory)
+	if advisory {
+		e.NewStory, e.Marker.Seq = false, 0
+	}
 	if e.NewStory {
 		out = append(out, KindNewStory)
 	}
@@ -169,8 +202,12 @@ func KindsOf(e Event) []AlertKind {
 		out = append(out, KindUrgent)
 	}
 	corrected := slices.ContainsFunc(e.Marker.Flags, func(f string) bool { return f == "CORRECTED" || f == "CORRECTION" })
+	corrected = corrected || slices.Contains(e.Signals, SignalCorrection)
 	if corrected || slices.ContainsFunc(e.Actions, func(a Action) bool { return a.Verb == "CORRECTS" }) {
 		out = append(out, KindCorrection)
+	}
+	if e.Status == StatusCanceled || slices.Contains(e.Signals, SignalKill) {
+		out = append(out, KindKill)
 	}
 	return out
 }

@@ -19,6 +19,12 @@ func TestRulesMatch(t *testing.T) {
 	urgent := Event{Story: 3, NewStory: true, Marker: Marker{Label: "URGENT"}, PrevSeq: -1}
 	corrected := Event{Story: 1, Marker: Marker{Label: "LEAD", Seq: 1, Flags: []string{"CORRECTED"}}, PrevSeq: 1}
 	corrects := Event{Story: 1, Marker: Marker{Label: "3rd LD", Seq: 3}, PrevSeq: 3, Actions: []Action{{Verb: "CORRECTS"}}}
+	killed := Event{Story: 1, PrevSeq: 2, Status: StatusCanceled, Text: "withdrawn"}
+	killSignal := Event{Story: 1, PrevSeq: 2, Signals: []string{SignalKill}}
+	corrSignal := Event{Story: 1, PrevSeq: 2, Signals: []string{SignalCorrection}, Text: "typo"}
+	alertedKill, alertedCorr := killed, corrSignal
+	alertedKill.Alerted, alertedCorr.Alerted = true, true
+	advisory := Event{Story: 4, NewStory: true, Marker: Marker{Label: "2nd Ld-Writethru", Seq: 2}, PrevSeq: -1, Signals: []string{SignalAdvisory}}
 	tests := []struct {
 		name  string
 		rules Rules
@@ -43,6 +49,21 @@ func TestRulesMatch(t *testing.T) {
 		{"CORRECTS note", Rules{Kinds: []AlertKind{KindCorrection}}, corrects, []AlertKind{KindCorrection}},
 		{"repeat is not a lead", Rules{}, corrected, nil},
 		{"any", Rules{Kinds: []AlertKind{KindAny}}, lowLead, []AlertKind{}},
+		{"kill: canceled", Rules{Kinds: []AlertKind{KindKill}}, killed, []AlertKind{KindKill}},
+		{"kill: kill signal", Rules{Kinds: []AlertKind{KindKill}}, killSignal, []AlertKind{KindKill}},
+		{"kill is not a correction", Rules{Kinds: []AlertKind{KindCorrection}}, killed, nil},
+		{"correction signal", Rules{Kinds: []AlertKind{KindCorrection}}, corrSignal, []AlertKind{KindCorrection}},
+		{"default: kill of a story never alerted on", Rules{}, killed, nil},
+		{"default: kill of a story alerted on", Rules{}, alertedKill, []AlertKind{KindKill}},
+		{"default: correction of a story alerted on", Rules{}, alertedCorr, []AlertKind{KindCorrection}},
+		{"lifecycle ignores grep and min-added", Rules{Grep: regexp.MustCompile(`missile`), MinAdded: 2}, alertedKill, []AlertKind{KindKill}},
+		{"lifecycle: muted", Rules{Mute: []uint64{1}}, alertedKill, nil},
+		{"lifecycle: not followed", Rules{Follow: []uint64{9}}, alertedKill, nil},
+		{"lifecycle off", Rules{NoLifecycle: true}, alertedKill, nil},
+		{"alerted story's lead is still a lead", Rules{}, Event{Story: 1, Marker: Marker{Label: "LEAD", Seq: 1}, PrevSeq: 0, Alerted: true}, []AlertKind{KindLead}},
+		{"advisory is no lead", Rules{}, advisory, nil},
+		{"advisory is no new story", Rules{Kinds: []AlertKind{KindNewStory}}, advisory, nil},
+		{"advisory with any", Rules{Kinds: []AlertKind{KindAny}}, advisory, []AlertKind{}},
 		{"grep matches", Rules{Grep: regexp.MustCompile(`missile`)}, lead, []AlertKind{KindLead}},
 		{"grep fails", Rules{Grep: regexp.MustCompile(`typhoon`)}, lead, nil},
 		{"min-added met", Rules{MinAdded: 3}, lead, []AlertKind{KindLead}},

@@ -109,8 +109,11 @@ type Event struct {
 	// version before it in story order (-1: none).
 	Late     int
 	OrderSeq int
-	Record   RevRecord
-	Raw      []byte
+	// Alerted says another version of the story already raised an
+	// alert (one still stored; see alertedBefore).
+	Alerted bool
+	Record  RevRecord
+	Raw     []byte
 	// Prev is the revision before it in story order, nil for the first.
 	Prev    *RevRecord
 	PrevRaw []byte
@@ -175,6 +178,7 @@ func (tx txn) event(arrival uint64, v []byte) (Event, error) {
 	}
 	e.Story, e.Year = s.ID, s.Year
 	e.Rev, e.Late, e.OrderSeq = tx.placeOf(e.StoryUID, arrival)
+	e.Alerted = tx.alertedBefore(e.StoryUID, arrival)
 	if err := decodeRev(tx.b(bucketRevs).Get(rk), &e.Record); err != nil && !IsDateDamage(err) {
 		return e, err
 	}

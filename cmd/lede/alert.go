@@ -37,6 +37,9 @@ func alertLines(m *alert.Alert, st style, maxParas, width int) []string {
 	}
 	head := fmt.Sprintf("%s  %s  %s", strings.Join(m.Kinds, ","), name, st.bold(alertTitle(m)))
 	lines := []string{head}
+	if who := alertItem(m); who != "" {
+		lines = append(lines, "  "+who)
+	}
 	if m.Late != "" {
 		lines = append(lines, "  "+st.warn("late: "+m.Late))
 	}
@@ -67,6 +70,23 @@ func alertLines(m *alert.Alert, st style, maxParas, width int) []string {
 		}
 	}
 	return append(lines, "  "+st.dim(m.Command))
+}
+
+// alertItem names who sent the version, its own id and what it does to
+// the story: "AP a0595  status canceled  signals kill", "" for a page
+// that says none of it (a Yonhap page without its article id).
+func alertItem(m *alert.Alert) string {
+	var parts []string
+	if who := strings.TrimSpace(m.Agency + " " + m.ItemID); who != "" {
+		parts = append(parts, who)
+	}
+	if m.Status != "" && m.Status != revision.StatusUsable {
+		parts = append(parts, "status "+string(m.Status))
+	}
+	if len(m.Signals) > 0 {
+		parts = append(parts, "signals "+strings.Join(m.Signals, ","))
+	}
+	return strings.Join(parts, "  ")
 }
 
 // cut shortens text to n runes with an ellipsis; n <= 0 keeps it whole.

@@ -21,6 +21,7 @@ import (
 type watchOptions struct {
 	once       bool
 	on         string
+	noLife     bool
 	grep       string
 	ignoreCase bool
 	minAdded   int
@@ -74,13 +75,21 @@ missed after a burst, a restart or on file systems without change events.
 
 An alert is raised for each revision the rules pick. By default that is a
 new lead: a version higher than any before it in its story. --on picks
-others (new-story, lead, urgent, correction, any; comma-separated, any of
-them); --grep (headline or body) and --min-added must hold as well; lede
-follow limits alerts to the stories and topics followed, lede mute
-silences a story. An alert gives the story, marker, headline, date, note,
-what the update added and changed (paragraphs with their numbers), the
-note check and the lede diff command that shows the rest, by the versions'
-refs (lede diff r12 r15), which keep naming them whatever arrives later.
+others (new-story, lead, urgent, correction, kill, any; comma-separated,
+any of them); --grep (headline or body) and --min-added must hold as well;
+lede follow limits alerts to the stories and topics followed, lede mute
+silences a story. A kill is an item the agency killed or withdrew
+(NewsML-G2 or ninjs canceled, NITF management-status, a kill signal); a
+correction is CORRECTED, CORRECTIVE, a note that CORRECTS, or the agency's
+correction signal. Whatever --on says, a kill or correction of a story
+that already raised an alert (one still stored: see --keep-alerts) raises
+one too, --grep and --min-added aside, since whoever was told of the
+story must hear it was pulled or put right; --no-lifecycle turns that
+off. An advisory (an item about another item) is never a lead or a new
+story. An alert gives the agency and item id, status and signals, the
+story, marker, headline, date, note, what the update added and changed
+(paragraphs with their numbers), the note check and the lede diff command
+that shows the rest, by the versions' refs (lede diff r12 r15), which keep naming them whatever arrives later.
 
 A late version is one stored after versions that follow it in story
 order: a LEAD that comes after its 2nd LD takes @2 and moves the 2nd LD to
@@ -120,6 +129,7 @@ sent, 1 otherwise; without --once, Ctrl-C ends it with 130.
 Examples:
    lede watch ~/wire/incoming
    lede watch ~/wire --on lead,urgent --grep '(?i)korea' --min-added 2
+   lede watch ~/wire --on kill,correction   # every kill and correction, alerted on before or not
    lede watch ~/wire --late skip    # no alert for a version that comes late
    lede watch ~/wire --webhook https://example.org/hooks/lede --quiet
    lede watch ~/wire --notify 'slack://hook:T000/B000/XXX@webhook' --notify 'ntfy://ntfy.sh/desk'
@@ -142,7 +152,8 @@ Examples:
 func watchFlags(opt *watchOptions, maxSize *byteSize) []cli.Flag {
 	so := &opt.sinks
 	return []cli.Flag{
-		&cli.StringFlag{Name: "on", Usage: "alert on `KINDS`: new-story, lead, urgent, correction, any (comma-separated)", Value: opt.on, Destination: &opt.on},
+		&cli.StringFlag{Name: "on", Usage: "alert on `KINDS`: new-story, lead, urgent, correction, kill, any (comma-separated)", Value: opt.on, Destination: &opt.on},
+		&cli.BoolFlag{Name: "no-lifecycle", Usage: "no kill or correction alert for a story already alerted on, unless --on names it", Destination: &opt.noLife},
 		&cli.StringFlag{Name: "grep", Usage: "alert only when headline or body matches `REGEX`", Destination: &opt.grep},
 		&cli.BoolFlag{Name: "ignore-case", Aliases: []string{"i"}, Usage: "match --grep regardless of case", Destination: &opt.ignoreCase},
 		&cli.IntFlag{Name: "min-added", Usage: "alert only when the update added at least `N` paragraphs", Destination: &opt.minAdded},
@@ -170,7 +181,7 @@ func watchRules(opt watchOptions) (revision.Rules, error) {
 	if err != nil {
 		return r, usagef("watch", "--on: %v", err)
 	}
-	r.Kinds, r.MinAdded = kinds, opt.minAdded
+	r.Kinds, r.MinAdded, r.NoLifecycle = kinds, opt.minAdded, opt.noLife
 	if r.Late, err = revision.ParseLatePolicy(opt.late); err != nil {
 		return r, usagef("watch", "--late: %v", err)
 	}
