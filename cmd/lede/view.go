@@ -24,6 +24,7 @@ type view struct {
 func writeRevision(w io.Writer, r *revision.Revision, st style) {
 	v := view{w: w, st: st}
 	fmt.Fprintf(w, "%s  %s\n", st.bold("==> "+r.Source), st.dim("("+r.Format+")"))
+	v.writeItem(r)
 	v.field("marker", markerText(r.Marker), st.dim)
 	v.field("tags", orNone(strings.Join(r.Tags, ", ")), st.dim)
 	v.field("headline", orNone(r.Headline), st.bold)
