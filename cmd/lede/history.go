@@ -31,14 +31,17 @@ marker, paragraph count and headline, and under it the editor's note saying what
 and what it did change against the version before: paragraphs added (+),
 changed (~), removed (-) and moved, the one-line fields changed, and the
 note check (see lede diff for the details of one update).
-A page cut off before (END) is marked, and so is a version that is not an
-ordinary update: canceled (killed or withdrawn), withheld (embargoed), a
-correction; a story whose latest version is a kill says "killed" at the
-top. STORY is a story id or any prefix of
+Each version names its agency and item id when it has them. A page cut
+off before (END) is marked, and so is a version that is not an ordinary
+update: canceled (killed or withdrawn), withheld (embargoed), a
+correction, an advisory (an item about the items it names, shown as
+"advisory about a0799: ..." rather than as news of its own), a take or
+add ("take 2 of 2": parts of one version, listed, not yet joined); a story
+whose latest version is a kill says "killed" at the top, one whose latest
+is a correction "corrected". STORY is a story id or any prefix of
 one that names a single story; STORY@N, STORY@REF or REF alone shows the
 whole story with that version marked. With --verbose, each version also
-shows its source, its item id and agency when it has one, and why lede
-grouped it into the story. Versions lede rm
+shows its source and why lede grouped it into the story. Versions lede rm
 took out are listed at the end ("removed @2 r81 on 2026-12-04 19:13 UTC
 (LEAD)  HEADLINE  (SOURCE)"); for a story removed whole, history says so
 and lists what it held.
@@ -106,8 +109,8 @@ func (l *lede) history(ctx context.Context, ref storyRef, asJSON, verbose bool) 
 // the user named.
 func writeHistory(w *bufio.Writer, s store.Story, mark int, verbose bool, st style) {
 	count := st.dim("(" + plural(len(s.Versions), "version", "versions") + ")")
-	if s.Status == store.StoryKilled {
-		count = st.dim("("+plural(len(s.Versions), "version", "versions")+", ") + st.warn("killed") + st.dim(")")
+	if s.Status == store.StoryKilled || s.Status == store.StoryCorrected {
+		count = st.dim("("+plural(len(s.Versions), "version", "versions")+", ") + st.warn(string(s.Status)) + st.dim(")")
 	}
 	fmt.Fprintf(w, "%s  %s\n%s\n\n", st.bold(s.ID), count, headlineText(s.Headline, nil, st))
 	revW, refW, whenW, markW := 0, 0, 0, 0
@@ -127,6 +130,9 @@ func writeHistory(w *bufio.Writer, s store.Story, mark int, verbose bool, st sty
 		fmt.Fprintln(w, head+st.bold(headlineText(v.Headline, nil, st)))
 		indent := strings.Repeat(" ", len(head))
 		r := v.Record
+		if who := strings.TrimSpace(r.Agency + " " + r.ID); who != "" {
+			fmt.Fprintln(w, indent+st.dim(who))
+		}
 		if len(r.Tags) > 0 {
 			fmt.Fprintln(w, indent+st.dim("("+strings.Join(r.Tags, ", ")+")"))
 		}
@@ -142,9 +148,6 @@ func writeHistory(w *bufio.Writer, s store.Story, mark int, verbose bool, st sty
 		}
 		if verbose {
 			fmt.Fprintln(w, indent+st.dim("source  "+r.Source))
-			if r.ID != "" {
-				fmt.Fprintln(w, indent+st.dim("item    "+r.ID+" ("+orDash(r.Agency)+")"))
-			}
 			if r.Why != "" {
 				fmt.Fprintln(w, indent+st.dim("grouped "+r.Why))
 			}
@@ -154,22 +157,39 @@ func writeHistory(w *bufio.Writer, s store.Story, mark int, verbose bool, st sty
 }
 
 // writeItemStatus says what a version does to its story when it is more
-// than an update: an item that is not usable (canceled: killed or
-// withdrawn; withheld: embargoed) and the agency's signals (correction,
-// kill, advisory).
+// than an update: an item that is
+// not usable (canceled: killed or withdrawn; withheld: embargoed), the
+// agency's signals (correction, kill), an advisory about the items it
+// names, a take or add that is one part of a version.
 func writeItemStatus(w *bufio.Writer, indent string, v store.Version, st style) {
+	r := v.Record
 	var says []string
 	if v.Status != revision.StatusUsable {
 		says = append(says, string(v.Status))
 	}
-	for _, sig := range v.Record.Signals {
-		if sig != revision.SignalUpdate && !slices.Contains(says, sig) {
+	for _, sig := range r.Signals {
+		if sig != revision.SignalUpdate && sig != revision.SignalAdvisory && !slices.Contains(says, sig) {
 			says = append(says, sig)
 		}
 	}
 	if len(says) > 0 {
 		fmt.Fprintln(w, indent+st.warn(strings.Join(says, ", ")))
 	}
+	if slices.Contains(r.Signals, revision.SignalAdvisory) {
+		fmt.Fprintln(w, indent+st.warn(advisoryText(r)))
+	}
+	if r.Part != nil {
+		fmt.Fprintln(w, indent+st.dim(partText(r.Part)+" of one version (parts are listed, not joined)"))
+	}
+}
+
+// advisoryText says that an advisory is an item about other items, not
+// a version of the story: "advisory about a0799, not a version".
+func advisoryText(r store.RevRecord) string {
+	if len(r.Refs) == 0 {
+		return "advisory: an item about the story, not a version of it"
+	}
+	return "advisory about " + strings.Join(r.Refs, ", ") + ": an item about them, not a version"
 }
 
 // writeTombstones lists the versions lede rm took out of a story.

@@ -105,7 +105,7 @@ func TestStoriesOfAgencies(t *testing.T) {
 	}
 	r = runIn(t, fakeProc{}, "--db", db, "history", "--verbose", killed.ID)
 	if !strings.Contains(r.stdout, "(3 versions, killed)") || !strings.Contains(r.stdout, "canceled, kill") ||
-		!strings.Contains(r.stdout, "item    "+guid+":2 (Reuters)") || !strings.Contains(r.stdout, "grouped same story key") {
+		!strings.Contains(r.stdout, "Reuters "+guid+":2\n") || !strings.Contains(r.stdout, "grouped same story key") {
 		t.Errorf("history of the killed story:\n%s", r.stdout)
 	}
 	r = runIn(t, fakeProc{}, "--db", db, "history", "--json", killed.ID)

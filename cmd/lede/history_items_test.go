@@ -1,0 +1,65 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// splitDocs writes each <DOC> of a TREC file to a file of its own, so
+// that lede ingest, which stores one item per file today, takes them all.
+func splitDocs(t *testing.T, trec string) []string {
+	t.Helper()
+	b, err := os.ReadFile(trec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for i, doc := range regexp.MustCompile(`(?s)<DOC>.*?</DOC>`).FindAll(b, -1) {
+		p := filepath.Join(t.TempDir(), filepath.Base(trec)+"-"+string(rune('a'+i)))
+		if err := os.WriteFile(p, append(doc, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	return paths
+}
+
+// TestHistoryItems: history names each version's agency and item id,
+// shows an AP kill advisory as an advisory about the item it names (not
+// as news of its own) and a take and an add as parts of one version.
+func TestHistoryItems(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "lede.db")
+	paths := append(splitDocs(t, "../../revision/aptrec/testdata/advisory.trec"), splitDocs(t, "../../revision/aptrec/testdata/takes.trec")...)
+	if r := runIn(t, fakeProc{}, append([]string{"--db", db, "ingest"}, paths...)...); r.code != 0 {
+		t.Fatalf("ingest: exit %d: %s", r.code, r.stderr)
+	}
+	r := runIn(t, fakeProc{}, "--db", db, "stories", "--json")
+	var stories []struct{ ID string }
+	if err := json.Unmarshal([]byte(r.stdout), &stories); err != nil || len(stories) == 0 {
+		t.Fatalf("stories: %v\n%s", err, r.stdout)
+	}
+	var all strings.Builder
+	for _, s := range stories {
+		all.WriteString(runIn(t, fakeProc{}, "--db", db, "history", s.ID).stdout)
+	}
+	out := all.String()
+	for _, want := range []string{
+		"AP AP890103-0011\n",
+		"canceled, kill\n",
+		"advisory about a0799: an item about them, not a version\n",
+		"AP AP890103-0004\n",
+		"take 1 of 2 of one version (parts are listed, not joined)\n",
+		"add 1 of one version (parts are listed, not joined)\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("history lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "advisory, ") || strings.Contains(out, ", advisory") {
+		t.Errorf("advisory listed as a status:\n%s", out)
+	}
+}
