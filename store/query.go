@@ -193,6 +193,10 @@ type ListOptions struct {
 	// Agency, when set, keeps only the stories with a version sent by
 	// that agency (case ignored).
 	Agency string
+	// Status, when set, keeps only the stories whose latest word it is
+	// (killed, corrected, usable). It is known only once the story is
+	// loaded, so each story the other filters pass is read.
+	Status StoryStatus
 	// Warn, when set, hears of every stored record the listing could not
 	// read as stored (see Problem): a story whose own record is
 	// unreadable is left out, the listing goes on.
@@ -237,14 +241,25 @@ func (db *DB) Stories(opt ListOptions) ([]Story, error) {
 					return false, nil
 				}
 			}
+			var s Story
+			if opt.Status != "" {
+				if s, err = tx.loadStory(uid); err != nil {
+					warn(Problem{StoryUID: uid, Err: err})
+					return false, nil
+				}
+				if s.Status != opt.Status {
+					return false, nil
+				}
+			}
 			if skip > 0 {
 				skip--
 				return false, nil
 			}
-			s, err := tx.loadStory(uid)
-			if err != nil {
-				warn(Problem{StoryUID: uid, Err: err})
-				return false, nil
+			if s.ID == "" {
+				if s, err = tx.loadStory(uid); err != nil {
+					warn(Problem{StoryUID: uid, Err: err})
+					return false, nil
+				}
 			}
 			for _, p := range s.Problems {
 				warn(p)

@@ -51,3 +51,8 @@ func itemStatus(rec RevRecord) revision.Status {
 	}
 	return rec.Status
 }
+
+// Word is what this version says of its story: StoryKilled for a kill or
+// withdrawal, StoryCorrected for a correction, else StoryUsable. The
+// feed lists such versions as entries of their own.
+func (v Version) Word() StoryStatus { return wordOf(v.Record) }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -22,18 +23,29 @@ const (
 )
 
 // listQuery is a story list request: ?q=words&since=YYYY-MM-DD&page=N
-// (and &limit=N in the API).
+// (and &limit=N in the API), and the filters &agency=AP (a story with a
+// version from that agency) and &status=killed|corrected|usable (the
+// story's latest word).
 type listQuery struct {
-	Q     string
-	Since string
-	Page  int
-	Limit int
+	Q      string
+	Since  string
+	Agency string
+	Status string
+	Page   int
+	Limit  int
 }
+
+// listStatuses are the values of ?status=, as the list's filter offers them.
+var listStatuses = []store.StoryStatus{store.StoryKilled, store.StoryCorrected, store.StoryUsable}
 
 // parseListQuery checks the list parameters; a malformed one is a 400.
 func parseListQuery(v url.Values) (listQuery, store.ListOptions, error) {
-	q := listQuery{Q: strings.TrimSpace(v.Get("q")), Since: v.Get("since"), Page: 1, Limit: defaultPerPage}
-	var opt store.ListOptions
+	q := listQuery{Q: strings.TrimSpace(v.Get("q")), Since: v.Get("since"), Page: 1, Limit: defaultPerPage,
+		Agency: strings.TrimSpace(v.Get("agency")), Status: strings.ToLower(strings.TrimSpace(v.Get("status")))}
+	opt := store.ListOptions{Agency: q.Agency, Status: store.StoryStatus(q.Status)}
+	if q.Status != "" && !slices.Contains(listStatuses, opt.Status) {
+		return q, opt, badRequest("status=%q: want killed, corrected or usable", q.Status)
+	}
 	if p := v.Get("page"); p != "" {
 		n, err := strconv.Atoi(p)
 		if err != nil || n < 1 || n > maxPage {
@@ -108,6 +120,12 @@ func (p storyPage) pageURL(path string, page int) string {
 	}
 	if p.Query.Since != "" {
 		v.Set("since", p.Query.Since)
+	}
+	if p.Query.Agency != "" {
+		v.Set("agency", p.Query.Agency)
+	}
+	if p.Query.Status != "" {
+		v.Set("status", p.Query.Status)
 	}
 	if p.Query.Limit != defaultPerPage {
 		v.Set("limit", strconv.Itoa(p.Query.Limit))

@@ -24,7 +24,9 @@ const (
 // A lead is a version whose marker sequence is higher than that of
 // every version before it in its story: (LEAD) after a first version,
 // (2nd LD) after (LEAD), and so on. A repeated or corrected version of
-// an earlier lead is not a new one.
+// an earlier lead is not a new one. Kills and corrections are entries
+// too, whatever their marker: a reader who took the story must hear of
+// them. An advisory is never a lead.
 type lead struct {
 	story store.Story
 	ver   store.Version
@@ -36,9 +38,15 @@ func leads(s store.Story) []lead {
 	var out []lead
 	top := 0
 	for i, v := range s.Versions {
-		if v.Seq > top {
+		advisory := slices.Contains(v.Record.Signals, revision.SignalAdvisory)
+		switch {
+		case v.Word() != store.StoryUsable:
 			out = append(out, lead{story: s, ver: v, prev: i})
-			top = v.Seq
+		case v.Seq > top && !advisory:
+			out = append(out, lead{story: s, ver: v, prev: i})
+		}
+		if !advisory {
+			top = max(top, v.Seq)
 		}
 	}
 	return out
@@ -95,7 +103,7 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) {
 	all = all[:min(len(all), feedEntries)]
 	base := "http://" + r.Host
 	f := atomFeed{
-		ID: "urn:lede:feed:leads", Title: "lede: new leads", Author: atomPerson{Name: "lede"},
+		ID: "urn:lede:feed:leads", Title: "lede: new leads, kills and corrections", Author: atomPerson{Name: "lede"},
 		Updated: rfc3339(0),
 		Links: []atomLink{{Rel: "self", Type: "application/atom+xml", Href: base + "/feed.atom"},
 			{Rel: "alternate", Type: "text/html", Href: base + "/"}},
@@ -128,12 +136,25 @@ func (l lead) entry(base string) atomEntry {
 	if v.Label != "" {
 		title = "(" + v.Label + ") " + title
 	}
+	word := v.Word()
+	if word != store.StoryUsable {
+		title = strings.ToUpper(string(word)) + ": " + title
+	}
 	href := fmt.Sprintf("%s/s/%s#%s", base, id, v.Ref)
 	if l.prev > 0 {
 		href = base + diffURL(l.story.ID, l.story.Versions[l.prev-1].Ref, v.Ref)
 	}
 	var sum []string
+	switch word {
+	case store.StoryKilled:
+		sum = append(sum, "KILLED: the agency killed or withdrew this story; do not use it.")
+	case store.StoryCorrected:
+		sum = append(sum, "CORRECTED: this version corrects the story.")
+	}
 	sum = append(sum, fmt.Sprintf("%s@%d (%s), %s", l.story.ID, v.Rev, v.Ref, when(v)))
+	if who := strings.TrimSpace(v.Record.Agency + " " + v.Record.ID); who != "" {
+		sum = append(sum, who)
+	}
 	if v.Record.Note != "" {
 		sum = append(sum, "ATTN: "+v.Record.Note)
 	}

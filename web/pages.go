@@ -55,6 +55,10 @@ var funcs = template.FuncMap{
 	"headline": func(s string) string { return cmp.Or(s, "(no headline)") },
 	"path":     url.PathEscape,
 	"static":   func(name string) string { return "/static/" + name + "?v=" + staticVersion(name) },
+	"storyBadge":    storyBadge,
+	"versionBadges": versionBadges,
+	"itemName":      itemName,
+	"statuses":      func() []store.StoryStatus { return listStatuses },
 }
 
 // listData is the story list page.
@@ -114,6 +118,9 @@ type diffData struct {
 	SideURL        string
 	Rows           []sideRow
 	Headline       string
+	// ToVersion is the newer version as stored: its badges (KILLED,
+	// CORRECTED...) and agency and id head the page.
+	ToVersion store.Version
 	// Earlier and Later link the updates before and after this one,
 	// when it compares a version with the one before it.
 	Earlier, Later string
@@ -133,7 +140,7 @@ func (s *Server) diffPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := diffData{Result: res, Story: p.story, From: p.from.Rev, To: p.to.Rev, FromRef: p.from.Ref, ToRef: p.to.Ref,
-		Side: view == "side", Headline: cmp.Or(res.Headline.New, p.story.Headline)}
+		Side: view == "side", Headline: cmp.Or(res.Headline.New, p.story.Headline), ToVersion: p.raws[1].version}
 	base := diffURL(p.story.ID, d.FromRef, d.ToRef)
 	d.Inline, d.SideURL = base, base+"&view=side"
 	if d.Side {

@@ -26,16 +26,18 @@ func (l *lede) serveCommand() *cli.Command {
 		Usage: "serve story timelines, diffs, a JSON API and a feed of new leads over HTTP",
 		Description: `Serve the database read-only over HTTP for people and tools:
 
-   /                          stories, newest first (?q=words, ?since=DATE, ?page=N)
+   /                          stories, newest first (?q=words, ?since=DATE, ?agency=AP,
+                              ?status=killed|corrected|usable, ?page=N); KILLED,
+                              CORRECTED and WITHHELD badges here and on every page
    /s/STORY                   the story's timeline; pick two versions to compare
    /s/STORY/diff?from=A&to=B  the diff, inline or side by side (&view=side)
    /r/REF                     the version REF names, on its story's timeline
-   /api/stories               as 'lede stories --json' (?q, ?since, ?page, ?limit)
+   /api/stories               as 'lede stories --json' (?q, ?since, ?agency, ?status, ?page, ?limit)
    /api/stories/STORY         as 'lede history --json'
    /api/stories/STORY/revisions/N      as 'lede show --json'
    /api/revisions/REF                  the same, by ref
    /api/stories/STORY/diff?from=A&to=B as 'lede diff --format json'
-   /feed.atom                 new leads (LEAD, 2nd LD, ...) as an Atom feed
+   /feed.atom                 new leads (LEAD, 2nd LD, ...), kills and corrections as an Atom feed
 
 A version (A, B, N) is its place in story order (2) or its ref (r17). The
 pages and the feed link versions by ref, so a link keeps naming the same
@@ -63,7 +65,8 @@ Examples:
    lede --db /srv/lede.db serve --addr 127.0.0.1:9000
    lede serve --watch ~/wire/incoming
    lede serve --watch ~/wire/incoming --quiet --notify 'ntfy://ntfy.sh/desk'
-   curl -s localhost:8080/api/stories?q=coronavirus | jq -r '.[].id'`,
+   curl -s localhost:8080/api/stories?q=coronavirus | jq -r '.[].id'
+   curl -s 'localhost:8080/api/stories?status=killed&agency=Reuters' | jq -r '.[].id'`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "addr", Value: addr, Usage: "listen on `HOST:PORT` (another host than loopback exposes the database)", Destination: &addr},
 			&cli.GenericFlag{Name: "watch", Usage: "also watch `DIR` and ingest its pages as lede watch does; repeatable", Value: repeated{&watchDirs}},
