@@ -7,6 +7,7 @@ package diff
 
 import (
 	"slices"
+	"strings"
 	"time"
 
 	"lede/revision"
@@ -106,8 +107,13 @@ type Result struct {
 	// FromRef and ToRef are the refs of the stored versions compared
 	// ("" for a file): names a late version does not shift, as it can
 	// shift the @N of From and To.
-	FromRef     string         `json:"from_ref,omitempty"`
-	ToRef       string         `json:"to_ref,omitempty"`
+	FromRef string `json:"from_ref,omitempty"`
+	ToRef   string `json:"to_ref,omitempty"`
+	// FromItem and ToItem name each side by its agency and its own item
+	// id ("AP AP890103-0011"), "" when the input gives neither, so that
+	// a desk can trace a change to what the wire sent.
+	FromItem    string         `json:"from_item,omitempty"`
+	ToItem      string         `json:"to_item,omitempty"`
 	Headline    Field          `json:"headline"`
 	Byline      Field          `json:"byline"`
 	Dateline    Field          `json:"dateline"`
@@ -136,7 +142,7 @@ func Compare(old, new *revision.Revision, opt Options) *Result {
 	}
 	deadline := time.Now().Add(opt.Budget)
 	r := &Result{
-		From: old.Source, To: new.Source,
+		From: old.Source, To: new.Source, FromItem: itemName(old), ToItem: itemName(new),
 		Headline:   headlineField(old, new),
 		Byline:     field(old.Byline, new.Byline),
 		Dateline:   field(old.Dateline.Text, new.Dateline.Text),
@@ -268,6 +274,9 @@ func (r *Result) FromName() string { return withRef(r.From, r.FromRef) }
 
 // ToName is FromName for the newer side.
 func (r *Result) ToName() string { return withRef(r.To, r.ToRef) }
+
+// itemName is a revision's agency and item id, "" for neither.
+func itemName(r *revision.Revision) string { return strings.TrimSpace(r.Agency + " " + r.ID) }
 
 func withRef(name, ref string) string {
 	if ref == "" {

@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"slices"
@@ -107,6 +108,9 @@ func WriteText(w io.Writer, r *Result, opt TextOptions) error {
 	p := painter{color: opt.Color, mark: opt.Mark}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s\n%s %s\n", p.dim("---"), r.FromName(), p.dim("+++"), r.ToName())
+	if items := r.itemLine(); items != "" {
+		fmt.Fprintf(&b, "item      %s\n", items)
+	}
 	fmt.Fprintf(&b, "headline  %s\n", p.bold(p.field(r.Headline)))
 	if r.Byline.Old != "" || r.Byline.New != "" {
 		fmt.Fprintf(&b, "byline    %s\n", p.field(r.Byline))
@@ -360,3 +364,20 @@ var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`",
 
 func md(s string) string     { return mdEscaper.Replace(s) }
 func mdCode(s string) string { return strings.ReplaceAll(s, "`", "'") }
+
+// itemLine names both sides by agency and item id ("AP AP890103-0009 →
+// AP AP890103-0011"), or "" when neither side has one or both names
+// already show their ids (files saved under the item's id).
+func (r *Result) itemLine() string {
+	if r.FromItem == "" && r.ToItem == "" ||
+		named(r.From, r.FromItem) && named(r.To, r.ToItem) {
+		return ""
+	}
+	return cmp.Or(r.FromItem, "–") + " → " + cmp.Or(r.ToItem, "–")
+}
+
+// named reports whether a side's name already carries its item's id.
+func named(name, item string) bool {
+	_, id, _ := strings.Cut(item, " ")
+	return item == "" || strings.Contains(name, cmp.Or(id, item))
+}

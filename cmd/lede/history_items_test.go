@@ -63,3 +63,27 @@ func TestHistoryItems(t *testing.T) {
 		t.Errorf("advisory listed as a status:\n%s", out)
 	}
 }
+
+// TestDiffNamesItems: the diff of two stored versions names each side's
+// agency and item id, in the text header and in the JSON.
+func TestDiffNamesItems(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "lede.db")
+	for _, f := range []string{"dam-v1.json", "dam-v3-killed.json"} {
+		if r := runIn(t, fakeProc{}, "--db", db, "ingest", filepath.Join("testdata", "lifecycle", f)); r.code != 0 {
+			t.Fatalf("ingest %s: exit %d: %s", f, r.code, r.stderr)
+		}
+	}
+	item := "Example News urn:example:lede:20240305:dam-1"
+	r := runIn(t, fakeProc{}, "--db", db, "diff", "--color", "never", "240305-dam")
+	if r.code != 0 || !strings.Contains(r.stdout, "\nitem      "+item+" → "+item+"\n") {
+		t.Errorf("diff header lacks the items: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = runIn(t, fakeProc{}, "--db", db, "diff", "--format", "json", "240305-dam")
+	var d struct {
+		FromItem string `json:"from_item"`
+		ToItem   string `json:"to_item"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &d); err != nil || d.FromItem != item || d.ToItem != item {
+		t.Errorf("diff JSON items %+v, %v", d, err)
+	}
+}
