@@ -52,9 +52,9 @@ var funcs = template.FuncMap{
 	"orDash": func(s string) string { return cmp.Or(s, "–") },
 	// A page saved without its headline (web chrome instead) is a story
 	// too; it must still be a link one can see and click.
-	"headline": func(s string) string { return cmp.Or(s, "(no headline)") },
-	"path":     url.PathEscape,
-	"static":   func(name string) string { return "/static/" + name + "?v=" + staticVersion(name) },
+	"headline":      func(s string) string { return cmp.Or(s, "(no headline)") },
+	"path":          url.PathEscape,
+	"static":        func(name string) string { return "/static/" + name + "?v=" + staticVersion(name) },
 	"storyBadge":    storyBadge,
 	"versionBadges": versionBadges,
 	"itemName":      itemName,
