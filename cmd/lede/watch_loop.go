@@ -340,6 +340,7 @@ func (w *watchRun) consume(db *store.DB) (more bool, err error) {
 		})
 	}
 	wg.Wait()
+	w.alertedInBatch(evs, msgs, errs, rules)
 	var consumed []uint64
 	var alerts []store.NewAlert
 	for i, e := range evs {
