@@ -77,9 +77,11 @@ func newApp(e env) *cli.App {
 		Usage:   "track how news-wire stories are revised",
 		Version: version(),
 		Description: `lede reads the versions of a wire story an agency sends (Yonhap (LEAD) and
-(2nd LD) pages with their (ATTN: ...) notes; AP and Reuters later), groups
-them into stories in a database, shows each story's versions in order and
-what every update changed, checked against its editor's note.
+(2nd LD) pages with their (ATTN: ...) notes, AP writethrus with Eds: notes,
+IPTC 7901, NITF, NewsML-G2, ninjs and its own JSON lines; lede parse shows
+what it reads), groups them into stories in a database, shows each story's
+versions in order and what every update changed, checked against its
+editor's note.
 
 Global options may also be given after the command name.
 

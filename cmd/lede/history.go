@@ -50,7 +50,7 @@ Examples:
    lede history 200202-s-korea-reports
    lede log 2002 --verbose
    lede history r17
-   lede history 200202-s-korea-reports --json | jq '.versions[] | {rev, ref, label, note}'`,
+   lede history 200202-s-korea-reports --json | jq '.versions[] | {rev, ref, label: .label, note}'`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "json", Usage: "print the story as a JSON object with its versions", Destination: &asJSON},
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "show each version's source and grouping reason", Destination: &verbose},

@@ -132,7 +132,7 @@ Examples:
    lede watch ~/wire --on kill,correction   # every kill and correction, alerted on before or not
    lede watch ~/wire --late skip    # no alert for a version that comes late
    lede watch ~/wire --webhook https://example.org/hooks/lede --quiet
-   lede watch ~/wire --notify 'slack://hook:T000/B000/XXX@webhook' --notify 'ntfy://ntfy.sh/desk'
+   lede watch ~/wire --notify 'slack://hook:T00000000-B00000000-XXXXXXXXXXXXXXXXXXXXXXXX@webhook' --notify 'ntfy://ntfy.sh/desk'
    lede watch ~/wire --exec 'jq -r .headline >> ~/leads.txt' --jsonl ~/alerts.jsonl
    lede watch ~/wire --once          # from cron: take what is there, deliver, exit
    lede watch --once --webhook URL   # only deliver what is due (after lede alerts --retry)`,
