@@ -247,7 +247,11 @@ func (l *lede) watch(ctx context.Context, dirs []string, opt watchOptions) error
 	if len(names) == 0 {
 		names = []string{"nowhere (--quiet and no other sink): alerts are only stored"}
 	}
-	fmt.Fprintf(l.stderr, "lede: watching %s for %s; alerts to %s\n", strings.Join(dirs, ", "), describeRules(rules), strings.Join(names, ", "))
+	watching := "watching " + strings.Join(dirs, ", ")
+	if len(dirs) == 0 { // --once without a directory: events already stored
+		watching = "no directory to watch, raising and delivering the alerts due"
+	}
+	fmt.Fprintf(l.stderr, "lede: %s for %s; alerts to %s\n", watching, describeRules(rules), strings.Join(names, ", "))
 	return w.run(ctx)
 }
 

@@ -99,16 +99,21 @@ func TestAlertsRetry(t *testing.T) {
 		code  int
 		state string // in lede alerts afterwards
 		tries int    // requests the webhook has seen
+		says  string // on stderr
 	}{
-		{once, 1, "failed (1 attempts; HTTP 400 Bad Request)", 1},
-		{once, 0, "failed (1 attempts; HTTP 400 Bad Request)", 1},
-		{[]string{"--db", db, "alerts", "--retry"}, 0, "retrying (1 attempts", 1},
-		{[]string{"--db", db, "watch", "--once", "--quiet", "--webhook", h.srv.URL}, 0, "delivered", 2}, // no DIR: only deliver
+		{once, 1, "failed (1 attempts; HTTP 400 Bad Request)", 1, "lede: watching " + dir + " for lead"},
+		{once, 0, "failed (1 attempts; HTTP 400 Bad Request)", 1, "lede: watching " + dir + " for lead"},
+		{[]string{"--db", db, "alerts", "--retry"}, 0, "retrying (1 attempts", 1, ""},
+		{[]string{"--db", db, "watch", "--once", "--quiet", "--webhook", h.srv.URL}, 0, "delivered", 2, // no DIR: only deliver
+			"lede: no directory to watch, raising and delivering the alerts due for lead"},
 	}
 	for i, s := range steps {
 		r := runBinary(t, "", nil, s.args...)
 		if r.code != s.code {
 			t.Fatalf("step %d: exit %d, want %d: %s", i, r.code, s.code, r.stderr)
+		}
+		if !strings.Contains(r.stderr, s.says) {
+			t.Errorf("step %d: stderr %q, want %q", i, r.stderr, s.says)
 		}
 		list := runBinary(t, "", nil, "--db", db, "alerts").stdout
 		h.mu.Lock()
