@@ -88,9 +88,9 @@ Global options may also be given after the command name.
 Examples:
    lede ingest pages/                   store pages, grouped into stories
    lede stories --since 2020-02-01      the stories updated since a day
-   lede history 200202-korea            one story's versions and notes
-   lede show 200202-korea@2             the second version as received
-   lede diff 200202-korea               what the latest update changed
+   lede history 200202-s-korea          one story's versions and notes
+   lede show 200202-s-korea@2           the second version as received
+   lede diff 200202-s-korea             what the latest update changed
    lede diff old.txt new.txt            compare two pages, no database
    lede parse page.txt                  show what lede reads in a page
    curl -s URL | lede ingest -          store a page from standard input

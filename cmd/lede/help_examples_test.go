@@ -87,3 +87,26 @@ func TestJQExamplesCompile(t *testing.T) {
 		t.Errorf("found %d jq examples, want those of the help texts and the README", seen)
 	}
 }
+
+// storyExample finds the examples of lede --help that read a stored story
+// ("lede history ID", "lede show ID@2", "lede diff ID"), each followed by
+// its description after two or more spaces.
+var storyExample = regexp.MustCompile(`(?m)^\s+lede ((?:history|show|diff) [^\s/]+)\s{2,}\S`)
+
+// TestTopHelpStoryExamples runs the examples of lede --help that read a
+// stored story on the bundled pages, which the README's quick start
+// ingests first: each must find its story. They once named 200202-korea,
+// the prefix of no id (an id is the date and the headline's first words:
+// 200202-s-korea-reports-3).
+func TestTopHelpStoryExamples(t *testing.T) {
+	db := ingestedDB(t)
+	ms := storyExample.FindAllStringSubmatch(runIn(t, fakeProc{}, "--help").stdout, -1)
+	if len(ms) < 3 {
+		t.Fatalf("found %d story examples in lede --help, want history, show and diff", len(ms))
+	}
+	for _, m := range ms {
+		if r := ledeDB(t, db, strings.Fields(m[1])...); r.code != 0 {
+			t.Errorf("lede %s: exit %d\n%s", m[1], r.code, r.stderr)
+		}
+	}
+}
