@@ -25,6 +25,19 @@ func storyIDs(t *testing.T, db *DB, opt ListOptions) []string {
 	return ids
 }
 
+// withVersions is the id of the most recent story with at least n
+// versions.
+func withVersions(t *testing.T, db *DB, n int) string {
+	t.Helper()
+	for _, s := range mustStories(t, db) {
+		if len(s.Versions) >= n {
+			return s.ID
+		}
+	}
+	t.Fatalf("no story has %d versions", n)
+	return ""
+}
+
 // TestHeadlineIndex checks that searches by headline give the same stories
 // from the headline index as from the revisions' records, that a schema 3
 // file (no index) is indexed at its next write-open, and that check
@@ -41,14 +54,7 @@ func TestHeadlineIndex(t *testing.T) {
 	if _, err := db.Merge(all[0], all[1]); err != nil {
 		t.Fatal(err)
 	}
-	multi := ""
-	for _, s := range mustStories(t, db) {
-		if len(s.Versions) >= 3 {
-			multi = s.ID
-			break
-		}
-	}
-	if _, err := db.Split(multi, 2); err != nil {
+	if _, err := db.Split(withVersions(t, db, 3), 2); err != nil {
 		t.Fatal(err)
 	}
 	mustCheck(t, db)

@@ -32,8 +32,9 @@ var (
 // must not write such a file; schema 5 packs a story's terms of a day into
 // one value (postingKey); schema 6 adds the headline word index (words.go);
 // schema 7 orders a story by the agency's version number and transmission
-// time too (orderKey) and indexes story keys (keyindex.go).
-const SchemaVersion = 7
+// time too (orderKey) and indexes story keys (keyindex.go); schema 8 puts
+// the story's epoch before the word in the word index (wordEpochBits).
+const SchemaVersion = 8
 
 func u64(v uint64) []byte {
 	b := make([]byte, 8)

@@ -243,13 +243,13 @@ func migrate(tx *bolt.Tx) error {
 			return err
 		}
 	}
-	if v < 6 {
-		if err := (txn{Tx: tx}).indexWords(); err != nil {
+	if v < 7 {
+		if err := migrateOrder(tx); err != nil {
 			return err
 		}
 	}
-	if v < 7 {
-		if err := migrateOrder(tx); err != nil {
+	if v < 8 {
+		if err := (txn{Tx: tx}).indexWords(); err != nil {
 			return err
 		}
 	}

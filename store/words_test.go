@@ -62,17 +62,7 @@ func TestWordIndexSearch(t *testing.T) {
 	queries := []string{"typhoon", "Typhoon bavi", "kor", "n.k.", "'offensive", "S. Korea reports", "coronavirus 3", "-", "haishen busan", "zzzz", "korea's"}
 	check := func(stage string) {
 		t.Helper()
-		for _, q := range queries {
-			want := storyIDs(t, db, searchOptions(q, false))
-			if got := storyIDs(t, db, searchOptions(q, true)); !slices.Equal(got, want) {
-				t.Errorf("%s: %q through the word index: %v, want %v", stage, q, got, want)
-			}
-			paged := searchOptions(q, true)
-			paged.Offset, paged.Limit = 1, 2
-			if got := storyIDs(t, db, paged); !slices.Equal(got, want[min(1, len(want)):min(3, len(want))]) {
-				t.Errorf("%s: %q, second page of 2: %v from %v", stage, q, got, want)
-			}
-		}
+		sameSearches(t, stage, db, queries)
 		since := searchOptions("korea", true)
 		since.Since = revision.Date{Year: 2021, Month: 1, Day: 1}
 		for _, id := range storyIDs(t, db, since) {
