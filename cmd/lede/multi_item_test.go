@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"lede/revision/revisiontest"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -65,6 +66,7 @@ func storedVersions(t *testing.T, db string) map[string]string {
 // show prints and parses alone, and ingesting the days again is a
 // duplicate per item.
 func TestIngestAPDays(t *testing.T) {
+	revisiontest.NeedShared(t)
 	db := filepath.Join(t.TempDir(), "lede.db")
 	lines, r := ingestLines(t, db, apDays...)
 	if r.code != 0 || len(lines) != apItems {
@@ -210,6 +212,7 @@ func TestIngestNewsMessage(t *testing.T) {
 // every item of it as ingest does, and a second pass over the folder
 // stores nothing again.
 func TestWatchDayFile(t *testing.T) {
+	revisiontest.NeedShared(t)
 	dir, db := t.TempDir(), filepath.Join(t.TempDir(), "lede.db")
 	data, err := os.ReadFile(apDays[0])
 	if err != nil {

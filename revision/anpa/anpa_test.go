@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"lede/revision"
+	"lede/revision/revisiontest"
 	"lede/revision/wire"
 )
 
@@ -35,6 +36,7 @@ func parse(t *testing.T, src string) []wire.Item {
 // No control character of the format reaches a text field of any real
 // sample: they frame the message, they are never story text.
 func TestControlCharactersNeverReachText(t *testing.T) {
+	revisiontest.NeedShared(t)
 	for _, p := range samples(t) {
 		data, err := os.ReadFile(p)
 		if err != nil {
@@ -121,6 +123,7 @@ func TestTruncatedMessage(t *testing.T) {
 
 // dpa's IPTC 7901 also starts with SOH: it is not AP's ANPA.
 func TestDpaIsNotANPA(t *testing.T) {
+	revisiontest.NeedShared(t)
 	for _, name := range []string{"dpa_iptc7901.txt", "dpa_iptc7901_refile_1st_lead.txt"} {
 		data, err := os.ReadFile(corpusDir + "/" + name)
 		if err != nil {

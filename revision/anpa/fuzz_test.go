@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"lede/revision/revisiontest"
 )
 
 const corpusDir = "../../../shared/corpus/formats/anpa"
@@ -27,6 +29,7 @@ func seeds(f *testing.F) [][]byte {
 // must be refused): no panic, a revision or an error, never both; no
 // control character in any text field; text bounded by the input.
 func FuzzParse(f *testing.F) {
+	revisiontest.NeedShared(f)
 	seeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := parseItem("fuzz", data)
@@ -55,6 +58,7 @@ func FuzzParse(f *testing.F) {
 // panic, chunks within the input, and every chunk that starts a message
 // is detected again.
 func FuzzSplit(f *testing.F) {
+	revisiontest.NeedShared(f)
 	all := seeds(f)
 	f.Add([]byte(strings.Join([]string{string(all[0]), string(all[1])}, "")))
 	f.Fuzz(func(t *testing.T, data []byte) {

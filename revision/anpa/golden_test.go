@@ -2,6 +2,7 @@ package anpa_test
 
 import (
 	"flag"
+	"lede/revision/revisiontest"
 	"os"
 	"path/filepath"
 	"testing"
@@ -27,6 +28,7 @@ func samples(t testing.TB) []string {
 // TestCorpusGolden compares the three AP ANPA samples with
 // testdata/anpa.golden.json (reviewed by hand against their bytes).
 func TestCorpusGolden(t *testing.T) {
+	revisiontest.NeedShared(t)
 	var got []apwiretest.Facts
 	for _, p := range samples(t) {
 		data, err := os.ReadFile(p)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"lede/revision"
+	"lede/revision/revisiontest"
 )
 
 const corpusRaw = "../../../shared/corpus/ap89/raw"
@@ -39,6 +40,7 @@ func seeds(f *testing.F) {
 // gives is bounded by the input: no field holds more text than the
 // input could decode to (entities only shrink, Latin-1 at most doubles).
 func FuzzParse(f *testing.F) {
+	revisiontest.NeedShared(f)
 	seeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := parseItem("fuzz", data)
@@ -75,6 +77,7 @@ func FuzzParse(f *testing.F) {
 // of its own, a good chunk is detected again (the store parses it
 // again), and the chunks never hold more bytes than the input.
 func FuzzSplit(f *testing.F) {
+	revisiontest.NeedShared(f)
 	seeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		Detect(data[:min(len(data), revision.DetectBytes)])

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"lede/revision/apwire/apwiretest"
+	"lede/revision/revisiontest"
 	"lede/revision/wire"
 )
 
@@ -16,6 +17,7 @@ var update = flag.Bool("update", false, "rewrite golden files from the parser's 
 // testdata/ap89.golden.json. Run with -update after a deliberate parser
 // change and review the golden file's diff line by line.
 func TestCorpusGolden(t *testing.T) {
+	revisiontest.NeedShared(t)
 	var got []apwiretest.Facts
 	for _, day := range []string{"ap890101", "ap890102"} {
 		data, err := os.ReadFile(filepath.Join(corpusDir, "raw", day))

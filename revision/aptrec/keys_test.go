@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"lede/revision/revisiontest"
 )
 
 // TestKeysAgainstGroups compares the story keys with the labelled
@@ -16,6 +18,7 @@ import (
 // 1st Ld moved to the AM cycle as AM-Dike Break's 2nd Ld; the key keeps
 // cycles apart by design, and joining across them is the grouping's job.
 func TestKeysAgainstGroups(t *testing.T) {
+	revisiontest.NeedShared(t)
 	revs := corpusItems(t)
 	f, err := os.Open(filepath.Join(corpusDir, "groups.jsonl"))
 	if err != nil {

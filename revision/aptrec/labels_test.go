@@ -3,6 +3,7 @@ package aptrec_test
 import (
 	"bufio"
 	"encoding/json"
+	"lede/revision/revisiontest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -121,6 +122,7 @@ var spaceRe = regexp.MustCompile(`\s+`)
 // counted as agreeing. It fails under 97% on any field, and on a known
 // difference that no longer differs (the list must stay true).
 func TestLabelAgreement(t *testing.T) {
+	revisiontest.NeedShared(t)
 	revs := corpusItems(t)
 	labels := loadLabels(t)
 	fields := []string{"slug", "cycle", "ld", "headline", "note", "byline", "dateline", "first_para", "refs"}

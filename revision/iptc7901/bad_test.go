@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"lede/revision"
+	"lede/revision/revisiontest"
 )
 
 // Damaged messages are errors naming the problem, or, cut off before
@@ -31,6 +32,7 @@ func TestBadMessages(t *testing.T) {
 // A message cut off before ETX is read as far as it goes: incomplete,
 // cut inside its last paragraph, and without the trailer's time or a key.
 func TestCutOffMessage(t *testing.T) {
+	revisiontest.NeedShared(t)
 	data, err := os.ReadFile("../../../shared/corpus/formats/anpa/dpa_iptc7901.txt")
 	if err != nil {
 		t.Fatal(err)
@@ -79,6 +81,7 @@ func TestLatin1(t *testing.T) {
 
 // A byte order mark before SOH, which detection looks past, is no error.
 func TestByteOrderMark(t *testing.T) {
+	revisiontest.NeedShared(t)
 	data, err := os.ReadFile("../../../shared/corpus/formats/anpa/dpa_iptc7901.txt")
 	if err != nil {
 		t.Fatal(err)

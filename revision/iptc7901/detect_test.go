@@ -5,11 +5,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"lede/revision/revisiontest"
 )
 
 // Detect takes the dpa messages and nothing else in the corpus: in
 // particular not AP's ANPA-1312 files, which also open with SOH.
 func TestDetect(t *testing.T) {
+	revisiontest.NeedShared(t)
 	all, _ := filepath.Glob("../../../shared/corpus/formats/*/*")
 	anpa := 0
 	for _, p := range all {

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"lede/revision"
+	"lede/revision/revisiontest"
 )
 
 // FuzzParse feeds mutated real messages to the detector, the splitter and
@@ -16,6 +17,7 @@ import (
 // parse with an error; a parsed message has text free of control
 // characters, a real date, and took time in proportion to its size.
 func FuzzParse(f *testing.F) {
+	revisiontest.NeedShared(f)
 	for _, p := range append(samples(f), "testdata/correction.txt", "testdata/editors_note.txt") {
 		data, err := os.ReadFile(p)
 		if err != nil {

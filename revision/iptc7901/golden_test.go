@@ -44,6 +44,7 @@ func parseFile(t testing.TB, path string) *revision.Revision {
 // TestCorpusGolden parses the corpus's dpa messages and compares them
 // with testdata/corpus.golden.json (refresh with -update, review by hand).
 func TestCorpusGolden(t *testing.T) {
+	revisiontest.NeedShared(t)
 	var got []revisiontest.Facts
 	for _, p := range samples(t) {
 		got = append(got, revisiontest.FactsOf(filepath.Base(p), parseFile(t, p)))

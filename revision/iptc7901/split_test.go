@@ -6,12 +6,14 @@ import (
 	"testing"
 
 	"lede/revision/iptc7901"
+	"lede/revision/revisiontest"
 	"lede/revision/wire"
 )
 
 // A stream of messages is one item per message, each detected and parsed
 // alone; a damaged message is an error naming it, its neighbours parse.
 func TestStream(t *testing.T) {
+	revisiontest.NeedShared(t)
 	a, err := os.ReadFile("../../../shared/corpus/formats/anpa/dpa_iptc7901.txt")
 	if err != nil {
 		t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"lede/revision/revisiontest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -46,6 +47,7 @@ func corpusLines(t testing.TB) ([]byte, []struct{ ID, URL string }) {
 // Yonhap parser reads the page itself, and takes its id, story key and
 // version from the url.
 func TestYonhapCorpus(t *testing.T) {
+	revisiontest.NeedShared(t)
 	data, labels := corpusLines(t)
 	its := wire.ParseItems("pages.jsonl", data, wire.Options{})
 	if len(its) != len(labels) || len(labels) != 104 {

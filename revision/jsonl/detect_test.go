@@ -3,9 +3,12 @@ package jsonl
 import (
 	"os"
 	"testing"
+
+	"lede/revision/revisiontest"
 )
 
 func TestDetect(t *testing.T) {
+	revisiontest.NeedShared(t)
 	tests := []struct {
 		name, in string
 		want     bool
@@ -34,6 +37,7 @@ func TestDetect(t *testing.T) {
 // The repository's other JSON lines, the corpus's labels and groups,
 // are not lede's JSON lines: they have fields of their own.
 func TestDetectOthers(t *testing.T) {
+	revisiontest.NeedShared(t)
 	for _, p := range []string{
 		"../../testdata/yonhap/labels.jsonl",
 		"../../testdata/yonhap/groups.jsonl",

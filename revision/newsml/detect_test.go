@@ -2,6 +2,7 @@ package newsml
 
 import (
 	"bytes"
+	"lede/revision/revisiontest"
 	"os"
 	"path/filepath"
 	"testing"
@@ -10,6 +11,7 @@ import (
 )
 
 func TestDetect(t *testing.T) {
+	revisiontest.NeedShared(t)
 	yes := []string{
 		`<newsItem guid="x"/>`,
 		"\ufeff<?xml version=\"1.0\"?>\n<newsMessage xmlns=\"http://iptc.org/std/nar/2006-10-01/\">",

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"lede/revision/revisiontest"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -120,6 +121,7 @@ func readItems(t *testing.T, path string) []*revision.Revision {
 // testdata/corpus.golden.json. Run with -update after a deliberate parser
 // change and review the diff of the golden file line by line.
 func TestCorpusGolden(t *testing.T) {
+	revisiontest.NeedShared(t)
 	paths, _ := filepath.Glob(filepath.Join(corpusDir, "*.xml"))
 	if len(paths) < 8 {
 		t.Fatalf("found %d samples in %s, want the 8 the corpus holds", len(paths), corpusDir)

@@ -6,12 +6,15 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"lede/revision/revisiontest"
 )
 
 // Each chunk of a message is a document of its own: detected again,
 // parsed alone, every namespace prefix it uses declared in it, the
 // item's bytes otherwise as they were.
 func TestSplitChunksStandAlone(t *testing.T) {
+	revisiontest.NeedShared(t)
 	for _, p := range []string{filepath.Join(corpusDir, "ap_newsmlg2_earns_1st_ld_writethru.xml"), "testdata/kill_after_correction.xml"} {
 		data, err := os.ReadFile(p)
 		if err != nil {

@@ -4,9 +4,12 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"lede/revision/revisiontest"
 )
 
 func TestDetect(t *testing.T) {
+	revisiontest.NeedShared(t)
 	tests := []struct {
 		name, in string
 		want     bool
@@ -59,6 +62,7 @@ func TestDetectCorpus(t *testing.T) {
 // Other JSON in the repository, the corpus's labels and other formats'
 // files, is not ninjs.
 func TestDetectOthers(t *testing.T) {
+	revisiontest.NeedShared(t)
 	for _, p := range []string{
 		"../../testdata/yonhap/parsed.golden.json",
 		"../../testdata/yonhap/labels.jsonl",

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"lede/revision"
+	"lede/revision/revisiontest"
 )
 
 // seeds are the real items and the hand-made fixtures.
@@ -37,6 +38,7 @@ const corpus = "../../../shared/corpus/formats/ninjs"
 // entities are gone (they may not be, so only valid UTF-8 is checked
 // there).
 func FuzzParse(f *testing.F) {
+	revisiontest.NeedShared(f)
 	seeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for i, c := range Split(data) {

@@ -35,6 +35,7 @@ func factsOf(file string, r *revision.Revision) facts {
 // testdata/corpus.golden.json. Run with -update after a deliberate change
 // and review the golden file's diff line by line.
 func TestCorpusGolden(t *testing.T) {
+	revisiontest.NeedShared(t)
 	files, _ := filepath.Glob(filepath.Join(corpusDir, "*.json"))
 	if len(files) != 5 {
 		t.Fatalf("%d corpus items, want the 5 of formats/ninjs", len(files))

@@ -4,12 +4,15 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"lede/revision/revisiontest"
 )
 
 // Detect takes NITF by its root element only: every NITF sample, and
 // none of the corpus's other formats (NewsML-G2, which may carry NITF
 // inside, ninjs, ANPA and IPTC 7901) nor look-alikes.
 func TestDetect(t *testing.T) {
+	revisiontest.NeedShared(t)
 	others, _ := filepath.Glob("../../../shared/corpus/formats/*/*")
 	for _, p := range others {
 		data, err := os.ReadFile(p)

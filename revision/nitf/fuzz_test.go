@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"lede/revision"
+	"lede/revision/revisiontest"
 )
 
 // FuzzParse feeds mutated real documents to the detector and the parser.
@@ -16,6 +17,7 @@ import (
 // text is valid UTF-8, whose status is one of the three, whose dates are
 // real; and the parse takes time in proportion to the input.
 func FuzzParse(f *testing.F) {
+	revisiontest.NeedShared(f)
 	for _, p := range samples(f) {
 		data, err := os.ReadFile(p)
 		if err != nil {

@@ -28,6 +28,7 @@ func samples(t testing.TB) []string {
 // compares the result with testdata/corpus.golden.json. Run with -update
 // after a deliberate change and review the golden file's diff by hand.
 func TestCorpusGolden(t *testing.T) {
+	revisiontest.NeedShared(t)
 	var got []revisiontest.Facts
 	for _, p := range samples(t) {
 		data, err := os.ReadFile(p)

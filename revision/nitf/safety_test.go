@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"lede/revision/revisiontest"
 )
 
 const billionLaughs = `<?xml version="1.0"?>
@@ -105,6 +107,7 @@ func TestLimits(t *testing.T) {
 
 // Damaged documents are errors that say what is wrong and where.
 func TestBadDocuments(t *testing.T) {
+	revisiontest.NeedShared(t)
 	ap, err := os.ReadFile(filepath.Join(corpus, "ap_nitf.xml"))
 	if err != nil {
 		t.Fatal(err)

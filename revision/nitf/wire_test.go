@@ -5,12 +5,14 @@ import (
 	"strings"
 	"testing"
 
+	"lede/revision/revisiontest"
 	"lede/revision/wire"
 )
 
 // Through the wire layer, a NITF file is one item, and a damaged one is
 // an error naming its source while the next file still parses.
 func TestWireNamesTheBadItem(t *testing.T) {
+	revisiontest.NeedShared(t)
 	good, err := os.ReadFile("../../../shared/corpus/formats/nitf/pa_nitf_embargoed_du-key.xml")
 	if err != nil {
 		t.Fatal(err)
