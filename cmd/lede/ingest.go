@@ -115,6 +115,7 @@ Examples:
 		OnUsageError: onUsageError("ingest"),
 		Action: func(c *cli.Context) error {
 			opt.maxSize = int64(maxSize)
+			limitIngestMemory()
 			return l.ingest(c.Context, c.Args().Slice(), opt)
 		},
 	}
