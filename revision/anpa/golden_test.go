@@ -41,6 +41,6 @@ func TestCorpusGolden(t *testing.T) {
 		}
 		got = append(got, apwiretest.FactsOf(items[0].Rev))
 	}
-	apwiretest.Golden(t, filepath.Join("testdata", "anpa.golden.json"), got, *update,
+	revisiontest.Golden(t, filepath.Join("testdata", "anpa.golden.json"), got, *update,
 		func(f apwiretest.Facts) string { return f.ID })
 }

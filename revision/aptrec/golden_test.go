@@ -31,6 +31,6 @@ func TestCorpusGolden(t *testing.T) {
 			got = append(got, apwiretest.FactsOf(it.Rev))
 		}
 	}
-	apwiretest.Golden(t, filepath.Join("testdata", "ap89.golden.json"), got, *update,
+	revisiontest.Golden(t, filepath.Join("testdata", "ap89.golden.json"), got, *update,
 		func(f apwiretest.Facts) string { return f.ID })
 }

@@ -1,3 +1,5 @@
+// Package apwiretest holds what the AP format packages' tests share:
+// the facts of a parsed item their golden files pin down.
 package apwiretest
 
 import "lede/revision"
