@@ -54,6 +54,10 @@ type Revision struct {
 	// Partial reports a new top with a pick-up instruction (AP's plain
 	// "Nth Ld"), not a whole text.
 	Partial bool `json:"partial"`
+	// Pickup is where a partial item continues with the version it
+	// replaces ("picks up 4th graf pvs, `The ferry...'"), read from its
+	// note; nil when the note gives no pick-up.
+	Pickup *Pickup `json:"pickup,omitempty"`
 	// Transmitted is when the agency sent or created the item, RFC 3339,
 	// "" when the input does not say.
 	Transmitted string `json:"transmitted"`
@@ -203,6 +207,31 @@ type Action struct {
 	From int `json:"from,omitempty"`
 	// Last is N for "last N paras"; 0 when unused.
 	Last int `json:"last,omitempty"`
+	// After is N for "INSERTS graf after Nth graf": the new paragraphs
+	// follow the old paragraph N; 0 when unused.
+	After int `json:"after,omitempty"`
+	// Anchor is the quoted opening words a note gives for the paragraph
+	// it names ("`In other...'" gives "In other"), without the quotes or
+	// the ellipsis; "" when the note quotes none.
+	Anchor string `json:"anchor,omitempty"`
+	// Text is the clause of the note the action was read from, as
+	// written, so that no word of a note is lost.
+	Text string `json:"text,omitempty"`
+}
+
+// Pickup is a partial item's instruction to continue with the previous
+// version: its new top replaces the previous paragraphs before Para, and
+// the previous text from paragraph Para on follows it. Anchor, when the
+// note quotes one, is the opening words of that paragraph; where the
+// number and the anchor disagree, the anchor wins.
+type Pickup struct {
+	// Para is the 1-based paragraph of the previous version the rest is
+	// taken from; 0 with None.
+	Para int `json:"para"`
+	// Anchor is the quoted opening words, without quotes or ellipsis.
+	Anchor string `json:"anchor,omitempty"`
+	// None is "no pickup": the item is whole and replaces all of it.
+	None bool `json:"none,omitempty"`
 }
 
 // Target names the part of a story an action refers to.
