@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -11,11 +12,14 @@ import (
 // Thresholds for pairing paragraphs that are not identical. Below them
 // an old and a new paragraph are a delete and an insert, never a change.
 const (
-	minPairSim  = 0.5  // word-set Dice for an edited paragraph
-	minLeadSim  = 0.3  // the lead slot: leads are recast, their facts stay
-	minSplitSim = 0.8  // an old paragraph against two new ones (or back)
-	maxPostings = 64   // word-pair postings read per pair when pairing
-	bigLimit    = 4000 // paragraphs per side beyond which pairing stops
+	minPairSim  = 0.5 // word-set Dice for an edited paragraph
+	minLeadSim  = 0.3 // the lead slot: leads are recast, their facts stay
+	minSplitSim = 0.8 // an old paragraph against two new ones (or back)
+	maxPostings = 64  // word-pair postings read per pair when pairing
+	// maxPairParas is the paragraphs per side beyond which pairing stops:
+	// far beyond any wire story (a 1 MB page has about 5,000), it bounds
+	// only pathological input, which the deadline bounds too.
+	maxPairParas = 100000
 )
 
 // unit is an aligned group: one old and one new paragraph, or one old
@@ -55,20 +59,39 @@ type aligner struct {
 	oldU, newU []int // unit index per paragraph, -1 when unaligned
 	units      []unit
 	deadline   time.Time
-	sets       [2][]map[string]bool // word sets per paragraph, filled lazily
+	voc        *vocab
+	codec      *runeCodec   // tokens as runes for the word diffs of all pairs
+	ids        [2][][]int32 // word ids per paragraph in reading order, filled lazily
+	sets       [2][]idSet   // word sets per paragraph, filled lazily
+}
+
+// text returns old (side 0) or new (side 1) paragraph i.
+func (al *aligner) text(side, i int) string {
+	if side == 0 {
+		return al.a[i]
+	}
+	return al.b[i]
+}
+
+// wordIDs returns the word ids of old (side 0) or new (side 1)
+// paragraph i in reading order.
+func (al *aligner) wordIDs(side, i int) []int32 {
+	if al.ids[side] == nil {
+		al.voc = newVocab()
+		al.ids[0], al.ids[1] = make([][]int32, len(al.a)), make([][]int32, len(al.b))
+		al.sets[0], al.sets[1] = make([]idSet, len(al.a)), make([]idSet, len(al.b))
+	}
+	if al.ids[side][i] == nil {
+		al.ids[side][i] = al.voc.words(al.text(side, i))
+	}
+	return al.ids[side][i]
 }
 
 // set returns the word set of old (side 0) or new (side 1) paragraph i.
-func (al *aligner) set(side, i int) map[string]bool {
-	if al.sets[side] == nil {
-		al.sets[0], al.sets[1] = make([]map[string]bool, len(al.a)), make([]map[string]bool, len(al.b))
-	}
+func (al *aligner) set(side, i int) idSet {
+	ws := al.wordIDs(side, i)
 	if al.sets[side][i] == nil {
-		text := al.a
-		if side == 1 {
-			text = al.b
-		}
-		al.sets[side][i] = wordSet(text[i])
+		al.sets[side][i] = setOf(slices.Clone(ws))
 	}
 	return al.sets[side][i]
 }
@@ -82,7 +105,7 @@ func alignParas(a, b []string, cutOld, cutNew bool, deadline time.Time) []Para {
 	al.ordered()
 	al.sameText()
 	al.partialPairs(cutOld, cutNew)
-	if len(a) <= bigLimit && len(b) <= bigLimit {
+	if len(a) <= maxPairParas && len(b) <= maxPairParas {
 		al.splitsAndMerges()
 		al.edits()
 	}
@@ -110,10 +133,15 @@ func (al *aligner) add(u unit) {
 }
 
 // ordered finds identical paragraphs in order: go-diff over paragraphs
-// mapped to runes (an LCS by Myers' algorithm).
+// mapped to runes (an LCS by Myers' algorithm). A paragraph found on one
+// side only can never be part of that match, so those are left out
+// before Myers runs: on unrelated or much rewritten texts they are most
+// of the input, and Myers' cost grows with the edits between the
+// sequences it is given.
 func (al *aligner) ordered() {
+	ia, ib := bothSides(al.a, al.b)
 	c := newRuneCodec()
-	ra, rb := c.encode(al.a), c.encode(al.b)
+	ra, rb := c.encode(pick(al.a, ia)), c.encode(pick(al.b, ib))
 	if c.full {
 		return
 	}
@@ -125,7 +153,7 @@ func (al *aligner) ordered() {
 		switch d.Type {
 		case diffmatchpatch.DiffEqual:
 			for k := 0; k < n; k++ {
-				al.add(unit{oldAt: i + k, newAt: j + k, kind: kindEqual})
+				al.add(unit{oldAt: ia[i+k], newAt: ib[j+k], kind: kindEqual})
 			}
 			i, j = i+n, j+n
 		case diffmatchpatch.DiffDelete:
@@ -134,6 +162,36 @@ func (al *aligner) ordered() {
 			j += n
 		}
 	}
+}
+
+// bothSides lists the positions of the paragraphs of a and of b whose
+// text occurs on the other side too.
+func bothSides(a, b []string) (ia, ib []int) {
+	inA := make(map[string]bool, len(a))
+	for _, t := range a {
+		inA[t] = true
+	}
+	inB := make(map[string]bool, len(b))
+	for j, t := range b {
+		inB[t] = true
+		if inA[t] {
+			ib = append(ib, j)
+		}
+	}
+	for i, t := range a {
+		if inB[t] {
+			ia = append(ia, i)
+		}
+	}
+	return ia, ib
+}
+
+func pick(paras []string, at []int) []string {
+	out := make([]string, len(at))
+	for k, i := range at {
+		out[k] = paras[i]
+	}
+	return out
 }
 
 // sameText pairs identical paragraphs left over by the ordered match:
@@ -158,18 +216,27 @@ func (al *aligner) sameText() {
 // splitsAndMerges finds an old paragraph now written as two consecutive
 // new ones, and two consecutive old paragraphs now written as one. The
 // whole must start with the first part's opening words, which rules out
-// almost every pair before any word set is built.
+// almost every pair before any word set is built; an index of the parts
+// by their first two words finds the few that can (see startIndex).
 func (al *aligner) splitsAndMerges() {
+	parts := newStartIndex(al.b, func(j int) bool { return j+1 < len(al.b) && al.newU[j] < 0 && al.newU[j+1] < 0 })
 	for i := range al.a {
-		for j := 0; j+1 < len(al.b) && al.oldU[i] < 0; j++ {
+		for _, j := range parts.candidates(al.a[i]) {
+			if al.oldU[i] >= 0 {
+				break
+			}
 			if al.newU[j] < 0 && al.newU[j+1] < 0 && sameStart(al.a[i], al.b[j]) &&
 				al.joinedLike(al.set(0, i), al.set(1, j), al.set(1, j+1)) {
 				al.add(unit{oldAt: i, newAt: j, kind: kindSplit})
 			}
 		}
 	}
+	parts = newStartIndex(al.a, func(i int) bool { return i+1 < len(al.a) && al.oldU[i] < 0 && al.oldU[i+1] < 0 })
 	for j := range al.b {
-		for i := 0; i+1 < len(al.a) && al.newU[j] < 0; i++ {
+		for _, i := range parts.candidates(al.b[j]) {
+			if al.newU[j] >= 0 {
+				break
+			}
 			if al.oldU[i] < 0 && al.oldU[i+1] < 0 && sameStart(al.b[j], al.a[i]) &&
 				al.joinedLike(al.set(1, j), al.set(0, i), al.set(0, i+1)) {
 				al.add(unit{oldAt: i, newAt: j, kind: kindMerge})
@@ -180,22 +247,21 @@ func (al *aligner) splitsAndMerges() {
 
 // joinedLike reports whether a paragraph with words whole reads as the
 // paragraphs with words part1 and part2 together.
-func (al *aligner) joinedLike(whole, part1, part2 map[string]bool) bool {
-	if containment(part1, whole) < minSplitSim || containment(part2, whole) < minSplitSim {
+func (al *aligner) joinedLike(whole, part1, part2 idSet) bool {
+	if part1.containment(whole) < minSplitSim || part2.containment(whole) < minSplitSim {
 		return false
 	}
-	both := make(map[string]bool, len(part1)+len(part2))
-	for w := range part1 {
-		both[w] = true
-	}
-	for w := range part2 {
-		both[w] = true
-	}
-	return dice(whole, both) >= minSplitSim
+	return whole.dice(part1.union(part2)) >= minSplitSim
 }
 
 // sameStart reports whether whole opens with part's first three words.
 func sameStart(whole, part string) bool {
+	return strings.HasPrefix(whole, startOf(part))
+}
+
+// startOf is a paragraph's first three words as sameStart compares them:
+// the text before its third space, or all of it.
+func startOf(part string) string {
 	end, words := 0, 0
 	for end < len(part) && words < 3 {
 		sp := strings.IndexByte(part[end:], ' ')
@@ -206,13 +272,79 @@ func sameStart(whole, part string) bool {
 		end += sp + 1
 		words++
 	}
-	return strings.HasPrefix(whole, strings.TrimRight(part[:end], " "))
+	return strings.TrimRight(part[:end], " ")
+}
+
+// startIndex files the paragraphs that may be the first part of a split
+// (or merge) by their first two words. A whole can only open with a
+// part's first three words if it opens with the same first two words,
+// spaces included, when the part has three words or more; parts shorter
+// than that are few and kept in a list every whole is checked against.
+type startIndex struct {
+	byTwo map[string][]int
+	short []int
+}
+
+func newStartIndex(paras []string, eligible func(int) bool) startIndex {
+	x := startIndex{byTwo: map[string][]int{}}
+	for k, p := range paras {
+		if !eligible(k) {
+			continue
+		}
+		if two, ok := firstTwo(p); ok && strings.Count(startOf(p), " ") == 2 {
+			x.byTwo[two] = append(x.byTwo[two], k)
+		} else {
+			x.short = append(x.short, k)
+		}
+	}
+	return x
+}
+
+// candidates lists, in ascending order, the parts a whole may open with.
+func (x startIndex) candidates(whole string) []int {
+	var out []int
+	if two, ok := firstTwo(whole); ok {
+		out = x.byTwo[two]
+	}
+	if len(x.short) == 0 {
+		return out
+	}
+	return mergeSorted(out, x.short)
+}
+
+// firstTwo is the text before a paragraph's second space.
+func firstTwo(p string) (string, bool) {
+	sp := strings.IndexByte(p, ' ')
+	if sp < 0 {
+		return "", false
+	}
+	sp2 := strings.IndexByte(p[sp+1:], ' ')
+	if sp2 < 0 {
+		return "", false
+	}
+	return p[:sp+1+sp2], true
+}
+
+func mergeSorted(a, b []int) []int {
+	out := make([]int, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		if j == len(b) || i < len(a) && a[i] < b[j] {
+			out = append(out, a[i])
+			i++
+		} else {
+			out = append(out, b[j])
+			j++
+		}
+	}
+	return out
 }
 
 // edits pairs the remaining paragraphs by word similarity, best pairs
 // first. Few leftovers are compared all against all; many are compared
 // only when they share a pair of consecutive words, so unrelated
-// paragraphs of long texts are not even compared.
+// paragraphs of long texts are not even compared, nor are two whose sizes
+// alone rule out a pairing.
 func (al *aligner) edits() {
 	var olds, news []int
 	for i := range al.a {
@@ -230,8 +362,16 @@ func (al *aligner) edits() {
 		sim  float64
 	}
 	var cands []cand
+	ratio := maxDiceRatio(minPairSim)
 	consider := func(i, j int) {
-		s := dice(al.set(0, i), al.set(1, j))
+		x, y := al.set(0, i), al.set(1, j)
+		if i != 0 || j != 0 {
+			small, big := min(len(x), len(y)), max(len(x), len(y))
+			if float64(big) > ratio*float64(small) {
+				return
+			}
+		}
+		s := x.dice(y)
 		if s >= minPairSim || i == 0 && j == 0 && s >= minLeadSim {
 			cands = append(cands, cand{i, j, s})
 		}
@@ -243,18 +383,19 @@ func (al *aligner) edits() {
 			}
 		}
 	} else {
-		post := map[string][]int{}
+		post := map[uint64][]int{}
 		for _, j := range news {
-			for _, bg := range bigrams(al.b[j]) {
+			for _, bg := range bigramKeys(al.wordIDs(1, j)) {
 				post[bg] = append(post[bg], j)
 			}
 		}
+		seen := map[int]bool{}
 		for _, i := range olds {
 			if time.Now().After(al.deadline) {
 				break
 			}
-			seen := map[int]bool{}
-			for _, bg := range bigrams(al.a[i]) {
+			clear(seen)
+			for _, bg := range bigramKeys(al.wordIDs(0, i)) {
 				if ps := post[bg]; len(ps) <= maxPostings {
 					for _, j := range ps {
 						if !seen[j] {
@@ -395,7 +536,10 @@ func (al *aligner) words(old, new string) []Word {
 	if time.Now().After(al.deadline) {
 		return replaceWords(old, new)
 	}
-	return Words(old, new)
+	if al.codec == nil {
+		al.codec = newRuneCodec()
+	}
+	return wordsWith(al.codec, old, new)
 }
 
 func num(i int) *int { n := i + 1; return &n }

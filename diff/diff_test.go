@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"lede/diff/difftest"
 	"lede/revision"
 )
 
@@ -255,42 +256,49 @@ func BenchmarkCompareTypical(b *testing.B) {
 	}
 }
 
-// bigPair builds a text of about 1 MB from real corpus paragraphs, and a
-// new version of it with every tenth paragraph edited, a paragraph added
-// every 25 and one removed every 40.
-func bigPair(b *testing.B) (old, new []string) {
+// bigPair is the 1 MB pair of difftest.BigPair, from the corpus's
+// paragraphs.
+func bigPair(b testing.TB) (old, new []string) {
 	var pool []string
 	for _, a := range articles(b) {
 		pool = append(pool, a...)
 	}
-	size := 0
-	for i := 0; size < 1<<20; i++ {
-		p := pool[i%len(pool)] + fmt.Sprintf(" (%d)", i) // keep paragraphs distinct
-		old = append(old, p)
-		size += len(p)
-	}
-	for i, p := range old {
-		switch {
-		case i%40 == 39:
-			continue
-		case i%10 == 0:
-			p = strings.Replace(p, " the ", " a ", 1) + " Officials said more details would follow."
-		}
-		new = append(new, p)
-		if i%25 == 24 {
-			new = append(new, fmt.Sprintf("An added paragraph number %d with fresh details from the scene.", i))
-		}
-	}
-	return old, new
+	return difftest.BigPair(pool, 1<<20)
 }
 
+// TestEdited1MBPair: a text of about 5,400 paragraphs is paired like a
+// short one. Every edited paragraph is a change (not a deletion and an
+// insertion), every removed one a deletion, every added one an insertion.
+func TestEdited1MBPair(t *testing.T) {
+	old, new := bigPair(t)
+	r := Compare(rev("h", "", old...), rev("h", "", new...), Options{Budget: time.Minute})
+	assertLossless(t, old, new, r.Paragraphs)
+	if got, want := counted(r.Summary), bigPairSummary(old); got != want {
+		t.Errorf("summary %+v, want %+v", got, want)
+	}
+}
+
+// bigPairSummary is what bigPair did to old.
+func bigPairSummary(old []string) [4]int {
+	added, removed, changed := difftest.Counts(len(old))
+	return [4]int{added, removed, changed, 0}
+}
+
+// counted is a summary's paragraph counts alone.
+func counted(s Summary) [4]int { return [4]int{s.Added, s.Removed, s.Changed, s.Moved} }
+
+// BenchmarkCompare1MB diffs the 1 MB pair through the whole pairing
+// path, and fails unless it finds every edit bigPair made.
 func BenchmarkCompare1MB(b *testing.B) {
 	old, new := bigPair(b)
 	ro, rn := rev("h", "", old...), rev("h", "", new...)
+	want := bigPairSummary(old)
 	b.SetBytes(int64(len(strings.Join(old, "\n"))))
 	b.ResetTimer()
 	for b.Loop() {
-		Compare(ro, rn, Options{})
+		if got := counted(Compare(ro, rn, Options{}).Summary); got != want {
+			b.Fatalf("summary %+v, want %+v", got, want)
+		}
 	}
 }
 
@@ -298,11 +306,7 @@ func BenchmarkCompare1MB(b *testing.B) {
 // nothing pairs, and the time must stay bounded.
 func BenchmarkCompareUnrelated1MB(b *testing.B) {
 	old, _ := bigPair(b)
-	var other []string
-	for i := range old {
-		other = append(other, strings.Repeat(fmt.Sprintf("zeta%d omega%d ", i, i*7), 12))
-	}
-	ro, rn := rev("h", "", old...), rev("k", "", other...)
+	ro, rn := rev("h", "", old...), rev("k", "", difftest.Unrelated(old)...)
 	b.SetBytes(int64(len(strings.Join(old, "\n"))))
 	b.ResetTimer()
 	for b.Loop() {

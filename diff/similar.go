@@ -51,30 +51,6 @@ func common(a, b map[string]bool) int {
 	return n
 }
 
-// bigrams lists the pairs of consecutive words of a text, the keys under
-// which paragraphs find their candidates for pairing.
-func bigrams(s string) []string {
-	var words []string
-	for _, t := range tokenize(strings.ToLower(s)) {
-		if isWord(t) {
-			words = append(words, t)
-		}
-	}
-	if len(words) == 1 {
-		return words
-	}
-	seen := map[string]bool{}
-	var out []string
-	for i := 0; i+1 < len(words); i++ {
-		bg := words[i] + " " + words[i+1]
-		if !seen[bg] {
-			seen[bg] = true
-			out = append(out, bg)
-		}
-	}
-	return out
-}
-
 // cut divides the word diff of a joined text at the single space that
 // joined two paragraphs. tracked is the side the joining space was added
 // to: OpInsert when two new paragraphs were joined (a split), OpDelete

@@ -26,39 +26,62 @@ type Word struct {
 // single other characters. A changed number is one token, so a diff shows
 // "12" -> "14", never "1[2->4]". The tokens concatenate to s.
 func tokenize(s string) []string {
-	out := make([]string, 0, len(s)/4)
+	out := make([]string, 0, len(s)/3+1)
+	eachToken(s, func(t string) { out = append(out, t) })
+	return out
+}
+
+// eachToken calls f with each token of s in order, as tokenize lists them,
+// for callers that need no slice of them. ASCII, most of any wire text,
+// is read a byte at a time without decoding.
+func eachToken(s string, f func(string)) {
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := runeAt(s, i)
 		j := i + size
 		switch {
 		case isWordRune(r):
 			for j < len(s) {
-				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				r2, n2 := runeAt(s, j)
 				if isWordRune(r2) {
 					j += n2
 					continue
 				}
-				if strings.ContainsRune("-'’.,", r2) && j+n2 < len(s) {
-					if r3, _ := utf8.DecodeRuneInString(s[j+n2:]); isWordRune(r3) {
+				if (r2 == '-' || r2 == '\'' || r2 == '.' || r2 == ',' || r2 == '’') && j+n2 < len(s) {
+					if r3, _ := runeAt(s, j+n2); isWordRune(r3) {
 						j += n2
 						continue
 					}
 				}
 				break
 			}
-		case unicode.IsSpace(r):
+		case isSpace(r):
 			for j < len(s) {
-				r2, n2 := utf8.DecodeRuneInString(s[j:])
-				if !unicode.IsSpace(r2) {
+				r2, n2 := runeAt(s, j)
+				if !isSpace(r2) {
 					break
 				}
 				j += n2
 			}
 		}
-		out = append(out, s[i:j])
+		f(s[i:j])
 		i = j
 	}
-	return out
+}
+
+// runeAt decodes the rune at s[i], a byte for ASCII.
+func runeAt(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// isSpace is unicode.IsSpace with its ASCII cases first.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || r >= '\t' && r <= '\r'
+	}
+	return unicode.IsSpace(r)
 }
 
 func isWordRune(r rune) bool {
@@ -136,16 +159,31 @@ func (c *runeCodec) decode(s string) string {
 // then go-diff's semantic clean-up, which folds tiny equalities between
 // edits into the edits so a rewritten clause reads as one change.
 func Words(old, new string) []Word {
+	return wordsWith(nil, old, new)
+}
+
+// wordsWith is Words with a rune codec shared by the many paragraph pairs
+// of one comparison, so each distinct token is mapped once; nil, or a
+// codec that has run out of runes, gives each pair a codec of its own.
+// Only which tokens are equal reaches go-diff, so the codec never changes
+// the result.
+func wordsWith(c *runeCodec, old, new string) []Word {
 	if old == new {
 		if old == "" {
 			return nil
 		}
 		return []Word{{Op: OpEqual, Text: old}}
 	}
-	c := newRuneCodec()
+	if c == nil || c.full {
+		c = newRuneCodec()
+	}
 	a, b := c.encode(tokenize(old)), c.encode(tokenize(new))
-	if c.full {
-		return replaceWords(old, new)
+	if c.full { // a shared codec ran out of runes: this pair on its own
+		c = newRuneCodec()
+		a, b = c.encode(tokenize(old)), c.encode(tokenize(new))
+		if c.full {
+			return replaceWords(old, new)
+		}
 	}
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = wordTimeout
