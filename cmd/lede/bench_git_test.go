@@ -68,10 +68,7 @@ func timeRun(b *testing.B, name string, args ...string) time.Duration {
 // testdata/floor, built with the same toolchain and settings as lede),
 // and lede diff built without cgo.
 func BenchmarkDiffVsGit(b *testing.B) {
-	git, err := exec.LookPath("git")
-	if err != nil {
-		b.Skip("git not installed")
-	}
+	git := gitPath(b)
 	lede := binary(b)
 	empty, diffonly := floorBinary(b, "./testdata/floor/empty", "floor-empty"), floorBinary(b, "./testdata/floor/diffonly", "floor-diffonly")
 	// A machine without a C compiler builds lede without cgo, as one
@@ -133,6 +130,15 @@ func BenchmarkDiffVsGit(b *testing.B) {
 	b.ReportMetric(float64(ledeMed)/float64(gitMed), "lede/git")
 	b.ReportMetric(float64(median(onlyTimes))/float64(gitMed), "diffonly/git")
 	b.ReportMetric(float64(median(staticTimes).Nanoseconds()), "lede-static-median-ns")
+}
+
+// gitPath finds git, or skips the benchmark.
+func gitPath(b *testing.B) string {
+	git, err := exec.LookPath("git")
+	if err != nil {
+		b.Skip("git not installed")
+	}
+	return git
 }
 
 // floorBinary builds the package at dir (relative to cmd/lede) as name,
