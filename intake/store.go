@@ -12,6 +12,22 @@ import (
 	"lede/store"
 )
 
+// Store is the store stage of every way in: it stores the items of a
+// parsed batch that parsed in one transaction (see Ingest), summarises
+// the updates with sums, and returns one result per item, failures
+// included, with the summaries by arrival. db may be nil when no item
+// parsed. Once begun, the batch is stored whole even if ctx ends.
+func Store(ctx context.Context, db *store.DB, sums *Summaries, batch []Input) ([]store.Result, map[uint64]revision.UpdateSummary) {
+	ins, at, results := Prepared(batch)
+	if len(ins) == 0 {
+		return results, nil
+	}
+	res := Ingest(context.WithoutCancel(ctx), db, ins)
+	computed := sums.Store(db, ins, res)
+	Place(results, at, res)
+	return results, computed
+}
+
 // Prepared splits a parsed batch into the store's inputs, for the items
 // that parsed, and one result per item with the failures filled in: at[j]
 // is the item ins[j] came from, so Place can put the store's results

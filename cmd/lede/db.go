@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"time"
 
 	"lede/store"
@@ -73,9 +72,7 @@ func (l *lede) openDB(ctx context.Context, opt store.Options) (*store.DB, error)
 		var locked *store.LockedError
 		if !errors.As(err, &locked) {
 			if err == nil && knocked {
-				// Let the next writer run on; readers still
-				// waiting knock again.
-				os.Remove(knockFile(l.db))
+				store.Answered(l.db)
 			}
 			return db, l.openError(err)
 		}
@@ -92,7 +89,7 @@ func (l *lede) openDB(ctx context.Context, opt store.Options) (*store.DB, error)
 			fmt.Fprintf(l.stderr, "lede: waiting up to %s for the database: %s\n", l.wait, locked)
 			knocked = true
 		}
-		knock(l.db)
+		store.Knock(l.db)
 		opt.Wait = min(left, retrySlice)
 	}
 }
@@ -103,37 +100,4 @@ func (l *lede) openError(err error) error {
 		return &cliError{code: 1, msg: "no database at " + l.db, hint: "run 'lede ingest DIR' first"}
 	}
 	return err
-}
-
-// A command that finds the database busy leaves a knock file next to it.
-// bbolt gives a writer an exclusive lock for as long as the file is open,
-// and a long ingest reopens it between batches within microseconds, so a
-// waiting reader, which polls every 50ms, would almost never get in; an
-// ingest that finds the knock pauses between batches long enough for
-// every waiting reader to poll once.
-func knockFile(db string) string { return db + ".waiting" }
-
-// knock tells a writer that another command is waiting. Failures only cost the
-// reader a longer wait.
-func knock(db string) {
-	if f, err := os.Create(knockFile(db)); err == nil {
-		f.Close()
-	}
-}
-
-// readerPause is how long a writer lets go of the file for knocking
-// readers: longer than bbolt's 50ms lock polling interval.
-const readerPause = 75 * time.Millisecond
-
-// yieldToReaders pauses (unless ctx ends) when a reader has knocked, and
-// reports whether it did.
-func yieldToReaders(ctx context.Context, db string) bool {
-	if err := os.Remove(knockFile(db)); err != nil {
-		return false
-	}
-	select {
-	case <-ctx.Done():
-	case <-time.After(readerPause):
-	}
-	return true
 }

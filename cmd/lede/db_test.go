@@ -74,7 +74,7 @@ func TestBusyDatabase(t *testing.T) {
 			t.Errorf("%q: gave up after %s, want about 300ms", args, took)
 		}
 	}
-	if _, err := os.Stat(knockFile(db)); err != nil {
+	if _, err := os.Stat(store.KnockFile(db)); err != nil {
 		t.Errorf("no knock file left for the writer: %v", err)
 	}
 
@@ -106,7 +106,7 @@ func TestWaitUntilReleased(t *testing.T) {
 	if took < 400*time.Millisecond || took > 2*time.Second {
 		t.Errorf("answered after %s, want soon after the 400ms hold", took)
 	}
-	if _, err := os.Stat(knockFile(db)); err == nil {
+	if _, err := os.Stat(store.KnockFile(db)); err == nil {
 		t.Errorf("knock file left after the reader got in")
 	}
 }

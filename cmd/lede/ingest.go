@@ -121,7 +121,8 @@ Examples:
 	}
 }
 
-// ingest stores the inputs named by paths batch by batch.
+// ingest stores the inputs named by paths batch by batch, through the
+// intake's driver, and reports each batch as it is stored.
 func (l *lede) ingest(ctx context.Context, paths []string, opt ingestOptions) error {
 	switch {
 	case len(paths) == 0:
@@ -136,86 +137,35 @@ func (l *lede) ingest(ctx context.Context, paths []string, opt ingestOptions) er
 		fmt.Fprintf(l.stderr, "lede: warning: %s holds no files to ingest\n", dir)
 	}
 	rep := l.newIngestReport(opt.json, total)
-	pctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	batches := intake.ParseBatches(pctx, intake.Each(paths), opt.batch, l.stdin, wire.Options{MaxSize: opt.maxSize})
-	var fatal error
-	for {
-		batch, ok := nextBatch(ctx, batches)
-		if !ok {
-			break
-		}
-		yieldToReaders(ctx, l.db)
-		if fatal = l.storeAndReport(ctx, batch, rep, opt.noAlerts); fatal != nil {
-			break
-		}
-	}
-	cancel()
+	err := l.ingestDriver(opt, rep).Run(ctx, intake.Each(paths))
 	rep.finish()
-	if left := total - rep.done; left > 0 && (ctx.Err() != nil || fatal != nil) {
+	if left := total - rep.done; left > 0 && err != nil {
 		fmt.Fprintf(l.stderr, "lede: stopped with %d of %d inputs not stored; run the same command again to finish\n",
 			left, total)
 	}
 	switch {
-	case ctx.Err() != nil:
-		return ctx.Err()
-	case fatal != nil:
-		return fatal
+	case err != nil:
+		return err
 	case rep.tally[store.StatusError] > 0:
 		return exitStatus(1)
 	}
 	return nil
 }
 
-// nextBatch waits for the next parsed batch. It gives up as soon as ctx
-// ends, even while a read is slow (a file on a stalled network mount,
-// standard input from a quiet pipe): Ctrl-C stops an ingest between
-// batches, never waiting for a read that may not end.
-func nextBatch(ctx context.Context, batches <-chan []intake.Input) ([]intake.Input, bool) {
-	select {
-	case batch, ok := <-batches:
-		return batch, ok && ctx.Err() == nil
-	case <-ctx.Done():
-		return nil, false
+// ingestDriver is the intake driver for lede ingest with these options,
+// reporting to rep.
+func (l *lede) ingestDriver(opt ingestOptions, rep *ingestReport) *intake.Driver {
+	return &intake.Driver{
+		Open: func(ctx context.Context) (*store.DB, error) {
+			return l.openDB(ctx, store.Options{Holder: "lede ingest", NoEvents: opt.noAlerts})
+		},
+		Path:      l.db,
+		Batch:     opt.batch,
+		Stdin:     l.stdin,
+		Wire:      wire.Options{MaxSize: opt.maxSize},
+		Summaries: l.summaries(),
+		Stored:    rep.add,
 	}
-}
-
-// storeAndReport stores one parsed batch, reports it and lets go of its
-// inputs' payloads, so memory holds the batches under way, not the run.
-func (l *lede) storeAndReport(ctx context.Context, batch []intake.Input, rep *ingestReport, noAlerts bool) error {
-	results, sums, err := l.storeBatch(ctx, batch, noAlerts)
-	if err != nil {
-		return err
-	}
-	if err := rep.add(batch, results, sums); err != nil {
-		return err
-	}
-	intake.Release(batch)
-	return nil
-}
-
-// storeBatch stores the inputs of a batch that parsed and returns one
-// result per input, parse failures included, and the update summaries
-// computed for the stories the batch touched, by arrival. The database is
-// open only while the batch is stored, so readers get their turn between
-// batches. Once begun, a batch is finished even if ctx ends: stopping is
-// for the caller, between batches.
-func (l *lede) storeBatch(ctx context.Context, batch []intake.Input, noAlerts bool) ([]store.Result, map[uint64]revision.UpdateSummary, error) {
-	ins, at, results := intake.Prepared(batch)
-	if len(ins) == 0 {
-		return results, nil, nil
-	}
-	db, err := l.openDB(ctx, store.Options{Holder: "lede ingest", NoEvents: noAlerts})
-	if err != nil {
-		return nil, nil, err
-	}
-	res := intake.Ingest(context.WithoutCancel(ctx), db, ins)
-	sums := l.summaries().Store(db, ins, res)
-	if err := db.Close(); err != nil {
-		return nil, nil, fmt.Errorf("closing database %s: %w", l.db, err)
-	}
-	intake.Place(results, at, res)
-	return results, sums, nil
 }
 
 // summaries is the summarise stage, warning on stderr.

@@ -104,8 +104,11 @@ func (l *lede) serve(ctx context.Context, addr string, watchDirs []string, opt w
 	}
 	logger := log.New(l.stderr, "lede: serve: ", log.LstdFlags)
 	srv, err := web.New(web.Config{
-		Open:          l.openRead,
-		WriterWaiting: func() bool { return knockedLately(l.db) },
+		Open: l.openRead,
+		// A waiting command knocks again every 250ms; an older knock
+		// was left by one that gave up or died, and must not hold back
+		// every request of the server.
+		WriterWaiting: func() bool { return store.KnockedWithin(l.db, time.Second) },
 		FillSummaries: func(db *store.DB, s store.Story) error {
 			pairs, err := missingSummaries(db, s)
 			fillSummaries(s, pairs, l.stderr)
@@ -151,13 +154,4 @@ func (l *lede) serve(ctx context.Context, addr string, watchDirs []string, opt w
 	}
 	fmt.Fprintln(l.stderr, "lede: stopped")
 	return nil
-}
-
-// knockedLately reports whether a command waiting for the database has
-// knocked within the last second. A waiting command knocks again every
-// 250ms; an older knock was left by one that gave up or died, and must
-// not hold back every request of the server.
-func knockedLately(db string) bool {
-	st, err := os.Stat(knockFile(db))
-	return err == nil && time.Since(st.ModTime()) < time.Second
 }

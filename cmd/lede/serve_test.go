@@ -218,25 +218,6 @@ func TestServeWatch(t *testing.T) {
 	}
 }
 
-// TestKnockedLately checks that only a fresh knock holds requests back.
-func TestKnockedLately(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "lede.db")
-	if knockedLately(db) {
-		t.Error("knocked without a knock file")
-	}
-	knock(db)
-	if !knockedLately(db) {
-		t.Error("a fresh knock is not seen")
-	}
-	old := time.Now().Add(-2 * time.Second)
-	if err := os.Chtimes(knockFile(db), old, old); err != nil {
-		t.Fatal(err)
-	}
-	if knockedLately(db) {
-		t.Error("a knock left two seconds ago still holds requests back")
-	}
-}
-
 // TestServeUsage checks how serve refuses what it cannot do.
 func TestServeUsage(t *testing.T) {
 	db := ingestedCorpus(t)

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"time"
 
 	"lede/store"
@@ -22,7 +21,7 @@ func (w *watchRun) session(ctx context.Context) (*store.DB, error) {
 	if w.sess != nil {
 		return w.sess, nil
 	}
-	yieldToReaders(ctx, w.l.db)
+	store.YieldToReaders(ctx, w.l.db)
 	db, err := w.l.openWrite(ctx, "watch")
 	if err != nil {
 		return nil, err
@@ -37,7 +36,7 @@ func (w *watchRun) release(force bool) {
 	if w.sess == nil {
 		return
 	}
-	if !force && !w.del.Idle() && time.Since(w.sessSince) < maxHold && !knocked(w.l.db) {
+	if !force && !w.del.Idle() && time.Since(w.sessSince) < maxHold && !store.Knocked(w.l.db) {
 		return
 	}
 	if err := w.sess.Close(); err != nil {
@@ -70,10 +69,4 @@ func (w *watchRun) await() {
 		}
 	}
 	w.del.Got(<-w.del.Done())
-}
-
-// knocked reports whether another command waits for the database.
-func knocked(db string) bool {
-	_, err := os.Stat(knockFile(db))
-	return err == nil
 }
