@@ -11,7 +11,7 @@ import (
 // alertMarker is the marker for a line of text: "(LEAD)", "(2nd LD,
 // CORRECTED)", "(first)" for a first version.
 func alertMarker(m revision.Marker) string {
-	if l := markerLabel(m); l != "" {
+	if l := m.Text(); l != "" {
 		return "(" + l + ")"
 	}
 	return "(first)"

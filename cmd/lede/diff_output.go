@@ -67,7 +67,7 @@ func (l *lede) writeDiffs(cs []comparison, opt diffOptions) error {
 func sectionHeader(c comparison, format string, st style) string {
 	v := c.to
 	text := fmt.Sprintf("rev %d", v.Rev)
-	if m := markerLabel(v.Marker); m != "" {
+	if m := v.Marker.Text(); m != "" {
 		text += " (" + m + ")"
 	}
 	text += " " + whenText(v.Date, v.Record.Time)

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -172,16 +171,6 @@ func (l *lede) ingestDriver(opt ingestOptions, rep *ingestReport) *intake.Driver
 func (l *lede) summaries() *intake.Summaries {
 	l.sums.Warn = l.stderr
 	return &l.sums
-}
-
-// markerLabel writes a marker as on the page without parentheses, with
-// its flags: "2nd LD, CORRECTED"; "" for a plain first version.
-func markerLabel(m revision.Marker) string {
-	parts := m.Flags
-	if m.Label != "" {
-		parts = append([]string{m.Label}, m.Flags...)
-	}
-	return strings.Join(parts, ", ")
 }
 
 // elapsedText writes a duration for a summary line: "1.23s".

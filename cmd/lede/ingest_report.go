@@ -119,7 +119,7 @@ func (r *ingestReport) text(res store.Result, rev *revision.Revision, sum *revis
 	case store.StatusNewStory, store.StatusUpdate:
 		var b strings.Builder
 		fmt.Fprintf(&b, "%-9s  %s  ", res.Status, st.bold(ref))
-		if m := markerLabel(res.Marker); m != "" {
+		if m := res.Marker.Text(); m != "" {
 			b.WriteString("(" + m + ")  ")
 		}
 		b.WriteString(headlineText(res.Headline, rev, st) + "  " + st.dim("("+res.Source+")"))

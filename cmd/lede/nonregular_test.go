@@ -13,8 +13,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"lede/intake"
 )
 
 // mkfifo makes a named pipe at path, which nothing will ever write to.
@@ -168,33 +166,5 @@ func TestWatchFIFOInFolder(t *testing.T) {
 	}
 	if got := sources(storiesJSON(t, db)); len(got) != 1 || got[filepath.Join(dir, "page.txt")] != 1 {
 		t.Errorf("stored %v, want page.txt only", got)
-	}
-}
-
-// TestWatchFileSwappedForFIFO: a page the tracker found settled can be
-// replaced by a FIFO before the watch reads it. The read refuses it at
-// once instead of waiting for a writer that never comes.
-func TestWatchFileSwappedForFIFO(t *testing.T) {
-	dir := t.TempDir()
-	page := filepath.Join(dir, "page.txt")
-	copyFile(t, firstPage, page)
-	tr := intake.NewTracker([]string{dir}, 0)
-	now := time.Now()
-	tr.Scan(now)
-	ready := tr.Ready(now, 10)
-	if len(ready) != 1 || ready[0] != page {
-		t.Fatalf("ready %v, want [%s]", ready, page)
-	}
-	os.Rename(mkfifo(t, filepath.Join(dir, ".swap")), page)
-	w := &watchRun{opt: watchOptions{once: true}, files: tr}
-	done := make(chan []intake.Input, 1)
-	go func() { done <- w.parse(ready) }()
-	select {
-	case inputs := <-done:
-		if len(inputs) != 1 || inputs[0].Err == nil || inputs[0].Err.Error() != page+": not a regular file (a FIFO)" {
-			t.Errorf("parse = %+v, want one input failing with not a regular file (a FIFO)", inputs)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("reading the swapped file still blocked after 10s")
 	}
 }

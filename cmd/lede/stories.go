@@ -187,7 +187,7 @@ func (l *lede) writeStoryTable(list []store.Story, byAgency bool) error {
 // for an item that has none but carries the agency's version number (a
 // NewsML-G2 or ninjs version), "v" and the number.
 func versionLabel(v store.Version) string {
-	if l := markerLabel(v.Marker); l != "" || v.Version == 0 {
+	if l := v.Marker.Text(); l != "" || v.Version == 0 {
 		return l
 	}
 	return "v" + strconv.Itoa(v.Version)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"regexp"
@@ -12,7 +13,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"lede/alert"
-	"lede/intake"
+	"lede/intake/watch"
 	"lede/revision"
 	"lede/store"
 )
@@ -232,14 +233,12 @@ func (l *lede) watch(ctx context.Context, dirs []string, opt watchOptions) error
 		return err
 	}
 	// After the database exists, for the lock is on the file itself.
-	unlock, err := lockWatch(l.db)
+	unlock, err := watch.Lock(l.db)
 	if err != nil {
-		return err
+		return lockError(err)
 	}
 	defer unlock()
-	w := &watchRun{l: l, opt: opt, rules: rules, dbID: dbID, dbFlag: l.dbFlag(),
-		files: intake.NewTracker(dirs, opt.settle),
-		del:   alert.NewDeliverer(sinks, opt.backoff, l.stderr), tally: map[store.Status]int{}}
+	del := alert.NewDeliverer(sinks, opt.backoff, l.stderr)
 	var names []string
 	for _, s := range sinks {
 		names = append(names, s.Info().Kind+" "+s.Info().Name)
@@ -252,7 +251,34 @@ func (l *lede) watch(ctx context.Context, dirs []string, opt watchOptions) error
 		watching = "no directory to watch, raising and delivering the alerts due"
 	}
 	fmt.Fprintf(l.stderr, "lede: %s for %s; alerts to %s\n", watching, describeRules(rules), strings.Join(names, ", "))
-	return w.run(ctx)
+	stats, err := watch.Run(ctx, watch.Config{
+		Dirs: dirs, Once: opt.once, Rules: rules, DBID: dbID, DBFlag: l.dbFlag(),
+		Path: l.db,
+		Open: func(ctx context.Context) (*store.DB, error) {
+			return l.openWrite(ctx, "watch")
+		},
+		OpenRead:  l.openRead,
+		Deliverer: del,
+		Summaries: l.summaries(),
+		Report:    watchReport{stderr: l.stderr, verbose: opt.verbose},
+		Settle:    opt.settle, Incomplete: opt.incomplete, Rescan: opt.rescan, KeepAlerts: opt.keepAlerts,
+		Batch: opt.batch, MaxSize: opt.maxSize,
+	})
+	watchSummary(l.stderr, stats)
+	if err == nil && stats.Failed() {
+		return exitStatus(1)
+	}
+	return err
+}
+
+// lockError is the error of a watch that cannot take the watch lock.
+func lockError(err error) error {
+	var busy *watch.BusyError
+	if errors.As(err, &busy) {
+		return &cliError{code: 1, msg: busy.Error(),
+			hint: "one watch per database delivers its alerts; stop the other first"}
+	}
+	return err
 }
 
 // describeRules says in words what the rules alert on.

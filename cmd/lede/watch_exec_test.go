@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"lede/intake/watch"
 )
 
 // TestWatchExecStop stops a watch (Ctrl-C) while its --exec command
@@ -31,7 +33,7 @@ func TestWatchExecStop(t *testing.T) {
 	}
 	start := time.Now()
 	w.stop(t)
-	if took := time.Since(start); took > stopGrace+3*time.Second {
+	if took := time.Since(start); took > watch.StopGrace+3*time.Second {
 		t.Errorf("watch took %s to stop", took)
 	}
 	if !strings.Contains(w.errText(), "signal: killed (the watch is stopping)") {

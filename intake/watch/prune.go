@@ -1,7 +1,6 @@
-package main
+package watch
 
 import (
-	"fmt"
 	"time"
 
 	"lede/store"
@@ -18,12 +17,12 @@ const (
 // --keep-alerts that every sink is done with.
 func (w *watchRun) prune(db *store.DB) {
 	now := time.Now()
-	if w.opt.keepAlerts == 0 || now.Sub(w.pruned) < pruneEvery {
+	if w.cfg.KeepAlerts == 0 || now.Sub(w.pruned) < pruneEvery {
 		return
 	}
-	n, err := db.PruneAlerts(now.Add(-w.opt.keepAlerts), pruneBatch)
+	n, err := db.PruneAlerts(now.Add(-w.cfg.KeepAlerts), pruneBatch)
 	if err != nil {
-		fmt.Fprintf(w.l.stderr, "lede: warning: old alerts not deleted yet: %v\n", err)
+		w.warnf("old alerts not deleted yet: %v", err)
 		return
 	}
 	if n == pruneBatch {
@@ -32,7 +31,7 @@ func (w *watchRun) prune(db *store.DB) {
 	} else {
 		w.pruned = now
 	}
-	if n > 0 && w.opt.verbose {
-		fmt.Fprintf(w.l.stderr, "lede: deleted %d alerts older than %s\n", n, w.opt.keepAlerts)
+	if n > 0 {
+		w.cfg.Report.Pruned(n, w.cfg.KeepAlerts)
 	}
 }

@@ -1,4 +1,4 @@
-package main
+package watch
 
 import (
 	"lede/alert"
@@ -21,7 +21,7 @@ func (w *watchRun) alertedInBatch(evs []store.Event, msgs []*alert.Alert, errs [
 		if msgs[i] == nil && !evs[i].Alerted && alerted[evs[i].StoryUID] {
 			e := evs[i]
 			e.Alerted = true
-			msgs[i], errs[i] = alert.Draft(e, rules, w.dbID, w.dbFlag)
+			msgs[i], errs[i] = alert.Draft(e, rules, w.cfg.DBID, w.cfg.DBFlag)
 		}
 		if msgs[i] != nil {
 			alerted[evs[i].StoryUID] = true

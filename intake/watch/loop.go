@@ -1,4 +1,4 @@
-package main
+package watch
 
 import (
 	"context"
@@ -28,11 +28,7 @@ import (
 // deliveries in flight. Only its loop goroutine touches the database,
 // and only for a moment per cycle.
 type watchRun struct {
-	l      *lede
-	opt    watchOptions
-	rules  revision.Rules
-	dbID   string
-	dbFlag string
+	cfg    Config
 	files  *intake.Tracker
 	del    *alert.Deliverer
 	tally  map[store.Status]int
@@ -54,15 +50,16 @@ type watchRun struct {
 // eventBatch is how many events a cycle turns into alerts at most.
 const eventBatch = 500
 
-// stopGrace is how long a stopping watch lets sends in flight finish.
-const stopGrace = 5 * time.Second
+// StopGrace is how long a stopping watch lets sends in flight finish
+// before it cancels them.
+const StopGrace = 5 * time.Second
 
 // run is the watch loop: it takes files as they settle and delivers
 // alerts, until ctx ends (or, with --once, until the work is done).
 func (w *watchRun) run(ctx context.Context) error {
 	fsw, err := fsnotify.NewWatcher()
 	if err != nil {
-		fmt.Fprintf(w.l.stderr, "lede: warning: no file change events (%v); rescanning every %s\n", err, w.opt.rescan)
+		w.warnf("no file change events (%v); rescanning every %s", err, w.cfg.Rescan)
 	} else {
 		defer fsw.Close()
 		w.files.Watch(fsw)
@@ -71,7 +68,7 @@ func (w *watchRun) run(ctx context.Context) error {
 	defer cancelSends()
 	w.files.Scan(time.Now())
 	w.skipTaken(ctx)
-	if w.opt.once {
+	if w.cfg.Once {
 		return w.runOnce(ctx, sendCtx)
 	}
 	var events chan fsnotify.Event
@@ -80,7 +77,7 @@ func (w *watchRun) run(ctx context.Context) error {
 		events, errs = fsw.Events, fsw.Errors
 	}
 	w.cycle(ctx, sendCtx, nil) // what earlier runs and lede ingest left
-	rescanAt := time.Now().Add(w.opt.rescan)
+	rescanAt := time.Now().Add(w.cfg.Rescan)
 	for ctx.Err() == nil {
 		wake := rescanAt
 		if w.more {
@@ -99,7 +96,7 @@ func (w *watchRun) run(ctx context.Context) error {
 			w.files.Event(ev, time.Now())
 		case err := <-errs:
 			// Most likely the event queue overflowed: rescan now.
-			fmt.Fprintf(w.l.stderr, "lede: warning: file events: %v; rescanning\n", err)
+			w.warnf("file events: %v; rescanning", err)
 			rescanAt = time.Now()
 		case r := <-w.del.Done():
 			w.del.Got(r)
@@ -113,9 +110,9 @@ func (w *watchRun) run(ctx context.Context) error {
 			// Also picks up events and lede alerts --retry from
 			// other processes.
 			w.files.Scan(now)
-			rescanAt, busy = now.Add(w.opt.rescan), true
+			rescanAt, busy = now.Add(w.cfg.Rescan), true
 		}
-		if ready := w.files.Ready(now, w.opt.batch); (len(ready) > 0 || busy) && ctx.Err() == nil {
+		if ready := w.files.Ready(now, w.cfg.Batch); (len(ready) > 0 || busy) && ctx.Err() == nil {
 			w.cycle(ctx, sendCtx, ready)
 		}
 		w.release(false)
@@ -128,12 +125,12 @@ func (w *watchRun) run(ctx context.Context) error {
 func (w *watchRun) runOnce(ctx, sendCtx context.Context) error {
 	select {
 	case <-ctx.Done():
-	case <-time.After(w.opt.settle):
+	case <-time.After(w.cfg.Settle):
 	}
 	for ctx.Err() == nil {
-		ready := w.files.Ready(time.Now().Add(w.opt.settle), w.opt.batch)
+		ready := w.files.Ready(time.Now().Add(w.cfg.Settle), w.cfg.Batch)
 		w.cycle(ctx, sendCtx, ready)
-		if len(ready) < w.opt.batch && !w.more {
+		if len(ready) < w.cfg.Batch && !w.more {
 			break
 		}
 	}
@@ -146,11 +143,7 @@ func (w *watchRun) runOnce(ctx, sendCtx context.Context) error {
 		return w.stop(func() {})
 	}
 	for path := range w.files.Waiting() {
-		fmt.Fprintf(w.l.stderr, "lede: warning: %s is still being written; left for the next run\n", path)
-	}
-	w.summary()
-	if w.tally[store.StatusError] > 0 || w.del.Failures > 0 || len(w.held) > 0 {
-		return exitStatus(1)
+		w.warnf("%s is still being written; left for the next run", path)
 	}
 	return nil
 }
@@ -158,7 +151,7 @@ func (w *watchRun) runOnce(ctx, sendCtx context.Context) error {
 // stop lets the sends in flight finish (for a while), stores their
 // outcomes and reports.
 func (w *watchRun) stop(cancelSends context.CancelFunc) error {
-	t := time.AfterFunc(stopGrace, cancelSends)
+	t := time.AfterFunc(StopGrace, cancelSends)
 	defer t.Stop()
 	for !w.del.Idle() {
 		w.await()
@@ -169,21 +162,11 @@ func (w *watchRun) stop(cancelSends context.CancelFunc) error {
 			err = w.del.Record(db)
 		}
 		if err != nil {
-			fmt.Fprintf(w.l.stderr, "lede: warning: delivery states not stored: %v (the alerts will be sent again)\n", err)
+			w.warnf("delivery states not stored: %v (the alerts will be sent again)", err)
 		}
 	}
 	w.release(true)
-	w.summary()
 	return context.Canceled
-}
-
-// summary says on stderr what the run did.
-func (w *watchRun) summary() {
-	t := w.tally
-	fmt.Fprintf(w.l.stderr, "lede: watch: %d pages taken: %d new stories, %d updates, %d duplicates, %d errors; %d alerts raised, %d deliveries, %d failed attempts\n",
-		t[store.StatusNewStory]+t[store.StatusUpdate]+t[store.StatusDuplicate]+t[store.StatusError],
-		t[store.StatusNewStory], t[store.StatusUpdate], t[store.StatusDuplicate], t[store.StatusError],
-		w.alerts, w.del.Sent, w.del.Failures)
 }
 
 // cycle is one short spell with the database: store the pages given,
@@ -196,7 +179,7 @@ func (w *watchRun) cycle(ctx, sendCtx context.Context, paths []string) {
 	db, err := w.session(ctx)
 	if err != nil {
 		if ctx.Err() == nil {
-			fmt.Fprintf(w.l.stderr, "lede: warning: %v; trying again shortly\n", err)
+			w.warnf("%v; trying again shortly", err)
 		}
 		for _, in := range inputs {
 			w.files.Later(in.File, time.Now())
@@ -208,13 +191,13 @@ func (w *watchRun) cycle(ctx, sendCtx context.Context, paths []string) {
 		w.stamp(db, inputs)
 	}
 	if w.more, err = w.consume(db); err != nil {
-		fmt.Fprintf(w.l.stderr, "lede: warning: alerts not raised yet: %v\n", err)
+		w.warnf("alerts not raised yet: %v", err)
 	}
 	if err := w.del.Record(db); err != nil {
-		fmt.Fprintf(w.l.stderr, "lede: warning: delivery states not stored yet: %v\n", err)
+		w.warnf("delivery states not stored yet: %v", err)
 	}
 	if err := w.del.Dispatch(sendCtx, db, time.Now()); err != nil {
-		fmt.Fprintf(w.l.stderr, "lede: warning: alerts not sent yet: %v\n", err)
+		w.warnf("alerts not sent yet: %v", err)
 	}
 	w.prune(db)
 }
@@ -230,10 +213,10 @@ func (w *watchRun) parse(paths []string) []intake.Input {
 	}
 	var out []intake.Input
 	now := time.Now()
-	for _, items := range intake.ParseAll(inputs, nil, wire.Options{MaxSize: w.opt.maxSize}) {
+	for _, items := range intake.ParseAll(inputs, nil, wire.Options{MaxSize: w.cfg.MaxSize}) {
 		file := items[0].File
-		if !w.opt.once && slices.ContainsFunc(items, unfinished) {
-			if st, err := os.Stat(file); err == nil && now.Sub(st.ModTime()) < w.opt.incomplete {
+		if !w.cfg.Once && slices.ContainsFunc(items, unfinished) {
+			if st, err := os.Stat(file); err == nil && now.Sub(st.ModTime()) < w.cfg.Incomplete {
 				w.files.Later(file, now)
 				continue
 			}
@@ -258,12 +241,13 @@ func (w *watchRun) skipTaken(ctx context.Context) {
 		}
 	}
 	var known map[string]store.FileStamp
-	err := w.l.withRead(ctx, func(db *store.DB) (err error) {
+	db, err := w.cfg.OpenRead(ctx)
+	if err == nil {
 		known, err = db.FileStamps(slices.Collect(maps.Keys(abs)))
-		return err
-	})
+		db.Close()
+	}
 	if err != nil {
-		fmt.Fprintf(w.l.stderr, "lede: warning: %v; reading every file again\n", err)
+		w.warnf("%v; reading every file again", err)
 		return
 	}
 	for a, s := range known {
@@ -284,7 +268,7 @@ func (w *watchRun) stamp(db *store.DB, inputs []intake.Input) {
 		}
 	}
 	if err := db.SetFileStamps(stamps); err != nil {
-		fmt.Fprintf(w.l.stderr, "lede: warning: files taken not noted (a restart reads them again): %v\n", err)
+		w.warnf("files taken not noted (a restart reads them again): %v", err)
 	}
 }
 
@@ -296,21 +280,12 @@ func (w *watchRun) store(db *store.DB, inputs []intake.Input) {
 	ins, at, results := intake.Prepared(inputs)
 	if len(ins) > 0 {
 		res := intake.Ingest(context.Background(), db, ins)
-		w.l.summaries().Store(db, ins, res)
+		w.cfg.Summaries.Store(db, ins, res)
 		intake.Place(results, at, res)
 	}
 	for _, r := range results {
 		w.tally[r.Status]++
-		switch {
-		case r.Status == store.StatusError:
-			fmt.Fprintf(w.l.stderr, "lede: warning: %s: %s\n", r.Source, intake.Reason(r.Err))
-		case w.opt.verbose:
-			late := ""
-			if r.Late > 0 {
-				late = "  late: " + revision.LateText(r.Late)
-			}
-			fmt.Fprintf(w.l.stderr, "lede: %-9s %s@%d %s  %s%s\n", r.Status, r.Story, r.Rev, r.Ref, r.Source, late)
-		}
+		w.cfg.Report.Taken(r)
 	}
 }
 
@@ -334,7 +309,7 @@ func (w *watchRun) consume(db *store.DB) (more bool, err error) {
 		wg.Go(func() {
 			for i := int(next.Add(1) - 1); i < len(evs); i = int(next.Add(1) - 1) {
 				if errs[i] = evs[i].Err; errs[i] == nil {
-					msgs[i], errs[i] = alert.Draft(evs[i], rules, w.dbID, w.dbFlag)
+					msgs[i], errs[i] = alert.Draft(evs[i], rules, w.cfg.DBID, w.cfg.DBFlag)
 				}
 			}
 		})
@@ -346,7 +321,7 @@ func (w *watchRun) consume(db *store.DB) (more bool, err error) {
 	for i, e := range evs {
 		if errs[i] != nil {
 			// Kept in the outbox, not lost: see held.
-			w.held.hold(w.l.stderr, e, errs[i], time.Now())
+			w.held.hold(w.cfg.Report, e, errs[i], time.Now())
 			continue
 		}
 		consumed = append(consumed, e.Arrival)
@@ -358,7 +333,7 @@ func (w *watchRun) consume(db *store.DB) (more bool, err error) {
 			return false, err
 		}
 		m := msgs[i]
-		alerts = append(alerts, store.NewAlert{Arrival: e.Arrival, ID: m.ID, Story: e.Story, Marker: markerLabel(m.Marker),
+		alerts = append(alerts, store.NewAlert{Arrival: e.Arrival, ID: m.ID, Story: e.Story, Marker: m.Marker.Text(),
 			Headline: m.Headline, Kinds: m.Kinds, Ingested: e.Ingested, Body: body})
 	}
 	if err := db.AddAlerts(consumed, alerts, w.del.Infos()); err != nil {
@@ -370,7 +345,7 @@ func (w *watchRun) consume(db *store.DB) (more bool, err error) {
 
 // withWatchlist adds the stored follows and mutes to the rules.
 func (w *watchRun) withWatchlist(db *store.DB) (revision.Rules, error) {
-	r := w.rules
+	r := w.cfg.Rules
 	wl, err := db.Watchlist()
 	if err != nil {
 		return r, err
@@ -389,4 +364,9 @@ func (w *watchRun) withWatchlist(db *store.DB) (revision.Rules, error) {
 		r.FollowGrep = append(r.FollowGrep, re)
 	}
 	return r, nil
+}
+
+// warnf reports a problem the watch works around.
+func (w *watchRun) warnf(format string, args ...any) {
+	w.cfg.Report.Warn(fmt.Sprintf(format, args...))
 }

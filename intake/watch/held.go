@@ -1,8 +1,7 @@
-package main
+package watch
 
 import (
 	"fmt"
-	"io"
 	"time"
 
 	"lede/store"
@@ -17,11 +16,11 @@ const heldRetry = 10 * time.Minute
 // stay in the outbox, so nothing is lost (a restarted watch, or this one
 // after heldRetry, tries again, for instance after lede check --fix), but
 // they are passed over meanwhile, so that they never stop the alerts of
-// the others. Each is reported on stderr when it is held.
+// the others. Each is reported when it is held.
 type heldEvents map[uint64]time.Time // arrival -> when to try again
 
 // hold keeps an event back until heldRetry from now and says why.
-func (h *heldEvents) hold(stderr io.Writer, e store.Event, err error, now time.Time) {
+func (h *heldEvents) hold(rep Reporter, e store.Event, err error, now time.Time) {
 	if *h == nil {
 		*h = heldEvents{}
 	}
@@ -33,8 +32,8 @@ func (h *heldEvents) hold(stderr io.Writer, e store.Event, err error, now time.T
 	if e.Record.Source != "" {
 		name += " from " + e.Record.Source
 	}
-	fmt.Fprintf(stderr, "lede: warning: no alert yet for %s: %v; kept, tried again in %s (lede check lists damaged records, --fix repairs dates)\n",
-		name, err, heldRetry)
+	rep.Warn(fmt.Sprintf("no alert yet for %s: %v; kept, tried again in %s (lede check lists damaged records, --fix repairs dates)",
+		name, err, heldRetry))
 }
 
 // skip lists the events still held at now, and lets go of the others.

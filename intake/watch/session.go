@@ -1,8 +1,7 @@
-package main
+package watch
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"lede/store"
@@ -21,8 +20,8 @@ func (w *watchRun) session(ctx context.Context) (*store.DB, error) {
 	if w.sess != nil {
 		return w.sess, nil
 	}
-	store.YieldToReaders(ctx, w.l.db)
-	db, err := w.l.openWrite(ctx, "watch")
+	store.YieldToReaders(ctx, w.cfg.Path)
+	db, err := w.cfg.Open(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -36,11 +35,11 @@ func (w *watchRun) release(force bool) {
 	if w.sess == nil {
 		return
 	}
-	if !force && !w.del.Idle() && time.Since(w.sessSince) < maxHold && !store.Knocked(w.l.db) {
+	if !force && !w.del.Idle() && time.Since(w.sessSince) < maxHold && !store.Knocked(w.cfg.Path) {
 		return
 	}
 	if err := w.sess.Close(); err != nil {
-		fmt.Fprintf(w.l.stderr, "lede: warning: closing database %s: %v\n", w.l.db, err)
+		w.warnf("closing database %s: %v", w.cfg.Path, err)
 	}
 	w.sess = nil
 }

@@ -1,6 +1,6 @@
 //go:build unix
 
-package main
+package watch
 
 import (
 	"errors"
@@ -11,14 +11,14 @@ import (
 	"syscall"
 )
 
-// lockWatch makes sure a database has one watch at a time: two would
+// Lock makes sure a database has one watch at a time: two would
 // both send the alerts queued for a sink they share. The lock belongs to
 // the file, not to the name it was given by: an exclusive flock on a
 // file next to the database's real path (symbolic links resolved), and
 // where the system allows, a lock on the database file itself, which a
 // hard link under another name shares. The kernel releases both when the
 // process ends however it ends. The database must exist.
-func lockWatch(db string) (release func(), err error) {
+func Lock(db string) (release func(), err error) {
 	real, err := filepath.EvalSymlinks(db)
 	if err != nil {
 		return nil, fmt.Errorf("lock for watching %s: %w", db, err)
@@ -62,15 +62,28 @@ func lockWatch(db string) (release func(), err error) {
 // database file's watch lock.
 var errWatchHeld = errors.New("watch lock held")
 
+// BusyError is Lock's answer when another watch holds the lock.
+type BusyError struct {
+	// DB names the database as given, with its real path when that
+	// differs.
+	DB string
+	// Who is what is known of the other watch: "pid 123", or that it
+	// watches under another name; "" when nothing is.
+	Who string
+}
+
+// Error says which database another watch is watching.
+func (e *BusyError) Error() string {
+	who := ""
+	if e.Who != "" {
+		who = " (" + e.Who + ")"
+	}
+	return fmt.Sprintf("another lede watch%s is watching %s", who, e.DB)
+}
+
 // watchBusy is the error of a second watch; who says what is known of
 // the first.
-func watchBusy(db, who string) error {
-	if who != "" {
-		who = " (" + who + ")"
-	}
-	return &cliError{code: 1, msg: fmt.Sprintf("another lede watch%s is watching %s", who, db),
-		hint: "one watch per database delivers its alerts; stop the other first"}
-}
+func watchBusy(db, who string) error { return &BusyError{DB: db, Who: who} }
 
 // absPath is path made absolute, as it is when that fails.
 func absPath(path string) string {

@@ -1,0 +1,54 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"lede/intake"
+	"lede/intake/watch"
+	"lede/revision"
+	"lede/store"
+)
+
+// watchReport prints what a watch tells on stderr: warnings, and with
+// --verbose a line for every page taken and every deletion of old
+// alerts.
+type watchReport struct {
+	stderr  io.Writer
+	verbose bool
+}
+
+// Warn prints a problem the watch works around.
+func (r watchReport) Warn(msg string) {
+	fmt.Fprintf(r.stderr, "lede: warning: %s\n", msg)
+}
+
+// Taken prints an item that failed, and with --verbose the others.
+func (r watchReport) Taken(res store.Result) {
+	switch {
+	case res.Status == store.StatusError:
+		r.Warn(fmt.Sprintf("%s: %s", res.Source, intake.Reason(res.Err)))
+	case r.verbose:
+		late := ""
+		if res.Late > 0 {
+			late = "  late: " + revision.LateText(res.Late)
+		}
+		fmt.Fprintf(r.stderr, "lede: %-9s %s@%d %s  %s%s\n", res.Status, res.Story, res.Rev, res.Ref, res.Source, late)
+	}
+}
+
+// Pruned prints, with --verbose, how many old alerts were deleted.
+func (r watchReport) Pruned(n int, keep time.Duration) {
+	if r.verbose {
+		fmt.Fprintf(r.stderr, "lede: deleted %d alerts older than %s\n", n, keep)
+	}
+}
+
+// watchSummary says on stderr what the run did.
+func watchSummary(stderr io.Writer, s watch.Stats) {
+	t := s.Tally
+	fmt.Fprintf(stderr, "lede: watch: %d pages taken: %d new stories, %d updates, %d duplicates, %d errors; %d alerts raised, %d deliveries, %d failed attempts\n",
+		s.Taken(), t[store.StatusNewStory], t[store.StatusUpdate], t[store.StatusDuplicate], t[store.StatusError],
+		s.Alerts, s.Sent, s.Failures)
+}

@@ -1,0 +1,53 @@
+//go:build unix
+
+package watch
+
+import (
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+
+	"lede/intake"
+)
+
+// TestWatchFileSwappedForFIFO: a page the tracker found settled can be
+// replaced by a FIFO before the watch reads it. The read refuses it at
+// once instead of waiting for a writer that never comes.
+func TestWatchFileSwappedForFIFO(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "page.txt")
+	data, err := os.ReadFile("../../testdata/yonhap/pages/AEN20200202000651320.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tr := intake.NewTracker([]string{dir}, 0)
+	now := time.Now()
+	tr.Scan(now)
+	ready := tr.Ready(now, 10)
+	if len(ready) != 1 || ready[0] != page {
+		t.Fatalf("ready %v, want [%s]", ready, page)
+	}
+	swap := filepath.Join(dir, ".swap")
+	if err := syscall.Mkfifo(swap, 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	if err := os.Rename(swap, page); err != nil {
+		t.Fatal(err)
+	}
+	w := &watchRun{cfg: Config{Once: true}, files: tr}
+	done := make(chan []intake.Input, 1)
+	go func() { done <- w.parse(ready) }()
+	select {
+	case inputs := <-done:
+		if len(inputs) != 1 || inputs[0].Err == nil || inputs[0].Err.Error() != page+": not a regular file (a FIFO)" {
+			t.Errorf("parse = %+v, want one input failing with not a regular file (a FIFO)", inputs)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("reading the swapped file still blocked after 10s")
+	}
+}
