@@ -3,9 +3,6 @@ package intake
 import (
 	"context"
 	"errors"
-	"fmt"
-	"io"
-	"maps"
 	"strings"
 
 	"lede/revision"
@@ -70,65 +67,6 @@ func Ingest(ctx context.Context, db *store.DB, ins []store.Input) []store.Result
 			continue
 		}
 		out[i] = res[0]
-	}
-	return out
-}
-
-// Summaries is the summarise stage: after each batch it computes and
-// stores the update summaries the batch made missing or stale. It keeps
-// the parses of the batch before, since a version's predecessor is most
-// often in the same or the previous batch, and parsing it again from the
-// store is what a summary costs otherwise.
-type Summaries struct {
-	// Warn receives the warnings: summaries are derived data, a failure
-	// is no error of the ingest, and history computes what is missing.
-	Warn io.Writer
-	last map[uint64]*revision.Revision
-}
-
-// Held is how many parses the stage keeps for the next batch: at most
-// one batch's, so memory holds the batches under way, not the run.
-func (s *Summaries) Held() int { return len(s.last) }
-
-// Store computes and stores the summaries the batch made missing or
-// stale (its own updates, and the versions after a late first version or
-// in merged stories), in one more short transaction, and returns them by
-// arrival.
-func (s *Summaries) Store(db *store.DB, ins []store.Input, res []store.Result) map[uint64]revision.UpdateSummary {
-	var ids []string
-	batch := map[uint64]*revision.Revision{}
-	for j, r := range res {
-		if r.Status != store.StatusNewStory && r.Status != store.StatusUpdate {
-			continue
-		}
-		ids = append(ids, r.Story)
-		ids = append(ids, r.Merged...)
-		batch[r.Arrival] = ins[j].Rev
-	}
-	if len(ids) == 0 {
-		return nil
-	}
-	parsed := maps.Clone(s.last)
-	if parsed == nil {
-		parsed = map[uint64]*revision.Revision{}
-	}
-	maps.Copy(parsed, batch)
-	s.last = batch
-	pairs, err := db.StaleSummariesHaving(ids, func(a uint64) bool { return parsed[a] != nil })
-	if err != nil {
-		fmt.Fprintf(s.Warn, "lede: warning: update summaries not computed: %v\n", err)
-		return nil
-	}
-	computed, err := ComputeSummaries(pairs, parsed)
-	if err != nil {
-		fmt.Fprintf(s.Warn, "lede: warning: an update summary not computed: %v\n", err)
-	}
-	if err := db.SetSummaries(computed); err != nil {
-		fmt.Fprintf(s.Warn, "lede: warning: update summaries not stored: %v\n", err)
-	}
-	out := make(map[uint64]revision.UpdateSummary, len(computed))
-	for _, c := range computed {
-		out[c.Arrival] = c.Summary
 	}
 	return out
 }

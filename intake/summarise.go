@@ -2,6 +2,7 @@ package intake
 
 import (
 	"fmt"
+	"maps"
 	"runtime"
 	"sync"
 
@@ -67,4 +68,71 @@ func parsedOr(parsed map[uint64]*revision.Revision, arrival uint64, in store.Inp
 		return r, nil
 	}
 	return wire.Reparse(name, in.Source, in.Raw)
+}
+
+// Summaries is the summarise stage: after each batch it computes and
+// stores the update summaries the batch made missing or stale. It keeps
+// the parses of the batch before, since a version's predecessor is most
+// often in the same or the previous batch, and parsing it again from the
+// store is what a summary costs otherwise.
+type Summaries struct {
+	// Warn is told of failures (nil: nobody is): summaries are derived
+	// data, a failure is no error of the ingest, and history computes
+	// what is missing.
+	Warn func(msg string)
+	last map[uint64]*revision.Revision
+}
+
+// Held is how many parses the stage keeps for the next batch: at most
+// one batch's, so memory holds the batches under way, not the run.
+func (s *Summaries) Held() int { return len(s.last) }
+
+// Store computes and stores the summaries the batch made missing or
+// stale (its own updates, and the versions after a late first version or
+// in merged stories), in one more short transaction, and returns them by
+// arrival.
+func (s *Summaries) Store(db *store.DB, ins []store.Input, res []store.Result) map[uint64]revision.UpdateSummary {
+	var ids []string
+	batch := map[uint64]*revision.Revision{}
+	for j, r := range res {
+		if r.Status != store.StatusNewStory && r.Status != store.StatusUpdate {
+			continue
+		}
+		ids = append(ids, r.Story)
+		ids = append(ids, r.Merged...)
+		batch[r.Arrival] = ins[j].Rev
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	parsed := maps.Clone(s.last)
+	if parsed == nil {
+		parsed = map[uint64]*revision.Revision{}
+	}
+	maps.Copy(parsed, batch)
+	s.last = batch
+	pairs, err := db.StaleSummariesHaving(ids, func(a uint64) bool { return parsed[a] != nil })
+	if err != nil {
+		s.warnf("update summaries not computed: %v", err)
+		return nil
+	}
+	computed, err := ComputeSummaries(pairs, parsed)
+	if err != nil {
+		s.warnf("an update summary not computed: %v", err)
+	}
+	if err := db.SetSummaries(computed); err != nil {
+		s.warnf("update summaries not stored: %v", err)
+	}
+	out := make(map[uint64]revision.UpdateSummary, len(computed))
+	for _, c := range computed {
+		out[c.Arrival] = c.Summary
+	}
+	return out
+}
+
+// warnf tells Warn of a failure.
+func (s *Summaries) warnf(format string, args ...any) {
+	if s.Warn != nil {
+		s.Warn(fmt.Sprintf(format, args...))
+	}
 }

@@ -169,7 +169,7 @@ func (l *lede) ingestDriver(opt ingestOptions, rep *ingestReport) *intake.Driver
 
 // summaries is the summarise stage, warning on stderr.
 func (l *lede) summaries() *intake.Summaries {
-	l.sums.Warn = l.stderr
+	l.sums.Warn = func(msg string) { fmt.Fprintf(l.stderr, "lede: warning: %s\n", msg) }
 	return &l.sums
 }
 

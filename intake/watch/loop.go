@@ -2,29 +2,17 @@ package watch
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"maps"
-	"os"
-	"path/filepath"
-	"regexp"
-	"runtime"
-	"slices"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
 
 	"lede/alert"
 	"lede/intake"
-	"lede/revision"
-	"lede/revision/wire"
 	"lede/store"
 )
 
-// watchRun is one lede watch: its options, the files it follows and the
+// watchRun is one lede watch: its Config, the files it follows and the
 // deliveries in flight. Only its loop goroutine touches the database,
 // and only for a moment per cycle.
 type watchRun struct {
@@ -38,7 +26,7 @@ type watchRun struct {
 	// (a long lede ingest) never holds the database for long.
 	more bool
 	// sess is the database while it is open, since sessSince; see
-	// watch_session.go.
+	// session.go.
 	sess      *store.DB
 	sessSince time.Time
 	// held are the events whose alert could not be built yet.
@@ -46,9 +34,6 @@ type watchRun struct {
 	// pruned is when old alerts were last deleted (--keep-alerts).
 	pruned time.Time
 }
-
-// eventBatch is how many events a cycle turns into alerts at most.
-const eventBatch = 500
 
 // StopGrace is how long a stopping watch lets sends in flight finish
 // before it cancels them.
@@ -200,170 +185,6 @@ func (w *watchRun) cycle(ctx, sendCtx context.Context, paths []string) {
 		w.warnf("alerts not sent yet: %v", err)
 	}
 	w.prune(db)
-}
-
-// parse reads and parses the files given. A page that is cut off or does
-// not parse while its file is younger than --incomplete is left for
-// later: its writer may not be done (not with --once, which takes what
-// is there).
-func (w *watchRun) parse(paths []string) []intake.Input {
-	inputs := make([]intake.Input, len(paths))
-	for i, p := range paths {
-		inputs[i] = intake.Input{Source: p}
-	}
-	var out []intake.Input
-	now := time.Now()
-	for _, items := range intake.ParseAll(inputs, nil, wire.Options{MaxSize: w.cfg.MaxSize}) {
-		file := items[0].File
-		if !w.cfg.Once && slices.ContainsFunc(items, unfinished) {
-			if st, err := os.Stat(file); err == nil && now.Sub(st.ModTime()) < w.cfg.Incomplete {
-				w.files.Later(file, now)
-				continue
-			}
-		}
-		out = append(out, items...)
-	}
-	return out
-}
-
-// unfinished reports whether an item failed or is cut off: in a young
-// file its writer may not be done (a JSON lines file still growing, a
-// TREC day file cut mid-<DOC>), so the whole file waits.
-func unfinished(in intake.Input) bool { return in.Err != nil || !in.Rev.Complete }
-
-// skipTaken marks as taken the files an earlier watch took that have
-// not changed since, so a restart does not read them all again.
-func (w *watchRun) skipTaken(ctx context.Context) {
-	abs := map[string]string{}
-	for path := range w.files.Waiting() {
-		if a, err := filepath.Abs(path); err == nil {
-			abs[a] = path
-		}
-	}
-	var known map[string]store.FileStamp
-	db, err := w.cfg.OpenRead(ctx)
-	if err == nil {
-		known, err = db.FileStamps(slices.Collect(maps.Keys(abs)))
-		db.Close()
-	}
-	if err != nil {
-		w.warnf("%v; reading every file again", err)
-		return
-	}
-	for a, s := range known {
-		path := abs[a]
-		if size, mod, ok := w.files.Stamp(path); ok && size == s.Size && mod.UnixNano() == s.Mod {
-			w.files.Taken(path)
-		}
-	}
-}
-
-// stamp notes the version of each file taken, for skipTaken.
-func (w *watchRun) stamp(db *store.DB, inputs []intake.Input) {
-	stamps := map[string]store.FileStamp{}
-	for _, in := range inputs {
-		size, mod, ok := w.files.Stamp(in.File)
-		if a, err := filepath.Abs(in.File); err == nil && ok {
-			stamps[a] = store.FileStamp{Size: size, Mod: mod.UnixNano()}
-		}
-	}
-	if err := db.SetFileStamps(stamps); err != nil {
-		w.warnf("files taken not noted (a restart reads them again): %v", err)
-	}
-}
-
-// store ingests parsed inputs like lede ingest and reports failures.
-func (w *watchRun) store(db *store.DB, inputs []intake.Input) {
-	for _, in := range inputs {
-		w.files.Taken(in.File)
-	}
-	ins, at, results := intake.Prepared(inputs)
-	if len(ins) > 0 {
-		res := intake.Ingest(context.Background(), db, ins)
-		w.cfg.Summaries.Store(db, ins, res)
-		intake.Place(results, at, res)
-	}
-	for _, r := range results {
-		w.tally[r.Status]++
-		w.cfg.Report.Taken(r)
-	}
-}
-
-// consume turns up to eventBatch of the events ingest left into alerts,
-// by the rules, the follows and the mutes as they are now, and reports
-// whether more are left.
-func (w *watchRun) consume(db *store.DB) (more bool, err error) {
-	rules, err := w.withWatchlist(db)
-	if err != nil {
-		return false, err
-	}
-	evs, err := db.EventsExcept(eventBatch, w.held.skip(time.Now()))
-	if err != nil || len(evs) == 0 {
-		return false, err
-	}
-	msgs := make([]*alert.Alert, len(evs))
-	errs := make([]error, len(evs))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(evs)) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(evs); i = int(next.Add(1) - 1) {
-				if errs[i] = evs[i].Err; errs[i] == nil {
-					msgs[i], errs[i] = alert.Draft(evs[i], rules, w.cfg.DBID, w.cfg.DBFlag)
-				}
-			}
-		})
-	}
-	wg.Wait()
-	w.alertedInBatch(evs, msgs, errs, rules)
-	var consumed []uint64
-	var alerts []store.NewAlert
-	for i, e := range evs {
-		if errs[i] != nil {
-			// Kept in the outbox, not lost: see held.
-			w.held.hold(w.cfg.Report, e, errs[i], time.Now())
-			continue
-		}
-		consumed = append(consumed, e.Arrival)
-		if msgs[i] == nil {
-			continue
-		}
-		body, err := json.Marshal(msgs[i])
-		if err != nil {
-			return false, err
-		}
-		m := msgs[i]
-		alerts = append(alerts, store.NewAlert{Arrival: e.Arrival, ID: m.ID, Story: e.Story, Marker: m.Marker.Text(),
-			Headline: m.Headline, Kinds: m.Kinds, Ingested: e.Ingested, Body: body})
-	}
-	if err := db.AddAlerts(consumed, alerts, w.del.Infos()); err != nil {
-		return false, err
-	}
-	w.alerts += len(alerts)
-	return len(evs) == eventBatch, nil
-}
-
-// withWatchlist adds the stored follows and mutes to the rules.
-func (w *watchRun) withWatchlist(db *store.DB) (revision.Rules, error) {
-	r := w.cfg.Rules
-	wl, err := db.Watchlist()
-	if err != nil {
-		return r, err
-	}
-	for _, s := range wl.Follow {
-		r.Follow = append(r.Follow, s.UID)
-	}
-	for _, s := range wl.Mute {
-		r.Mute = append(r.Mute, s.UID)
-	}
-	for _, g := range wl.Grep {
-		re, err := regexp.Compile(g)
-		if err != nil {
-			return r, errors.New("a followed regular expression no longer compiles: " + g)
-		}
-		r.FollowGrep = append(r.FollowGrep, re)
-	}
-	return r, nil
 }
 
 // warnf reports a problem the watch works around.

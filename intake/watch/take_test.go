@@ -3,8 +3,10 @@
 package watch
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"syscall"
 	"testing"
 	"time"
@@ -18,13 +20,7 @@ import (
 func TestWatchFileSwappedForFIFO(t *testing.T) {
 	dir := t.TempDir()
 	page := filepath.Join(dir, "page.txt")
-	data, err := os.ReadFile("../../testdata/yonhap/pages/AEN20200202000651320.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(page, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	copyPage(t, firstPage, page)
 	tr := intake.NewTracker([]string{dir}, 0)
 	now := time.Now()
 	tr.Scan(now)
@@ -50,4 +46,29 @@ func TestWatchFileSwappedForFIFO(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("reading the swapped file still blocked after 10s")
 	}
+}
+
+// TestLockRefusesASecond: while one watch holds a database's lock a
+// second is refused with a BusyError naming the first's pid; once the
+// first lets go, the lock can be taken again.
+func TestLockRefusesASecond(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "lede.db")
+	if err := os.WriteFile(db, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	release, err := Lock(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Lock(db)
+	var busy *BusyError
+	if !errors.As(err, &busy) || busy.Who != "pid "+strconv.Itoa(os.Getpid()) || busy.DB != db {
+		t.Fatalf("second lock: %v, want a BusyError of pid %d on %s", err, os.Getpid(), db)
+	}
+	release()
+	again, err := Lock(db)
+	if err != nil {
+		t.Fatalf("after release: %v", err)
+	}
+	again()
 }
