@@ -44,8 +44,8 @@ func parseItem(source string, data []byte) (*revision.Revision, error) {
 // docBody returns the inside of the one <DOC> that text must hold.
 func docBody(text string) (string, error) {
 	t := strings.TrimSpace(text)
-	if m := xmlDeclRe.FindStringIndex(firstTag(t)); m != nil {
-		t = strings.TrimSpace(t[m[1]:])
+	if ft := firstTag(t); ft != "" && xmlDeclLen([]byte(ft)) == len(ft) {
+		t = strings.TrimSpace(t[len(ft):])
 	}
 	if !strings.HasPrefix(t, "<DOC>") {
 		return "", &revision.InputError{Reason: "not a TREC <DOC>: the input does not start with <DOC>"}

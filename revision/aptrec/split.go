@@ -12,8 +12,6 @@ var (
 	docOpen  = []byte("<DOC>")
 	docClose = []byte("</DOC>")
 	docnoRe  = regexp.MustCompile(`<DOCNO>\s*([^<\s]{1,64})\s*</DOCNO>`)
-	// An XML declaration before the first <DOC> is no text of its own.
-	xmlDeclRe = regexp.MustCompile(`^<\?xml[^>]{0,200}\?>$`)
 )
 
 // split cuts a TREC day file into one chunk per <DOC>, named by its
@@ -30,7 +28,8 @@ func split(data []byte) []revision.Chunk {
 				Reason: fmt.Sprintf("text after the last </DOC>: %q", clip(string(firstLine(rest))))}})
 			break
 		}
-		if pre := bytes.TrimSpace(rest[:i]); len(pre) > 0 && !xmlDeclRe.Match(pre) {
+		if pre := bytes.TrimSpace(rest[:i]); len(pre) > 0 && xmlDeclLen(pre) != len(pre) {
+			// (an XML declaration before the first <DOC> is no text of its own)
 			out = append(out, revision.Chunk{Data: rest[:i], Err: &revision.InputError{
 				Reason: fmt.Sprintf("text outside any <DOC>: %q", clip(string(firstLine(pre))))}})
 		}
