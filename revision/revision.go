@@ -80,6 +80,12 @@ type Revision struct {
 	Note string `json:"note"`
 	// Actions is Note parsed into claims that can be checked.
 	Actions []Action `json:"actions"`
+	// NoteClauses are the clauses of Note that claim nothing lede reads
+	// as an action ("Also in Monday AMs report.", "Cathie in 8th graf is
+	// cq"), as written: with the actions' Text they hold every word of
+	// the note, so none is lost. Only notes read clause by clause (AP's
+	// Eds:) fill it.
+	NoteClauses []string `json:"note_clauses"`
 	// Byline is the byline without "By", as written ("A and B").
 	Byline string `json:"byline"`
 	// Authors are the names in Byline.
@@ -249,6 +255,10 @@ const (
 	TargetDateline   Target = "dateline"
 	TargetPhoto      Target = "photo"
 	TargetSlug       Target = "slug"
+	// TargetItem is the transmission rather than its text: a
+	// retransmission, a combination of earlier items, a split into
+	// takes, a kill, "no pickup".
+	TargetItem Target = "item"
 )
 
 // ParaList writes paragraph numbers the way editors' notes do, runs as

@@ -33,6 +33,12 @@ func writeRevision(w io.Writer, r *revision.Revision, st style) {
 	for _, a := range r.Actions {
 		v.field("", actionText(a), nil)
 	}
+	for _, c := range r.NoteClauses {
+		v.field("", "- not an action: "+strconv.Quote(c), st.dim)
+	}
+	if p := r.Pickup; p != nil {
+		v.field("pickup", pickupText(*p), nil)
+	}
 	v.field("byline", orNone(r.Byline), nil)
 	v.field("dateline", datelineText(r.Dateline), nil)
 	if r.Complete {
@@ -135,8 +141,26 @@ func actionText(a revision.Action) string {
 	if a.Last > 0 {
 		parts = append(parts, fmt.Sprintf("last %d paras", a.Last))
 	}
+	if a.After > 0 {
+		parts = append(parts, fmt.Sprintf("after para %d", a.After))
+	}
+	if a.Anchor != "" {
+		parts = append(parts, "anchor "+strconv.Quote(a.Anchor))
+	}
 	parts = append(parts, strconv.Quote(a.Object))
 	return "- " + strings.Join(parts, " ")
+}
+
+// pickupText says where a partial item continues with the version it
+// replaces: "para 4 (`The ferry...')", or "none: the item is whole".
+func pickupText(p revision.Pickup) string {
+	switch {
+	case p.None:
+		return "none (the item is whole)"
+	case p.Anchor != "":
+		return fmt.Sprintf("para %d of the previous version, %q...", p.Para, p.Anchor)
+	}
+	return fmt.Sprintf("para %d of the previous version", p.Para)
 }
 
 func datelineText(d revision.Dateline) string {

@@ -103,15 +103,17 @@ func (h *Header) when(r *revision.Revision) {
 	}
 }
 
-// ApplyNote sets the note and what it claims: actions and the
-// correction, kill and update signals. A note that withdraws or kills a
+// ApplyNote sets the note and what it claims: actions, the clauses
+// that claim nothing lede reads, the pick-up, and the correction, kill
+// and update signals. A note that withdraws or kills a
 // story makes the item a kill advisory.
 func ApplyNote(r *revision.Revision, note string) {
 	r.Note = note
 	if note == "" {
 		return
 	}
-	r.Actions = NoteActions(note)
+	e := ParseEds(note)
+	r.Actions, r.NoteClauses, r.Pickup = e.Actions, e.Clauses, e.Pickup
 	corr, kill, upd := NoteSignals(note)
 	if corr {
 		r.Signals = addSignal(r.Signals, revision.SignalCorrection)

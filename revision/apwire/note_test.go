@@ -1,10 +1,6 @@
 package apwire
 
-import (
-	"testing"
-
-	"lede/revision"
-)
+import "testing"
 
 func TestEds(t *testing.T) {
 	tests := []struct {
@@ -47,27 +43,5 @@ func TestNoteSignals(t *testing.T) {
 		if c != tt.corr || k != tt.kill || u != tt.upd {
 			t.Errorf("%q: correction %v kill %v update %v", tt.note, c, k, u)
 		}
-	}
-}
-
-func TestNoteActions(t *testing.T) {
-	got := NoteActions("LEADS with 1 graf to UPDATE casualty toll. Pick up 2nd pvs, `The ferry...'")
-	want := []revision.Action{
-		{Verb: "LEADS", Object: "with 1 graf", Target: revision.TargetLead},
-		{Verb: "UPDATES", Object: "casualty toll", Target: revision.TargetBody},
-	}
-	if len(got) != len(want) {
-		t.Fatalf("got %+v", got)
-	}
-	for i := range want {
-		if got[i].Verb != want[i].Verb || got[i].Object != want[i].Object || got[i].Target != want[i].Target {
-			t.Errorf("action %d: %+v, want %+v", i, got[i], want[i])
-		}
-	}
-	if a := NoteActions("New material and editing throughout, UPDATING with police saying"); len(a) != 1 || a[0].Verb != "UPDATES" {
-		t.Errorf("got %+v", a)
-	}
-	if a := NoteActions("Also in Monday AMs report."); len(a) != 0 {
-		t.Errorf("actions from a note without a verb: %+v", a)
 	}
 }

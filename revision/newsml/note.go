@@ -81,27 +81,7 @@ func claim(s string) (revision.Action, bool) {
 		return revision.Action{}, false
 	}
 	object = strings.TrimRight(strings.TrimSpace(object), ".")
-	return revision.Action{Verb: verb, Object: object, Target: targetOf(object)}, true
-}
-
-// targetOf says which part of the story an object names.
-func targetOf(object string) revision.Target {
-	o := strings.ToLower(object)
-	switch {
-	case strings.Contains(o, "throughout"):
-		return revision.TargetThroughout
-	case strings.Contains(o, "headline"):
-		return revision.TargetHeadline
-	case strings.Contains(o, "byline"):
-		return revision.TargetByline
-	case strings.Contains(o, "dateline"):
-		return revision.TargetDateline
-	case strings.Contains(o, "photo"):
-		return revision.TargetPhoto
-	case o == "lead" || o == "lede" || strings.HasPrefix(o, "lead ") || strings.HasPrefix(o, "top"):
-		return revision.TargetLead
-	}
-	return revision.TargetBody
+	return revision.Action{Verb: verb, Object: object, Target: revision.TargetOf(object)}, true
 }
 
 // correctionWords open a note that says the item corrects an earlier one,
@@ -124,11 +104,21 @@ func isCorrectionNote(notes []*node) bool {
 	return false
 }
 
-// readAPNote reads what an AP note signals the way AP's other formats do
-// (revision/apwire): a correction wherever it says CORRECTS, a kill
+// readAPNote reads an AP note the way AP's other formats do
+// (revision/apwire): its actions and pick-up by AP's Eds: grammar, an
+// update where it UPDATES, a correction wherever it says CORRECTS, a kill
 // advisory where it kills or withdraws a story, which cancels it.
 func readAPNote(r *revision.Revision, sig *signalSet) {
-	corr, kill, _ := apwire.NoteSignals(r.Note)
+	e := apwire.ParseEds(r.Note)
+	r.Actions, r.NoteClauses, r.Pickup = e.Actions, e.Clauses, e.Pickup
+	corr, kill, upd := apwire.NoteSignals(r.Note)
+	for _, a := range e.Actions {
+		corr = corr || a.Verb == "CORRECTS"
+		upd = upd || a.Verb == "UPDATES"
+	}
+	if upd {
+		sig.add(revision.SignalUpdate)
+	}
 	if corr {
 		sig.add(revision.SignalCorrection)
 	}

@@ -123,7 +123,6 @@ func readItem(item *node) (*revision.Revision, error) {
 	readStatus(r, meta, sig)
 	r.Agency = agencyOf(item, meta)
 	r.Note = noteOf(meta.children("edNote"))
-	r.Actions = actionsOf(r.Note, sig)
 	r.Refs = refsOf(item, meta, cm)
 	r.Tags = genresOf(cm)
 	readHead(r, meta, cm, readBody(item.child("contentSet")), sig)
@@ -132,6 +131,8 @@ func readItem(item *node) (*revision.Revision, error) {
 	}
 	if r.Agency == "AP" {
 		readAPNote(r, sig)
+	} else {
+		r.Actions = actionsOf(r.Note, sig)
 	}
 	r.Signals = sig.list()
 	r.Key = keyOf(r)

@@ -7,10 +7,9 @@ import (
 	"lede/revision/apwire"
 )
 
-// noteVerbs are the verbs an AP "Eds:" note opens with that say plainly
-// what the version does. The full grammar of Eds: notes is a later
-// issue's; until then only a note opening with one of these gives an
-// action, and the note is always kept raw.
+// noteVerbs are the verbs another agency's English note opens with that
+// say plainly what the version does; only a note opening with one of
+// these gives an action, and the note is always kept raw.
 var noteVerbs = map[string]bool{
 	"UPDATES": true, "CORRECTS": true, "ADDS": true, "RECASTS": true, "CHANGES": true,
 	"REPLACES": true, "REMOVES": true, "CLARIFIES": true, "SUBS": true, "LEADS": true,
@@ -19,8 +18,7 @@ var noteVerbs = map[string]bool{
 
 // readNote fills the note, its actions and the signals it gives. An AP
 // item's "Eds:" note is read by revision/apwire as AP's other formats
-// read it (the AP Media API's "UPDATES: ..." is read without the colon
-// after the verb, which the wire's notes do not have); another agency's
+// read it, the AP Media API's "UPDATES: ..." too; another agency's
 // note gives an action only when it opens with a plain verb.
 func readNote(r *revision.Revision, ednote string) {
 	if !isAP(r.Agency) {
@@ -29,12 +27,9 @@ func readNote(r *revision.Revision, ednote string) {
 		return
 	}
 	r.Note = apwire.EdsText(ednote)
-	note := r.Note
-	if verb, rest, ok := strings.Cut(note, ":"); ok && noteVerbs[strings.TrimSpace(verb)] {
-		note = strings.TrimSpace(verb) + " " + strings.TrimSpace(rest)
-	}
-	r.Actions = apwire.NoteActions(note)
-	correction, kill, update := apwire.NoteSignals(note)
+	e := apwire.ParseEds(r.Note)
+	r.Actions, r.NoteClauses, r.Pickup = e.Actions, e.Clauses, e.Pickup
+	correction, kill, update := apwire.NoteSignals(r.Note)
 	for _, s := range []struct {
 		on  bool
 		sig string
@@ -72,25 +67,7 @@ func noteActions(note string) []revision.Action {
 		obj = obj[:i]
 	}
 	obj = strings.TrimSpace(obj)
-	return []revision.Action{{Verb: verb, Object: obj, Target: target(obj)}}
-}
-
-// target names the part of the story an action's object speaks of.
-func target(obj string) revision.Target {
-	low := strings.ToLower(obj)
-	switch {
-	case strings.Contains(low, "photo"):
-		return revision.TargetPhoto
-	case strings.Contains(low, "headline"):
-		return revision.TargetHeadline
-	case strings.Contains(low, "byline"):
-		return revision.TargetByline
-	case strings.Contains(low, "dateline"):
-		return revision.TargetDateline
-	case strings.Contains(low, "throughout"):
-		return revision.TargetThroughout
-	}
-	return revision.TargetBody
+	return []revision.Action{{Verb: verb, Object: obj, Target: revision.TargetOf(obj)}}
 }
 
 // editorialSignals maps AP's editorialtypes to signals: "Lead" is a later

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"lede/revision"
+	"lede/revision/apwire"
 	"lede/revision/yonhap"
 )
 
@@ -24,7 +25,17 @@ func readNote(r *revision.Revision, head, docdata *node) {
 			r.Note = hist[len(hist)-1].get("comment")
 		}
 	}
-	r.Actions = noteActions(r.Note)
+	if r.Agency == "AP" {
+		// AP's note, as AP's other formats read it: without its "Eds:",
+		// by the Eds: grammar.
+		if apwire.IsEds(r.Note) {
+			r.Note = apwire.EdsText(r.Note)
+		}
+		e := apwire.ParseEds(r.Note)
+		r.Actions, r.NoteClauses, r.Pickup = e.Actions, e.Clauses, e.Pickup
+	} else {
+		r.Actions = noteActions(r.Note)
+	}
 	for _, a := range r.Actions {
 		sig := revision.SignalUpdate
 		if a.Verb == "CORRECTS" {

@@ -129,7 +129,7 @@ func normalise(r *revision.Revision) {
 	if r.Status == "" {
 		r.Status = revision.StatusUsable
 	}
-	for _, l := range []*[]string{&r.Signals, &r.Refs, &r.Tags, &r.Authors, &r.Captions, &r.Furniture} {
+	for _, l := range []*[]string{&r.Signals, &r.Refs, &r.Tags, &r.Authors, &r.Captions, &r.Furniture, &r.NoteClauses} {
 		if *l == nil {
 			*l = []string{}
 		}
