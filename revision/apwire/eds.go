@@ -29,7 +29,8 @@ type Eds struct {
 const maxEds = 4096
 
 // ParseEds reads an Eds: note (without its "Eds:") with the grammar AP's
-// editors write: clauses split at semicolons, at sentence ends, and
+// editors write, and another agency's note where it says the same thing
+// (foreign.go): clauses split at semicolons, at sentence ends, and
 // where a new verb opens a claim (", PICKS UP 5th", " to UPDATE with",
 // " and adds graf"); each clause is an action with the paragraphs it
 // names in AP's numbering, or, when it opens with no verb lede knows, a
@@ -48,6 +49,12 @@ func ParseEds(note string) Eds {
 			prev.Text += "; " + c.text
 			prev.Object += "; " + c.text
 			continue
+		}
+		if !ok {
+			if as, ok := foreignClause(c.text); ok {
+				e.Actions, last = append(e.Actions, as...), true
+				continue
+			}
 		}
 		if last = ok; !ok {
 			e.Clauses = append(e.Clauses, c.text)
@@ -75,6 +82,22 @@ func ParseEds(note string) Eds {
 func continues(c clause, prev revision.Action) bool {
 	r, _ := utf8.DecodeRuneInString(c.text)
 	return c.afterSemi && unicode.IsLower(r) && prev.Target != revision.TargetItem && prev.Verb != verbPickup
+}
+
+// ParseNotes reads several notes, one a line (NewsML-G2's edNotes, NITF's
+// ed-msgs, the lines of dpa's note), each with ParseEds: a line break
+// there ends a note, where in an AP head it only wraps one.
+func ParseNotes(notes string) Eds {
+	var all Eds
+	for line := range strings.SplitSeq(notes, "\n") {
+		e := ParseEds(line)
+		all.Actions = append(all.Actions, e.Actions...)
+		all.Clauses = append(all.Clauses, e.Clauses...)
+		if all.Pickup == nil || all.Pickup.None && e.Pickup != nil {
+			all.Pickup = e.Pickup
+		}
+	}
+	return all
 }
 
 func truncate(s string, n int) string {
@@ -233,4 +256,19 @@ func trimClause(c string) string {
 		c = strings.TrimSuffix(c, ".")
 	}
 	return strings.TrimRight(c, " ,;")
+}
+
+// ActionSignal is the signal an action of a note gives its item: a
+// correction for CORRECTS, an update for a change to the text, nothing
+// for an action on the transmission (a retransmission, a pick-up, "no
+// pickup", a kill: whether an item is killed is its status's to say,
+// which the format reads, not one verb's).
+func ActionSignal(a revision.Action) string {
+	switch {
+	case a.Verb == "CORRECTS":
+		return revision.SignalCorrection
+	case a.Target == revision.TargetItem || a.Verb == verbPickup:
+		return ""
+	}
+	return revision.SignalUpdate
 }

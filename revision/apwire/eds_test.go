@@ -222,3 +222,36 @@ func TestApplyNotePickup(t *testing.T) {
 		t.Errorf("no pickup gives %+v", w.Pickup)
 	}
 }
+
+// TestParseNotesOtherAgencies: what dpa, STT, TT and NTB write in their
+// own languages gives the actions an AP note saying the same gives, one
+// line a note; what says no such thing stays a clause.
+func TestParseNotesOtherAgencies(t *testing.T) {
+	tests := []struct {
+		note string
+		want []act
+		rest []string
+	}{
+		{"Bildhinweis ergänzt", []act{{"ADDS", revision.TargetPhoto, nil, 0, 0, "", "Bildhinweis ergänzt"}}, nil},
+		{"complemented throughout", []act{{"ADDS", revision.TargetThroughout, nil, 0, 0, "", "complemented throughout"}}, nil},
+		{"Med Ann Linde samt ytterligare kommentar. Ny rubrik, delvis omskriven ingress.", []act{
+			{"ADDS", revision.TargetBody, nil, 0, 0, "", "Med Ann Linde samt ytterligare kommentar"},
+			{"CHANGES", revision.TargetHeadline, nil, 0, 0, "", "Ny rubrik"},
+			{"REWRITES", revision.TargetLead, nil, 0, 0, "", "delvis omskriven ingress"},
+		}, nil},
+		{"Noe utvidet.", []act{{"EXPANDS", revision.TargetBody, nil, 0, 0, "", "Noe utvidet"}}, nil},
+		{"2. kpl. väärin\nKorjattu aiempaa uutista: lähde", []act{{"CORRECTS", revision.TargetBody, nil, 0, 0, "", "Korjattu aiempaa uutista: lähde"}}, []string{"2. kpl. väärin"}},
+		{"adds head of UNGA in grafs 7-11", []act{{"ADDS", revision.TargetParas, span(7, 11), 0, 0, "", "adds head of UNGA in grafs 7-11"}}, nil},
+		{"Note to editors: STRICTLY EMBARGOED", nil, []string{"Note to editors: STRICTLY EMBARGOED"}},
+	}
+	for _, tt := range tests {
+		e := ParseNotes(tt.note)
+		var got []act
+		for _, a := range e.Actions {
+			got = append(got, act{a.Verb, a.Target, nilIfEmpty(a.Paras), a.From, a.After, a.Anchor, a.Text})
+		}
+		if !reflect.DeepEqual(got, tt.want) || !reflect.DeepEqual(e.Clauses, tt.rest) {
+			t.Errorf("%q:\n got  %+v %q\n want %+v %q", tt.note, got, e.Clauses, tt.want, tt.rest)
+		}
+	}
+}

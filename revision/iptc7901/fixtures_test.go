@@ -39,7 +39,7 @@ func TestEditorsNoteAfterNotForPublication(t *testing.T) {
 	if r.Note != "Updates with interior ministry figures; embargo lifted.\nTel: +49 30 2852 31472" {
 		t.Errorf("note %q", r.Note)
 	}
-	if len(r.Actions) == 0 || r.Actions[0].Verb != "UPDATES" || r.Actions[0].Object != "with interior ministry figures" {
+	if len(r.Actions) == 0 || r.Actions[0].Verb != "UPDATES" || r.Actions[0].Object != "with interior ministry figures; embargo lifted" {
 		t.Errorf("actions %+v", r.Actions)
 	}
 	if r.Marker.Label != "2ND LEAD" || r.Marker.Seq != 2 || r.Version != 2 || !slices.Equal(r.Signals, []string{revision.SignalUpdate}) {

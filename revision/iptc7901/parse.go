@@ -15,7 +15,7 @@ import (
 	"unicode/utf8"
 
 	"lede/revision"
-	"lede/revision/yonhap"
+	"lede/revision/apwire"
 )
 
 // Format is the name revisions of this format carry.
@@ -144,12 +144,11 @@ func fill(r *revision.Revision, m message) {
 	} else {
 		r.Note = strings.Join(m.private, "\n")
 	}
-	r.Actions = noteActions(r.Note)
+	e := apwire.ParseNotes(r.Note)
+	r.Actions, r.NoteClauses = e.Actions, e.Clauses
 	for _, a := range r.Actions {
-		if a.Verb == "CORRECTS" {
-			addSignal(r, revision.SignalCorrection)
-		} else {
-			addSignal(r, revision.SignalUpdate)
+		if sig := apwire.ActionSignal(a); sig != "" {
+			addSignal(r, sig)
 		}
 	}
 }
@@ -172,22 +171,6 @@ func readLabels(r *revision.Revision, labels []string) {
 			addSignal(r, revision.SignalAdvisory)
 		}
 	}
-}
-
-// noteVerbs are the verbs dpa's notes to editors open with, in lower
-// case ("- adds head of UNGA in grafs 7-11").
-var noteVerbs = map[string]bool{"adds": true, "updates": true, "corrects": true, "recasts": true,
-	"changes": true, "removes": true, "replaces": true, "rewrites": true, "moves": true, "fixes": true}
-
-// noteActions reads a note that opens with an editor's verb with the
-// grammar of Yonhap's notes; any other note (contacts) claims nothing.
-func noteActions(note string) []revision.Action {
-	first, _, _ := strings.Cut(note, "\n")
-	word, rest, _ := strings.Cut(strings.TrimSpace(first), " ")
-	if !noteVerbs[strings.ToLower(word)] {
-		return nil
-	}
-	return yonhap.ParseNote(strings.ToUpper(word) + " " + rest)
 }
 
 func addSignal(r *revision.Revision, s string) {

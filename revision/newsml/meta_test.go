@@ -68,13 +68,13 @@ func TestNotes(t *testing.T) {
 		{`<edNote>Eds: UPDATES: With comment from defense lawyer.; With AP Photos.</edNote>`,
 			"UPDATES: With comment from defense lawyer.; With AP Photos.", "UPDATES With comment from defense lawyer (body)"},
 		{`<edNote>Changes headline. Adds byline.</edNote>`, "Changes headline. Adds byline.", "CHANGES headline (headline)|ADDS byline (byline)"},
-		{`<edNote role="sttnote:private">täydennetty</edNote><edNote role="sttnote:public">Julkinen</edNote>`, "täydennetty\nJulkinen", ""},
+		{`<edNote role="sttnote:private">täydennetty</edNote><edNote role="sttnote:public">Julkinen</edNote>`, "täydennetty\nJulkinen", "ADDS täydennetty (body)"},
 		{`<edNote role="dpaednoterole:notepad"><section><h4>x</h4></section></edNote>
 		  <edNote role="dpaednoterole:closingline">dpa wd</edNote>
 		  <edNote role="dpaednoterole:dpacontacts">Autor: A</edNote>
 		  <edNote role="dpaednoterole:picture">Foto - Archiv</edNote>
 		  <edNote role="dpaednoterole:correction">Hotels berichtigt</edNote>
-		  <edNote role="dpaednoterole:correctionshort">zu Hotels</edNote>`, "Hotels berichtigt", ""},
+		  <edNote role="dpaednoterole:correctionshort">zu Hotels</edNote>`, "Hotels berichtigt", "CORRECTS Hotels berichtigt (body)"},
 		{`<edNote role="dpaednoterole:correctionshort">zu Hotels</edNote>`, "zu Hotels", ""},
 		{`<edNote>  Same
 		  note </edNote><edNote>Same note</edNote>`, "Same note", ""},

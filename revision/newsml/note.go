@@ -44,44 +44,22 @@ func stripEds(s string) string {
 	return s
 }
 
-// noteVerbs are the verbs an English note opens a claim with; AP's full
-// Eds: grammar is another issue's, so only a claim that opens with one
-// of these is read, and what follows it is its object as written.
-var noteVerbs = []string{"ADDS", "UPDATES", "CORRECTS", "RECASTS", "CHANGES", "REPLACES", "REMOVES", "DELETES", "INSERTS", "REWRITES", "CLARIFIES"}
-
-// actionsOf reads the simple claims of a note: each sentence (or part
-// between semicolons) that opens with a verb above. A note that CORRECTS
+// readNoteActions reads the notes, one a line, into actions the way
+// AP's Eds: notes are read (apwire.ParseNotes), whoever sent them: STT's
+// "complemented throughout", TT's "Ny rubrik" and dpa's "Bildhinweis
+// ergänzt" give the actions an English note would. A note that CORRECTS
 // signals a correction, one that UPDATES an update.
-func actionsOf(note string, sig *signalSet) []revision.Action {
-	var out []revision.Action
-	for line := range strings.SplitSeq(note, "\n") {
-		for _, part := range strings.FieldsFunc(line, func(r rune) bool { return r == ';' }) {
-			for _, s := range strings.Split(part, ". ") {
-				if a, ok := claim(s); ok {
-					out = append(out, a)
-					switch a.Verb {
-					case "CORRECTS":
-						sig.add(revision.SignalCorrection)
-					case "UPDATES":
-						sig.add(revision.SignalUpdate)
-					}
-				}
-			}
+func readNoteActions(r *revision.Revision, sig *signalSet) {
+	e := apwire.ParseNotes(r.Note)
+	r.Actions, r.NoteClauses, r.Pickup = e.Actions, e.Clauses, e.Pickup
+	for _, a := range r.Actions {
+		switch a.Verb {
+		case "CORRECTS":
+			sig.add(revision.SignalCorrection)
+		case "UPDATES":
+			sig.add(revision.SignalUpdate)
 		}
 	}
-	return out
-}
-
-// claim reads "Adds full-year results" as {ADDS, "full-year results"}.
-func claim(s string) (revision.Action, bool) {
-	s = strings.TrimSpace(s)
-	verb, object, _ := strings.Cut(s, " ")
-	verb = strings.ToUpper(strings.TrimRight(verb, ":.,"))
-	if !slices.Contains(noteVerbs, verb) {
-		return revision.Action{}, false
-	}
-	object = strings.TrimRight(strings.TrimSpace(object), ".")
-	return revision.Action{Verb: verb, Object: object, Target: revision.TargetOf(object)}, true
 }
 
 // correctionWords open a note that says the item corrects an earlier one,
@@ -104,21 +82,11 @@ func isCorrectionNote(notes []*node) bool {
 	return false
 }
 
-// readAPNote reads an AP note the way AP's other formats do
-// (revision/apwire): its actions and pick-up by AP's Eds: grammar, an
-// update where it UPDATES, a correction wherever it says CORRECTS, a kill
+// readAPNote reads what an AP note signals the way AP's other formats do
+// (revision/apwire): a correction wherever it says CORRECTS, a kill
 // advisory where it kills or withdraws a story, which cancels it.
 func readAPNote(r *revision.Revision, sig *signalSet) {
-	e := apwire.ParseEds(r.Note)
-	r.Actions, r.NoteClauses, r.Pickup = e.Actions, e.Clauses, e.Pickup
-	corr, kill, upd := apwire.NoteSignals(r.Note)
-	for _, a := range e.Actions {
-		corr = corr || a.Verb == "CORRECTS"
-		upd = upd || a.Verb == "UPDATES"
-	}
-	if upd {
-		sig.add(revision.SignalUpdate)
-	}
+	corr, kill, _ := apwire.NoteSignals(r.Note)
 	if corr {
 		sig.add(revision.SignalCorrection)
 	}

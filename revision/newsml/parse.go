@@ -129,10 +129,9 @@ func readItem(item *node) (*revision.Revision, error) {
 	if isCorrectionNote(meta.children("edNote")) {
 		sig.add(revision.SignalCorrection)
 	}
+	readNoteActions(r, sig)
 	if r.Agency == "AP" {
 		readAPNote(r, sig)
-	} else {
-		r.Actions = actionsOf(r.Note, sig)
 	}
 	r.Signals = sig.list()
 	r.Key = keyOf(r)

@@ -7,23 +7,15 @@ import (
 	"lede/revision/apwire"
 )
 
-// noteVerbs are the verbs another agency's English note opens with that
-// say plainly what the version does; only a note opening with one of
-// these gives an action, and the note is always kept raw.
-var noteVerbs = map[string]bool{
-	"UPDATES": true, "CORRECTS": true, "ADDS": true, "RECASTS": true, "CHANGES": true,
-	"REPLACES": true, "REMOVES": true, "CLARIFIES": true, "SUBS": true, "LEADS": true,
-	"WITHDRAWS": true, "ELIMINATES": true, "KILLS": true,
-}
-
 // readNote fills the note, its actions and the signals it gives. An AP
 // item's "Eds:" note is read by revision/apwire as AP's other formats
-// read it, the AP Media API's "UPDATES: ..." too; another agency's
-// note gives an action only when it opens with a plain verb.
+// read it, the AP Media API's "UPDATES: ..." too; another agency's note
+// ("Noe utvidet.") by the same grammar, one line a note.
 func readNote(r *revision.Revision, ednote string) {
 	if !isAP(r.Agency) {
 		r.Note = noteText(ednote)
-		r.Actions = noteActions(r.Note)
+		e := apwire.ParseNotes(r.Note)
+		r.Actions, r.NoteClauses = e.Actions, e.Clauses
 		return
 	}
 	r.Note = apwire.EdsText(ednote)
@@ -51,23 +43,6 @@ func noteText(s string) string {
 		s = strings.TrimSpace(rest)
 	}
 	return s
-}
-
-// noteActions maps a note that opens with a plain verb ("UPDATES: With
-// comment from defense lawyer.; With AP Photos.") to one action: the
-// verb and its object up to the first ";" or sentence end.
-func noteActions(note string) []revision.Action {
-	word, rest, _ := strings.Cut(note, " ")
-	verb := strings.TrimRight(word, ":.,")
-	if !noteVerbs[verb] {
-		return nil
-	}
-	obj := strings.TrimSpace(strings.TrimLeft(rest, ": "))
-	if i := strings.IndexByte(obj, ';'); i >= 0 {
-		obj = obj[:i]
-	}
-	obj = strings.TrimSpace(obj)
-	return []revision.Action{{Verb: verb, Object: obj, Target: revision.TargetOf(obj)}}
 }
 
 // editorialSignals maps AP's editorialtypes to signals: "Lead" is a later

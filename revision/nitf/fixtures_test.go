@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"lede/revision"
+	"lede/revision/apwire"
 )
 
 func parseFixture(t *testing.T, name string) *revision.Revision {
@@ -38,7 +39,7 @@ func TestCanceledNamesWhatItKills(t *testing.T) {
 	if r.Key != "XMP:bridge-collapse" || r.Version != 4 || r.ID != "xmp.20240311.bridge.4" {
 		t.Errorf("key %q version %d id %q", r.Key, r.Version, r.ID)
 	}
-	if r.Note != "KILL: This story has been withdrawn. Do not use." || len(r.Actions) != 0 {
+	if r.Note != "KILL: This story has been withdrawn. Do not use." || len(r.Actions) != 1 || r.Actions[0].Verb != "KILLS" || r.Actions[0].Target != revision.TargetItem {
 		t.Errorf("note %q actions %v", r.Note, r.Actions)
 	}
 	if len(r.Paragraphs) != 0 || r.Slug != "Bridge-Collapse" {
@@ -178,7 +179,7 @@ func TestNoteActions(t *testing.T) {
 		{"Adds up to nothing: not a verb we know? It is.", "ADDS", "up to nothing: not a verb we know? It is"},
 		{"Embargoed to 0001 Friday September 9", "", ""},
 	} {
-		acts := noteActions(c.note)
+		acts := apwire.ParseNotes(c.note).Actions
 		if c.verb == "" {
 			if len(acts) != 0 {
 				t.Errorf("%q: actions %+v, want none", c.note, acts)
