@@ -112,19 +112,24 @@ type Result struct {
 	// FromItem and ToItem name each side by its agency and its own item
 	// id ("AP AP890103-0011"), "" when the input gives neither, so that
 	// a desk can trace a change to what the wire sent.
-	FromItem    string         `json:"from_item,omitempty"`
-	ToItem      string         `json:"to_item,omitempty"`
-	Headline    Field          `json:"headline"`
-	Byline      Field          `json:"byline"`
-	Dateline    Field          `json:"dateline"`
-	Paragraphs  []Para         `json:"paragraphs"`
-	Summary     Summary        `json:"summary"`
-	NoteCheck   []Verdict      `json:"note_check"`
-	Unannounced []Unannounced  `json:"unannounced"`
-	Note        string         `json:"note"`
-	Complete    [2]bool        `json:"complete"` // old, new reached (END)
-	Counts      [2]int         `json:"paragraph_counts"`
-	Timing      *time.Duration `json:"-"`
+	FromItem    string        `json:"from_item,omitempty"`
+	ToItem      string        `json:"to_item,omitempty"`
+	Headline    Field         `json:"headline"`
+	Byline      Field         `json:"byline"`
+	Dateline    Field         `json:"dateline"`
+	Paragraphs  []Para        `json:"paragraphs"`
+	Summary     Summary       `json:"summary"`
+	NoteCheck   []Verdict     `json:"note_check"`
+	Unannounced []Unannounced `json:"unannounced"`
+	Note        string        `json:"note"`
+	// Agency is the newer side's agency, whose note Note is, and
+	// NoteLabel how that agency labels it ("ATTN:", "Eds:",
+	// revision.NoteLabel), for the renderers to show it as sent.
+	Agency    string         `json:"agency,omitempty"`
+	NoteLabel string         `json:"note_label"`
+	Complete  [2]bool        `json:"complete"` // old, new reached (END)
+	Counts    [2]int         `json:"paragraph_counts"`
+	Timing    *time.Duration `json:"-"`
 }
 
 // Options tune Compare.
@@ -147,9 +152,9 @@ func Compare(old, new *revision.Revision, opt Options) *Result {
 		Byline:     field(old.Byline, new.Byline),
 		Dateline:   field(old.Dateline.Text, new.Dateline.Text),
 		Paragraphs: markCut(alignParas(old.Paragraphs, new.Paragraphs, old.PartialLast(), new.PartialLast(), deadline), new.Complete),
-		Note:       new.Note,
-		Complete:   [2]bool{old.Complete, new.Complete},
-		Counts:     [2]int{len(old.Paragraphs), len(new.Paragraphs)},
+		Note:       new.Note, Agency: new.Agency, NoteLabel: revision.NoteLabel(new.Agency),
+		Complete: [2]bool{old.Complete, new.Complete},
+		Counts:   [2]int{len(old.Paragraphs), len(new.Paragraphs)},
 	}
 	r.Summary = summarize(r)
 	r.NoteCheck, r.Unannounced = checkNote(old, new, r)

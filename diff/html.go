@@ -5,6 +5,8 @@ import (
 	"html/template"
 	"io"
 	"sync"
+
+	"lede/revision"
 )
 
 // htmlPage is one self-contained page: no script, no external resource,
@@ -36,7 +38,7 @@ table{border-collapse:collapse;font:14px system-ui,sans-serif} td{padding:.2rem 
 <h1>{{if .Headline.Words}}{{range .Headline.Words}}{{template "w" .}}{{end}}{{else}}{{.Headline.New}}{{end}}</h1>
 <p class="meta">{{.FromName}} → {{.ToName}}<br><strong>{{.Summary}}</strong>
 {{if .Byline.Words}}<br>Byline: {{range .Byline.Words}}{{template "w" .}}{{end}}{{else if .Byline.New}}<br>Byline: {{.Byline.New}}{{end}}</p>
-{{if .Note}}<p class="meta">Editor's note: (ATTN: {{.Note}})</p>{{end}}
+{{if .Note}}<p class="meta">{{noteText .Agency .Note}}</p>{{end}}
 {{if .NoteCheck}}<table>{{range .NoteCheck}}<tr><td>{{.Action}}</td><td><strong>{{.Result}}</strong></td><td>{{.Why}}</td></tr>{{end}}</table>{{end}}
 {{if .Unannounced}}<p class="meta">Not announced by the note: {{unannounced .Unannounced}}</p>{{end}}
 {{template "paras" .Paragraphs}}
@@ -83,9 +85,12 @@ const htmlParts = `{{define "paras"}}<ol>{{range .}}<li class="{{if .Cut}}cut{{e
 // splits, merges and cut-off paragraphs tagged), and "w", which renders
 // one Word, so that every HTML view of a diff marks changes alike; and
 // the functions "num" (a paragraph number), "unannounced"
-// (UnannouncedText) and "cutNote" (CutNote).
+// (UnannouncedText), "cutNote" (CutNote), and "noteLabel" and "noteText"
+// (revision.NoteLabel, revision.NoteText), which show a note with its
+// agency's label.
 func HTMLTemplates(t *template.Template) (*template.Template, error) {
-	return t.Funcs(template.FuncMap{"num": paraNumber, "unannounced": UnannouncedText, "cutNote": CutNote}).Parse(htmlParts)
+	return t.Funcs(template.FuncMap{"num": paraNumber, "unannounced": UnannouncedText, "cutNote": CutNote,
+		"noteLabel": revision.NoteLabel, "noteText": revision.NoteText}).Parse(htmlParts)
 }
 
 // paraNumber writes a paragraph number, "" for none.

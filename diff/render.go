@@ -130,7 +130,7 @@ func WriteText(w io.Writer, r *Result, opt TextOptions) error {
 
 func writeNoteCheck(b *strings.Builder, r *Result, p painter) {
 	if r.Note != "" {
-		fmt.Fprintf(b, "note      (ATTN: %s)\n", r.Note)
+		fmt.Fprintf(b, "note      %s\n", revision.NoteText(r.Agency, r.Note))
 	}
 	for _, v := range r.NoteCheck {
 		mark := map[string]string{Confirmed: "ok", NotSeen: "NOT SEEN", Unverifiable: "?"}[v.Result]
@@ -276,7 +276,7 @@ func WriteMarkdown(w io.Writer, r *Result, opt TextOptions) error {
 	fmt.Fprintf(&b, "## %s\n\n", mdWords(r.Headline.Words, r.Headline.New))
 	fmt.Fprintf(&b, "`%s` → `%s`  \n**%s**\n\n", mdCode(r.FromName()), mdCode(r.ToName()), md(r.Summary.String()))
 	if r.Note != "" {
-		fmt.Fprintf(&b, "Editor's note: *(ATTN: %s)*\n\n", md(r.Note))
+		fmt.Fprintf(&b, "*%s*\n\n", md(revision.NoteText(r.Agency, r.Note)))
 	}
 	for _, v := range r.NoteCheck {
 		fmt.Fprintf(&b, "- %s — **%s** (%s)\n", md(v.Action), v.Result, md(v.Why))

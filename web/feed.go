@@ -156,7 +156,7 @@ func (l lead) entry(base string) atomEntry {
 		sum = append(sum, who)
 	}
 	if v.Record.Note != "" {
-		sum = append(sum, "ATTN: "+v.Record.Note)
+		sum = append(sum, revision.NoteLabel(v.Record.Agency)+" "+v.Record.Note)
 	}
 	if v.Summary != nil {
 		sum = append(sum, v.Summary.String())

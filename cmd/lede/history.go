@@ -137,7 +137,7 @@ func writeHistory(w *bufio.Writer, s store.Story, mark int, verbose bool, st sty
 			fmt.Fprintln(w, indent+st.dim("("+strings.Join(r.Tags, ", ")+")"))
 		}
 		if r.Note != "" {
-			fmt.Fprintln(w, indent+"ATTN: "+r.Note)
+			fmt.Fprintln(w, indent+revision.NoteLabel(r.Agency)+" "+r.Note)
 		}
 		writeItemStatus(w, indent, v, st)
 		if v.Summary != nil {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"lede/revision"
+	"lede/revision/apwire"
 	"lede/revision/yonhap"
 )
 
@@ -58,8 +59,13 @@ func (l *line) story(source string) *revision.Revision {
 	r.RawHeadline = strings.TrimSpace(l.Headline)
 	r.Marker, r.Tags, r.Headline = yonhap.SplitHeadline(r.RawHeadline)
 	r.Note = noteText(l.Note)
-	if strings.EqualFold(r.Agency, "Yonhap") && r.Note != "" {
+	switch {
+	case r.Note == "":
+	case strings.EqualFold(r.Agency, "Yonhap"):
 		r.Actions = yonhap.ParseNote(r.Note)
+	default: // AP's Eds: grammar, which reads the other agencies' notes too
+		e := apwire.ParseNotes(r.Note)
+		r.Actions, r.NoteClauses, r.Pickup = e.Actions, e.Clauses, e.Pickup
 	}
 	r.Byline = bylineText(l.Byline)
 	r.Authors = authors(r.Byline)
