@@ -40,7 +40,7 @@ func verbKind(verb string) []Op {
 	switch verb {
 	case "ADDS", "INSERTS", "EXPANDS":
 		return []Op{OpInsert, OpChange}
-	case "TRIMS", "REMOVES", "DELETES":
+	case "TRIMS", "REMOVES", "DELETES", "ELIMINATES", "DROPS":
 		return []Op{OpDelete, OpChange}
 	case "RESTRUCTURES", "MOVES":
 		return []Op{OpMove}
@@ -55,8 +55,19 @@ func checkNote(old, new *revision.Revision, r *Result) ([]Verdict, []Unannounced
 	covered := map[*Para]bool{}
 	var fieldCovered = map[string]bool{}
 	changed := changedParas(r)
-	for _, a := range new.Actions {
+	var pickups []int // checked last, once the other actions cover theirs
+	for i, a := range new.Actions {
 		v := Verdict{Action: actionText(a), Verb: a.Verb, Target: string(a.Target), Paras: []int{}}
+		if a.Verb == revision.VerbPickup && a.From > 0 {
+			pickups = append(pickups, i)
+			verdicts = append(verdicts, v)
+			continue
+		}
+		if res, ps, why, ok := apVerdict(a, new.Actions, old, r, covered); ok {
+			v.Result, v.Paras, v.Why = res, ps, why
+			verdicts = append(verdicts, v)
+			continue
+		}
 		switch a.Target {
 		case revision.TargetHeadline, revision.TargetByline, revision.TargetDateline:
 			f := map[revision.Target]Field{revision.TargetHeadline: r.Headline, revision.TargetByline: r.Byline, revision.TargetDateline: r.Dateline}[a.Target]
@@ -77,6 +88,10 @@ func checkNote(old, new *revision.Revision, r *Result) ([]Verdict, []Unannounced
 			v.Result, v.Paras, v.Why = paraVerdict(a, new, changed, partialParas(r), covered)
 		}
 		verdicts = append(verdicts, v)
+	}
+	for _, i := range pickups {
+		v := &verdicts[i]
+		v.Result, v.Paras, v.Why = pickupVerdict(new.Actions[i], old, r, covered)
 	}
 	var un []Unannounced
 	for _, p := range changed {

@@ -225,6 +225,16 @@ type Action struct {
 	Text string `json:"text,omitempty"`
 }
 
+// Verbs of actions that are no word an editor writes as such: a pick-up
+// ("picks up 4th graf pvs": From is the previous version's paragraph the
+// text continues with, Anchor its opening words) and "no pickup" (the
+// item is whole). Both are about the transmission's relation to the
+// version before; the note check reads them against both versions.
+const (
+	VerbPickup   = "PICKS UP"
+	VerbNoPickup = "NO PICKUP"
+)
+
 // Pickup is a partial item's instruction to continue with the previous
 // version: its new top replaces the previous paragraphs before Para, and
 // the previous text from paragraph Para on follows it. Anchor, when the

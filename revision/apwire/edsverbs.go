@@ -3,6 +3,8 @@ package apwire
 import (
 	"strings"
 	"unicode"
+
+	"lede/revision"
 )
 
 // edsVerbs maps the words AP's editors open a claim with, lower case and
@@ -41,10 +43,10 @@ var lowerVerbs = map[string]bool{
 
 // Verbs lede's actions use beyond the ones editors write as a word.
 const (
-	verbPickup   = "PICKS UP"  // "picks up 4th graf pvs": the rest follows from there
-	verbNoPickup = "NO PICKUP" // "no pickup": the item is whole
-	verbNew      = "NEW"       // "New throughout", "New approach"
-	verbEdits    = "EDITS"     // "Minor editing to trim"
+	verbPickup   = revision.VerbPickup   // "picks up 4th graf pvs": the rest follows from there
+	verbNoPickup = revision.VerbNoPickup // "no pickup": the item is whole
+	verbNew      = "NEW"                 // "New throughout", "New approach"
+	verbEdits    = "EDITS"               // "Minor editing to trim"
 )
 
 // verbMode says in which case a verb may open a claim at a place in a
@@ -65,7 +67,7 @@ func verbAt(w []string, m verbMode) (string, int, bool) {
 	if len(w) == 0 {
 		return "", 0, false
 	}
-	first := strings.Trim(w[0], ":,.")
+	first := strings.Trim(w[0], ":,.;")
 	low := strings.ToLower(first)
 	next := ""
 	if len(w) > 1 {
