@@ -86,10 +86,11 @@ func continues(c clause, prev revision.Action) bool {
 
 // ParseNotes reads several notes, one a line (NewsML-G2's edNotes, NITF's
 // ed-msgs, the lines of dpa's note), each with ParseEds: a line break
-// there ends a note, where in an AP head it only wraps one.
+// there ends a note, where in an AP head it only wraps one. Like one
+// note, all of them are read up to a bound (4*maxEds bytes).
 func ParseNotes(notes string) Eds {
 	var all Eds
-	for line := range strings.SplitSeq(notes, "\n") {
+	for line := range strings.SplitSeq(truncate(notes, 4*maxEds), "\n") {
 		e := ParseEds(line)
 		all.Actions = append(all.Actions, e.Actions...)
 		all.Clauses = append(all.Clauses, e.Clauses...)
@@ -131,7 +132,7 @@ func splitClauses(note string) []clause {
 		case strings.HasSuffix(prev, ";"):
 			cut(i)
 		case inQuote[i]:
-		case inGrafRe.MatchString(strings.Join(words[start:i], " ")):
+		case i-start <= 4 && inGrafRe.MatchString(strings.Join(words[start:i], " ")):
 			// "In 29th graf, CORRECTS ...": the place belongs to the verb.
 		case sentenceEnd(prev, words[i:]):
 			cut(i)

@@ -172,8 +172,12 @@ func lostWords(note string, actions []revision.Action, clauses []string) []strin
 func noteWords(s string) []string {
 	var out []string
 	for _, w := range strings.Fields(s) {
-		if w = strings.TrimRight(strings.TrimLeft(w, ",;"), ",;"); strings.HasSuffix(w, ".") && !strings.HasSuffix(w, "..") {
-			w = strings.TrimSuffix(w, ".")
+		w = strings.TrimLeft(w, ",;")
+		for prev := ""; prev != w; {
+			prev, w = w, strings.TrimRight(w, ",;")
+			if strings.HasSuffix(w, ".") && !strings.HasSuffix(w, "..") {
+				w = strings.TrimSuffix(w, ".")
+			}
 		}
 		if w != "" {
 			out = append(out, w)
