@@ -78,7 +78,9 @@ type Revision struct {
 	RawHeadline string `json:"raw_headline"`
 	// Note is the editor's note without its "(ATTN: ...)" wrapper.
 	Note string `json:"note"`
-	// Actions is Note parsed into claims that can be checked.
+	// Actions is Note parsed into claims that can be checked, and the
+	// claims of an item's signals its note does not make (a NewsML-G2
+	// update:append-major-content is ADDS; its Text is the qcode).
 	Actions []Action `json:"actions"`
 	// NoteClauses are the clauses of Note that claim nothing lede reads
 	// as an action ("Also in Monday AMs report.", "Cathie in 8th graf is

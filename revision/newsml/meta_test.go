@@ -203,3 +203,24 @@ func TestMainHeadline(t *testing.T) {
 		t.Errorf("headline %q (%v), want the main one", r.Headline, err)
 	}
 }
+
+// TestSignalActions: a signal that says what a note's verb says gives
+// that action, once, when the notes do not already.
+func TestSignalActions(t *testing.T) {
+	cases := []struct{ meta, actions string }{
+		{`<signal qcode="update:append-major-content"/>`, "ADDS body update:append-major-content"},
+		{`<signal qcode="sig:correction"/><edNote>Adds byline.</edNote>`, "ADDS byline Adds byline|CORRECTS body sig:correction"},
+		{`<signal qcode="edStat:C"/><edNote>CORRECTS spelling of name</edNote>`, "CORRECTS body CORRECTS spelling of name"},
+		{`<signal qcode="sig:update"/>`, ""},
+	}
+	for _, c := range cases {
+		r := parseMeta(t, c.meta, "")
+		var acts []string
+		for _, a := range r.Actions {
+			acts = append(acts, a.Verb+" "+string(a.Target)+" "+a.Text)
+		}
+		if strings.Join(acts, "|") != c.actions {
+			t.Errorf("%s: actions %q, want %q", c.meta, acts, c.actions)
+		}
+	}
+}

@@ -62,6 +62,31 @@ func readNoteActions(r *revision.Revision, sig *signalSet) {
 	}
 }
 
+// signalActions adds the claims an item's signals make that its notes do
+// not: STT's update:append-major-content (and its other update:append
+// kinds) says text was appended, what an AP note's ADDS says; IPTC's
+// sig:correction and Reuters' edStat:C say the item corrects the story,
+// CORRECTS. Such an action's Text is the signal's qcode, not a clause of
+// the note, so the note check weighs what the signal claims.
+func signalActions(r *revision.Revision, meta *node) {
+	has := func(verb string) bool {
+		return slices.ContainsFunc(r.Actions, func(a revision.Action) bool { return a.Verb == verb })
+	}
+	for _, s := range meta.children("signal") {
+		q := s.get("qcode")
+		verb := ""
+		switch sc, c := scheme(q), code(q); {
+		case sc == "update" && strings.HasPrefix(c, "append"):
+			verb = "ADDS"
+		case c == "correction", sc == "edStat" && c == "C":
+			verb = "CORRECTS"
+		}
+		if verb != "" && !has(verb) {
+			r.Actions = append(r.Actions, revision.Action{Verb: verb, Target: revision.TargetBody, Paras: []int{}, Text: q})
+		}
+	}
+}
+
 // correctionWords open a note that says the item corrects an earlier one,
 // in the languages of the agencies that send NewsML-G2: STT's public
 // note "Korjattu aiempaa uutista: ..." is its only correction mark.

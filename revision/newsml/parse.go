@@ -130,6 +130,7 @@ func readItem(item *node) (*revision.Revision, error) {
 		sig.add(revision.SignalCorrection)
 	}
 	readNoteActions(r, sig)
+	signalActions(r, meta)
 	if r.Agency == "AP" {
 		readAPNote(r, sig)
 	}
