@@ -37,9 +37,10 @@ func (l *lede) diffCommand() *cli.Command {
 		ArgsUsage: "STORY[@REV] | REF | STORY@A STORY@B | REF REF | --all STORY | OLD_FILE NEW_FILE",
 		Description: `Compare two versions of a story paragraph by paragraph, then word by word
 inside each changed paragraph, and check each action of the newer version's
-editor's note (ATTN: ADDS details in paras 13-16, RECASTS lead, ...) against
-what changed: confirmed, not seen, or unverifiable (photos); changes no
-action announced are listed too.
+editor's note (Yonhap's ATTN: ADDS details in paras 13-16, RECASTS lead, ...;
+AP's Eds: LEADS with 2 grafs ... picks up 3rd graf pvs, in AP's numbering)
+against what changed: confirmed, not seen, or unverifiable (photos); changes
+no action announced are listed too.
 
    lede diff STORY              the latest version against the one before it
    lede diff STORY@N            version N against version N-1
