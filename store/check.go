@@ -42,6 +42,7 @@ func (db *DB) Check() (CheckReport, error) {
 		txn{Tx: btx}.checkHeads(&rep)
 		txn{Tx: btx}.checkWords(&rep)
 		txn{Tx: btx}.checkKeys(&rep)
+		txn{Tx: btx}.checkAdvisories(&rep)
 		return nil
 	})
 	return rep, err

@@ -19,6 +19,9 @@ type StoryDetail struct {
 	Versions []VersionDetail `json:"versions"`
 	// Removed lists the versions lede rm took out, absent when none.
 	Removed []Tombstone `json:"removed,omitempty"`
+	// Advisories and About are the Story's (advisory.go).
+	Advisories []Advisory `json:"advisories,omitempty"`
+	About      *About     `json:"about,omitempty"`
 }
 
 // VersionDetail is one version of a StoryDetail. Lists are [], not null,
@@ -64,7 +67,7 @@ type VersionDetail struct {
 // Detail is the story in its detailed JSON form.
 func (s Story) Detail() StoryDetail {
 	out := StoryDetail{ID: s.ID, Slug: s.Slug, Headline: s.Headline, Updated: s.Updated, Status: s.Status,
-		Versions: make([]VersionDetail, 0, len(s.Versions)), Removed: s.Removed}
+		Versions: make([]VersionDetail, 0, len(s.Versions)), Removed: s.Removed, Advisories: s.Advisories, About: s.About}
 	for _, v := range s.Versions {
 		r := v.Record
 		out.Versions = append(out.Versions, VersionDetail{

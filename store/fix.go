@@ -120,6 +120,9 @@ func (tx txn) merge(into, from uint64) error {
 			return err
 		}
 	}
+	if err := tx.moveAdvisories(into, from); err != nil {
+		return err
+	}
 	if fs.Latest != nil {
 		if err := tx.b(bucketRecent).Delete(recentKey(fs.Latest, from)); err != nil {
 			return err

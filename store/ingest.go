@@ -71,7 +71,11 @@ type Result struct {
 	// arrived earlier (a LEAD after its 2nd LD), renumbering them: it is
 	// the place of the last of them, the version it "arrived after".
 	Late int
-	Err  error
+	// About, for an advisory, is the id of the story it names ("" when
+	// none is stored): an advisory is an entry of its own, never a
+	// version of that story (advisory.go).
+	About string
+	Err   error
 }
 
 // Ingest stores a batch of inputs in one write transaction: each input is
@@ -184,8 +188,13 @@ func (tx txn) ingestOne(in Input, now int64) (Result, uint64, error) {
 		return res, 0, err
 	}
 	f := *in.Features
-	d, byName, err := tx.decide(f)
-	if err != nil {
+	advisory := in.Rev.IsAdvisory()
+	var d revision.Decision
+	var byName map[string]uint64
+	if advisory {
+		// An entry of its own, linked to the story it names (advisory.go).
+		f, d.Why = advisoryFeatures(f), "an advisory: an item about another, never a version of it"
+	} else if d, byName, err = tx.decide(f); err != nil {
 		return res, 0, err
 	}
 	res.Why = d.Why
@@ -215,6 +224,17 @@ func (tx txn) ingestOne(in Input, now int64) (Result, uint64, error) {
 		}
 	}
 	if err := tx.addRevision(uid, arrival, in, f, now, d.Why); err != nil {
+		return res, 0, err
+	}
+	if advisory {
+		if err = tx.linkAdvisory(uid, arrival, *in.Features, in.Rev.Refs); err == nil {
+			_, ts, terr := tx.target(arrival)
+			res.About, err = ts.ID, terr
+		}
+	} else {
+		err = tx.adoptAdvisories(f, uid)
+	}
+	if err != nil {
 		return res, 0, err
 	}
 	if err := tx.b(bucketHashes).Put(hash, u64(arrival)); err != nil {

@@ -112,6 +112,10 @@ type Event struct {
 	// Alerted says another version of the story already raised an
 	// alert (one still stored; see alertedBefore).
 	Alerted bool
+	// About, for an advisory, is the id of the story it names ("" when
+	// none is stored). StoryUID and Alerted are then that story's, so
+	// that its follows, mutes and alerts count for its advisories.
+	About string
 	Record  RevRecord
 	Raw     []byte
 	// Prev is the revision before it in story order, nil for the first.
@@ -179,6 +183,9 @@ func (tx txn) event(arrival uint64, v []byte) (Event, error) {
 	e.Story, e.Year = s.ID, s.Year
 	e.Rev, e.Late, e.OrderSeq = tx.placeOf(e.StoryUID, arrival)
 	e.Alerted = tx.alertedBefore(e.StoryUID, arrival)
+	if err := tx.eventAbout(&e); err != nil {
+		return e, err
+	}
 	if err := decodeRev(tx.b(bucketRevs).Get(rk), &e.Record); err != nil && !IsDateDamage(err) {
 		return e, err
 	}

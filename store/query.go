@@ -119,6 +119,12 @@ type Story struct {
 	Problems []Problem `json:"-"`
 	// Removed lists the versions lede rm took out of the story.
 	Removed []Tombstone `json:"removed,omitempty"`
+	// Advisories are the advisories about the story (advisory.go),
+	// which are not versions of it; absent when none.
+	Advisories []Advisory `json:"advisories,omitempty"`
+	// About is, for an advisory's own entry, the story it names; absent
+	// for a story, and for an advisory that names none stored.
+	About *About `json:"about,omitempty"`
 }
 
 // Latest is the story's last revision.
@@ -157,7 +163,7 @@ func (tx txn) loadStory(uid uint64) (Story, error) {
 		prev = arrivalOf(k)
 	}
 	out.Status = StatusOf(out.Versions)
-	return out, nil
+	return out, tx.fillAdvisories(uid, &out)
 }
 
 // Story returns a story by id or unambiguous id prefix.

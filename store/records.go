@@ -69,7 +69,8 @@ type RevRecord struct {
 	Why string `json:"why,omitempty"`
 	// Lead is how the lead begins (at most leadExcerpt characters, the
 	// dateline left out), kept only for a revision without a headline, so
-	// that lists can say what such a story is about.
+	// that lists can say what such a story is about, and for an advisory,
+	// whose first line is what it says.
 	Lead string `json:"lead,omitempty"`
 	// Summary is what this revision changed against SummaryPrev, the
 	// arrival of the revision before it when the summary was computed.
@@ -88,7 +89,7 @@ func newRevRecord(arrival uint64, in Input, now int64, why string) RevRecord {
 		Cycle: r.Cycle, Status: r.Status, Signals: r.Signals, Refs: r.Refs, Part: r.Part,
 		Partial: r.Partial, Transmitted: r.Transmitted,
 	}
-	if r.Headline == "" && len(r.Paragraphs) > 0 {
+	if (r.Headline == "" || r.IsAdvisory()) && len(r.Paragraphs) > 0 {
 		lead := []rune(strings.TrimSpace(strings.TrimPrefix(r.Paragraphs[0], r.Dateline.Text)))
 		if len(lead) > leadExcerpt {
 			lead = lead[:leadExcerpt]
