@@ -27,6 +27,10 @@ type Alert struct {
 	Kinds []string `json:"kinds"`
 	Story string   `json:"story"`
 	Rev   int      `json:"rev"`
+	// About, for an advisory, is the story it names (Story being the
+	// advisory's own entry): a kill advisory's alert says which story to
+	// pull.
+	About string `json:"about,omitempty"`
 	// Ref names the version for good ("r17"); Rev is its place in story
 	// order when the alert was built, which a later late version moves.
 	Ref string `json:"ref"`
@@ -91,7 +95,7 @@ func Draft(e store.Event, rules revision.Rules, dbID, dbFlag string) (*Alert, er
 		return nil, nil // not even with every paragraph added
 	}
 	m := &Alert{
-		ID: fmt.Sprintf("lede-%s-%d", dbID, e.Arrival), Story: e.Story, Rev: e.Rev, Ref: store.RefOf(e.Arrival), Marker: cur.Marker,
+		ID: fmt.Sprintf("lede-%s-%d", dbID, e.Arrival), Story: e.Story, Rev: e.Rev, Ref: store.RefOf(e.Arrival), About: e.About, Marker: cur.Marker,
 		Agency: cur.Agency, ItemID: cur.ID, Status: cur.Status, Signals: cur.Signals,
 		Headline: cur.Headline, Date: cur.Date, Time: cur.Time, Note: cur.Note, Source: e.Record.Source,
 		Ingested: e.Ingested.UTC(), Added: []Para{}, Changed: []Para{}, NoteCheck: []revision.NoteVerdict{},

@@ -314,15 +314,24 @@ func (tx txn) fillAdvisories(uid uint64, s *Story) error {
 			}
 		}
 	}
-	if len(s.Versions) != 1 || !tx.isAdvisory(s.Versions[0].Record.Arrival) {
+	if !s.IsAdvisory() {
 		return nil
 	}
+	// What a kill advisory kills is the story it names, not its entry.
+	s.Status = StoryUsable
 	t, ts, err := tx.target(s.Versions[0].Record.Arrival)
 	if err != nil || t == 0 {
 		return err
 	}
 	s.About = &About{Story: ts.ID, Headline: ts.Headline, Refs: orEmpty(s.Versions[0].Record.Refs)}
 	return nil
+}
+
+// IsAdvisory reports whether the story is an advisory's own entry: one
+// version, an advisory. (An older lede filed advisories as versions of
+// stories; such a story is no advisory's entry.)
+func (s Story) IsAdvisory() bool {
+	return len(s.Versions) == 1 && slices.Contains(s.Versions[0].Record.Signals, revision.SignalAdvisory)
 }
 
 // after reports whether the item of record a was sent after that of b:

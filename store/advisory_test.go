@@ -72,7 +72,7 @@ func TestAdvisoryIsNoVersion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if own.About == nil || own.About.Story != s.ID || own.About.Headline != s.Headline || len(own.Advisories) != 0 {
+	if !own.IsAdvisory() || s.IsAdvisory() || own.About == nil || own.About.Story != s.ID || own.About.Headline != s.Headline || len(own.Advisories) != 0 {
 		t.Errorf("the advisory's own entry: about %+v, advisories %+v", own.About, own.Advisories)
 	}
 	if d := own.Detail(); d.About == nil || d.About.Story != s.ID {
@@ -94,16 +94,15 @@ func TestKillAdvisoryKills(t *testing.T) {
 	if s.Status != StoryKilled || len(s.Versions) != 2 || len(s.Advisories) != 1 || !s.Advisories[0].Kill {
 		t.Fatalf("after the kill: status %s, %d versions, advisories %+v; want killed, 2, the kill", s.Status, len(s.Versions), s.Advisories)
 	}
+	if entry, _ := db.Story(res[2].Story); entry.Status != StoryUsable || entry.Latest().Status != revision.StatusCanceled {
+		t.Errorf("the kill's own entry: status %s, item %s; want usable, canceled", entry.Status, entry.Latest().Status)
+	}
 	killed, err := db.Stories(ListOptions{Status: StoryKilled})
 	if err != nil {
 		t.Fatal(err)
 	}
-	found := false
-	for _, k := range killed {
-		found = found || k.ID == s.ID
-	}
-	if !found {
-		t.Errorf("stories --status killed lacks %s", s.ID)
+	if len(killed) != 1 || killed[0].ID != s.ID {
+		t.Errorf("stories --status killed: %d stories, want %s only", len(killed), s.ID)
 	}
 	sub := fire2
 	sub.id, sub.version, sub.transmitted = "AP890102-0105", 2, "1989-01-02T04:00:00-05:00"

@@ -90,6 +90,8 @@ type StoredRevision struct {
 	Story string `json:"story"`
 	Rev   int    `json:"rev"`
 	Ref   string `json:"ref"`
+	// About, for an advisory, is the story it names (advisory.go).
+	About *About `json:"about,omitempty"`
 	*revision.Revision
 }
 

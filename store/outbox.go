@@ -115,9 +115,9 @@ type Event struct {
 	// About, for an advisory, is the id of the story it names ("" when
 	// none is stored). StoryUID and Alerted are then that story's, so
 	// that its follows, mutes and alerts count for its advisories.
-	About string
-	Record  RevRecord
-	Raw     []byte
+	About  string
+	Record RevRecord
+	Raw    []byte
 	// Prev is the revision before it in story order, nil for the first.
 	Prev    *RevRecord
 	PrevRaw []byte

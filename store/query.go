@@ -123,7 +123,9 @@ type Story struct {
 	// which are not versions of it; absent when none.
 	Advisories []Advisory `json:"advisories,omitempty"`
 	// About is, for an advisory's own entry, the story it names; absent
-	// for a story, and for an advisory that names none stored.
+	// for a story, and for an advisory that names none stored. An
+	// advisory's entry is never killed or corrected: a kill advisory
+	// kills the story it names.
 	About *About `json:"about,omitempty"`
 }
 

@@ -40,6 +40,9 @@ func alertLines(m *alert.Alert, st style, maxParas, width int) []string {
 	if who := alertItem(m); who != "" {
 		lines = append(lines, "  "+who)
 	}
+	if m.About != "" {
+		lines = append(lines, "  "+st.warn("advisory about "+m.About))
+	}
 	if m.Late != "" {
 		lines = append(lines, "  "+st.warn("late: "+m.Late))
 	}

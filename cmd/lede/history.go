@@ -34,11 +34,15 @@ note check (see lede diff for the details of one update).
 Each version names its agency and item id when it has them. A page cut
 off before (END) is marked, and so is a version that is not an ordinary
 update: canceled (killed or withdrawn), withheld (embargoed), a
-correction, an advisory (an item about the items it names, shown as
-"advisory about a0799: ..." rather than as news of its own), a take or
-add ("take 2 of 2": parts of one version, listed, not yet joined); a story
+correction, a take or add ("take 2 of 2": parts of one version, listed,
+not yet joined); a story
 whose latest version is a kill says "killed" at the top, one whose latest
-is a correction "corrected". STORY is a story id or any prefix of
+is a correction "corrected". An advisory (an item about another item,
+such as an AP kill advisory) is never a version: it is an entry of its
+own, whose history says "advisory about STORY" (and the items it names,
+"advisory about a0799: ..."), and the story it names lists it after its
+versions under "advisories"; a kill advisory sent after the story's
+latest version makes the story killed. STORY is a story id or any prefix of
 one that names a single story; STORY@N, STORY@REF or REF alone shows the
 whole story with that version marked. With --verbose, each version also
 shows its source and why lede grouped it into the story. Versions lede rm
@@ -112,7 +116,9 @@ func writeHistory(w *bufio.Writer, s store.Story, mark int, verbose bool, st sty
 	if s.Status == store.StoryKilled || s.Status == store.StoryCorrected {
 		count = st.dim("("+plural(len(s.Versions), "version", "versions")+", ") + st.warn(string(s.Status)) + st.dim(")")
 	}
-	fmt.Fprintf(w, "%s  %s\n%s\n\n", st.bold(s.ID), count, headlineText(s.Headline, nil, st))
+	fmt.Fprintf(w, "%s  %s\n%s\n", st.bold(s.ID), count, headlineText(s.Headline, nil, st))
+	writeAbout(w, s, st)
+	fmt.Fprintln(w)
 	revW, refW, whenW, markW := 0, 0, 0, 0
 	for _, v := range s.Versions {
 		revW = max(revW, len(strconv.Itoa(v.Rev))+1)
@@ -153,6 +159,7 @@ func writeHistory(w *bufio.Writer, s store.Story, mark int, verbose bool, st sty
 			}
 		}
 	}
+	writeAdvisories(w, s, st)
 	writeTombstones(w, s.Removed, st)
 }
 
@@ -187,7 +194,7 @@ func writeItemStatus(w *bufio.Writer, indent string, v store.Version, st style) 
 // a version of the story: "advisory about a0799, not a version".
 func advisoryText(r store.RevRecord) string {
 	if len(r.Refs) == 0 {
-		return "advisory: an item about the story, not a version of it"
+		return "advisory: an item about other items, not a version of a story"
 	}
 	return "advisory about " + strings.Join(r.Refs, ", ") + ": an item about them, not a version"
 }

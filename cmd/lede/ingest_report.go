@@ -60,6 +60,9 @@ type ingestLine struct {
 	Marker   string   `json:"marker"`
 	Headline string   `json:"headline"`
 	Merged   []string `json:"merged,omitempty"`
+	// About, for an advisory, is the story it names: an advisory is an
+	// entry of its own, never a version of that story.
+	About string `json:"about,omitempty"`
 	// Summary is what an update changed against the version before it.
 	Summary *revision.UpdateSummary `json:"summary,omitempty"`
 }
@@ -100,7 +103,7 @@ func (r *ingestReport) add(batch []intake.Input, results []store.Result, sums ma
 
 func lineOf(res store.Result) ingestLine {
 	line := ingestLine{Source: res.Source, Story: res.Story, Rev: res.Rev, Ref: res.Ref, Status: res.Status,
-		Marker: res.Marker.Label, Headline: res.Headline, Merged: res.Merged}
+		Marker: res.Marker.Label, Headline: res.Headline, Merged: res.Merged, About: res.About}
 	if res.Late > 0 {
 		line.Late = revision.LateText(res.Late)
 	}
@@ -125,6 +128,9 @@ func (r *ingestReport) text(res store.Result, rev *revision.Revision, sum *revis
 		b.WriteString(headlineText(res.Headline, rev, st) + "  " + st.dim("("+res.Source+")"))
 		if sum != nil {
 			b.WriteString("  " + summaryText(*sum))
+		}
+		if res.About != "" {
+			b.WriteString("  advisory about " + res.About)
 		}
 		if len(res.Merged) > 0 {
 			b.WriteString("  merged " + strings.Join(res.Merged, ", ") + " into it")

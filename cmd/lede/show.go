@@ -23,7 +23,9 @@ received, byte for byte. REV is the version's place in story order (@2) or
 its ref (@r17); a ref alone (r17) names the version too. A ref never
 changes, while @N moves when a late version lands before it. With --json,
 parse it again and print the revision as lede parse --json does, with the
-story id, version number and ref added.
+story id, version number and ref added. An advisory (an item about another
+story, such as an AP kill advisory) is an entry of its own: show names the
+story it is about on stderr, and in the JSON as "about".
 
 Examples:
    lede show 200202-s-korea-reports@1
@@ -57,6 +59,11 @@ func (l *lede) show(ctx context.Context, ref storyRef, asJSON bool) error {
 	if err != nil {
 		return err
 	}
+	if s.About != nil {
+		// stdout stays the item byte for byte: the link goes to stderr.
+		fmt.Fprintf(l.stderr, "lede: %s is an advisory about %s (%s), not a version of it\n",
+			v.Ref, s.About.Story, s.About.Headline)
+	}
 	if !asJSON {
 		if _, err := l.dataOut().Write(raw); err != nil {
 			return fmt.Errorf("writing output: %w", err)
@@ -67,5 +74,5 @@ func (l *lede) show(ctx context.Context, ref storyRef, asJSON bool) error {
 	if err != nil {
 		return err
 	}
-	return l.writeJSON(store.StoredRevision{Story: s.ID, Rev: v.Rev, Ref: v.Ref, Revision: r})
+	return l.writeJSON(store.StoredRevision{Story: s.ID, Rev: v.Rev, Ref: v.Ref, About: s.About, Revision: r})
 }

@@ -33,9 +33,13 @@ id, number of versions, the latest version's marker ("-" for a first
 version), when it was last updated (date, and time of day when the page
 shows one) and its headline. When the database holds the copy of more
 than one agency, an AGENCY column names each story's; a story whose
-latest version is a kill or withdrawal is marked "[killed]". The JSON
-gives every story's status (killed, corrected or usable) and each
-version's item id, agency and status.
+latest version is a kill or withdrawal is marked "[killed]". An advisory
+(an item about another item, such as an AP kill advisory) is an entry of
+its own, never a version, marked "[advisory about STORY]" with the story
+it names. The JSON gives every story's status (killed, corrected or
+usable), each version's item id, agency and status, "advisories" (ref,
+id, entry, headline, first_line, kill...) for the advisories about a
+story, and "about" for an advisory's own entry.
 
 A story id, or any prefix of it that names one story only, is what
 history, show, merge and split take.
@@ -141,7 +145,10 @@ func (l *lede) writeStoryTable(list []store.Story, byAgency bool) error {
 		leads = append(leads, s.Lead())
 		latest := s.Latest()
 		headline := s.Headline
-		if s.Status == store.StoryKilled {
+		switch {
+		case s.IsAdvisory():
+			headline = advisoryHeadline(s)
+		case s.Status == store.StoryKilled:
 			headline = strings.TrimSpace("[killed] " + headline)
 		}
 		row := []string{s.ID, strconv.Itoa(len(s.Versions)), orDash(versionLabel(latest)),
