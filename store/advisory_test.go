@@ -2,9 +2,12 @@ package store
 
 import (
 	"context"
+	"path/filepath"
 	"testing"
 
 	"lede/revision"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // The hand-made items of the advisory tests: an AP story of one key in
@@ -233,4 +236,56 @@ func TestAdvisoryEvent(t *testing.T) {
 	if evs, err = db.Events(10); err != nil || len(evs) != 1 || !evs[0].Alerted {
 		t.Errorf("after the story's alert, the kill event: %+v, %v; want alerted", evs, err)
 	}
+}
+
+// TestMigrateAdvisories opens, as this lede, a file in which an older
+// lede filed a kill advisory as a version of the story it names and an
+// advisory that names no story as a story of its own: the kill becomes
+// an entry of its own linked to the story, which keeps its two versions
+// and is killed; the other advisory stays an entry, filed under no
+// index term; check is clean.
+func TestMigrateAdvisories(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "lede.db")
+	db, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fileAdvisoriesApart = false
+	closed := item{agency: "AP", key: "BC-JapanMarkets@19890102", id: "AP890102-0027", date: jan2,
+		paras: []string{"EDITORS: Banks are closed in Japan Monday."}, signals: []string{revision.SignalAdvisory}}
+	res := store1(t, db, fire1, fire2, fireKill, closed)
+	fileAdvisoriesApart = true
+	if res[2].Story != res[0].Story {
+		t.Fatalf("the older lede's kill: %+v, want a version of %s", res[2], res[0].Story)
+	}
+	err = db.bolt.Update(func(btx *bolt.Tx) error { return btx.Bucket(bucketMeta).Delete(metaAdvisories) })
+	if err != nil || db.Close() != nil {
+		t.Fatal(err)
+	}
+	if db, err = Open(path, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	s, err := db.Story(res[0].Story)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Versions) != 2 || s.Status != StoryKilled || len(s.Advisories) != 1 || s.Advisories[0].Ref != res[2].Ref {
+		t.Fatalf("story after the migration: %d versions, status %s, advisories %+v", len(s.Versions), s.Status, s.Advisories)
+	}
+	entry, err := db.Story(s.Advisories[0].Entry)
+	if err != nil || !entry.IsAdvisory() || entry.About == nil || entry.About.Story != s.ID || entry.Latest().Ref != res[2].Ref {
+		t.Errorf("the kill's entry: %+v, %v", entry, err)
+	}
+	if lone, err := db.Story(res[3].Story); err != nil || !lone.IsAdvisory() || lone.About != nil {
+		t.Errorf("the advisory about no story: %+v, %v", lone, err)
+	}
+	checkClean(t, db)
+	// Nothing groups into the entries now: the story's next version joins the story.
+	sub := fire2
+	sub.id, sub.version, sub.transmitted = "AP890102-0105", 2, "1989-01-02T04:00:00-05:00"
+	if r := store1(t, db, sub)[0]; r.Story != s.ID || r.Status != StatusUpdate {
+		t.Errorf("the next version: %+v, want an update of %s", r, s.ID)
+	}
+	checkClean(t, db)
 }

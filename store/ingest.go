@@ -188,7 +188,7 @@ func (tx txn) ingestOne(in Input, now int64) (Result, uint64, error) {
 		return res, 0, err
 	}
 	f := *in.Features
-	advisory := in.Rev.IsAdvisory()
+	advisory := in.Rev.IsAdvisory() && fileAdvisoriesApart
 	var d revision.Decision
 	var byName map[string]uint64
 	if advisory {
