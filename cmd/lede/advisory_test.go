@@ -27,6 +27,7 @@ type advisoryStory struct {
 		Ref       string `json:"ref"`
 		ID        string `json:"id"`
 		Entry     string `json:"entry"`
+		Headline  string `json:"headline"`
 		FirstLine string `json:"first_line"`
 		Kill      bool   `json:"kill"`
 	} `json:"advisories"`
@@ -181,5 +182,21 @@ func TestKillAdvisoryAlert(t *testing.T) {
 	}
 	if k := alerts[1]; len(k.Kinds) != 1 || k.Kinds[0] != "kill" || k.About != alerts[0].Story || k.ItemID != "AP890103-0011" || k.Story == k.About {
 		t.Errorf("kill alert %+v, want kind kill about %s", k, alerts[0].Story)
+	}
+}
+
+// TestNinjsAdvisoryByRef: a ninjs advisory (editorialtypes Advisory) of
+// a uri of its own that names the story's uri as evolvedfrom is linked
+// to that story, and is not a version of it.
+func TestNinjsAdvisoryByRef(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "lede.db")
+	mustLede(t, db, "ingest", advisoryDir+"quake-1.json", advisoryDir+"quake-advisory.json")
+	all := advisoryStories(t, db)
+	story, adv := all["urn:example:lede:20240305:quake-1"], all["urn:example:lede:20240305:quake-advisory-1"]
+	if len(all) != 2 || len(story.Versions) != 1 || len(story.Advisories) != 1 || story.Advisories[0].ID != adv.Versions[0].ID {
+		t.Fatalf("story %+v, entries %d; want one version and the advisory", story, len(all))
+	}
+	if adv.About == nil || adv.About.Story != story.ID || story.Advisories[0].Headline != "Editors: quake story to be updated" {
+		t.Errorf("advisory %+v", adv)
 	}
 }
