@@ -48,7 +48,7 @@ func TestAdvisoryIsNoVersion(t *testing.T) {
 	db := openTemp(t)
 	res := store1(t, db, fire1, fire2, fireAdvisory)
 	adv := res[2]
-	if adv.Status != StatusNewStory || adv.Story == res[0].Story || adv.About != res[0].Story {
+	if adv.Status != StatusNewStory || !adv.Advisory || res[1].Advisory || adv.Story == res[0].Story || adv.About != res[0].Story {
 		t.Fatalf("advisory: %+v, want an entry of its own about %s", adv, res[0].Story)
 	}
 	s, err := db.Story(res[0].Story)

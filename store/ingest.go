@@ -71,11 +71,12 @@ type Result struct {
 	// arrived earlier (a LEAD after its 2nd LD), renumbering them: it is
 	// the place of the last of them, the version it "arrived after".
 	Late int
-	// About, for an advisory, is the id of the story it names ("" when
-	// none is stored): an advisory is an entry of its own, never a
-	// version of that story (advisory.go).
-	About string
-	Err   error
+	// Advisory says the input is an advisory, stored as an entry of its
+	// own, never a version of the story it names (advisory.go); About is
+	// the id of that story, "" when none is stored.
+	Advisory bool
+	About    string
+	Err      error
 }
 
 // Ingest stores a batch of inputs in one write transaction: each input is
@@ -229,7 +230,7 @@ func (tx txn) ingestOne(in Input, now int64) (Result, uint64, error) {
 	if advisory {
 		if err = tx.linkAdvisory(uid, arrival, *in.Features, in.Rev.Refs); err == nil {
 			_, ts, terr := tx.target(arrival)
-			res.About, err = ts.ID, terr
+			res.Advisory, res.About, err = true, ts.ID, terr
 		}
 	} else {
 		err = tx.adoptAdvisories(f, uid)

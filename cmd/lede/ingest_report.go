@@ -129,8 +129,11 @@ func (r *ingestReport) text(res store.Result, rev *revision.Revision, sum *revis
 		if sum != nil {
 			b.WriteString("  " + summaryText(*sum))
 		}
-		if res.About != "" {
+		switch {
+		case res.About != "":
 			b.WriteString("  advisory about " + res.About)
+		case res.Advisory:
+			b.WriteString("  advisory about no story stored")
 		}
 		if len(res.Merged) > 0 {
 			b.WriteString("  merged " + strings.Join(res.Merged, ", ") + " into it")
