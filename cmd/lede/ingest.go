@@ -41,7 +41,10 @@ newsMessage, a JSON lines file (one item a line). Each item is a version
 of its own, named SOURCE#ID by its own id (AP's DOCNO) or SOURCE#N (N
 from 1); the store keeps each item's own bytes, so show and diff read it
 alone, and a duplicate is a duplicate item. A bad item is an error line
-and its neighbours are stored.
+and its neighbours are stored. An advisory (an item about another item,
+such as an AP kill advisory) is never a version of the story it names:
+it is a new entry of its own, linked to that story, and its line ends
+"advisory about STORY" ("about" in JSON).
 
 One line per item, in the order given, as each batch is stored:
    new-story  STORY@REV REF  (MARKER)  HEADLINE  (SOURCE)

@@ -87,7 +87,9 @@ that already raised an alert (one still stored: see --keep-alerts) raises
 one too, --grep and --min-added aside, since whoever was told of the
 story must hear it was pulled or put right; --no-lifecycle turns that
 off. An advisory (an item about another item) is never a lead or a new
-story. An alert gives the agency and item id, status and signals, the
+story; its alert names the story it is about ("about"), whose follows,
+mutes and alerts count for it, so a kill advisory of a story alerted on
+raises a kill alert. An alert gives the agency and item id, status and signals, the
 story, marker, headline, date, note, what the update added and changed
 (paragraphs with their numbers), the note check and the lede diff command
 that shows the rest, by the versions' refs (lede diff r12 r15), which keep naming them whatever arrives later.
