@@ -3,7 +3,6 @@ package anpa
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"lede/revision"
@@ -23,7 +22,7 @@ const (
 // service letter and four-digit sequence number ("z6715"), US, and the
 // selector codes. dpa's IPTC 7901 also opens with SOH, but without the
 // SYNs and the unit separator.
-var startRe = regexp.MustCompile(`^\x16+\x01([A-Za-z]\d{4})\x1f([^\r\n]*)`)
+var startRe = revision.LazyRegexp(`^\x16+\x01([A-Za-z]\d{4})\x1f([^\r\n]*)`)
 
 // frame is one message cut at its control characters.
 type frame struct {

@@ -1,7 +1,6 @@
 package aptrec
 
 import (
-	"regexp"
 	"strings"
 
 	"lede/revision"
@@ -143,8 +142,8 @@ func (rd *reader) lines(v, tag string) {
 }
 
 var (
-	byRe     = regexp.MustCompile(`(?i)^by\s`)
-	indentRe = regexp.MustCompile(` {3,}`)
+	byRe     = revision.LazyRegexp(`(?i)^by\s`)
+	indentRe = revision.LazyRegexp(` {3,}`)
 )
 
 // note reads a <NOTE>: the title line of the byline above it, an

@@ -2,9 +2,10 @@ package aptrec
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
+
+	"lede/revision"
 )
 
 // element is one element of a TREC <DOC>: its tag and its text as
@@ -16,7 +17,7 @@ type element struct {
 	Text string
 }
 
-var openRe = regexp.MustCompile(`<([A-Z0-9][A-Z0-9_]{0,15})>`)
+var openRe = revision.LazyRegexp(`<([A-Z0-9][A-Z0-9_]{0,15})>`)
 
 // aliases are other TREC distributions' names for the same elements:
 // the AP88 disks call the slug lines <1ST_LINE> and <2ND_LINE>.
@@ -81,7 +82,7 @@ var entities = map[string]string{
 	"Eacute": "É", "Ntilde": "Ñ", "Ouml": "Ö", "Uuml": "Ü", "szlig": "ß",
 }
 
-var entityRe = regexp.MustCompile(`&(#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,7});?`)
+var entityRe = revision.LazyRegexp(`&(#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,7});?`)
 
 // decode replaces the SGML entities of s. An entity lede does not know,
 // or a number that is no character, stays as written: it is the agency's

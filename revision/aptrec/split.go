@@ -3,7 +3,6 @@ package aptrec
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 
 	"lede/revision"
 )
@@ -11,7 +10,7 @@ import (
 var (
 	docOpen  = []byte("<DOC>")
 	docClose = []byte("</DOC>")
-	docnoRe  = regexp.MustCompile(`<DOCNO>\s*([^<\s]{1,64})\s*</DOCNO>`)
+	docnoRe  = revision.LazyRegexp(`<DOCNO>\s*([^<\s]{1,64})\s*</DOCNO>`)
 )
 
 // split cuts a TREC day file into one chunk per <DOC>, named by its

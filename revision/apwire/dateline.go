@@ -1,7 +1,6 @@
 package apwire
 
 import (
-	"regexp"
 	"strings"
 
 	"lede/revision"
@@ -9,10 +8,10 @@ import (
 
 var (
 	// "PUERTO BARRIOS, Guatemala (AP)", "NEW YORK", "VATICAN CITY (AP)".
-	datelineRe = regexp.MustCompile(`^(.*?)\s*(?:\(([A-Za-z][A-Za-z-]*(?:\s[A-Za-z-]+)?)\))?\s*$`)
+	datelineRe = revision.LazyRegexp(`^(.*?)\s*(?:\(([A-Za-z][A-Za-z-]*(?:\s[A-Za-z-]+)?)\))?\s*$`)
 	// A dateline opening a paragraph: "ATLANTA (AP) _ ", "NASHVILLE,
 	// Tenn. _ ": capitals first, the underscore AP sends for a dash.
-	inlineRe = regexp.MustCompile(`^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][A-Za-z.' -]{1,30}?)?)\s*(?:\(([A-Za-z][A-Za-z-]*(?:\s[A-Za-z-]+)?)\))?\s+(?:_|--|—)\s+`)
+	inlineRe = revision.LazyRegexp(`^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][A-Za-z.' -]{1,30}?)?)\s*(?:\(([A-Za-z][A-Za-z-]*(?:\s[A-Za-z-]+)?)\))?\s+(?:_|--|—)\s+`)
 )
 
 // ParseDateline reads a dateline element's text ("NEW YORK (AP) ") into
@@ -38,9 +37,9 @@ func InlineDateline(p string) (revision.Dateline, bool) {
 }
 
 var (
-	byRe    = regexp.MustCompile(`(?i)^by\s+`)
-	titleRe = regexp.MustCompile(`(?i)\b(writer|correspondent|editor|columnist|associated press|ap)\b`)
-	splitRe = regexp.MustCompile(`\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)`)
+	byRe    = revision.LazyRegexp(`(?i)^by\s+`)
+	titleRe = revision.LazyRegexp(`(?i)\b(writer|correspondent|editor|columnist|associated press|ap)\b`)
+	splitRe = revision.LazyRegexp(`\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)`)
 )
 
 // Byline joins the byline lines of a story ("By HILLEL ITALIE",

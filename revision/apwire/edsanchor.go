@@ -1,8 +1,9 @@
 package apwire
 
 import (
-	"regexp"
 	"strings"
+
+	"lede/revision"
 )
 
 // A note names a paragraph by number and, to make sure, by its opening
@@ -12,8 +13,8 @@ import (
 // the words win, so they are kept.
 
 var (
-	bgngRe    = regexp.MustCompile(`(?i)\bbgng:?\s+(.+)$`)
-	afterPvRe = regexp.MustCompile(`(?i)\b(?:pvs|previous|graf)[,:]\s+(.+)$`)
+	bgngRe    = revision.LazyRegexp(`(?i)\bbgng:?\s+(.+)$`)
+	afterPvRe = revision.LazyRegexp(`(?i)\b(?:pvs|previous|graf)[,:]\s+(.+)$`)
 )
 
 // anchor is the opening words an object quotes for the paragraph it

@@ -1,7 +1,6 @@
 package apwire
 
 import (
-	"regexp"
 	"strings"
 
 	"lede/revision"
@@ -102,7 +101,7 @@ func fill(a *revision.Action, obj string) {
 	}
 }
 
-var countFirstRe = regexp.MustCompile(`(?i)^` + count + `\s+` + graf + `\b`)
+var countFirstRe = revision.LazyRegexp(`(?i)^` + count + `\s+` + graf + `\b`)
 
 // leadCount is N of "LEADS with N grafs" (or "Top N grafs new").
 func leadCount(obj string) int {
@@ -144,7 +143,7 @@ func grafRefs(obj string, bare bool) (paras []int, from int) {
 		paras []int
 	}
 	var best *hit
-	try := func(re *regexp.Regexp, read func(m []string) []int) {
+	try := func(re *revision.Regexp, read func(m []string) []int) {
 		if loc := re.FindStringSubmatchIndex(obj); loc != nil && (best == nil || loc[0] < best.at) {
 			if ps := read(subs(obj, loc)); len(ps) > 0 {
 				best = &hit{loc[0], ps}

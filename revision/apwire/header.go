@@ -1,7 +1,6 @@
 package apwire
 
 import (
-	"regexp"
 	"strings"
 	"time"
 
@@ -128,8 +127,8 @@ func ApplyNote(r *revision.Revision, note string) {
 }
 
 var (
-	advisoryKillRe = regexp.MustCompile(`\b(KILL|KILLS|WITHDRAW|WITHDRAWN|WITHDRAWAL|ELIMINATE|ELIMINATION)\b`)
-	textRefRe      = regexp.MustCompile(`\b[a-z]\d{4}\b`)
+	advisoryKillRe = revision.LazyRegexp(`\b(KILL|KILLS|WITHDRAW|WITHDRAWN|WITHDRAWAL|ELIMINATE|ELIMINATION)\b`)
+	textRefRe      = revision.LazyRegexp(`\b[a-z]\d{4}\b`)
 )
 
 // ApplyAdvisory reads what an advisory's own text says, an advisory

@@ -1,8 +1,9 @@
 package apwire
 
 import (
-	"regexp"
 	"strings"
+
+	"lede/revision"
 )
 
 // HeadKind says what a head line above an AP story is. Only one head is
@@ -25,10 +26,10 @@ const (
 )
 
 var (
-	otherHeadRe = regexp.MustCompile(`(?i)^(with\b|precede\b|(ap\s+)?laser\s*(photo|graphic|color)s?\b|ap\s+(photos?|graphics?)\b|(photos?|graphics?)\s+[A-Z]{1,6}\d|\$adv\d*|for (release|use)\b|advance for\b|embargoed\b|release at\b|(takes|take|adds?) \d|eds? only\b)`)
-	flagHeadRe  = regexp.MustCompile(`^(URGENT|BULLETIN|FLASH|ALERT|APNewsAlert)$`)
-	tagHeadRe   = regexp.MustCompile(`(?i)^(an )?AP (extra|exclusive|analysis|news analysis|special report)$`)
-	pickupRe    = regexp.MustCompile(`^[A-Z][A-Z .,'&-]+: `)
+	otherHeadRe = revision.LazyRegexp(`(?i)^(with\b|precede\b|(ap\s+)?laser\s*(photo|graphic|color)s?\b|ap\s+(photos?|graphics?)\b|(photos?|graphics?)\s+[A-Z]{1,6}\d|\$adv\d*|for (release|use)\b|advance for\b|embargoed\b|release at\b|(takes|take|adds?) \d|eds? only\b)`)
+	flagHeadRe  = revision.LazyRegexp(`^(URGENT|BULLETIN|FLASH|ALERT|APNewsAlert)$`)
+	tagHeadRe   = revision.LazyRegexp(`(?i)^(an )?AP (extra|exclusive|analysis|news analysis|special report)$`)
+	pickupRe    = revision.LazyRegexp(`^[A-Z][A-Z .,'&-]+: `)
 )
 
 // ClassifyHead says what a head line is. An item that continues another

@@ -1,11 +1,12 @@
 package apwire
 
 import (
-	"regexp"
 	"strings"
+
+	"lede/revision"
 )
 
-var edsRe = regexp.MustCompile(`(?i)^\(?\s*(eds|editors|editor's note)\s*[:_]\s*`)
+var edsRe = revision.LazyRegexp(`(?i)^\(?\s*(eds|editors|editor's note)\s*[:_]\s*`)
 
 // IsEds reports whether a head or paragraph is an editor's note: "Eds:",
 // "EDS:", "(Eds: ...)", "Editor's Note _". A paragraph opening "EDITORS:"
@@ -34,9 +35,9 @@ func EdsText(s string) string {
 }
 
 var (
-	correctsRe = regexp.MustCompile(`(?i)\bcorrect(s|ed|ion|ing)?\b`)
-	killRe     = regexp.MustCompile(`(?i)\b(kill|kills|withdrawn|withdraws|withdrawal|elimination)\b|\bWITHDRAW\b|\bELIMINATE\b`)
-	updatesRe  = regexp.MustCompile(`\bUPDAT(E|ES|ING)\b`)
+	correctsRe = revision.LazyRegexp(`(?i)\bcorrect(s|ed|ion|ing)?\b`)
+	killRe     = revision.LazyRegexp(`(?i)\b(kill|kills|withdrawn|withdraws|withdrawal|elimination)\b|\bWITHDRAW\b|\bELIMINATE\b`)
+	updatesRe  = revision.LazyRegexp(`\bUPDAT(E|ES|ING)\b`)
 )
 
 // NoteSignals says what a note claims the item does to its story:

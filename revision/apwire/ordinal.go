@@ -1,9 +1,10 @@
 package apwire
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
+
+	"lede/revision"
 )
 
 // Notes count paragraphs both ways: "3rd graf", "fifth graf", "10th",
@@ -27,19 +28,19 @@ var (
 
 var (
 	// "grafs 8-9", "graf 7", "paras 14 to 17"
-	grafsNumRe = regexp.MustCompile(`(?i)\b` + graf + `\s+(\d+)(?:\s*(?:-|to|through|thru)\s*(\d+))?\b`)
+	grafsNumRe = revision.LazyRegexp(`(?i)\b` + graf + `\s+(\d+)(?:\s*(?:-|to|through|thru)\s*(\d+))?\b`)
 	// "8-12th grafs", "8th-12th grafs", "3rd graf", "fifth graf", "2nd pvs"
-	ordRangeRe = regexp.MustCompile(`(?i)\b(\d+|` + ord[1:len(ord)-1] + `)\s*(?:-|to|through|thru)\s*` + ord + `\s+` + graf + `\b`)
-	ordGrafRe  = regexp.MustCompile(`(?i)\b` + ord + `\s+(?:` + graf + `|pvs|previous)\b`)
-	bareOrdRe  = regexp.MustCompile(`(?i)\b` + ord + `(?:\s|$|[,.:;(])`)
-	afterRe    = regexp.MustCompile(`(?i)\bafter\s+(?:the\s+)?` + ord + `\b`)
-	fromRe     = regexp.MustCompile(`(?i)\bfrom\s+(?:the\s+)?` + ord + `\s+` + graf + `?`)
+	ordRangeRe = revision.LazyRegexp(`(?i)\b(\d+|` + ord[1:len(ord)-1] + `)\s*(?:-|to|through|thru)\s*` + ord + `\s+` + graf + `\b`)
+	ordGrafRe  = revision.LazyRegexp(`(?i)\b` + ord + `\s+(?:` + graf + `|pvs|previous)\b`)
+	bareOrdRe  = revision.LazyRegexp(`(?i)\b` + ord + `(?:\s|$|[,.:;(])`)
+	afterRe    = revision.LazyRegexp(`(?i)\bafter\s+(?:the\s+)?` + ord + `\b`)
+	fromRe     = revision.LazyRegexp(`(?i)\bfrom\s+(?:the\s+)?` + ord + `\s+` + graf + `?`)
 	// "with 3 grafs" (LEADS, SUBS ... with), "2 grafs after", "one graf for"
-	withCountRe = regexp.MustCompile(`(?i)\b(?:with|qith|by)\s+` + count + `\s+(?:new\s+)?` + graf + `\b`)
-	countGrafRe = regexp.MustCompile(`(?i)\b` + count + `\s+(?:new\s+)?` + graf + `\s+(?:after|for|before)\b`)
-	topNew      = regexp.MustCompile(`(?i)^top\s+` + count + `\s+` + graf + `\s+(?:are\s+)?new\b`)
-	inGrafRe    = regexp.MustCompile(`(?i)^in\s+(?:the\s+)?` + ord + `\s+` + graf + `,?$`)
-	toEndRe     = regexp.MustCompile(`(?i)\bto\s+(?:the\s+)?end\b`)
+	withCountRe = revision.LazyRegexp(`(?i)\b(?:with|qith|by)\s+` + count + `\s+(?:new\s+)?` + graf + `\b`)
+	countGrafRe = revision.LazyRegexp(`(?i)\b` + count + `\s+(?:new\s+)?` + graf + `\s+(?:after|for|before)\b`)
+	topNew      = revision.LazyRegexp(`(?i)^top\s+` + count + `\s+` + graf + `\s+(?:are\s+)?new\b`)
+	inGrafRe    = revision.LazyRegexp(`(?i)^in\s+(?:the\s+)?` + ord + `\s+` + graf + `,?$`)
+	toEndRe     = revision.LazyRegexp(`(?i)\bto\s+(?:the\s+)?end\b`)
 )
 
 // number reads an ordinal ("3rd", "fifth") or a count ("3", "three",

@@ -1,9 +1,10 @@
 package apwire
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
+
+	"lede/revision"
 )
 
 // Slugline is AP's slug line as the TREC <SECOND> element and the ANPA
@@ -29,13 +30,13 @@ type Slugline struct {
 }
 
 var (
-	cycleRe = regexp.MustCompile(`^(AM|PM|BC|AP)-`)
-	desigRe = regexp.MustCompile(`^([A-Z]{2,4})--`)
-	refRe   = regexp.MustCompile(`^[A-Za-z]\d{4}$`)
-	countRe = regexp.MustCompile(`^\d{1,5}$`)
+	cycleRe = revision.LazyRegexp(`^(AM|PM|BC|AP)-`)
+	desigRe = revision.LazyRegexp(`^([A-Z]{2,4})--`)
+	refRe   = revision.LazyRegexp(`^[A-Za-z]\d{4}$`)
+	countRe = revision.LazyRegexp(`^\d{1,5}$`)
 	// A version written into the slug field itself: "Abortion Activist
 	// _ 1st Ld", "Reagan in History - 1st Add", "Reagan 2nd-ld writethru".
-	slugVersionRe = regexp.MustCompile(`(?i)(?:\s+[-_]\s+|\s+|-)(\d{1,2}\s*(?:st|nd|rd|th)\s*-?\s*(?:ld|add|take)\b.*|\d{1,2}\s*-?\s*takes\b.*|adv\s*\d{1,2}|sub|bjt|writethru|corrective|abridged)$`)
+	slugVersionRe = revision.LazyRegexp(`(?i)(?:\s+[-_]\s+|\s+|-)(\d{1,2}\s*(?:st|nd|rd|th)\s*-?\s*(?:ld|add|take)\b.*|\d{1,2}\s*-?\s*takes\b.*|adv\s*\d{1,2}|sub|bjt|writethru|corrective|abridged)$`)
 )
 
 // ParseSlugline reads a slug line. ok is false when it does not start
@@ -142,7 +143,7 @@ type Keyline struct {
 	Words              int
 }
 
-var keylineRe = regexp.MustCompile(`^([a-z])\s+([a-z])\s+(\S+)\s*(.*?)\s+(\d\d)-(\d\d)(?:\s+(\d{1,5}))?\s*$`)
+var keylineRe = revision.LazyRegexp(`^([a-z])\s+([a-z])\s+(\S+)\s*(.*?)\s+(\d\d)-(\d\d)(?:\s+(\d{1,5}))?\s*$`)
 
 // ParseKeyline reads a keyword line; ok is false for a garbled one.
 func ParseKeyline(line string) (k Keyline, ok bool) {

@@ -2,9 +2,10 @@ package apwire
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"time"
+
+	"lede/revision"
 )
 
 // Stamp is AP's transmission stamp, "AP-NR-01-02-89 2238EST" in a TREC
@@ -15,7 +16,7 @@ type Stamp struct {
 	Time    time.Time
 }
 
-var stampRe = regexp.MustCompile(`AP-([A-Z]{1,4})-(\d\d)-(\d\d)-(\d\d) (\d\d)(\d\d)\s*([A-Z]{3})`)
+var stampRe = revision.LazyRegexp(`AP-([A-Z]{1,4})-(\d\d)-(\d\d)-(\d\d) (\d\d)(\d\d)\s*([A-Z]{3})`)
 
 // zones are the zones AP stamps in, by their abbreviation. US time was
 // sent as Eastern; a zone not listed makes the stamp unreadable rather

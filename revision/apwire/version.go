@@ -8,7 +8,6 @@
 package apwire
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -42,11 +41,11 @@ type Version struct {
 // operators used ("2nd Ld - Writethru", "2ndLd-Writethru", "2nd-ld
 // writethru", "1stld-writethru").
 var (
-	ldRe    = regexp.MustCompile(`(?i)^(\d{1,2})\s*(?:st|nd|rd|th)\s*-?\s*ld\b\s*(?:-?\s*(write\s*-?\s*thru))?`)
-	addRe   = regexp.MustCompile(`(?i)^(\d{1,2})\s*(?:st|nd|rd|th)\s*-?\s*(add|take|insert)\b`)
-	takesRe = regexp.MustCompile(`(?i)^(\d{1,2})\s*-?\s*takes\b`)
-	advRe   = regexp.MustCompile(`(?i)^adv\s*-?\s*(\d{1,2})\b`)
-	wordRe  = regexp.MustCompile(`(?i)^(writethru|sub|bjt|advisory|corrective|correction|kill(?:\s+advisory)?|withdrawal|withhold|elimination|urgent|bulletin|abridged|insert|add)\b`)
+	ldRe    = revision.LazyRegexp(`(?i)^(\d{1,2})\s*(?:st|nd|rd|th)\s*-?\s*ld\b\s*(?:-?\s*(write\s*-?\s*thru))?`)
+	addRe   = revision.LazyRegexp(`(?i)^(\d{1,2})\s*(?:st|nd|rd|th)\s*-?\s*(add|take|insert)\b`)
+	takesRe = revision.LazyRegexp(`(?i)^(\d{1,2})\s*-?\s*takes\b`)
+	advRe   = revision.LazyRegexp(`(?i)^adv\s*-?\s*(\d{1,2})\b`)
+	wordRe  = revision.LazyRegexp(`(?i)^(writethru|sub|bjt|advisory|corrective|correction|kill(?:\s+advisory)?|withdrawal|withhold|elimination|urgent|bulletin|abridged|insert|add)\b`)
 )
 
 // ParseVersion reads version words such as "2nd Ld-Writethru", "CORRECTIVE

@@ -1,9 +1,10 @@
 package iptc7901
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
+
+	"lede/revision"
 )
 
 // Control characters of IPTC 7901's message frame.
@@ -27,7 +28,7 @@ type header struct {
 	source   string // "dpa", "" when the header does not say
 }
 
-var headerLine = regexp.MustCompile(`^([A-Za-z]{1,8})([0-9]{1,6}) ([0-9]) ([A-Za-z]) ([0-9]{1,6})(?:[ \t]+(.*))?$`)
+var headerLine = revision.LazyRegexp(`^([A-Za-z]{1,8})([0-9]{1,6}) ([0-9]) ([A-Za-z]) ([0-9]{1,6})(?:[ \t]+(.*))?$`)
 
 // parseHeader reads the header line (without SOH); ok is false when the
 // line is not in 7901's shape.

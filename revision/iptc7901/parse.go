@@ -9,7 +9,6 @@ package iptc7901
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -119,7 +118,7 @@ func cleanLines(body string) []string {
 }
 
 // lead matches the dateline opening the first paragraph, "Berlin (dpa) - ".
-var leadDateline = regexp.MustCompile(`^([^\s()][^()]{0,40}?) \(([^()]{1,20})\) (?:-|–|—) `)
+var leadDateline = revision.LazyRegexp(`^([^\s()][^()]{0,40}?) \(([^()]{1,20})\) (?:-|–|—) `)
 
 // fill copies the sorted message into the revision: headline and labels,
 // byline, paragraphs and dateline, the note and its actions.

@@ -1,9 +1,10 @@
 package iptc7901
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
+
+	"lede/revision"
 )
 
 // message is the text between STX and ETX, sorted: the header lines
@@ -65,7 +66,7 @@ var labelWords = map[string]bool{
 }
 
 // leadLabel is "LEAD", "1ST LEAD", "2ND LEAD"...: the version.
-var leadLabel = regexp.MustCompile(`^(?i)(?:([0-9]{1,3})(?:ST|ND|RD|TH) )?LEAD$`)
+var leadLabel = revision.LazyRegexp(`^(?i)(?:([0-9]{1,3})(?:ST|ND|RD|TH) )?LEAD$`)
 
 func (m *message) headLine(l string) {
 	switch up := strings.ToUpper(l); {
@@ -95,7 +96,7 @@ func leadSeq(label string) int {
 
 // notForPublication is the line after which a message carries only what
 // the editors are told (contacts, the writers' initials).
-var notForPublication = regexp.MustCompile(`(?i)^the following information is not (?:intended )?for publication`)
+var notForPublication = revision.LazyRegexp(`(?i)^the following information is not (?:intended )?for publication`)
 
 // readBody reads paragraphs (hard-wrapped lines joined; a paragraph ends
 // at a blank line, and an indented line opens one) until dpa's notebook ("# Notebook", "# dpa NOTEBOOK") or the
@@ -153,7 +154,7 @@ func isEditorsNoteHeading(l string) bool {
 
 // signoffLine is dpa's closing line of the writers' and editors'
 // initials ("dpa wsz jln npr").
-var signoffLine = regexp.MustCompile(`^dpa(?: [a-z]{2,4}){1,8}$`)
+var signoffLine = revision.LazyRegexp(`^dpa(?: [a-z]{2,4}){1,8}$`)
 
 // takeSignoff moves the initials line, the last line of what is not for
 // publication or else the last paragraph, to the sign-off.

@@ -1,7 +1,6 @@
 package iptc7901
 
 import (
-	"regexp"
 	"strconv"
 	"time"
 
@@ -11,7 +10,7 @@ import (
 // trailerLine is the line after ETX: the time sent, HHMMSS in GMT, and
 // the month and day ("131137 GMT Nov 13" is 13:11:37 GMT on 13 November;
 // "212322 GMT Nov 18" shows it is not DDHHMM). It has no year.
-var trailerLine = regexp.MustCompile(`^([0-9]{2})([0-9]{2})([0-9]{2}) GMT ([A-Z][a-z]{2}) ([0-9]{1,2})\b`)
+var trailerLine = revision.LazyRegexp(`^([0-9]{2})([0-9]{2})([0-9]{2}) GMT ([A-Z][a-z]{2}) ([0-9]{1,2})\b`)
 
 // parseTrailer reads the trailer: the date without a year and "HH:MM".
 // ok is false when the line is not a real time and date.

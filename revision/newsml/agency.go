@@ -1,8 +1,9 @@
 package newsml
 
 import (
-	"regexp"
 	"strings"
+
+	"lede/revision"
 )
 
 // agencyNames maps how feeds name an agency (a provider's literal, name or
@@ -22,7 +23,7 @@ var agencyNames = map[string]string{
 
 // guidDomain is the domain of a guid: "tag:ap.org,2011:...",
 // "urn:newsml:dpa.com:20090101:...", "tag_reuters.com_2014_newsml_...".
-var guidDomain = regexp.MustCompile(`^(?:tag:|urn:newsml:|tag_)([a-z0-9.-]+\.[a-z]{2,})`)
+var guidDomain = revision.LazyRegexp(`^(?:tag:|urn:newsml:|tag_)([a-z0-9.-]+\.[a-z]{2,})`)
 
 // agencyOf names the agency that sent the item: its provider when that is
 // an agency lede knows, else the agency whose domain mints the guid (AP's

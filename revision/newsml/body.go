@@ -2,8 +2,9 @@ package newsml
 
 import (
 	"html"
-	"regexp"
 	"strings"
+
+	"lede/revision"
 )
 
 // body is what the text of an item holds: its paragraphs and what is
@@ -84,7 +85,7 @@ func readBody(cs *node) *body {
 }
 
 // blankLine separates paragraphs of plain text.
-var blankLine = regexp.MustCompile(`\r?\n[ \t]*\r?\n`)
+var blankLine = revision.LazyRegexp(`\r?\n[ \t]*\r?\n`)
 
 // blankLineParas cuts plain text into paragraphs at blank lines; the
 // lines of one paragraph (hard-wrapped text) are joined.
@@ -267,7 +268,7 @@ func (w *walker) flush() {
 
 // doubleEscaped is an entity reference left in text after XML decoding:
 // the feed escaped it twice ("o&amp;#39;clock").
-var doubleEscaped = regexp.MustCompile(`&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|quot|amp|apos|lt|gt|nbsp);`)
+var doubleEscaped = revision.LazyRegexp(`&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|quot|amp|apos|lt|gt|nbsp);`)
 
 // clean collapses white space and decodes entity references escaped
 // twice, which no text means literally.

@@ -1,7 +1,6 @@
 package newsml
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -11,10 +10,10 @@ import (
 // datelinePrefix is the dateline opening a lead: a place, the agency in
 // parentheses, a dash (AP writes an underscore): "DAMASCUS (Reuters) - ",
 // "FORT WASHINGTON, Pa. (AP) _ ", "Hamm (dpa) - ".
-var datelinePrefix = regexp.MustCompile(`^(\p{Lu}[^()\n]{0,80}?)\s*\(([^()]{1,40})\)\s*(?:--|-|_|–|—)\s*`)
+var datelinePrefix = revision.LazyRegexp(`^(\p{Lu}[^()\n]{0,80}?)\s*\(([^()]{1,40})\)\s*(?:--|-|_|–|—)\s*`)
 
 // placeDate splits a date off the place: "WASHINGTON, Dec. 30".
-var placeDate = regexp.MustCompile(`^(.+?),\s+([A-Z][a-z]{2,8}\.?)\s+(\d{1,2})$`)
+var placeDate = revision.LazyRegexp(`^(.+?),\s+([A-Z][a-z]{2,8}\.?)\s+(\d{1,2})$`)
 
 // datelineOf reads the dateline. Where the lead opens with one, place,
 // agency and the exact text come from there; otherwise the place is the

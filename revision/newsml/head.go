@@ -1,7 +1,6 @@
 package newsml
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
@@ -101,10 +100,10 @@ func readText(r *revision.Revision, b *body) {
 }
 
 // bylinePara is a paragraph that is only a byline: "By Jane Doe".
-var bylinePara = regexp.MustCompile(`^(?:By|BY|Von|Av) \p{Lu}[^.!?]{1,80}$`)
+var bylinePara = revision.LazyRegexp(`^(?:By|BY|Von|Av) \p{Lu}[^.!?]{1,80}$`)
 
 // credits is the closing line of reporting and editing credits.
-var credits = regexp.MustCompile(`(?i)^\((?:additional |compiled |writing and )?(?:reporting|writing|editing|compiled|research)\b[^()]*(?:\([^()]*\)[^()]*)*\)$`)
+var credits = revision.LazyRegexp(`(?i)^\((?:additional |compiled |writing and )?(?:reporting|writing|editing|compiled|research)\b[^()]*(?:\([^()]*\)[^()]*)*\)$`)
 
 // byWords open a byline in the languages of the agencies that send
 // NewsML-G2.
@@ -120,11 +119,11 @@ func stripBy(s string) string {
 }
 
 // authorSep splits a byline into names.
-var authorSep = regexp.MustCompile(`\s*(?:,|&|\band\b|\bund\b|\boch\b|\bja\b|\bog\b)\s*`)
+var authorSep = revision.LazyRegexp(`\s*(?:,|&|\band\b|\bund\b|\boch\b|\bja\b|\bog\b)\s*`)
 
 // creditTitle is a job title a byline credits after the names ("AP
 // Business Writers", "Reuters Staff"), not a name.
-var creditTitle = regexp.MustCompile(`(?i)^(?:\S+\s+){0,3}(?:writers?|correspondents?|staff|reporters?|editors?)$`)
+var creditTitle = revision.LazyRegexp(`(?i)^(?:\S+\s+){0,3}(?:writers?|correspondents?|staff|reporters?|editors?)$`)
 
 // authorsOf lists the names of a byline, without the agencies and titles
 // it credits ("Almut Kipp, dpa", "Wiktor Nummelin/TT", "Jane Doe
@@ -160,4 +159,4 @@ func keyOf(r *revision.Revision) string {
 }
 
 // ttDay is the day in a TT guid: "urn:newsml:tt.se:20171220:TT:585167:0".
-var ttDay = regexp.MustCompile(`:(\d{8}):TT:`)
+var ttDay = revision.LazyRegexp(`:(\d{8}):TT:`)

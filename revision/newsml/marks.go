@@ -1,7 +1,6 @@
 package newsml
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -64,7 +63,7 @@ func readSlugline(raw, agency string, m *marks) {
 
 // apForm is the start of AP's slugline: a cycle ("AM-", "PM-", "BC-"; AP's
 // Media API writes "AP-") and a desk designator before a double hyphen.
-var apForm = regexp.MustCompile(`^(?:AM|PM|BC|AP)-(?:[A-Za-z]{1,5}-)*[A-Za-z]{1,5}--`)
+var apForm = revision.LazyRegexp(`^(?:AM|PM|BC|AP)-(?:[A-Za-z]{1,5}-)*[A-Za-z]{1,5}--`)
 
 // readAPSlugline reads AP's slugline ("BC-US--Earns-Nutrisystem, 1st
 // Ld-Writethru") with revision/apwire, as AP's other formats do, so that
@@ -99,7 +98,7 @@ func readAPSlugline(raw, agency string, m *marks) bool {
 }
 
 // versionMarker reads "UPDATE 2" or "WRAPUP 1": Reuters' version markers.
-var versionMarker = regexp.MustCompile(`^(UPDATE|WRAPUP)(?: (\d+))?$`)
+var versionMarker = revision.LazyRegexp(`^(UPDATE|WRAPUP)(?: (\d+))?$`)
 
 // reutersFlags are Reuters markers that qualify an item without being a
 // version; CORRECTED also signals a correction.
@@ -139,7 +138,7 @@ func readReutersMarker(t string, m *marks) bool {
 
 // headPrefix is one upper-case prefix of a Reuters headline:
 // "CORRECTED-UPDATE 1-Confident Assad ...".
-var headPrefix = regexp.MustCompile(`^([A-Z][A-Z0-9 ]*[A-Z0-9])-(\S)`)
+var headPrefix = revision.LazyRegexp(`^([A-Z][A-Z0-9 ]*[A-Z0-9])-(\S)`)
 
 // stripHeadline removes Reuters' markers from the front of a headline
 // and records them; a prefix that is not a known marker ("EU-China

@@ -3,7 +3,6 @@ package newsml
 import (
 	"bytes"
 	"encoding/xml"
-	"regexp"
 
 	"lede/revision"
 )
@@ -188,7 +187,7 @@ func standalone(decl, item []byte, tagLen int, inherited []xml.Attr) []byte {
 	return append(out, item[nameEnd:]...)
 }
 
-var guidAttr = regexp.MustCompile(`\sguid\s*=\s*["']([^"'<>]{1,200})["']`)
+var guidAttr = revision.LazyRegexp(`\sguid\s*=\s*["']([^"'<>]{1,200})["']`)
 
 // guidNote names an item by its guid in an error, when its start tag
 // shows one: " (guid urn:...)".

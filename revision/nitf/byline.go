@@ -1,8 +1,9 @@
 package nitf
 
 import (
-	"regexp"
 	"strings"
+
+	"lede/revision"
 )
 
 // bylineOf reads body.head/byline: the names without "By" and without the
@@ -21,7 +22,7 @@ func bylineOf(n *node) (byline string, authors []string) {
 	return byline, authors
 }
 
-var authorSep = regexp.MustCompile(`\s*,\s*(?:and\s+)?|\s+and\s+|\s+&\s+`)
+var authorSep = revision.LazyRegexp(`\s*,\s*(?:and\s+)?|\s+and\s+|\s+&\s+`)
 
 // isAgencyName reports a byline part that names a known agency.
 func isAgencyName(s string) bool {

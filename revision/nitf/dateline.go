@@ -1,7 +1,6 @@
 package nitf
 
 import (
-	"regexp"
 	"strings"
 
 	"lede/revision"
@@ -11,7 +10,7 @@ import (
 // it: "NEW YORK (AP) — ", "OTTAWA - ", "Berlin (dpa) - ". Either the
 // agency's credit in parentheses or a place in capitals is required, so
 // an ordinary sentence with a dash in it is not read as one.
-var leadDateline = regexp.MustCompile(`^([^\s()][^()]{0,60}?)\s*(?:\(([^()]{1,30})\))?\s*(?:—|–|--|-|_)\s+`)
+var leadDateline = revision.LazyRegexp(`^([^\s()][^()]{0,60}?)\s*(?:\(([^()]{1,30})\))?\s*(?:—|–|--|-|_)\s+`)
 
 // datelineOf reads the dateline: the place, agency and exact text from
 // the lead when it opens with one, else the place from body.head's

@@ -2,7 +2,6 @@ package nitf
 
 import (
 	"fmt"
-	"regexp"
 
 	"lede/revision"
 )
@@ -73,7 +72,7 @@ func readHead(r *revision.Revision, bh *node) {
 
 // signoffPara is an agency's closing line of initials sent as the last
 // paragraph ("AAP RTV"): a sign-off, not story text.
-var signoffPara = regexp.MustCompile(`^(?:AAP|dpa|NTB|PA)(?: [A-Za-z]{2,4}){1,4}$`)
+var signoffPara = revision.LazyRegexp(`^(?:AAP|dpa|NTB|PA)(?: [A-Za-z]{2,4}){1,4}$`)
 
 // readText reads body.content into paragraphs, captions and furniture,
 // the dateline from the lead and the sign-off from body.end's tagline or
