@@ -83,10 +83,11 @@ type Para struct {
 // default database).
 func Draft(e store.Event, rules revision.Rules, dbID, dbFlag string) (*Alert, error) {
 	name := fmt.Sprintf("%s@%d", e.Story, e.Rev)
-	cur, err := wire.Reparse(name, e.Record.Source, e.Raw)
+	w, err := wire.ReparseVersion(name, e.Record.Source, e.Raw, e.Whole)
 	if err != nil {
 		return nil, err
 	}
+	cur := w.Rev
 	ev := revision.Event{Story: e.StoryUID, NewStory: e.NewStory, Marker: cur.Marker, PrevSeq: e.PrevSeq,
 		Note: cur.Note, Actions: cur.Actions, Text: cur.Headline + "\n" + strings.Join(cur.Paragraphs, "\n"),
 		Added: math.MaxInt, Late: e.Late, OrderSeq: e.OrderSeq,
@@ -134,10 +135,11 @@ func Draft(e store.Event, rules revision.Rules, dbID, dbFlag string) (*Alert, er
 // the summary, the added and changed paragraphs and the note check.
 func (m *Alert) fillDiff(e store.Event, cur *revision.Revision, dbFlag string) error {
 	prevName := fmt.Sprintf("%s@%d", e.Story, e.Rev-1)
-	old, err := wire.Reparse(prevName, e.Prev.Source, e.PrevRaw)
+	ow, err := wire.ReparseVersion(prevName, e.Prev.Source, e.PrevRaw, e.PrevWhole)
 	if err != nil {
 		return err
 	}
+	old := ow.Rev
 	r := diff.Compare(old, cur, diff.Options{})
 	sum := r.UpdateSummary()
 	m.Summary, m.NoteCheck = &sum, append(m.NoteCheck, sum.Verdicts...)

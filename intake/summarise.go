@@ -8,6 +8,7 @@ import (
 
 	"lede/diff"
 	"lede/revision"
+	"lede/revision/assemble"
 	"lede/revision/wire"
 	"lede/store"
 )
@@ -47,27 +48,37 @@ func ComputeSummaries(pairs []store.UpdatePair, parsed map[uint64]*revision.Revi
 	return out, first
 }
 
-// summarizePair diffs one update against the revision before it.
+// summarizePair diffs one update against the revision before it, both
+// whole: a version sent in parts joined, a partial rebuilt (what it was
+// made of is kept with the summary).
 func summarizePair(p store.UpdatePair, parsed map[uint64]*revision.Revision) (store.ComputedSummary, error) {
-	old, err := parsedOr(parsed, p.PrevArrival, p.Prev, fmt.Sprintf("%s@%d", p.Story, p.Rev-1))
+	old, err := wholeOr(parsed, p.PrevArrival, p.Prev, p.PrevWhole, fmt.Sprintf("%s@%d", p.Story, p.Rev-1))
 	if err != nil {
 		return store.ComputedSummary{}, err
 	}
-	cur, err := parsedOr(parsed, p.Arrival, p.Cur, fmt.Sprintf("%s@%d", p.Story, p.Rev))
+	cur, err := wholeOr(parsed, p.Arrival, p.Cur, p.CurWhole, fmt.Sprintf("%s@%d", p.Story, p.Rev))
 	if err != nil {
 		return store.ComputedSummary{}, err
 	}
-	r := diff.Compare(old, cur, diff.Options{})
-	return store.ComputedSummary{Arrival: p.Arrival, PrevArrival: p.PrevArrival, Summary: r.UpdateSummary()}, nil
+	r := diff.Compare(old.Rev, cur.Rev, diff.Options{})
+	cs := store.ComputedSummary{Arrival: p.Arrival, PrevArrival: p.PrevArrival, Summary: r.UpdateSummary()}
+	if p.CurWhole != nil && p.CurWhole.Partial {
+		cs.Assembly = &store.AssemblyFacts{Sources: cur.Sources, Pickup: cur.Rev.Pickup}
+	}
+	return cs, nil
 }
 
-// parsedOr is the revision parsed already under arrival, or in parsed
-// again.
-func parsedOr(parsed map[uint64]*revision.Revision, arrival uint64, in store.Input, name string) (*revision.Revision, error) {
-	if r := parsed[arrival]; r != nil {
-		return r, nil
+// wholeOr is the whole version: made of what st names when the version is
+// not one item, else the revision parsed already under arrival, or in
+// parsed again.
+func wholeOr(parsed map[uint64]*revision.Revision, arrival uint64, in store.Input, st *assemble.Stored, name string) (*assemble.Whole, error) {
+	if st != nil {
+		return assemble.Build(name, st, wire.Reparse)
 	}
-	return wire.Reparse(name, in.Source, in.Raw)
+	if r := parsed[arrival]; r != nil {
+		return &assemble.Whole{Rev: r}, nil
+	}
+	return wire.ReparseVersion(name, in.Source, in.Raw, nil)
 }
 
 // Summaries is the summarise stage: after each batch it computes and

@@ -250,6 +250,15 @@ type Pickup struct {
 	Anchor string `json:"anchor,omitempty"`
 	// None is "no pickup": the item is whole and replaces all of it.
 	None bool `json:"none,omitempty"`
+	// Found is set once the item is rebuilt into a whole version
+	// (revision/assemble): the paragraph of the previous version the
+	// rest was taken from. It is Para when the anchor agrees or is
+	// absent, and the paragraph the anchor opens when they disagree, so
+	// the note check can say the number was wrong.
+	Found int `json:"found,omitempty"`
+	// AnchorMissed says the anchor opens no paragraph of the previous
+	// version, so the number was used unchecked.
+	AnchorMissed bool `json:"anchor_missed,omitempty"`
 }
 
 // Target names the part of a story an action refers to.

@@ -30,6 +30,9 @@ func TestAP89Grouping(t *testing.T) {
 		slugs, days := map[string]bool{}, map[string]bool{}
 		for _, v := range s.Versions {
 			got[v.ID] = s.ID
+			for _, id := range v.ItemIDs { // the parts of a version sent in parts
+				got[id] = s.ID
+			}
 			slugs[strings.ToLower(v.Record.Slug)], days[v.Date.String()] = true, true
 		}
 		if len(slugs) > 1 || len(days) > 1 {

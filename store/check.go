@@ -57,6 +57,7 @@ func (r *CheckReport) add(format string, args ...any) {
 func (tx txn) checkInvariants(rep *CheckReport) {
 	counts := map[uint64]int{}
 	last := map[uint64][]byte{}
+	items := 0 // stored items: one a revision, one a part of a version sent in parts
 	tx.b(bucketRevs).ForEach(func(k, v []byte) error {
 		rep.Revisions++
 		if len(k) != 8+orderLen {
@@ -81,18 +82,19 @@ func (tx txn) checkInvariants(rep *CheckReport) {
 		if err != nil && !IsDateDamage(err) || rec.Arrival != arrival {
 			rep.add("revision %d: record unreadable or mislabelled", arrival)
 		}
+		items += tx.checkParts(rep, rec)
 		return nil
 	})
 	hashes := 0
 	tx.b(bucketHashes).ForEach(func(k, v []byte) error {
 		hashes++
-		if tx.b(bucketArrivals).Get(v) == nil {
+		if tx.versionKey(getU64(v)) == nil {
 			rep.add("content hash %x points to missing revision %d", k, getU64(v))
 		}
 		return nil
 	})
-	if hashes != rep.Revisions {
-		rep.add("%d content hashes for %d revisions", hashes, rep.Revisions)
+	if hashes != items {
+		rep.add("%d content hashes for %d items of %d revisions", hashes, items, rep.Revisions)
 	}
 	tx.b(bucketStories).ForEach(func(k, v []byte) error {
 		uid := getU64(k)

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"lede/revision"
+	"lede/revision/assemble"
 )
 
 // StoryDetail is a story as "lede history --json" prints it and the web
@@ -93,6 +94,10 @@ type StoredRevision struct {
 	// About, for an advisory, is the story it names (advisory.go).
 	About *About `json:"about,omitempty"`
 	*revision.Revision
+	// Assembly says how a version that is not one whole item was made
+	// whole (its parts, the version a partial picks up from, which
+	// paragraphs came from where); empty for one item.
+	assemble.Assembly
 }
 
 // orEmpty makes a nil list encode as [] in JSON.

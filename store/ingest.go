@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"fmt"
@@ -76,7 +77,11 @@ type Result struct {
 	// the id of that story, "" when none is stored.
 	Advisory bool
 	About    string
-	Err      error
+	// Joined, for a part of a version sent in parts (AP's takes and
+	// adds) that joined a version stored before it, is that version's
+	// ref; the part is no version of its own (parts.go).
+	Joined string
+	Err    error
 }
 
 // Ingest stores a batch of inputs in one write transaction: each input is
@@ -110,10 +115,10 @@ func (db *DB) Ingest(ctx context.Context, inputs []Input) ([]Result, error) {
 				return fmt.Errorf("%s: %w", in.Source, err)
 			}
 			if arrival != 0 {
-				r.Arrival, r.Ref = arrival, RefOf(arrival)
+				r.Arrival, r.Ref = arrival, cmp.Or(r.Joined, RefOf(arrival))
 			}
 			results[i], arrivals[i] = r, arrival
-			if outbox && arrival != 0 {
+			if outbox && arrival != 0 && r.Joined == "" {
 				// The highest version before it, as it landed: a batch
 				// holding a LEAD and its 2nd LD alerts for both.
 				if prevs[i], err = tx.prevSeq(arrival); err != nil {
@@ -130,8 +135,8 @@ func (db *DB) Ingest(ctx context.Context, inputs []Input) ([]Result, error) {
 		// The alert outbox: see outbox.go. A revision that ends leading
 		// a story of its own had nothing before it there.
 		for i, a := range arrivals {
-			if a == 0 {
-				continue
+			if a == 0 || results[i].Joined != "" {
+				continue // a part joined to a version alerted on as it came
 			}
 			isNew := results[i].Status == StatusNewStory
 			if isNew {
@@ -171,7 +176,7 @@ func (tx txn) ingestOne(in Input, now int64) (Result, uint64, error) {
 	in.Prepare()
 	hash := in.hash
 	if v := tx.b(bucketHashes).Get(hash); v != nil {
-		rk := tx.b(bucketArrivals).Get(v)
+		rk := tx.versionKey(getU64(v))
 		if rk == nil {
 			return res, 0, errCorrupt
 		}
@@ -180,8 +185,9 @@ func (tx txn) ingestOne(in Input, now int64) (Result, uint64, error) {
 			return res, 0, err
 		}
 		s, _ := tx.story(uid)
+		va := tx.versionArrival(getU64(v))
 		res.Status, res.Story = StatusDuplicate, s.ID
-		res.Rev, res.Ref = tx.position(uid, getU64(v)), RefOf(getU64(v))
+		res.Rev, res.Ref = tx.position(uid, va), RefOf(va)
 		return res, 0, nil
 	}
 	arrival, err := tx.b(bucketArrivals).NextSequence()
@@ -224,7 +230,7 @@ func (tx txn) ingestOne(in Input, now int64) (Result, uint64, error) {
 			res.Merged = append(res.Merged, s.ID)
 		}
 	}
-	if err := tx.addRevision(uid, arrival, in, f, now, d.Why); err != nil {
+	if err := tx.file(uid, arrival, in, f, now, d.Why, &res); err != nil {
 		return res, 0, err
 	}
 	if advisory {
@@ -247,6 +253,25 @@ func (tx txn) ingestOne(in Input, now int64) (Result, uint64, error) {
 	s, err := tx.story(uid)
 	res.Story = s.ID
 	return res, arrival, err
+}
+
+// file files an item under story uid: as a part of a version stored
+// before it (parts.go), or as a version of its own. Either way the whole
+// texts of the versions after it may change (a partial picking up from
+// it), and their summaries with them.
+func (tx txn) file(uid, arrival uint64, in Input, f revision.Features, now int64, why string, res *Result) error {
+	key, rec, err := tx.partTarget(uid, in.Rev)
+	if err != nil {
+		return err
+	}
+	if key != nil {
+		res.Joined = RefOf(rec.Arrival)
+		return tx.joinPart(uid, key, rec, arrival, in, f, now)
+	}
+	if err := tx.addRevision(uid, arrival, in, f, now, why); err != nil {
+		return err
+	}
+	return tx.wholeChanged(uid, tx.b(bucketArrivals).Get(u64(arrival)), false)
 }
 
 // addRevision files a revision under story uid: its record, features,

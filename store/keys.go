@@ -21,7 +21,7 @@ var (
 	bucketRecent   = []byte("recent")   // latest date u32 | arrival u64 | uid u64 -> nil
 	bucketRemoved  = []byte("removed")  // arrival u64 of a version lede rm removed -> its story's uid u64 (removed.go)
 	allBuckets     = append([][]byte{bucketMeta, bucketStories, bucketIDs, bucketRevs, bucketFeats,
-		bucketRaw, bucketArrivals, bucketHashes, bucketTerms, bucketRecent, bucketHeads, bucketWords, bucketKeys, bucketRemoved}, alertBuckets...)
+		bucketRaw, bucketArrivals, bucketHashes, bucketTerms, bucketRecent, bucketHeads, bucketWords, bucketKeys, bucketRemoved, bucketParts}, alertBuckets...)
 )
 
 // SchemaVersion is the layout this binary writes. A file with a higher
@@ -33,8 +33,10 @@ var (
 // one value (postingKey); schema 6 adds the headline word index (words.go);
 // schema 7 orders a story by the agency's version number and transmission
 // time too (orderKey) and indexes story keys (keyindex.go); schema 8 puts
-// the story's epoch before the word in the word index (wordEpochBits).
-const SchemaVersion = 8
+// the story's epoch before the word in the word index (wordEpochBits);
+// schema 9 files the parts of a version sent in parts as one version
+// (parts.go), which a lede before it would read as a damaged file.
+const SchemaVersion = 9
 
 func u64(v uint64) []byte {
 	b := make([]byte, 8)

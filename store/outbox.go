@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"time"
 
+	"lede/revision/assemble"
+
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -121,6 +123,9 @@ type Event struct {
 	// Prev is the revision before it in story order, nil for the first.
 	Prev    *RevRecord
 	PrevRaw []byte
+	// Whole and PrevWhole say what each version's whole text is made of
+	// when it is not its one item as received (assembly.go); nil else.
+	Whole, PrevWhole *assemble.Stored
 	// Err says why the event's revision cannot be read; the fields
 	// above are then what could be. Such an event is returned, not
 	// allowed to stop the others. (An unreadable predecessor's record
@@ -208,7 +213,25 @@ func (tx txn) event(arrival uint64, v []byte) (Event, error) {
 			return e, err
 		}
 	}
-	return e, nil
+	return e, tx.eventWholes(&e)
+}
+
+// eventWholes says what the event's version and the one before it are
+// made of, where either is not one item as received (assembly.go), so
+// the alert describes the whole versions.
+func (tx txn) eventWholes(e *Event) error {
+	if e.Rev == 0 || !assembled(e.Record) && (e.Prev == nil || !assembled(*e.Prev)) {
+		return nil
+	}
+	st, err := tx.loadStory(e.StoryUID)
+	if err != nil || e.Rev > len(st.Versions) {
+		return err
+	}
+	if e.Whole, err = tx.wholeOf(st.Versions, e.Rev-1); err != nil || e.Rev < 2 {
+		return err
+	}
+	e.PrevWhole, err = tx.wholeOf(st.Versions, e.Rev-2)
+	return err
 }
 
 // NewAlert is an alert a watcher decided to raise for an event: Body is

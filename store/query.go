@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"lede/revision"
+	"lede/revision/assemble"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -85,6 +86,28 @@ type Version struct {
 	// Summary is what this version changed against the one before it,
 	// nil for the first version or while it is being (re)computed.
 	Summary *revision.UpdateSummary `json:"summary,omitempty"`
+	// Parts are the refs of the items of a version sent in parts, in
+	// order (take 1, 1st Add, ...), and ItemIDs their ids; Missing the
+	// parts not yet stored ("1st Add"). Empty for a version of one item.
+	Parts   []string `json:"parts,omitempty"`
+	ItemIDs []string `json:"item_ids,omitempty"`
+	Missing []string `json:"missing_parts,omitempty"`
+	// Partial says the version is a partial item (a new top with a
+	// pick-up) made whole with the version Base names; BaseMissing that
+	// no version it could pick up from is stored, so it reads as it came.
+	Partial     bool   `json:"partial,omitempty"`
+	Base        string `json:"base,omitempty"`
+	BaseMissing bool   `json:"base_missing,omitempty"`
+	// Sources say which paragraphs of the whole version came from where
+	// (assemble.Source); for a partial, known once its summary is.
+	Sources []assemble.Source `json:"sources,omitempty"`
+	// Pickup is where the partial's pick-up was found (Found, and
+	// whether the anchor agreed), known with Sources.
+	Pickup *revision.Pickup `json:"pickup,omitempty"`
+	// Whole is what the whole version is made of, for a version that
+	// is not one item as received; set only where the raw input is
+	// read too (Revisions), nil otherwise.
+	Whole *assemble.Stored `json:"-"`
 }
 
 // Lead is how the lead of the story's latest version that kept one
@@ -164,6 +187,7 @@ func (tx txn) loadStory(uid uint64) (Story, error) {
 		out.Updated = effectiveDate(rec.Date, s.Year)
 		prev = arrivalOf(k)
 	}
+	annotate(out.Versions)
 	out.Status = StatusOf(out.Versions)
 	return out, tx.fillAdvisories(uid, &out)
 }
@@ -372,6 +396,9 @@ func (db *DB) Revisions(story string, picks ...Pick) (Story, []Version, [][]byte
 			}
 			raw, err := tx.raw(ver.Record.Arrival)
 			if err != nil {
+				return err
+			}
+			if ver.Whole, err = tx.wholeOf(s.Versions, ver.Rev-1); err != nil {
 				return err
 			}
 			st, vers, raws = s, append(vers, ver), append(raws, raw)

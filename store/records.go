@@ -77,6 +77,14 @@ type RevRecord struct {
 	// It is shown only while that is still its predecessor.
 	Summary     *revision.UpdateSummary `json:"summary,omitempty"`
 	SummaryPrev uint64                  `json:"summary_prev,omitempty"`
+	// Items lists the items of a version sent in parts (parts.go), the
+	// record's own first; nil for a version of one whole item.
+	Items []ItemRecord `json:"items,omitempty"`
+	// Pickup is a partial item's pick-up as read at ingest (assembly.go).
+	Pickup *revision.Pickup `json:"pickup,omitempty"`
+	// Assembly is how the whole version was made, computed with Summary
+	// and valid with it (while SummaryPrev is the version before).
+	Assembly *AssemblyFacts `json:"assembly,omitempty"`
 }
 
 func newRevRecord(arrival uint64, in Input, now int64, why string) RevRecord {
@@ -87,7 +95,10 @@ func newRevRecord(arrival uint64, in Input, now int64, why string) RevRecord {
 		Byline: r.Byline, Paras: len(r.Paragraphs), Complete: r.Complete, Why: why,
 		Format: r.Format, Agency: r.Agency, ID: r.ID, Key: r.Key, Version: r.Version, Slug: r.Slug,
 		Cycle: r.Cycle, Status: r.Status, Signals: r.Signals, Refs: r.Refs, Part: r.Part,
-		Partial: r.Partial, Transmitted: r.Transmitted,
+		Partial: r.Partial, Transmitted: r.Transmitted, Pickup: r.Pickup,
+	}
+	if r.Part != nil {
+		rec.Items = []ItemRecord{itemRecord(arrival, in)}
 	}
 	if (r.Headline == "" || r.IsAdvisory()) && len(r.Paragraphs) > 0 {
 		lead := []rune(strings.TrimSpace(strings.TrimPrefix(r.Paragraphs[0], r.Dateline.Text)))

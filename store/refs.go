@@ -80,6 +80,8 @@ func (tx txn) locate(story string, p Pick) (Story, Version, error) {
 		return st, st.Versions[n-1], nil
 	}
 	ref := RefOf(p.Arrival)
+	// A part of a version sent in parts names the version (parts.go).
+	p.Arrival = tx.versionArrival(p.Arrival)
 	rk := tx.b(bucketArrivals).Get(u64(p.Arrival))
 	if rk == nil {
 		return Story{}, Version{}, tx.noVersion(p.Arrival)

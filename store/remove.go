@@ -103,6 +103,7 @@ func (db *DB) Remove(ref string, rev int, opt RemoveOptions) (Removal, error) {
 // reference r<arrival>), wherever merges and splits have put it.
 func (db *DB) RemoveArrival(arrival uint64, opt RemoveOptions) (Removal, error) {
 	return db.remove(opt, func(tx txn) ([]uint64, error) {
+		arrival := tx.versionArrival(arrival) // a part names its version
 		if tx.b(bucketArrivals).Get(u64(arrival)) == nil {
 			return nil, tx.noVersion(arrival)
 		}
@@ -220,6 +221,9 @@ func (tx txn) removeOne(uid, arrival uint64) (Tombstone, int, int, error) {
 		return t, 0, 0, err
 	}
 	if err := tx.delHash(arrival, rec.Date); err != nil {
+		return t, 0, 0, err
+	}
+	if err := tx.removeParts(rec); err != nil {
 		return t, 0, 0, err
 	}
 	for _, del := range []struct {

@@ -18,7 +18,7 @@ func (tx txn) settle(results []Result, arrivals []uint64) error {
 		if r.Status == StatusDuplicate {
 			continue
 		}
-		rk := tx.b(bucketArrivals).Get(u64(arrivals[i]))
+		rk := tx.versionKey(arrivals[i])
 		if rk == nil {
 			return errCorrupt
 		}
@@ -46,8 +46,9 @@ func (tx txn) settle(results []Result, arrivals []uint64) error {
 			older = older || a < batchStart
 		}
 		for j, i := range byStory[uid] {
-			results[i].Story, results[i].Rev = s.ID, pos[arrivals[i]]
-			results[i].Late = lateAfter(order, pos[arrivals[i]])
+			at := pos[tx.versionArrival(arrivals[i])]
+			results[i].Story, results[i].Rev = s.ID, at
+			results[i].Late = lateAfter(order, at)
 			results[i].Status = StatusUpdate
 			if j == 0 && !older {
 				results[i].Status = StatusNewStory

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"lede/revision"
+	"lede/revision/assemble"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -19,6 +20,9 @@ type UpdatePair struct {
 	// Stored is the summary held for this update, nil when it is missing
 	// or was computed against another predecessor.
 	Stored *revision.UpdateSummary
+	// PrevWhole and CurWhole say what each side's whole text is made of
+	// when it is not its one item as received (assembly.go): diff those.
+	PrevWhole, CurWhole *assemble.Stored
 }
 
 // ComputedSummary is a summary of the update from PrevArrival to Arrival.
@@ -26,6 +30,8 @@ type ComputedSummary struct {
 	Arrival     uint64
 	PrevArrival uint64
 	Summary     revision.UpdateSummary
+	// Assembly is how the new side was made whole, nil for one item.
+	Assembly *AssemblyFacts
 }
 
 // StaleSummaries lists the updates of the given stories whose summary is
@@ -102,6 +108,20 @@ func (tx txn) updatePairs(uid uint64, all bool, have func(uint64) bool, out []Up
 		return out, err
 	}
 	keys := tx.revKeys(uid)
+	var vs []Version // the story's versions, read once a side needs them
+	whole := func(i int, rec RevRecord) (*assemble.Stored, error) {
+		if !assembled(rec) {
+			return nil, nil
+		}
+		if vs == nil {
+			st, err := tx.loadStory(uid)
+			if err != nil {
+				return nil, err
+			}
+			vs = st.Versions
+		}
+		return tx.wholeOf(vs, i)
+	}
 	for i := 1; i < len(keys); i++ {
 		var rec RevRecord
 		if _, err := tx.getRev(keys[i], &rec); err != nil {
@@ -119,6 +139,12 @@ func (tx txn) updatePairs(uid uint64, all bool, have func(uint64) bool, out []Up
 			Prev: Input{Source: prevRec.Source}, Cur: Input{Source: rec.Source}}
 		if rec.Summary != nil && rec.SummaryPrev == prev {
 			p.Stored = rec.Summary
+		}
+		if p.PrevWhole, err = whole(i-1, prevRec); err != nil {
+			return out, err
+		}
+		if p.CurWhole, err = whole(i, rec); err != nil {
+			return out, err
 		}
 		if have == nil || !have(prev) {
 			if p.Prev.Raw, err = tx.raw(prev); err != nil {
@@ -167,7 +193,7 @@ func (db *DB) SetSummaries(sums []ComputedSummary) error {
 				return err
 			}
 			s := cs.Summary
-			rec.Summary, rec.SummaryPrev = &s, cs.PrevArrival
+			rec.Summary, rec.SummaryPrev, rec.Assembly = &s, cs.PrevArrival, cs.Assembly
 			if err := putJSON(tx.b(bucketRevs), key, rec); err != nil {
 				return err
 			}

@@ -19,7 +19,7 @@ func TestSummariesFollowPredecessors(t *testing.T) {
 		t.Fatalf("stale = %+v, want the 2nd LD against the LEAD", stale)
 	}
 	sum := revision.UpdateSummary{Added: 5, Changed: 1}
-	if err := db.SetSummaries([]ComputedSummary{{stale[0].Arrival, stale[0].PrevArrival, sum}}); err != nil {
+	if err := db.SetSummaries([]ComputedSummary{{Arrival: stale[0].Arrival, PrevArrival: stale[0].PrevArrival, Summary: sum}}); err != nil {
 		t.Fatal(err)
 	}
 	st, _ := db.Story("220309")
@@ -40,7 +40,7 @@ func TestSummariesFollowPredecessors(t *testing.T) {
 	// is dropped.
 	st, _ = db.Story("220309")
 	old := st.Versions[1].Record.Arrival
-	if err := db.SetSummaries([]ComputedSummary{{st.Versions[2].Record.Arrival, 999, sum}}); err != nil {
+	if err := db.SetSummaries([]ComputedSummary{{Arrival: st.Versions[2].Record.Arrival, PrevArrival: 999, Summary: sum}}); err != nil {
 		t.Fatal(err)
 	}
 	st, _ = db.Story("220309")

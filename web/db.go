@@ -183,11 +183,13 @@ func readRaw(db *store.DB, id string, p store.Pick) (rawRevision, error) {
 // parse parses the version again, as lede show --json does.
 func (r rawRevision) parse() (store.StoredRevision, error) {
 	v := r.version
-	rev, err := wire.Reparse(fmt.Sprintf("%s@%d", r.story, v.Rev), v.Source, r.raw)
+	w, err := wire.ReparseVersion(fmt.Sprintf("%s@%d", r.story, v.Rev), v.Source, r.raw, v.Whole)
 	if err != nil {
 		return store.StoredRevision{}, err
 	}
-	return r.stored(rev), nil
+	out := r.stored(w.Rev)
+	out.Assembly = w.Assembly
+	return out, nil
 }
 
 // stored is the version as the API shows it, with rev its parse.

@@ -254,6 +254,9 @@ func (l *lede) diffTwo(ctx context.Context, oldArg, newArg string) (comparison, 
 			return comparison{}, err
 		}
 	}
+	if refs[1] == nil {
+		l.rebuildFile(sides[0], &sides[1]) // a stored version is whole already
+	}
 	return compare(sides[0], sides[1]), nil
 }
 

@@ -50,9 +50,21 @@ func loadStored(db *store.DB, ref storyRef) (loaded, error) {
 		return loaded{}, refError(err)
 	}
 	name := fmt.Sprintf("%s@%d", s.ID, v.Rev)
-	r, err := wire.Reparse(name, v.Source, raw)
+	w, err := wire.ReparseVersion(name, v.Source, raw, v.Whole)
 	if err != nil {
 		return loaded{}, err
 	}
-	return loaded{rev: r, name: name, ref: v.Ref, story: s.ID, version: v, versions: len(s.Versions)}, nil
+	return loaded{rev: w.Rev, name: name, ref: v.Ref, story: s.ID, version: v, versions: len(s.Versions)}, nil
+}
+
+// rebuildFile makes a partial new file (a new top with a pick-up) whole
+// with old, the version it picks up from, as ingest would; the diff then
+// compares whole versions. A partial that cannot be rebuilt is compared
+// as it is, with a warning saying why.
+func (l *lede) rebuildFile(old loaded, new *loaded) {
+	w := wire.RebuildFiles(old.rev, new.rev, old.name)
+	if w.Unbuilt != "" {
+		fmt.Fprintf(l.stderr, "lede: warning: %s is a partial version and was not rebuilt on %s: %s\n", new.name, old.name, w.Unbuilt)
+	}
+	new.rev = w.Rev
 }

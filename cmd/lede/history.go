@@ -34,8 +34,13 @@ note check (see lede diff for the details of one update).
 Each version names its agency and item id when it has them. A page cut
 off before (END) is marked, and so is a version that is not an ordinary
 update: canceled (killed or withdrawn), withheld (embargoed), a
-correction, a take or add ("take 2 of 2": parts of one version, listed,
-not yet joined); a story
+correction, a take or add ("2 parts joined": the parts of one version,
+AP's "2 Takes" and "1st Add", are one version whose text is theirs in
+order; "incomplete: 1st Add missing" while a part has not come), a
+partial version (AP's plain "1st Ld", a new top that picks up the version
+before it: "partial: rebuilt on r12", with which paragraphs came from
+where once its summary is computed; "partial, previous version missing"
+until that version is stored); a story
 whose latest version is a kill says "killed" at the top, one whose latest
 is a correction "corrected". An advisory (an item about another item,
 such as an AP kill advisory) is never a version: it is an entry of its
@@ -132,11 +137,11 @@ func writeHistory(w *bufio.Writer, s store.Story, mark int, verbose bool, st sty
 			pointer = "> "
 		}
 		head := fmt.Sprintf("%s%*s %-*s  %-*s  %-*s  %3d paras  ", pointer, revW, "@"+strconv.Itoa(v.Rev),
-			refW, v.Ref, whenW, whenText(v.Date, v.Record.Time), markW, orDash(versionLabel(v)), v.Record.Paras)
+			refW, v.Ref, whenW, whenText(v.Date, v.Record.Time), markW, orDash(versionLabel(v)), wholeParas(v))
 		fmt.Fprintln(w, head+st.bold(headlineText(v.Headline, nil, st)))
 		indent := strings.Repeat(" ", len(head))
 		r := v.Record
-		if who := strings.TrimSpace(r.Agency + " " + r.ID); who != "" {
+		if who := strings.TrimSpace(r.Agency + " " + itemIDs(v)); who != "" {
 			fmt.Fprintln(w, indent+st.dim(who))
 		}
 		if len(r.Tags) > 0 {
@@ -185,9 +190,7 @@ func writeItemStatus(w *bufio.Writer, indent string, v store.Version, st style) 
 	if slices.Contains(r.Signals, revision.SignalAdvisory) {
 		fmt.Fprintln(w, indent+st.warn(advisoryText(r)))
 	}
-	if r.Part != nil {
-		fmt.Fprintln(w, indent+st.dim(partText(r.Part)+" of one version (parts are listed, not joined)"))
-	}
+	writeAssembly(w, indent, v, st)
 }
 
 // advisoryText says that an advisory is an item about other items, not

@@ -30,7 +30,7 @@ func splitDocs(t *testing.T, trec string) []string {
 
 // TestHistoryItems: history names each version's agency and item id,
 // shows an AP kill advisory as an advisory about the item it names (not
-// as news of its own) and a take and an add as parts of one version.
+// as news of its own) and a take and its add as one version.
 func TestHistoryItems(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "lede.db")
 	paths := append(splitDocs(t, "../../revision/aptrec/testdata/advisory.trec"), splitDocs(t, "../../revision/aptrec/testdata/takes.trec")...)
@@ -51,13 +51,14 @@ func TestHistoryItems(t *testing.T) {
 		"AP AP890103-0011\n",
 		"canceled, kill\n",
 		"advisory about a0799: an item about them, not a version\n",
-		"AP AP890103-0004\n",
-		"take 1 of 2 of one version (parts are listed, not joined)\n",
-		"add 1 of one version (parts are listed, not joined)\n",
+		"AP AP890103-0004 + AP890103-0005\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("history lacks %q:\n%s", want, out)
 		}
+	}
+	if !regexp.MustCompile(`\n +2 parts joined: r\d+ \(take 1 of 2\), r\d+ \(add 1\)\n`).MatchString(out) {
+		t.Errorf("history does not show the take and the add as one version:\n%s", out)
 	}
 	if strings.Contains(out, "advisory, ") || strings.Contains(out, ", advisory") {
 		t.Errorf("advisory listed as a status:\n%s", out)

@@ -55,7 +55,10 @@ type ingestLine struct {
 	Status store.Status `json:"status"`
 	// Late says that the version landed before versions stored earlier,
 	// which moved up one place: "arrived after @3; versions renumbered".
-	Late     string   `json:"late,omitempty"`
+	Late string `json:"late,omitempty"`
+	// Part says that the item is a part of a version sent in parts
+	// (AP's "1st Add") joined to the version Ref names: "joined".
+	Part     string   `json:"part,omitempty"`
 	Error    string   `json:"error,omitempty"`
 	Marker   string   `json:"marker"`
 	Headline string   `json:"headline"`
@@ -107,6 +110,9 @@ func lineOf(res store.Result) ingestLine {
 	if res.Late > 0 {
 		line.Late = revision.LateText(res.Late)
 	}
+	if res.Joined != "" {
+		line.Part = "joined"
+	}
 	if res.Err != nil {
 		line.Error = intake.Reason(res.Err)
 	}
@@ -140,6 +146,9 @@ func (r *ingestReport) text(res store.Result, rev *revision.Revision, sum *revis
 		}
 		if res.Late > 0 {
 			b.WriteString("  " + st.warn("late: "+revision.LateText(res.Late)))
+		}
+		if res.Joined != "" {
+			b.WriteString("  " + st.dim("joined to "+res.Joined+" as a part"))
 		}
 		return b.String() + "\n"
 	case store.StatusDuplicate:

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 
@@ -13,7 +14,7 @@ import (
 // showCommand is "lede show": one version exactly as it was received,
 // or parsed again.
 func (l *lede) showCommand() *cli.Command {
-	var asJSON bool
+	var asJSON, asReceived bool
 	return &cli.Command{
 		Name:      "show",
 		Usage:     "print one version of a story as received",
@@ -27,13 +28,24 @@ story id, version number and ref added. An advisory (an item about another
 story, such as an AP kill advisory) is an entry of its own: show names the
 story it is about on stderr, and in the JSON as "about".
 
+A version that is not one whole item is shown whole: the parts of a
+version sent in parts (AP's "2 Takes", "1st Add"...) joined in order, a
+partial item (AP's plain "1st Ld": a new top that picks up the version
+before it from its Nth paragraph) rebuilt on the version it picks up
+from. Its text view says what it is made of; its JSON says "partial",
+"parts", "missing_parts", "base" and "sources" (which paragraphs came
+from where). --as-received prints its items as they came instead, byte
+for byte (a part's own ref: that part only).
+
 Examples:
    lede show 200202-s-korea-reports@1
    lede show r17
    lede show 200202-s-korea-reports > latest.txt
-   lede show 2002@2 --json | jq '.paragraphs | length'`,
+   lede show 2002@2 --json | jq '.paragraphs | length'
+   lede show r17 --as-received`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "json", Usage: "print the parsed revision as a JSON object", Destination: &asJSON},
+			&cli.BoolFlag{Name: "as-received", Usage: "print the items of a joined or rebuilt version as they came", Destination: &asReceived},
 		},
 		OnUsageError: onUsageError("show"),
 		Action: func(c *cli.Context) error {
@@ -41,12 +53,12 @@ Examples:
 			if err != nil {
 				return err
 			}
-			return l.show(c.Context, ref, asJSON)
+			return l.show(c.Context, ref, asJSON, asReceived)
 		},
 	}
 }
 
-func (l *lede) show(ctx context.Context, ref storyRef, asJSON bool) error {
+func (l *lede) show(ctx context.Context, ref storyRef, asJSON, asReceived bool) error {
 	var (
 		s   store.Story
 		v   store.Version
@@ -64,15 +76,29 @@ func (l *lede) show(ctx context.Context, ref storyRef, asJSON bool) error {
 		fmt.Fprintf(l.stderr, "lede: %s is an advisory about %s (%s), not a version of it\n",
 			v.Ref, s.About.Story, s.About.Headline)
 	}
-	if !asJSON {
-		if _, err := l.dataOut().Write(raw); err != nil {
-			return fmt.Errorf("writing output: %w", err)
-		}
-		return nil
+	if v.Whole == nil && !asJSON {
+		return l.writeRaw(raw)
 	}
-	r, err := wire.Reparse(fmt.Sprintf("%s@%d", s.ID, v.Rev), v.Source, raw)
+	if asReceived && !asJSON {
+		return l.writeRaw(receivedBytes(v.Whole, ref))
+	}
+	name := fmt.Sprintf("%s@%d", s.ID, v.Rev)
+	w, err := wire.ReparseVersion(name, v.Source, raw, v.Whole)
 	if err != nil {
 		return err
 	}
-	return l.writeJSON(store.StoredRevision{Story: s.ID, Rev: v.Rev, Ref: v.Ref, About: s.About, Revision: r})
+	if asJSON {
+		return l.writeJSON(storedJSON(s, v, w, asReceived))
+	}
+	out := bufio.NewWriter(l.dataOut())
+	writeWhole(out, name, v, w, l.style())
+	return flushed(out)
+}
+
+// writeRaw prints bytes as received.
+func (l *lede) writeRaw(raw []byte) error {
+	if _, err := l.dataOut().Write(raw); err != nil {
+		return fmt.Errorf("writing output: %w", err)
+	}
+	return nil
 }

@@ -156,16 +156,4 @@ func (v *Version) setLabel(l string) {
 }
 
 // ordinal writes 1 as "1st", 2 as "2nd", 11 as "11th".
-func ordinal(n int) string {
-	suffix := "th"
-	switch {
-	case n%100 >= 11 && n%100 <= 13:
-	case n%10 == 1:
-		suffix = "st"
-	case n%10 == 2:
-		suffix = "nd"
-	case n%10 == 3:
-		suffix = "rd"
-	}
-	return strconv.Itoa(n) + suffix
-}
+func ordinal(n int) string { return revision.Ordinal(n) }
