@@ -50,6 +50,10 @@ no action announced are listed too.
    lede diff --all STORY        every update against the one before, in order
    lede diff OLD_FILE NEW_FILE  two files ("-" is standard input); no database
 
+A stored version is compared whole: its parts joined, a partial item (AP's
+plain "1st Ld", a new top that picks up the version before it) rebuilt. A
+partial NEW_FILE is rebuilt on OLD_FILE, the version it picks up from.
+
 An argument that is "-", contains a "/" or names an existing file is a
 file; anything else is a story (an id or a prefix naming one story). A
 version is @N, its place in story order, or a ref: r17, or STORY@r17. A

@@ -24,11 +24,11 @@ func receivedBytes(st *assemble.Stored, ref storyRef) []byte {
 		}
 	}
 	var b bytes.Buffer
-	for _, it := range st.Items {
-		b.Write(it.Raw)
-		if n := len(it.Raw); n > 0 && it.Raw[n-1] != '\n' && len(st.Items) > 1 {
+	for i, it := range st.Items {
+		if n := b.Len(); i > 0 && n > 0 && b.Bytes()[n-1] != '\n' {
 			b.WriteByte('\n')
 		}
+		b.Write(it.Raw)
 	}
 	return b.Bytes()
 }
