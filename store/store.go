@@ -256,6 +256,11 @@ func migrate(tx *bolt.Tx) error {
 			return err
 		}
 	}
+	if v < 9 {
+		if err := migrateParts(tx); err != nil {
+			return err
+		}
+	}
 	return meta.Put([]byte("schema"), binary.BigEndian.AppendUint32(nil, SchemaVersion))
 }
 
