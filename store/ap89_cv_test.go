@@ -116,12 +116,7 @@ func ap89ScoreByDay(t *testing.T, ins []Input, day map[string]int, truth map[str
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := map[string]string{}
-	for _, s := range stories {
-		for _, v := range s.Versions {
-			got[v.ID] = s.ID
-		}
-	}
+	got := itemStories(stories)
 	ids := make([]string, 0, len(truth))
 	for id := range truth {
 		ids = append(ids, id)

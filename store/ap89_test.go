@@ -25,14 +25,10 @@ const ap89 = "../../shared/corpus/ap89"
 // slug every day).
 func TestAP89Grouping(t *testing.T) {
 	stories := ap89Stories(t, false)
-	got := map[string]string{}
+	got := itemStories(stories)
 	for _, s := range stories {
 		slugs, days := map[string]bool{}, map[string]bool{}
 		for _, v := range s.Versions {
-			got[v.ID] = s.ID
-			for _, id := range v.ItemIDs { // the parts of a version sent in parts
-				got[id] = s.ID
-			}
 			slugs[strings.ToLower(v.Record.Slug)], days[v.Date.String()] = true, true
 		}
 		if len(slugs) > 1 || len(days) > 1 {
@@ -107,6 +103,21 @@ func ap89Stories(t *testing.T, contentOnly bool) []Story {
 		t.Fatal(err)
 	}
 	return stories
+}
+
+// itemStories maps each stored item's id to its story: a version's own,
+// and each part's of a version sent in parts.
+func itemStories(stories []Story) map[string]string {
+	got := map[string]string{}
+	for _, s := range stories {
+		for _, v := range s.Versions {
+			got[v.ID] = s.ID
+			for _, id := range v.ItemIDs {
+				got[id] = s.ID
+			}
+		}
+	}
+	return got
 }
 
 // ap89Groups maps each labelled item (DOCNO) to its group.
