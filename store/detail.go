@@ -63,6 +63,15 @@ type VersionDetail struct {
 	// Summary is what the version changed against the one before it,
 	// absent for the first version.
 	Summary *revision.UpdateSummary `json:"summary,omitempty"`
+	// Parts ... Pickup say what a version that is not one whole item is
+	// made of, as in Version: absent for one item.
+	Parts       []string          `json:"parts,omitempty"`
+	ItemIDs     []string          `json:"item_ids,omitempty"`
+	Missing     []string          `json:"missing_parts,omitempty"`
+	Base        string            `json:"base,omitempty"`
+	BaseMissing bool              `json:"base_missing,omitempty"`
+	Sources     []assemble.Source `json:"sources,omitempty"`
+	Pickup      *revision.Pickup  `json:"pickup,omitempty"`
 }
 
 // Detail is the story in its detailed JSON form.
@@ -79,6 +88,8 @@ func (s Story) Detail() StoryDetail {
 			Date: v.Date, Time: r.Time, Note: r.Note, Actions: orEmpty(r.Actions),
 			Byline: r.Byline, Paras: r.Paras, Complete: r.Complete, Why: r.Why,
 			Ingested: time.Unix(r.Ingested, 0).UTC().Format(time.RFC3339), Summary: v.Summary,
+			Parts: v.Parts, ItemIDs: v.ItemIDs, Missing: v.Missing, Base: v.Base, BaseMissing: v.BaseMissing,
+			Sources: v.Sources, Pickup: v.Pickup,
 		})
 	}
 	return out

@@ -7,6 +7,7 @@ import (
 
 	"lede/intake"
 	"lede/revision"
+	"lede/revision/assemble"
 	"lede/store"
 )
 
@@ -45,14 +46,18 @@ func noteTally(s revision.UpdateSummary) string {
 // writing.
 func missingSummaries(db *store.DB, s store.Story) ([]store.UpdatePair, error) {
 	var pairs []store.UpdatePair
-	raws := map[int][]byte{}
-	raw := func(rev int) ([]byte, error) {
-		if b, ok := raws[rev]; ok {
-			return b, nil
+	type read struct {
+		raw   []byte
+		whole *assemble.Stored
+	}
+	reads := map[int]read{}
+	get := func(rev int) (read, error) {
+		if r, ok := reads[rev]; ok {
+			return r, nil
 		}
-		_, _, b, err := db.Revision(s.ID, rev)
-		raws[rev] = b
-		return b, refError(err)
+		_, v, b, err := db.Revision(s.ID, rev)
+		reads[rev] = read{b, v.Whole}
+		return reads[rev], refError(err)
 	}
 	for i := 1; i < len(s.Versions); i++ {
 		prev, cur := s.Versions[i-1], s.Versions[i]
@@ -61,20 +66,23 @@ func missingSummaries(db *store.DB, s store.Story) ([]store.UpdatePair, error) {
 		}
 		p := store.UpdatePair{Story: s.ID, Rev: cur.Rev, Arrival: cur.Record.Arrival, PrevArrival: prev.Record.Arrival,
 			Prev: store.Input{Source: prev.Source}, Cur: store.Input{Source: cur.Source}}
-		var err error
-		if p.Prev.Raw, err = raw(prev.Rev); err != nil {
+		pr, err := get(prev.Rev)
+		if err != nil {
 			return nil, err
 		}
-		if p.Cur.Raw, err = raw(cur.Rev); err != nil {
+		cr, err := get(cur.Rev)
+		if err != nil {
 			return nil, err
 		}
+		p.Prev.Raw, p.PrevWhole, p.Cur.Raw, p.CurWhole = pr.raw, pr.whole, cr.raw, cr.whole
 		pairs = append(pairs, p)
 	}
 	return pairs, nil
 }
 
 // fillSummaries computes the summaries missingSummaries found and sets
-// them in s; one that cannot be computed stays missing, with a warning.
+// them in s, with where a partial's paragraphs came from; one that cannot
+// be computed stays missing, with a warning.
 func fillSummaries(s store.Story, pairs []store.UpdatePair, stderr io.Writer) {
 	if len(pairs) == 0 {
 		return
@@ -83,13 +91,17 @@ func fillSummaries(s store.Story, pairs []store.UpdatePair, stderr io.Writer) {
 	if err != nil {
 		fmt.Fprintf(stderr, "lede: warning: %v\n", err)
 	}
-	byArrival := map[uint64]revision.UpdateSummary{}
+	byArrival := map[uint64]store.ComputedSummary{}
 	for _, c := range sums {
-		byArrival[c.Arrival] = c.Summary
+		byArrival[c.Arrival] = c
 	}
 	for i := range s.Versions {
-		if sum, ok := byArrival[s.Versions[i].Record.Arrival]; ok {
-			s.Versions[i].Summary = &sum
+		v := &s.Versions[i]
+		if c, ok := byArrival[v.Record.Arrival]; ok {
+			v.Summary = &c.Summary
+			if c.Assembly != nil && v.Partial {
+				v.Sources, v.Pickup = c.Assembly.Sources, c.Assembly.Pickup
+			}
 		}
 	}
 }
