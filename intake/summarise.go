@@ -63,7 +63,7 @@ func summarizePair(p store.UpdatePair, parsed map[uint64]*revision.Revision) (st
 	r := diff.Compare(old.Rev, cur.Rev, diff.Options{})
 	cs := store.ComputedSummary{Arrival: p.Arrival, PrevArrival: p.PrevArrival, Summary: r.UpdateSummary()}
 	if p.CurWhole != nil && p.CurWhole.Partial {
-		cs.Assembly = &store.AssemblyFacts{Sources: cur.Sources, Pickup: cur.Rev.Pickup}
+		cs.Assembly = &store.AssemblyFacts{Sources: cur.Sources, Pickup: cur.Rev.Pickup, Unbuilt: cur.Unbuilt}
 	}
 	return cs, nil
 }

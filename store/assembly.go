@@ -25,6 +25,9 @@ import (
 type AssemblyFacts struct {
 	Sources []assemble.Source `json:"sources,omitempty"`
 	Pickup  *revision.Pickup  `json:"pickup,omitempty"`
+	// Unbuilt says why the partial could not be rebuilt ("its note
+	// gives no pick-up"), so it reads as it came.
+	Unbuilt string `json:"unbuilt,omitempty"`
 }
 
 // assembled reports whether a version's whole text is not simply its
@@ -88,7 +91,9 @@ func annotate(vs []Version) {
 		v.Base = vs[j].Ref
 		v.Sources = nil
 		if rec.Assembly != nil && rec.Summary != nil && i > 0 && rec.SummaryPrev == vs[i-1].Record.Arrival {
-			v.Sources, v.Pickup = rec.Assembly.Sources, rec.Assembly.Pickup
+			v.Sources, v.Pickup, v.Unbuilt = rec.Assembly.Sources, rec.Assembly.Pickup, rec.Assembly.Unbuilt
+		} else if rec.Pickup == nil {
+			v.Unbuilt = "its note gives no pick-up"
 		}
 	}
 }

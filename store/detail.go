@@ -70,6 +70,7 @@ type VersionDetail struct {
 	Missing     []string          `json:"missing_parts,omitempty"`
 	Base        string            `json:"base,omitempty"`
 	BaseMissing bool              `json:"base_missing,omitempty"`
+	Unbuilt     string            `json:"unbuilt,omitempty"`
 	Sources     []assemble.Source `json:"sources,omitempty"`
 	Pickup      *revision.Pickup  `json:"pickup,omitempty"`
 }
@@ -88,7 +89,7 @@ func (s Story) Detail() StoryDetail {
 			Date: v.Date, Time: r.Time, Note: r.Note, Actions: orEmpty(r.Actions),
 			Byline: r.Byline, Paras: r.Paras, Complete: r.Complete, Why: r.Why,
 			Ingested: time.Unix(r.Ingested, 0).UTC().Format(time.RFC3339), Summary: v.Summary,
-			Parts: v.Parts, ItemIDs: v.ItemIDs, Missing: v.Missing, Base: v.Base, BaseMissing: v.BaseMissing,
+			Parts: v.Parts, ItemIDs: v.ItemIDs, Missing: v.Missing, Base: v.Base, BaseMissing: v.BaseMissing, Unbuilt: v.Unbuilt,
 			Sources: v.Sources, Pickup: v.Pickup,
 		})
 	}

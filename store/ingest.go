@@ -271,7 +271,7 @@ func (tx txn) file(uid, arrival uint64, in Input, f revision.Features, now int64
 	if err := tx.addRevision(uid, arrival, in, f, now, why); err != nil {
 		return err
 	}
-	return tx.wholeChanged(uid, tx.b(bucketArrivals).Get(u64(arrival)), false)
+	return tx.wholeChanged(uid, tx.b(bucketArrivals).Get(u64(arrival)), false, []string{in.Rev.ID})
 }
 
 // addRevision files a revision under story uid: its record, features,

@@ -174,7 +174,11 @@ func (tx txn) joinPart(uid uint64, key []byte, rec RevRecord, arrival uint64, in
 	if err := tx.refresh(uid); err != nil {
 		return err
 	}
-	return tx.wholeChanged(uid, tx.b(bucketArrivals).Get(u64(rec.Arrival)), true)
+	ids := []string{rec.ID}
+	for _, it := range items {
+		ids = append(ids, it.ID)
+	}
+	return tx.wholeChanged(uid, tx.b(bucketArrivals).Get(u64(rec.Arrival)), true, ids)
 }
 
 // wholeChanged drops the update summaries a change of the whole text of
@@ -182,21 +186,14 @@ func (tx txn) joinPart(uid uint64, key []byte, rec RevRecord, arrival uint64, in
 // versions after it whose whole text or predecessor depends on it — the
 // next version, and each partial after it that picks up from a version
 // whose text changed (the one before it, or the one its reference
-// numbers name). Summaries are derived data: the summarise stage
+// numbers name, among ids: the item ids of the changed version).
+// Summaries are derived data: the summarise stage
 // computes them again. A version filed last costs one cursor step.
-func (tx txn) wholeChanged(uid uint64, key []byte, self bool) error {
+func (tx txn) wholeChanged(uid uint64, key []byte, self bool, ids []string) error {
 	if key == nil {
 		return nil
 	}
 	key = append([]byte(nil), key...)
-	var first RevRecord
-	if _, err := tx.getRev(key, &first); err != nil {
-		return err
-	}
-	ids := []string{first.ID}
-	for _, it := range first.Items {
-		ids = append(ids, it.ID)
-	}
 	var todo [][]byte
 	if self {
 		todo = append(todo, key)

@@ -98,6 +98,9 @@ type Version struct {
 	Partial     bool   `json:"partial,omitempty"`
 	Base        string `json:"base,omitempty"`
 	BaseMissing bool   `json:"base_missing,omitempty"`
+	// Unbuilt says why a partial could not be rebuilt on Base, so it
+	// reads as it came: "its note gives no pick-up".
+	Unbuilt string `json:"unbuilt,omitempty"`
 	// Sources say which paragraphs of the whole version came from where
 	// (assemble.Source); for a partial, known once its summary is.
 	Sources []assemble.Source `json:"sources,omitempty"`

@@ -37,6 +37,10 @@ func writeAssembly(w *bufio.Writer, indent string, v store.Version, st style) {
 		fmt.Fprintln(w, indent+st.warn("partial, previous version missing (shown as received)"))
 		return
 	}
+	if v.Unbuilt != "" {
+		fmt.Fprintln(w, indent+st.warn("partial, not rebuilt on "+v.Base+": "+v.Unbuilt+" (shown as received)"))
+		return
+	}
 	line := "partial: rebuilt on " + v.Base
 	var srcs []string
 	for _, s := range v.Sources {

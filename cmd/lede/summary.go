@@ -100,7 +100,7 @@ func fillSummaries(s store.Story, pairs []store.UpdatePair, stderr io.Writer) {
 		if c, ok := byArrival[v.Record.Arrival]; ok {
 			v.Summary = &c.Summary
 			if c.Assembly != nil && v.Partial {
-				v.Sources, v.Pickup = c.Assembly.Sources, c.Assembly.Pickup
+				v.Sources, v.Pickup, v.Unbuilt = c.Assembly.Sources, c.Assembly.Pickup, c.Assembly.Unbuilt
 			}
 		}
 	}
