@@ -232,14 +232,21 @@ func (s *Server) compare(r *http.Request) (*diff.Result, pair, error) {
 	if err := s.checkSize("diff "+p.from.Ref+" "+p.to.Ref, p.raws[:]...); err != nil {
 		return nil, p, err
 	}
-	res := s.diffs.get(p.key())
+	// A version made whole of several items (parts joined, a partial
+	// rebuilt) changes when an item arrives late: only comparisons of
+	// versions of one whole item each are kept.
+	cacheable := p.raws[0].version.Whole == nil && p.raws[1].version.Whole == nil
+	var res *diff.Result
+	if cacheable {
+		res = s.diffs.get(p.key())
+	}
 	if res == nil {
 		if err := p.parse(); err != nil {
 			return nil, p, err
 		}
 		start := time.Now()
 		res = diff.Compare(p.from.Revision, p.to.Revision, diff.Options{Budget: s.cfg.DiffBudget})
-		if time.Since(start) < s.cfg.DiffBudget {
+		if cacheable && time.Since(start) < s.cfg.DiffBudget {
 			// A comparison cut short by its budget (a busy machine) is
 			// not kept: the next request may do better.
 			s.diffs.put(p.key(), res)

@@ -18,8 +18,9 @@ const (
 )
 
 // diffCache keeps recent comparisons by the arrival numbers of their two
-// revisions. A stored revision never changes, so an entry never goes
-// stale: merges and splits change story ids and version numbers, which
+// revisions. A stored item never changes, so an entry of two versions of
+// one item each never goes stale (versions made whole of several items
+// are not kept, see compare): merges and splits change story ids and version numbers, which
 // each request sets again on its own copy of the result.
 type diffCache struct {
 	mu       sync.Mutex
