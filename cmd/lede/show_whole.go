@@ -52,7 +52,11 @@ func writeWhole(out io.Writer, name string, v store.Version, w *assemble.Whole, 
 		vw.field(line[0], line[1], nil)
 	}
 	fmt.Fprintln(out)
-	writeRevision(out, w.Rev, st)
+	whole := *w.Rev
+	if w.Base != "" && w.Unbuilt == "" {
+		whole.Partial = false // rebuilt: the lines above say from what
+	}
+	writeRevision(out, &whole, st)
 }
 
 // assemblyLines says in words how a version was made whole, as labelled
