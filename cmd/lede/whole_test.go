@@ -123,3 +123,47 @@ func TestDiffFilesPartial(t *testing.T) {
 		t.Errorf("paragraph ops %q, want the lead changed, one inserted and old paras 2-4 unchanged", got)
 	}
 }
+
+// TestPartialCLI: a 1st Ld stored before the version it picks up from
+// says "previous version missing" and reads as it came; once that
+// version is stored, history names it as the base, and show
+// --as-received still prints the item byte for byte.
+func TestPartialCLI(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lede.db")
+	first := revisiontest.APDoc{DocNo: "AP890105-0201", Time: "0900", Keyword: "AM-Ferry-Sinking", Head: "Ferry Sinks",
+		Dateline: "PUERTO BARRIOS, Guatemala (AP)", Paras: []string{"An overloaded ferry sank, officials said.",
+			"The ferry carried about 100 people.", "The cause was not known."}}
+	ld := revisiontest.APDoc{DocNo: "AP890105-0202", Time: "1000", Keyword: "AM-Ferry-Sinking", Version: "1st Ld",
+		Head: "Ferry Sinks; 18 Dead", Eds: "LEADS with 1 graf to UPDATE toll; picks up 2nd graf pvs, `The ferry...'",
+		Dateline: "PUERTO BARRIOS, Guatemala (AP)", Paras: []string{"An overloaded ferry sank, killing 18, officials said."}}
+	firstPath, ldPath := filepath.Join(dir, "first.txt"), filepath.Join(dir, "1st-ld.txt")
+	os.WriteFile(firstPath, []byte(first.Text()), 0o644)
+	os.WriteFile(ldPath, []byte(ld.Text()), 0o644)
+	r := runBinary(t, "", nil, "--db", db, "ingest", "--json", ldPath)
+	var line ingestLine
+	if err := json.Unmarshal([]byte(strings.TrimSpace(r.stdout)), &line); err != nil || r.code != 0 {
+		t.Fatalf("ingest: exit %d, %v\n%s", r.code, err, r.stdout)
+	}
+	if h := runBinary(t, "", nil, "--db", db, "history", line.Story).stdout; !strings.Contains(h, "partial, previous version missing (shown as received)") {
+		t.Errorf("history of the 1st Ld alone:\n%s", h)
+	}
+	if r := runBinary(t, "", nil, "--db", db, "ingest", firstPath); r.code != 0 {
+		t.Fatalf("ingest the first version: exit %d\n%s", r.code, r.stderr)
+	}
+	h := runBinary(t, "", nil, "--db", db, "history", line.Story).stdout
+	if strings.Contains(h, "previous version missing") || !strings.Contains(h, "rebuilt on r2") {
+		t.Errorf("history once the first version is stored:\n%s", h)
+	}
+	if r := runBinary(t, "", nil, "--db", db, "show", line.Ref, "--as-received"); strings.TrimSpace(r.stdout) != strings.TrimSpace(ld.Text()) {
+		t.Errorf("show --as-received:\n%s", r.stdout)
+	}
+	var shown struct {
+		Partial bool   `json:"partial"`
+		Base    string `json:"base"`
+	}
+	r = runBinary(t, "", nil, "--db", db, "show", line.Ref, "--json")
+	if err := json.Unmarshal([]byte(r.stdout), &shown); err != nil || !shown.Partial || shown.Base != "r2" {
+		t.Errorf("show --json: %v %+v\n%s", err, shown, r.stdout)
+	}
+}
