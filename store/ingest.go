@@ -255,25 +255,6 @@ func (tx txn) ingestOne(in Input, now int64) (Result, uint64, error) {
 	return res, arrival, err
 }
 
-// file files an item under story uid: as a part of a version stored
-// before it (parts.go), or as a version of its own. Either way the whole
-// texts of the versions after it may change (a partial picking up from
-// it), and their summaries with them.
-func (tx txn) file(uid, arrival uint64, in Input, f revision.Features, now int64, why string, res *Result) error {
-	key, rec, err := tx.partTarget(uid, in.Rev)
-	if err != nil {
-		return err
-	}
-	if key != nil {
-		res.Joined = RefOf(rec.Arrival)
-		return tx.joinPart(uid, key, rec, arrival, in, f, now)
-	}
-	if err := tx.addRevision(uid, arrival, in, f, now, why); err != nil {
-		return err
-	}
-	return tx.wholeChanged(uid, tx.b(bucketArrivals).Get(u64(arrival)), false, []string{in.Rev.ID})
-}
-
 // addRevision files a revision under story uid: its record, features,
 // postings and arrival entry, and updates the story.
 func (tx txn) addRevision(uid, arrival uint64, in Input, f revision.Features, now int64, why string) error {

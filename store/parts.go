@@ -35,6 +35,25 @@ type ItemRecord struct {
 	Transmitted string             `json:"transmitted,omitempty"`
 }
 
+// file files an item under story uid: as a part of a version stored
+// before it (parts.go), or as a version of its own. Either way the whole
+// texts of the versions after it may change (a partial picking up from
+// it), and their summaries with them.
+func (tx txn) file(uid, arrival uint64, in Input, f revision.Features, now int64, why string, res *Result) error {
+	key, rec, err := tx.partTarget(uid, in.Rev)
+	if err != nil {
+		return err
+	}
+	if key != nil {
+		res.Joined = RefOf(rec.Arrival)
+		return tx.joinPart(uid, key, rec, arrival, in, f, now)
+	}
+	if err := tx.addRevision(uid, arrival, in, f, now, why); err != nil {
+		return err
+	}
+	return tx.wholeChanged(uid, tx.b(bucketArrivals).Get(u64(arrival)), false, []string{in.Rev.ID})
+}
+
 func itemRecord(arrival uint64, in Input) ItemRecord {
 	r := in.Rev
 	return ItemRecord{Arrival: arrival, ID: r.ID, Source: in.Source, Part: r.Part, Paras: len(r.Paragraphs),
