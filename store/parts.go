@@ -266,8 +266,10 @@ func (tx txn) checkParts(rep *CheckReport, rec RevRecord) int {
 	return max(len(rec.Items), 1)
 }
 
-// removeParts deletes what names the parts joined to the version rec
-// (raw input, content hash, parts entry), which lede rm takes out with it.
+// removeParts deletes the parts joined to the version rec (raw input and
+// content hash), which lede rm takes out with it. Their parts entries
+// stay, so that a part's ref still names the version and says it was
+// removed (noVersion finds the version's tombstone).
 func (tx txn) removeParts(rec RevRecord) error {
 	for _, it := range rec.Items {
 		if it.Arrival == rec.Arrival {
@@ -277,9 +279,6 @@ func (tx txn) removeParts(rec RevRecord) error {
 			return err
 		}
 		if err := tx.b(bucketRaw).Delete(u64(it.Arrival)); err != nil {
-			return err
-		}
-		if err := tx.b(bucketParts).Delete(u64(it.Arrival)); err != nil {
 			return err
 		}
 	}

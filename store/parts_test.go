@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"slices"
@@ -157,11 +158,16 @@ func TestRemoveVersionInParts(t *testing.T) {
 	docs := harborTakes()
 	db := openTemp(t)
 	first := ingestOne(t, db, apInput(t, docs[0]))
-	ingestOne(t, db, apInput(t, docs[1]))
+	add := ingestOne(t, db, apInput(t, docs[1]))
 	if _, err := db.Remove(first.Story, 1, RemoveOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	checkClean(t, db)
+	// The add's own ref says its version was removed.
+	var gone *RemovedVersionError
+	if _, _, err := db.Locate("", Pick{Arrival: add.Arrival}); !errors.As(err, &gone) || gone.Tombstone.Ref != first.Ref {
+		t.Fatalf("the add's ref after rm: %v, want the version %s removed", err, first.Ref)
+	}
 	// Its parts went with it: the add is new again.
 	if res := ingestOne(t, db, apInput(t, docs[1])); res.Status != StatusNewStory {
 		t.Fatalf("the 1st Add after rm: %s, want new-story", res.Status)
