@@ -39,9 +39,7 @@ func TestDraftWholeVersions(t *testing.T) {
 		if it.Err != nil {
 			t.Fatal(it.Err)
 		}
-		if it.Rev.Pickup == nil {
-			it.Rev.Pickup = d.Pickup
-		}
+		d.CheckPickup(t, it.Rev)
 		if _, err := db.Ingest(context.Background(), []store.Input{{Source: it.Source, Raw: it.Raw, Rev: it.Rev}}); err != nil {
 			t.Fatal(err)
 		}

@@ -45,9 +45,7 @@ func TestSummariesOfWholeVersions(t *testing.T) {
 		if it.Err != nil {
 			t.Fatal(it.Err)
 		}
-		if it.Rev.Pickup == nil {
-			it.Rev.Pickup = d.Pickup
-		}
+		d.CheckPickup(t, it.Rev)
 		ins := []store.Input{{Source: it.Source, Raw: it.Raw, Rev: it.Rev}}
 		res := Ingest(context.Background(), db, ins)
 		if res[0].Err != nil {

@@ -13,18 +13,15 @@ import (
 	"lede/revision/wire"
 )
 
-// apInput parses a hand-made AP item into an Input, with the pick-up its
-// note states where the parser does not read it.
+// apInput parses a hand-made AP item into an Input; the parser must read
+// the pick-up its note states.
 func apInput(t testing.TB, d revisiontest.APDoc) Input {
 	t.Helper()
 	it := wire.ParseItems(d.DocNo+".txt", []byte(d.Text()), wire.Options{})[0]
 	if it.Err != nil {
 		t.Fatal(it.Err)
 	}
-	if it.Rev.Pickup == nil && d.Pickup != nil {
-		pk := *d.Pickup
-		it.Rev.Pickup = &pk
-	}
+	d.CheckPickup(t, it.Rev)
 	return Input{Source: it.Source, Raw: it.Raw, Rev: it.Rev}
 }
 

@@ -102,7 +102,7 @@ func TestDiffFilesPartial(t *testing.T) {
 		t.Fatalf("parse: %v\n%s", err, r.stdout)
 	}
 	if len(parsed[0].Pickup) == 0 {
-		t.Skip("the Eds: grammar on this branch does not read the pick-up yet")
+		t.Fatalf("parse does not read the pick-up:\n%s", r.stdout)
 	}
 	r = runBinary(t, "", nil, "diff", "--json", oldPath, newPath)
 	var d struct {
@@ -126,8 +126,9 @@ func TestDiffFilesPartial(t *testing.T) {
 
 // TestPartialCLI: a 1st Ld stored before the version it picks up from
 // says "previous version missing" and reads as it came; once that
-// version is stored, history names it as the base, and show
-// --as-received still prints the item byte for byte.
+// version is stored, it is rebuilt on it (history says from what, show
+// --json is the whole version) and show --as-received still prints the
+// item as it came.
 func TestPartialCLI(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "lede.db")
@@ -152,18 +153,20 @@ func TestPartialCLI(t *testing.T) {
 		t.Fatalf("ingest the first version: exit %d\n%s", r.code, r.stderr)
 	}
 	h := runBinary(t, "", nil, "--db", db, "history", line.Story).stdout
-	if strings.Contains(h, "previous version missing") || !strings.Contains(h, "rebuilt on r2") {
+	if strings.Contains(h, "previous version missing") || !strings.Contains(h, "partial: rebuilt on r2: para 1 from the item, paras 2-3 from r2 (its paras 2-3)") {
 		t.Errorf("history once the first version is stored:\n%s", h)
 	}
 	if r := runBinary(t, "", nil, "--db", db, "show", line.Ref, "--as-received"); strings.TrimSpace(r.stdout) != strings.TrimSpace(ld.Text()) {
 		t.Errorf("show --as-received:\n%s", r.stdout)
 	}
 	var shown struct {
-		Partial bool   `json:"partial"`
-		Base    string `json:"base"`
+		Partial    bool     `json:"partial"`
+		Base       string   `json:"base"`
+		Paragraphs []string `json:"paragraphs"`
 	}
 	r = runBinary(t, "", nil, "--db", db, "show", line.Ref, "--json")
-	if err := json.Unmarshal([]byte(r.stdout), &shown); err != nil || !shown.Partial || shown.Base != "r2" {
+	if err := json.Unmarshal([]byte(r.stdout), &shown); err != nil || !shown.Partial || shown.Base != "r2" ||
+		len(shown.Paragraphs) != 3 || shown.Paragraphs[1] != first.Paras[1] {
 		t.Errorf("show --json: %v %+v\n%s", err, shown, r.stdout)
 	}
 }

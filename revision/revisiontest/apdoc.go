@@ -3,6 +3,7 @@ package revisiontest
 import (
 	"fmt"
 	"strings"
+	"testing"
 
 	"lede/revision"
 )
@@ -19,9 +20,22 @@ type APDoc struct {
 	Eds      string // the editor's note without "Eds: ", "" for none
 	Dateline string // "PORTLAND, Maine (AP)", "" for none (an add)
 	Paras    []string
-	// Pickup is what Eds says of the pick-up, for tests to set where
-	// the parser does not read it (yet): see Input.
+	// Pickup is what Eds says of the pick-up, nil for none: see
+	// CheckPickup.
 	Pickup *revision.Pickup
+}
+
+// CheckPickup fails the test unless r, the parse of the item, has the
+// pick-up its note states, so tests of the rebuild run on what the Eds:
+// grammar reads.
+func (d APDoc) CheckPickup(t testing.TB, r *revision.Revision) {
+	t.Helper()
+	if d.Pickup == nil {
+		return
+	}
+	if r.Pickup == nil || *r.Pickup != *d.Pickup {
+		t.Fatalf("%s: pick-up read as %+v, the note says %+v", d.DocNo, r.Pickup, *d.Pickup)
+	}
 }
 
 // Text is the item as a TREC <DOC>, paragraphs hard-wrapped and indented

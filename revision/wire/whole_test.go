@@ -24,8 +24,8 @@ func TestRebuildFiles(t *testing.T) {
 		return it.Rev
 	}
 	o, n := parse(old), parse(top)
-	if n.Pickup == nil { // until the Eds: grammar reads it
-		n.Pickup = &revision.Pickup{Para: 2, Anchor: "The ferry"}
+	if n.Pickup == nil || *n.Pickup != (revision.Pickup{Para: 2, Anchor: "The ferry"}) {
+		t.Fatalf("pick-up read as %+v", n.Pickup)
 	}
 	w := RebuildFiles(o, n, "first.txt")
 	want := []string{"A ferry sank, killing 18.", "The ferry carried 100.", "The cause was not known."}
