@@ -63,7 +63,7 @@ func checkNote(old, new *revision.Revision, r *Result) ([]Verdict, []Unannounced
 			verdicts = append(verdicts, v)
 			continue
 		}
-		if res, ps, why, ok := apVerdict(a, new.Actions, old, r, covered); ok {
+		if res, ps, why, ok := apVerdict(a, new.Actions, new.Pickup, old, r, covered); ok {
 			v.Result, v.Paras, v.Why = res, ps, why
 			verdicts = append(verdicts, v)
 			continue
@@ -91,7 +91,7 @@ func checkNote(old, new *revision.Revision, r *Result) ([]Verdict, []Unannounced
 	}
 	for _, i := range pickups {
 		v := &verdicts[i]
-		v.Result, v.Paras, v.Why = pickupVerdict(new.Actions[i], old, r, covered)
+		v.Result, v.Paras, v.Why = pickupVerdict(new.Actions[i], new.Pickup, old, r, covered)
 	}
 	var un []Unannounced
 	for _, p := range changed {

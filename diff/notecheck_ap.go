@@ -20,10 +20,10 @@ import (
 // the previous version (ELIMINATES, DELETES, DROPS with numbers), a claim
 // about the transmission rather than the text. Pick-ups are checked last,
 // by pickupVerdict, once every other action has covered its changes.
-func apVerdict(a revision.Action, note []revision.Action, old *revision.Revision, r *Result, covered map[*Para]bool) (string, []int, string, bool) {
+func apVerdict(a revision.Action, note []revision.Action, pk *revision.Pickup, old *revision.Revision, r *Result, covered map[*Para]bool) (string, []int, string, bool) {
 	switch {
 	case a.Verb == "LEADS" && a.Target == revision.TargetLead:
-		v, ps, why := leadVerdict(a, pickupAfter(a, note, old), r, covered)
+		v, ps, why := leadVerdict(a, pickupAfter(a, note, pk, old), r, covered)
 		return v, ps, why, true
 	case (a.Verb == "ELIMINATES" || a.Verb == "DELETES" || a.Verb == "DROPS") && len(a.Paras) > 0:
 		v, ps, why := goneVerdict(a.Paras, len(old.Paragraphs), r, covered)
@@ -39,7 +39,7 @@ func apVerdict(a revision.Action, note []revision.Action, old *revision.Revision
 // pickupAfter is the paragraph of the previous version a new top picks
 // up from: the first pick-up the note gives after the LEADS, found by
 // its anchor words where they name another paragraph; 0 when none.
-func pickupAfter(lead revision.Action, note []revision.Action, old *revision.Revision) int {
+func pickupAfter(lead revision.Action, note []revision.Action, pk *revision.Pickup, old *revision.Revision) int {
 	after := false
 	for _, a := range note {
 		if a.Text == lead.Text && a.Verb == lead.Verb {
@@ -47,7 +47,7 @@ func pickupAfter(lead revision.Action, note []revision.Action, old *revision.Rev
 			continue
 		}
 		if after && a.Verb == revision.VerbPickup && a.From > 0 {
-			p, _ := anchored(a, old)
+			p, _ := anchored(a, pk, old)
 			return p
 		}
 	}
@@ -144,11 +144,11 @@ func goneVerdict(paras []int, oldN int, r *Result, covered map[*Para]bool) (stri
 // other actions of the note announce. The paragraph is found by number
 // and checked by the quoted anchor words; where they disagree the anchor
 // wins, and the reason says so.
-func pickupVerdict(a revision.Action, old *revision.Revision, r *Result, covered map[*Para]bool) (string, []int, string) {
+func pickupVerdict(a revision.Action, pk *revision.Pickup, old *revision.Revision, r *Result, covered map[*Para]bool) (string, []int, string) {
 	if a.From > len(old.Paragraphs) {
 		return Unverifiable, []int{}, fmt.Sprintf("the previous version has no para %d", a.From)
 	}
-	from, note := anchored(a, old)
+	from, note := anchored(a, pk, old)
 	var at *Para
 	var after []string // changes after the pick-up no other action covers
 	for i := range r.Paragraphs {
@@ -186,9 +186,22 @@ func entryName(p *Para) string {
 
 // anchored is the previous version's paragraph a pick-up names: its
 // number, unless the anchor words open another paragraph and not that
-// one. The note says which it took and why.
-func anchored(a revision.Action, old *revision.Revision) (int, string) {
+// one. The note says which it took and why. pk is the new version's
+// pick-up: when the version was rebuilt from a partial item
+// (revision/assemble), its Found is the paragraph the rest was taken
+// from, and the check takes that one, so that it judges the text as it
+// was rebuilt.
+func anchored(a revision.Action, pk *revision.Pickup, old *revision.Revision) (int, string) {
 	p := a.From
+	if pk != nil && pk.Found >= 1 && pk.Found <= len(old.Paragraphs) && pk.Para == p && pk.Anchor == a.Anchor {
+		switch {
+		case pk.AnchorMissed:
+			return p, fmt.Sprintf(" (the anchor %q opens no paragraph of it)", a.Anchor)
+		case pk.Found != p:
+			return pk.Found, fmt.Sprintf(" (the anchor %q opens para %d, not %d)", a.Anchor, pk.Found, p)
+		}
+		return p, ""
+	}
 	if a.Anchor == "" || p < 1 || p > len(old.Paragraphs) || opensWith(old.Paragraphs[p-1], a.Anchor) {
 		return p, ""
 	}
