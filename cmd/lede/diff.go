@@ -92,6 +92,7 @@ Examples:
 		},
 		OnUsageError: onUsageError("diff"),
 		Action: func(c *cli.Context) error {
+			tuneOneShotGC()
 			if asJSON {
 				if c.IsSet("format") && opt.format != formatJSON {
 					return usagef("diff", "--json contradicts --format %s", opt.format)

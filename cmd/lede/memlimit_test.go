@@ -26,3 +26,31 @@ func TestIngestLimitsMemory(t *testing.T) {
 		t.Errorf("with GOMEMLIMIT set, ingest changed the limit to %d", got)
 	}
 }
+
+// TestDiffTunesCollector checks that diff lets the heap grow further
+// between collections under a soft limit, and leaves GOGC and GOMEMLIMIT
+// the user chose alone.
+func TestDiffTunesCollector(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	if r := runIn(t, fakeProc{}, "diff", firstPage, firstPage); r.code != 0 {
+		t.Fatalf("diff: exit %d: %s", r.code, r.stderr)
+	}
+	if got := debug.SetGCPercent(100); got != oneShotGCPercent {
+		t.Errorf("GOGC during diff %d, want %d", got, oneShotGCPercent)
+	}
+	if got := debug.SetMemoryLimit(math.MaxInt64); got != oneShotMemoryLimit {
+		t.Errorf("memory limit during diff %d, want %d", got, oneShotMemoryLimit)
+	}
+	t.Setenv("GOGC", "100")
+	t.Setenv("GOMEMLIMIT", "1GiB")
+	runIn(t, fakeProc{}, "diff", firstPage, firstPage)
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("with GOGC set, diff changed it to %d", got)
+	}
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("with GOMEMLIMIT set, diff changed the limit to %d", got)
+	}
+}

@@ -57,6 +57,7 @@ Examples:
 		},
 		OnUsageError: onUsageError("parse"),
 		Action: func(c *cli.Context) error {
+			tuneOneShotGC()
 			return l.parse(c.Context, c.Args().Slice(), asJSON, int64(maxSize))
 		},
 	}
