@@ -117,15 +117,20 @@ func parseBody(lines []string, headline string, cut bool) body {
 // isImageAlt recognises the alternative text of a page's photo: the
 // headline, or the start of it, followed by " - 1".
 func isImageAlt(line, headline string) bool {
-	i := strings.LastIndex(line, " - ")
-	if i <= 0 || headline == "" {
+	if headline == "" {
 		return false
 	}
-	n := line[i+3:]
-	if len(n) < 1 || len(n) > 2 || strings.Trim(n, "0123456789") != "" {
+	// The end first: " - " and one or two digits. Every line of a page
+	// is asked, and almost none ends so.
+	j := len(line)
+	for j > 0 && len(line)-j < 3 && line[j-1] >= '0' && line[j-1] <= '9' {
+		j--
+	}
+	if n := len(line) - j; n < 1 || n > 2 || !strings.HasSuffix(line[:j], " - ") {
 		return false
 	}
-	return strings.Contains(headline, line[:i])
+	i := j - len(" - ")
+	return i > 0 && strings.Contains(headline, line[:i])
 }
 
 // add appends a paragraph, or mends a stray line break: a line starting
