@@ -62,6 +62,9 @@ type Alert struct {
 	Added     []Para                  `json:"added"`
 	Changed   []Para                  `json:"changed"`
 	NoteCheck []revision.NoteVerdict  `json:"note_check"`
+	// Figures are the numbers the update changed ("18" → "21" in para
+	// 2), the first thing a desk looks for; [] for a first version.
+	Figures []revision.Figure `json:"figures"`
 	// Command shows the rest, by refs, so that it keeps naming the same
 	// versions: lede diff r12 r15 (lede show r15 for a first version).
 	Command string `json:"command"`
@@ -90,7 +93,7 @@ func Draft(e store.Event, rules revision.Rules, dbID, dbFlag string) (*Alert, er
 	cur := w.Rev
 	ev := revision.Event{Story: e.StoryUID, NewStory: e.NewStory, Marker: cur.Marker, PrevSeq: e.PrevSeq,
 		Note: cur.Note, Actions: cur.Actions, Text: cur.Headline + "\n" + strings.Join(cur.Paragraphs, "\n"),
-		Added: math.MaxInt, Late: e.Late, OrderSeq: e.OrderSeq,
+		Added: math.MaxInt, Figures: math.MaxInt, Late: e.Late, OrderSeq: e.OrderSeq,
 		Status: cur.Status, Signals: cur.Signals, Alerted: e.Alerted}
 	if _, ok := rules.Match(ev); !ok {
 		return nil, nil // not even with every paragraph added
@@ -99,7 +102,7 @@ func Draft(e store.Event, rules revision.Rules, dbID, dbFlag string) (*Alert, er
 		ID: fmt.Sprintf("lede-%s-%d", dbID, e.Arrival), Story: e.Story, Rev: e.Rev, Ref: store.RefOf(e.Arrival), About: e.About, Marker: cur.Marker,
 		Agency: cur.Agency, ItemID: cur.ID, Status: cur.Status, Signals: cur.Signals,
 		Headline: cur.Headline, Date: cur.Date, Time: cur.Time, Note: cur.Note, Source: e.Record.Source,
-		Ingested: e.Ingested.UTC(), Added: []Para{}, Changed: []Para{}, NoteCheck: []revision.NoteVerdict{},
+		Ingested: e.Ingested.UTC(), Added: []Para{}, Changed: []Para{}, NoteCheck: []revision.NoteVerdict{}, Figures: []revision.Figure{},
 		Command: fmt.Sprintf("lede%s show %s", dbFlag, store.RefOf(e.Arrival)),
 	}
 	if e.Late > 0 {
@@ -116,7 +119,7 @@ func Draft(e store.Event, rules revision.Rules, dbID, dbFlag string) (*Alert, er
 	} else if err := m.fillDiff(e, cur, dbFlag); err != nil {
 		return nil, err
 	}
-	ev.Added = len(m.Added)
+	ev.Added, ev.Figures = len(m.Added), len(m.Figures)
 	kinds, ok := rules.Match(ev)
 	if !ok {
 		return nil, nil
@@ -143,6 +146,7 @@ func (m *Alert) fillDiff(e store.Event, cur *revision.Revision, dbFlag string) e
 	r := diff.Compare(old, cur, diff.Options{})
 	sum := r.UpdateSummary()
 	m.Summary, m.NoteCheck = &sum, append(m.NoteCheck, sum.Verdicts...)
+	m.Figures = append(m.Figures, r.Figures...)
 	for _, p := range r.Paragraphs {
 		switch {
 		case p.Op == diff.OpInsert && p.New != nil:

@@ -121,7 +121,10 @@ type Result struct {
 	Summary     Summary       `json:"summary"`
 	NoteCheck   []Verdict     `json:"note_check"`
 	Unannounced []Unannounced `json:"unannounced"`
-	Note        string        `json:"note"`
+	// Figures are the numbers the update changed, what a desk looks for
+	// first (see Figures).
+	Figures []Figure `json:"figures"`
+	Note    string   `json:"note"`
 	// Agency is the newer side's agency, whose note Note is, and
 	// NoteLabel how that agency labels it ("ATTN:", "Eds:",
 	// revision.NoteLabel), for the renderers to show it as sent.
@@ -157,6 +160,7 @@ func Compare(old, new *revision.Revision, opt Options) *Result {
 		Counts:   [2]int{len(old.Paragraphs), len(new.Paragraphs)},
 	}
 	r.Summary = summarize(r)
+	r.Figures = Figures(r.Paragraphs)
 	r.NoteCheck, r.Unannounced = checkNote(old, new, r)
 	return r
 }
@@ -169,6 +173,9 @@ func (r *Result) UpdateSummary() revision.UpdateSummary {
 		s.Verdicts = append(s.Verdicts, revision.NoteVerdict{Action: v.Action, Verdict: v.Result, Paras: v.Paras})
 	}
 	s.Unannounced = len(r.Unannounced)
+	if len(r.Figures) > 0 {
+		s.Figures = r.Figures
+	}
 	return s
 }
 

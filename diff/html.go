@@ -38,6 +38,7 @@ table{border-collapse:collapse;font:14px system-ui,sans-serif} td{padding:.2rem 
 <h1>{{if .Headline.Words}}{{range .Headline.Words}}{{template "w" .}}{{end}}{{else}}{{.Headline.New}}{{end}}</h1>
 <p class="meta">{{.FromName}} → {{.ToName}}<br><strong>{{.Summary}}</strong>
 {{if .Byline.Words}}<br>Byline: {{range .Byline.Words}}{{template "w" .}}{{end}}{{else if .Byline.New}}<br>Byline: {{.Byline.New}}{{end}}</p>
+{{if .Figures}}<p class="meta figures">Figures: <strong>{{figures .Figures}}</strong></p>{{end}}
 {{if .Note}}<p class="meta">{{noteText .Agency .Note}}</p>{{end}}
 {{if .NoteCheck}}<table>{{range .NoteCheck}}<tr><td>{{.Action}}</td><td><strong>{{.Result}}</strong></td><td>{{.Why}}</td></tr>{{end}}</table>{{end}}
 {{if .Unannounced}}<p class="meta">Not announced by the note: {{unannounced .Unannounced}}</p>{{end}}
@@ -78,19 +79,22 @@ const htmlParts = `{{define "paras"}}<ol>{{range .}}<li class="{{if .Cut}}cut{{e
 {{- if .Split}} <span class="tag">(split from {{num .Old}})</span>{{end}}
 {{- if .Merge}} <span class="tag">(merged from {{num .Old}})</span>{{end}}</li>
 {{end}}</ol>{{end}}
-{{define "w"}}{{if .Cut}}{{if eq (print .Op) "insert"}}<span class="tag">[older page cut off here]</span>{{.Text}}{{else}}<span class="tag">…</span>{{end}}{{else if eq (print .Op) "insert"}}<ins>{{.Text}}</ins>{{else if eq (print .Op) "delete"}}<del>{{.Text}}</del>{{else}}{{.Text}}{{end}}{{end}}`
+{{define "w"}}{{if .Abuts}} {{end}}{{if .Cut}}{{if eq (print .Op) "insert"}}<span class="tag">[older page cut off here]</span>{{.Text}}{{else}}<span class="tag">…</span>{{end}}{{else if eq (print .Op) "insert"}}<ins>{{.Text}}</ins>{{else if eq (print .Op) "delete"}}<del>{{.Text}}</del>{{else}}{{.Text}}{{end}}{{end}}`
 
 // HTMLTemplates adds to t the templates "paras", which renders a []Para
 // as a numbered list (insertions in <ins>, deletions in <del>, moves,
 // splits, merges and cut-off paragraphs tagged), and "w", which renders
 // one Word, so that every HTML view of a diff marks changes alike; and
 // the functions "num" (a paragraph number), "unannounced"
-// (UnannouncedText), "cutNote" (CutNote), and "noteLabel" and "noteText"
+// (UnannouncedText), "cutNote" (CutNote), "figures"
+// (revision.FiguresText), and "noteLabel" and "noteText"
 // (revision.NoteLabel, revision.NoteText), which show a note with its
-// agency's label.
+// agency's label. A word that abuts a change of the other kind
+// (Word.Abuts) gets a space before it, so "<del>590</del> <ins>330</ins>"
+// does not read as "590330".
 func HTMLTemplates(t *template.Template) (*template.Template, error) {
 	return t.Funcs(template.FuncMap{"num": paraNumber, "unannounced": UnannouncedText, "cutNote": CutNote,
-		"noteLabel": revision.NoteLabel, "noteText": revision.NoteText}).Parse(htmlParts)
+		"figures": revision.FiguresText, "noteLabel": revision.NoteLabel, "noteText": revision.NoteText}).Parse(htmlParts)
 }
 
 // paraNumber writes a paragraph number, "" for none.

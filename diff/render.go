@@ -71,6 +71,11 @@ func (p painter) bold(s string) string {
 func (p painter) words(ws []Word) string {
 	var b strings.Builder
 	for _, w := range ws {
+		if w.Abuts && p.color {
+			// Colours tell the two apart once a space parts them; the
+			// markers of plain text part them already.
+			b.WriteString(" ")
+		}
 		switch {
 		case w.Cut && w.Op == OpDelete:
 			b.WriteString(p.dim("…"))
@@ -119,6 +124,9 @@ func WriteText(w io.Writer, r *Result, opt TextOptions) error {
 		fmt.Fprintf(&b, "dateline  %s\n", p.field(r.Dateline))
 	}
 	fmt.Fprintf(&b, "summary   %s\n", r.Summary)
+	if len(r.Figures) > 0 {
+		fmt.Fprintf(&b, "figures   %s\n", p.bold(revision.FiguresText(r.Figures)))
+	}
 	writeNoteCheck(&b, r, p)
 	if !opt.Stat {
 		b.WriteString("\n")
@@ -275,6 +283,15 @@ func WriteMarkdown(w io.Writer, r *Result, opt TextOptions) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "## %s\n\n", mdWords(r.Headline.Words, r.Headline.New))
 	fmt.Fprintf(&b, "`%s` → `%s`  \n**%s**\n\n", mdCode(r.FromName()), mdCode(r.ToName()), md(r.Summary.String()))
+	if r.Byline.Old != "" || r.Byline.New != "" {
+		fmt.Fprintf(&b, "Byline: %s\n\n", mdField(r.Byline))
+	}
+	if r.Dateline.Changed() {
+		fmt.Fprintf(&b, "Dateline: %s\n\n", mdField(r.Dateline))
+	}
+	if len(r.Figures) > 0 {
+		fmt.Fprintf(&b, "Figures: **%s**\n\n", md(revision.FiguresText(r.Figures)))
+	}
 	if r.Note != "" {
 		fmt.Fprintf(&b, "*%s*\n\n", md(revision.NoteText(r.Agency, r.Note)))
 	}
@@ -300,26 +317,35 @@ func WriteMarkdown(w io.Writer, r *Result, opt TextOptions) error {
 	return err
 }
 
+// mdPara writes one entry as a Markdown paragraph of its own, numbered
+// as the agency numbers it. An ordered list would not do: CommonMark
+// renumbers its items from the first, so "5. 6. 9." would show as "5. 6.
+// 7."; an escaped "5\." is kept as written.
 func mdPara(e Para) string {
 	if e.Cut && e.Op != OpDelete {
-		return fmt.Sprintf("%d. %s *(%s)*\n", *e.New, mdWords(e.Words, e.Text), md(CutNote(e)))
+		return fmt.Sprintf("%d\\. %s *(%s)*\n\n", *e.New, mdWords(e.Words, e.Text), md(CutNote(e)))
 	}
 	if e.Cut {
-		return fmt.Sprintf("- %s *(%s, was %d)*\n", md(e.Text), md(CutNote(e)), *e.Old)
+		return fmt.Sprintf("(%d) %s *(%s)*\n\n", *e.Old, md(e.Text), md(CutNote(e)))
 	}
 	switch e.Op {
 	case OpEqual:
-		return fmt.Sprintf("%d. %s\n", *e.New, md(e.Text))
+		return fmt.Sprintf("%d\\. %s\n\n", *e.New, md(e.Text))
 	case OpInsert:
-		return fmt.Sprintf("%d. **%s** *(added)*\n", *e.New, md(e.Text))
+		return fmt.Sprintf("%d\\. **%s** *(added)*\n\n", *e.New, md(e.Text))
 	case OpDelete:
-		return fmt.Sprintf("- ~~%s~~ *(deleted, was %d)*\n", md(e.Text), *e.Old)
+		return fmt.Sprintf("(%d) ~~%s~~ *(deleted)*\n\n", *e.Old, md(e.Text))
 	}
 	note := "changed"
-	if e.Op == OpMove {
+	switch {
+	case e.Split:
+		note = fmt.Sprintf("split from %d", *e.Old)
+	case e.Merge:
+		note = fmt.Sprintf("merged from %d", *e.Old)
+	case e.Op == OpMove:
 		note = fmt.Sprintf("moved from %d", *e.Old)
 	}
-	return fmt.Sprintf("%d. %s *(%s)*\n", *e.New, mdWords(e.Words, e.Text), note)
+	return fmt.Sprintf("%d\\. %s *(%s)*\n\n", *e.New, mdWords(e.Words, e.Text), note)
 }
 
 func mdWords(ws []Word, plain string) string {
@@ -330,6 +356,9 @@ func mdWords(ws []Word, plain string) string {
 	for _, w := range ws {
 		t := md(w.Text)
 		lead, core, trail := splitSpace(t)
+		if w.Abuts {
+			b.WriteString(" ")
+		}
 		switch {
 		case w.Cut && w.Op == OpDelete:
 			b.WriteString("…")
@@ -346,6 +375,22 @@ func mdWords(ws []Word, plain string) string {
 		}
 	}
 	return b.String()
+}
+
+// mdField is a one-line field in Markdown, its change marked as the
+// text renderer marks it.
+func mdField(f Field) string {
+	switch f.Op {
+	case OpEqual:
+		return md(f.New)
+	case OpUnknown:
+		return "*(not shown on one of the pages)*"
+	case OpInsert:
+		return "**" + md(f.New) + "** *(added)*"
+	case OpDelete:
+		return "~~" + md(f.Old) + "~~ *(removed)*"
+	}
+	return mdWords(f.Words, f.New)
 }
 
 // splitSpace separates leading and trailing spaces, which Markdown

@@ -19,6 +19,11 @@ type Word struct {
 	// page was cut off inside it: on one side only, as its Op says, but
 	// not deleted or inserted by the update (see Para.Cut).
 	Cut bool `json:"cut,omitempty"`
+	// Abuts marks a deletion or insertion that follows one of the other
+	// kind with no space between ("3 a.m" replaced by "9 p.m"): shown
+	// side by side they would read as one word ("3 a.m9 p.m", "590330"),
+	// so every renderer puts a visible boundary before it.
+	Abuts bool `json:"abuts,omitempty"`
 }
 
 // tokenize splits text into words (with inner hyphens, apostrophes, dots
@@ -209,7 +214,22 @@ func wordsWith(c *runeCodec, old, new string) []Word {
 		}
 		out = append(out, w)
 	}
-	return out
+	return markAbuts(out)
+}
+
+// markAbuts sets Abuts on each change that directly follows a change of
+// the other kind, where neither side of the meeting point is a space.
+func markAbuts(ws []Word) []Word {
+	for i := 1; i < len(ws); i++ {
+		a, b := ws[i-1], ws[i]
+		if a.Op == OpEqual || b.Op == OpEqual || a.Op == b.Op || a.Cut || b.Cut {
+			continue
+		}
+		last, _ := utf8.DecodeLastRuneInString(a.Text)
+		first, _ := utf8.DecodeRuneInString(b.Text)
+		ws[i].Abuts = !unicode.IsSpace(last) && !unicode.IsSpace(first)
+	}
+	return ws
 }
 
 // replaceWords is the whole-text replacement used when a text has more
@@ -222,7 +242,7 @@ func replaceWords(old, new string) []Word {
 	if new != "" {
 		out = append(out, Word{Op: OpInsert, Text: new})
 	}
-	return out
+	return markAbuts(out)
 }
 
 // OldText and NewText rebuild the two sides of a word diff.

@@ -19,14 +19,17 @@ const (
 	KindUrgent     AlertKind = "urgent"
 	KindCorrection AlertKind = "correction"
 	KindKill       AlertKind = "kill"
-	KindAny        AlertKind = "any"
+	// KindFigures is an update that changed a figure (a death toll, a
+	// time, a score) inside a changed paragraph.
+	KindFigures AlertKind = "figures"
+	KindAny     AlertKind = "any"
 )
 
 // AlertKinds lists every kind, in the order help shows them.
-var AlertKinds = []AlertKind{KindNewStory, KindLead, KindUrgent, KindCorrection, KindKill, KindAny}
+var AlertKinds = []AlertKind{KindNewStory, KindLead, KindUrgent, KindCorrection, KindKill, KindFigures, KindAny}
 
 // kindList is AlertKinds in words, for errors.
-const kindList = "new-story, lead, urgent, correction, kill or any"
+const kindList = "new-story, lead, urgent, correction, kill, figures or any"
 
 // ParseAlertKinds reads a comma-separated list such as "lead,urgent".
 func ParseAlertKinds(s string) ([]AlertKind, error) {
@@ -66,6 +69,9 @@ type Event struct {
 	// Added is the number of paragraphs the update added against the
 	// revision before it in its story (0 for a first version).
 	Added int
+	// Figures is the number of figures the update changed (see
+	// Figure; 0 for a first version).
+	Figures int
 	// Late, when not 0, says the revision landed before versions that
 	// arrived earlier (a LEAD stored after its 2nd LD): the place of the
 	// last of them (see LateText). OrderSeq is then what PrevSeq would
@@ -183,7 +189,8 @@ func (r Rules) followed(e Event) bool {
 // any the story held before it (a LEAD or Nth LD that moves the story on;
 // a late or repeated one is not); an urgent is an (URGENT) flash; a
 // correction carries a CORRECTED flag, a note that CORRECTS something or
-// the agency's correction signal; a kill is canceled or signals a kill.
+// the agency's correction signal; a kill is canceled or signals a kill;
+// figures is an update that changed a figure.
 // An advisory (an item about another item) is never a new story or a
 // lead: it moves no story on.
 func KindsOf(e Event) []AlertKind {
@@ -208,6 +215,9 @@ func KindsOf(e Event) []AlertKind {
 	}
 	if e.Status == StatusCanceled || slices.Contains(e.Signals, SignalKill) {
 		out = append(out, KindKill)
+	}
+	if e.Figures > 0 {
+		out = append(out, KindFigures)
 	}
 	return out
 }

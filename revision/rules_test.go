@@ -32,6 +32,8 @@ func TestRulesMatch(t *testing.T) {
 		want  []AlertKind // nil: no alert
 	}{
 		{"default: first version", Rules{}, first, nil},
+		{"figures: an update that changed one", Rules{Kinds: []AlertKind{KindFigures}}, Event{Story: 1, PrevSeq: 1, Figures: 2}, []AlertKind{KindFigures}},
+		{"figures: a lead that changed none", Rules{Kinds: []AlertKind{KindFigures}}, lead, nil},
 		{"default: lead", Rules{}, lead, []AlertKind{KindLead}},
 		{"default: lead below the story's top", Rules{}, lowLead, nil},
 		{"default: late lead", Rules{}, lateLead, []AlertKind{KindLead}},

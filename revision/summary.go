@@ -21,6 +21,8 @@ type UpdateSummary struct {
 	Verdicts []NoteVerdict `json:"note_check,omitempty"`
 	// Unannounced counts the changes no action of the note covers.
 	Unannounced int `json:"unannounced,omitempty"`
+	// Figures are the numbers the update changed (see Figure).
+	Figures []Figure `json:"figures,omitempty"`
 }
 
 // NoteVerdict is the note check of one action: "confirmed", "not-seen"
@@ -61,4 +63,39 @@ func (s UpdateSummary) VerdictCounts() (confirmed, notSeen, unverifiable int) {
 		}
 	}
 	return
+}
+
+// Figure is a number that changed inside a changed paragraph, with its
+// unit or word where it has one: a death toll "18" → "21", a time "3
+// a.m." → "9 p.m.", a score "13-10" → "13-6". It is what a desk looks
+// for first in an update, so the summary keeps it for history and alerts.
+type Figure struct {
+	Para int    `json:"para"` // the new paragraph number
+	Old  string `json:"old"`
+	New  string `json:"new"`
+	// Context is the new text around the figure ("the death toll rose
+	// to 21 on Sunday"), Label the few words before it that say what it
+	// counts ("death toll"), "" when the clause starts with it.
+	Context string `json:"context"`
+	Label   string `json:"label"`
+}
+
+// String is the figure as a line of figures shows it: "death toll 18 →
+// 21 (para 2)".
+func (f Figure) String() string {
+	s := f.Old + " → " + f.New + " (para " + fmt.Sprint(f.Para) + ")"
+	if f.Label != "" {
+		s = f.Label + " " + s
+	}
+	return s
+}
+
+// FiguresText joins figures into the one line text output shows:
+// "death toll 18 → 21 (para 2); 13-10 → 13-6 (para 3)".
+func FiguresText(fs []Figure) string {
+	parts := make([]string, len(fs))
+	for i, f := range fs {
+		parts[i] = f.String()
+	}
+	return strings.Join(parts, "; ")
 }

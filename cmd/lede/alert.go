@@ -55,24 +55,33 @@ func alertLines(m *alert.Alert, st style, maxParas, width int) []string {
 	} else {
 		lines = append(lines, fmt.Sprintf("  %s  first version, %d paragraphs", when, len(m.Added)))
 	}
+	if len(m.Figures) > 0 {
+		lines = append(lines, "  figures: "+st.bold(revision.FiguresText(m.Figures)))
+	}
 	if m.Note != "" {
 		lines = append(lines, "  note: "+m.Note)
 	}
-	shown := 0
-	for _, g := range []struct {
-		sign  string
-		paras []alert.Para
-	}{{"+", m.Added}, {"~", m.Changed}} {
-		for _, p := range g.paras {
-			if shown == maxParas {
-				lines = append(lines, st.dim(fmt.Sprintf("  … %d more", len(m.Added)+len(m.Changed)-shown)))
-				break
-			}
-			lines = append(lines, fmt.Sprintf("  %s%-3d %s", g.sign, p.Para, cut(p.Text, width-7)))
-			shown++
+	return append(append(lines, alertParas(m, maxParas, width)...), "  "+st.dim(m.Command))
+}
+
+// alertParas are the added, then the changed paragraphs of an alert, at
+// most maxParas of them, and one "… N more" line for the rest.
+func alertParas(m *alert.Alert, maxParas, width int) []string {
+	var lines []string
+	all := len(m.Added) + len(m.Changed)
+	for i := range all {
+		if i == maxParas {
+			return append(lines, fmt.Sprintf("  … %d more", all-i))
 		}
+		sign, p := "+", alert.Para{}
+		if i < len(m.Added) {
+			p = m.Added[i]
+		} else {
+			sign, p = "~", m.Changed[i-len(m.Added)]
+		}
+		lines = append(lines, fmt.Sprintf("  %s%-3d %s", sign, p.Para, cut(p.Text, width-7)))
 	}
-	return append(lines, "  "+st.dim(m.Command))
+	return lines
 }
 
 // alertItem names who sent the version, its own id and what it does to

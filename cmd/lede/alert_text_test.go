@@ -23,3 +23,21 @@ func TestAlertLinesItem(t *testing.T) {
 		t.Errorf("alert without item fields: %q", lines)
 	}
 }
+
+// TestAlertLinesFiguresAndMore: an alert shows the figures the update
+// changed on a line of their own, and one "… N more" line for the
+// paragraphs past the limit, however they split between added and
+// changed.
+func TestAlertLinesFiguresAndMore(t *testing.T) {
+	m := &alert.Alert{Kinds: []string{"figures"}, Story: "200301-s", Rev: 2, Headline: "H", Command: "lede diff r1 r2",
+		Figures: []revision.Figure{{Para: 1, Old: "18", New: "21", Label: "death toll"}},
+		Added:   []alert.Para{{Para: 3, Text: "a"}, {Para: 4, Text: "b"}},
+		Changed: []alert.Para{{Para: 1, Text: "c"}, {Para: 2, Text: "d"}, {Para: 5, Text: "e"}}}
+	text := strings.Join(alertLines(m, style{}, 1, 0), "\n")
+	if !strings.Contains(text, "\n  figures: death toll 18 → 21 (para 1)\n") {
+		t.Errorf("no figures line:\n%s", text)
+	}
+	if n := strings.Count(text, "more"); n != 1 || !strings.Contains(text, "  … 4 more") {
+		t.Errorf("want one \"… 4 more\" line, got %d:\n%s", n, text)
+	}
+}

@@ -189,7 +189,7 @@ func TestDiffFilesText(t *testing.T) {
 			notWant: []string{"   1  SEOUL"}},
 		{name: "context all", args: []string{"-U", "-1"}, want: []string{"    1  SEOUL, Feb. 2", "    6  The KCDC"}},
 		{name: "markdown", args: []string{"--format", "markdown"},
-			want: []string{"## S. Korea reports 3 more cases", "5. **Except for the 13th case", "*(added)*",
+			want: []string{"## S. Korea reports 3 more cases", `5\. **Except for the 13th case`, "*(added)*",
 				"- CHANGES photo — **unverifiable**"},
 			notWant: []string{"{+"}},
 	}

@@ -153,6 +153,9 @@ func writeHistory(w *bufio.Writer, s store.Story, mark int, verbose bool, st sty
 		writeItemStatus(w, indent, v, st)
 		if v.Summary != nil {
 			fmt.Fprintln(w, indent+summaryStyled(*v.Summary, st))
+			if len(v.Summary.Figures) > 0 {
+				fmt.Fprintln(w, indent+"figures "+st.bold(revision.FiguresText(v.Summary.Figures)))
+			}
 		}
 		if !r.Complete {
 			fmt.Fprintln(w, indent+st.warn("cut off before (END)"))

@@ -76,8 +76,8 @@ missed after a burst, a restart or on file systems without change events.
 
 An alert is raised for each revision the rules pick. By default that is a
 new lead: a version higher than any before it in its story. --on picks
-others (new-story, lead, urgent, correction, kill, any; comma-separated,
-any of them); --grep (headline or body) and --min-added must hold as well;
+others (new-story, lead, urgent, correction, kill, figures: an update that
+changed a figure such as a death toll, any; comma-separated, any of them); --grep (headline or body) and --min-added must hold as well;
 lede follow limits alerts to the stories and topics followed, lede mute
 silences a story. A kill is an item the agency killed or withdrew
 (NewsML-G2 or ninjs canceled, NITF management-status, a kill signal); a
@@ -155,7 +155,7 @@ Examples:
 func watchFlags(opt *watchOptions, maxSize *byteSize) []cli.Flag {
 	so := &opt.sinks
 	return []cli.Flag{
-		&cli.StringFlag{Name: "on", Usage: "alert on `KINDS`: new-story, lead, urgent, correction, kill, any (comma-separated)", Value: opt.on, Destination: &opt.on},
+		&cli.StringFlag{Name: "on", Usage: "alert on `KINDS`: new-story, lead, urgent, correction, kill, figures, any (comma-separated)", Value: opt.on, Destination: &opt.on},
 		&cli.BoolFlag{Name: "no-lifecycle", Usage: "no kill or correction alert for a story already alerted on, unless --on names it", Destination: &opt.noLife},
 		&cli.StringFlag{Name: "grep", Usage: "alert only when headline or body matches `REGEX`", Destination: &opt.grep},
 		&cli.BoolFlag{Name: "ignore-case", Aliases: []string{"i"}, Usage: "match --grep regardless of case", Destination: &opt.ignoreCase},
