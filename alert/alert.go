@@ -52,9 +52,13 @@ type Alert struct {
 	Headline string          `json:"headline"`
 	Date     revision.Date   `json:"date"`
 	Time     string          `json:"time,omitempty"`
-	Note     string          `json:"note,omitempty"`
-	Source   string          `json:"source"`
-	Ingested time.Time       `json:"ingested"`
+	// Gap is how long after the version before it this one went out
+	// ("+42 min", store.Gaps), "" for a first version or when the two
+	// times cannot be compared.
+	Gap      string    `json:"gap,omitempty"`
+	Note     string    `json:"note,omitempty"`
+	Source   string    `json:"source"`
+	Ingested time.Time `json:"ingested"`
 	// Summary, Added, Changed and NoteCheck are what the update changed
 	// against the version before it (Rev-1); a first version has no
 	// summary and its paragraphs are all added.
@@ -160,6 +164,7 @@ func (m *Alert) fillDiff(e store.Event, cur *revision.Revision, dbFlag string) e
 		}
 	}
 	m.PrevRef = store.RefOf(e.Prev.Arrival)
+	m.Gap = revision.Gap(e.Prev.Sent(e.Year), e.Record.Sent(e.Year))
 	m.Command = fmt.Sprintf("lede%s diff %s %s", dbFlag, m.PrevRef, m.Ref)
 	return nil
 }

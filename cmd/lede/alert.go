@@ -50,6 +50,9 @@ func alertLines(m *alert.Alert, st style, maxParas, width int) []string {
 	if m.Time != "" {
 		when += " " + m.Time
 	}
+	if m.Gap != "" {
+		when += " " + m.Gap
+	}
 	if m.Summary != nil {
 		lines = append(lines, "  "+when+"  "+summaryStyled(*m.Summary, st))
 	} else {

@@ -124,20 +124,26 @@ func writeHistory(w *bufio.Writer, s store.Story, mark int, verbose bool, st sty
 	fmt.Fprintf(w, "%s  %s\n%s\n", st.bold(s.ID), count, headlineText(s.Headline, nil, st))
 	writeAbout(w, s, st)
 	fmt.Fprintln(w)
-	revW, refW, whenW, markW := 0, 0, 0, 0
-	for _, v := range s.Versions {
+	revW, refW, whenW, gapW, markW := 0, 0, 0, 0, 0
+	gaps := store.Gaps(s.Versions)
+	for i, v := range s.Versions {
 		revW = max(revW, len(strconv.Itoa(v.Rev))+1)
 		refW = max(refW, len(v.Ref))
-		whenW = max(whenW, len(whenText(v.Date, v.Record.Time)))
+		whenW = max(whenW, len(sentText(v)))
+		gapW = max(gapW, len(gaps[i]))
 		markW = max(markW, len(orDash(versionLabel(v))))
 	}
-	for _, v := range s.Versions {
+	for i, v := range s.Versions {
 		pointer := "  "
 		if v.Rev == mark {
 			pointer = "> "
 		}
-		head := fmt.Sprintf("%s%*s %-*s  %-*s  %-*s  %3d paras  ", pointer, revW, "@"+strconv.Itoa(v.Rev),
-			refW, v.Ref, whenW, whenText(v.Date, v.Record.Time), markW, orDash(versionLabel(v)), wholeParas(v))
+		when := fmt.Sprintf("%-*s", whenW, sentText(v))
+		if gapW > 0 {
+			when += fmt.Sprintf("  %-*s", gapW, gaps[i])
+		}
+		head := fmt.Sprintf("%s%*s %-*s  %s  %-*s  %3d paras  ", pointer, revW, "@"+strconv.Itoa(v.Rev),
+			refW, v.Ref, when, markW, orDash(versionLabel(v)), wholeParas(v))
 		fmt.Fprintln(w, head+st.bold(headlineText(v.Headline, nil, st)))
 		indent := strings.Repeat(" ", len(head))
 		r := v.Record
@@ -169,6 +175,20 @@ func writeHistory(w *bufio.Writer, s store.Story, mark int, verbose bool, st sty
 	}
 	writeAdvisories(w, s, st)
 	writeTombstones(w, s.Removed, st)
+}
+
+// sentText is when a version went out as history shows it: the page's
+// date and time, the agency's transmission time, or, when the item gives
+// neither, when lede received it.
+func sentText(v store.Version) string {
+	sent := v.Sent()
+	switch {
+	case sent.Received:
+		return "received " + sent.At.Format("2006-01-02 15:04") + " UTC"
+	case v.Date.IsZero() && sent.Known:
+		return sent.At.Format("2006-01-02 15:04 MST")
+	}
+	return whenText(v.Date, v.Record.Time)
 }
 
 // writeItemStatus says what a version does to its story when it is more

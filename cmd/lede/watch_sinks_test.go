@@ -43,7 +43,7 @@ func TestWatchSinks(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	if !regexp.MustCompile(`lead  200822-typhoon-bavi-possibly-make@2 r\d+  \(LEAD\) Typhoon Bavi`).MatchString(r.stdout) ||
+	if !regexp.MustCompile(`lead,figures  200822-typhoon-bavi-possibly-make@2 r\d+  \(LEAD\) Typhoon Bavi`).MatchString(r.stdout) ||
 		!regexp.MustCompile(` diff r\d+ r\d+\n`).MatchString(r.stdout) {
 		t.Errorf("terminal lines:\n%s", r.stdout)
 	}
