@@ -133,9 +133,10 @@ Examples:
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
-				return usagef("", "unknown command %q", c.Args().First())
+				return unknownCommand(c.App, c.Args().First())
 			}
-			return usagef("", "no command given")
+			shortHelp(l.stdout, c.App)
+			return nil
 		},
 		OnUsageError:   onUsageError(""),
 		ExitErrHandler: func(*cli.Context, error) {},
@@ -208,6 +209,16 @@ func onUsageError(cmd string) cli.OnUsageErrorFunc {
 // name flags with one dash, into the form users type.
 func flagErrorText(err error) string {
 	msg := err.Error()
+	// urfave/cli's words for a flag given as both its names ("-f json
+	// --format markdown").
+	if pair, ok := strings.CutPrefix(msg, "Cannot use two forms of the same flag: "); ok {
+		names := strings.Fields(pair)
+		for i, n := range names {
+			names[i] = dashes(n)
+		}
+		return strings.Join(names, " and ") + " are one flag: give it once"
+	}
+	msg = strings.Replace(msg, ": parse error", ": not a whole number", 1)
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
 		return "unknown flag " + dashes(name)
 	}

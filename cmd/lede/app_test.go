@@ -51,8 +51,11 @@ func TestUsageErrors(t *testing.T) {
 		msg  string // expected on the error line
 		hint string
 	}{
-		{"no command", nil, "no command given", "see 'lede --help'"},
 		{"unknown command", []string{"frobnicate"}, `unknown command "frobnicate"`, "see 'lede --help'"},
+		{"one flag by both names", []string{"diff", "-f", "json", "--format", "text", seedPage, seedPage}, "-f and --format are one flag: give it once", "see 'lede diff --help'"},
+		{"context not a number", []string{"diff", "-U", "x", seedPage, seedPage}, `invalid value "x" for flag -U: not a whole number`, "see 'lede diff --help'"},
+		{"mistyped command", []string{"stroies"}, `unknown command "stroies"`, "did you mean 'lede stories'? (see 'lede --help')"},
+		{"mistyped alias", []string{"hsitory"}, `unknown command "hsitory"`, "did you mean 'lede history'? (see 'lede --help')"},
 		{"parse without files", []string{"parse"}, "no files given", "see 'lede parse --help'"},
 		{"unknown flag", []string{"parse", "--bogus", seedPage}, "unknown flag --bogus", "see 'lede parse --help'"},
 		{"unknown flag after file", []string{"parse", seedPage, "--bogus"}, "unknown flag --bogus", "see 'lede parse --help'"},
@@ -185,5 +188,19 @@ func TestInterrupted(t *testing.T) {
 	code := runEnv(ctx, []string{"lede", "parse", "--json", seedPage}, e)
 	if code != 130 || stderr.String() != "lede: interrupted\n" || stdout.Len() != 0 {
 		t.Errorf("exit %d, stderr %q, stdout %q; want 130, lede: interrupted, nothing", code, stderr.String(), stdout.String())
+	}
+}
+
+// TestBareLede: lede alone prints the short help, every command with its
+// one line, and exits 0.
+func TestBareLede(t *testing.T) {
+	r := runIn(t, fakeProc{})
+	if r.code != 0 || r.stderr != "" || !strings.HasPrefix(r.stdout, "usage: lede [--db PATH] COMMAND") {
+		t.Fatalf("exit %d, stderr %q, stdout:\n%s", r.code, r.stderr, r.stdout)
+	}
+	for _, c := range newApp(env{getenv: func(string) string { return "" }}).Commands {
+		if !strings.Contains(r.stdout, "   "+c.Name+" ") {
+			t.Errorf("short help lacks %s:\n%s", c.Name, r.stdout)
+		}
 	}
 }

@@ -42,7 +42,7 @@ func reorderArgs(app *cli.App, args []string) ([]string, error) {
 	}
 
 	var global, own, pos []string
-	tail := rest[i+1:]
+	tail := splitAttached(cmd.Flags, rest[i+1:])
 	for j := 0; j < len(tail); j++ {
 		tok := tail[j]
 		if tok == "--" {
@@ -79,6 +79,24 @@ func reorderArgs(app *cli.App, args []string) ([]string, error) {
 		out = append(out, pos...)
 	}
 	return out, nil
+}
+
+// splitAttached parts a one-letter flag from a value typed against it,
+// as git users type "-U1" and "-fjson": "-U1" becomes "-U" "1" when -U
+// takes a value and no flag is named "U1". Words after "--" stay.
+func splitAttached(flags []cli.Flag, words []string) []string {
+	out := make([]string, 0, len(words))
+	for j, w := range words {
+		if w == "--" {
+			return append(out, words[j:]...)
+		}
+		if len(w) > 2 && w[0] == '-' && w[1] != '-' && w[2] != '=' && lookupFlag(flags, w) == nil && needsValue(flags, w[:2]) {
+			out = append(out, w[:2], w[2:])
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 func isHelpFlag(tok string) bool {

@@ -33,6 +33,12 @@ func TestReorderArgs(t *testing.T) {
 		{"unknown command unchanged", "frob a.txt --json", "frob a.txt --json"},
 		{"only global flags", "--help", "--help"},
 		{"nothing", "", ""},
+		{"value typed against a letter flag", "diff -U1 a", "diff -U 1 -- a"},
+		{"negative value against a letter flag", "diff a -U-1", "diff -U -1 -- a"},
+		{"format against -f", "diff -fjson a b", "diff -f json -- a b"},
+		{"letter flag with equals stays", "diff -f=json a", "diff -f=json -- a"},
+		{"bool letter flag stays", "diff -a x", "diff -a -- x"},
+		{"after double dash stays", "diff -- -U1", "diff -- -U1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -182,6 +182,8 @@ func TestDiffFilesText(t *testing.T) {
 		{name: "terminal: colour", proc: fakeProc{tty: true}, want: []string{"\x1b[32m", "\x1b[31;9m"}, notWant: []string{"{+", "[-"}},
 		{name: "terminal with NO_COLOR", proc: fakeProc{tty: true, env: map[string]string{"NO_COLOR": "1"}},
 			want: []string{"{+Except"}, notWant: []string{"\x1b["}},
+		{name: "terminal with TERM=dumb", proc: fakeProc{tty: true, env: map[string]string{"TERM": "dumb"}},
+			want: []string{"{+Except"}, notWant: []string{"\x1b["}},
 		{name: "color always in a pipe", args: []string{"--color", "always"}, want: []string{"\x1b[32m"}},
 		{name: "stat", args: []string{"--stat"}, want: []string{"summary   +2 ~2 -0\n", "  ?        CHANGES photo"},
 			notWant: []string{"Except for", "   1  SEOUL"}},

@@ -67,7 +67,8 @@ type style struct {
 
 // style decides colour and wrapping for stdout. --color always wins over
 // NO_COLOR, as the NO_COLOR convention allows; auto colours only a
-// terminal, and only when NO_COLOR is unset or empty.
+// terminal, and only when NO_COLOR is unset or empty and TERM is not
+// "dumb" (a terminal that cannot show colour codes).
 func (l *lede) style() style {
 	tty, width := l.terminal(l.stdout)
 	s := style{mark: l.mark}
@@ -75,7 +76,7 @@ func (l *lede) style() style {
 	case colorAlways:
 		s.color = true
 	case colorAuto:
-		s.color = tty && l.getenv("NO_COLOR") == ""
+		s.color = tty && l.getenv("NO_COLOR") == "" && l.getenv("TERM") != "dumb"
 	}
 	if tty {
 		s.width = width
