@@ -130,6 +130,7 @@ Examples:
 			l.followCommand(),
 			l.muteCommand(),
 			l.serveCommand(),
+			l.completionCommand(),
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
