@@ -90,7 +90,8 @@ func (l *lede) listAlerts(ctx context.Context, limit int, asJSON, full bool) err
 		}
 		return l.writeJSON(list)
 	}
-	out := bufio.NewWriter(l.stdout)
+	scr := l.openScreen()
+	out := bufio.NewWriter(scr)
 	st := l.style()
 	if len(list) == 0 {
 		fmt.Fprintln(out, "no alerts yet (lede watch raises them)")
@@ -120,7 +121,7 @@ func (l *lede) listAlerts(ctx context.Context, limit int, asJSON, full bool) err
 			fmt.Fprintf(out, "    %-8s %-28s %s\n", d.Kind, cut(d.Sink, 28), deliveryText(d.Delivery, st))
 		}
 	}
-	return flushed(out)
+	return closeScreen(out, scr)
 }
 
 // deliveryText says where a delivery stands: "delivered 12:01:02",

@@ -27,6 +27,9 @@ type env struct {
 	// terminal reports whether w is a terminal and, if so, its width in
 	// columns (0 when unknown).
 	terminal func(w io.Writer) (bool, int)
+	// height is a terminal's height in rows, 0 when unknown or not a
+	// terminal (nil: unknown), to decide whether output needs a pager.
+	height func(w io.Writer) int
 	// mark goes right before each control character of lede's own
 	// output (colour codes, the progress bar's CR), the only ones the
 	// escapers of stdout and stderr let through (see escapeControls).
@@ -42,6 +45,9 @@ type lede struct {
 	// wait bounds how long a command waits for a database that another
 	// lede process holds (--wait).
 	wait time.Duration
+	// pager says long output on a terminal goes through $PAGER (unset
+	// by --no-pager).
+	pager bool
 	// sums is the summarise stage of ingest and watch, which keeps the
 	// parses of the batch stored before from one batch to the next.
 	sums intake.Summaries
@@ -50,7 +56,7 @@ type lede struct {
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return runEnv(ctx, args, env{
 		stdin: stdin, stdout: stdout, stderr: stderr,
-		getenv: os.Getenv, terminal: fileTerminal,
+		getenv: os.Getenv, terminal: fileTerminal, height: fileRows,
 	})
 }
 
@@ -70,7 +76,8 @@ func runEnv(ctx context.Context, args []string, e env) int {
 // newApp builds a fresh cli.App. Flag values live in the app, so every
 // run (and every test) needs its own.
 func newApp(e env) *cli.App {
-	l := &lede{env: e, color: colorAuto}
+	l := &lede{env: e, color: colorAuto, pager: true}
+	var noPager bool
 	dbDefault := defaultDBPath(e.getenv)
 	return &cli.App{
 		Name:    "lede",
@@ -106,6 +113,12 @@ Examples:
 				Name:  "color",
 				Usage: "colour output: `WHEN` is auto (a terminal and $NO_COLOR unset), always or never",
 				Value: &l.color,
+			},
+			&cli.BoolFlag{
+				Name:        "no-pager",
+				Usage:       "write long output straight to the terminal, not through $PAGER (less -R when unset)",
+				Destination: &noPager,
+				Action:      func(*cli.Context, bool) error { l.pager = !noPager; return nil },
 			},
 			&cli.DurationFlag{
 				Name:        "wait",
@@ -145,6 +158,13 @@ Examples:
 		Writer:         e.stdout,
 		ErrWriter:      e.stderr,
 	}
+}
+
+// The help of a bool flag says "(default: false)" after its usage, noise
+// for a flag that is off until given.
+func init() {
+	stringer := cli.FlagStringer
+	cli.FlagStringer = func(f cli.Flag) string { return strings.TrimSuffix(stringer(f), " (default: false)") }
 }
 
 // version is the module version the binary was built from, if known.

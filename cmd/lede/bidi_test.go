@@ -51,7 +51,7 @@ func TestBidiHeadline(t *testing.T) {
 	}
 	var out strings.Builder
 	runEnv(context.Background(), []string{"lede", "--db", db, "show", "200822@2"}, env{stdin: strings.NewReader(""), stdout: &out,
-		stderr: io.Discard, getenv: func(string) string { return "" }, terminal: func(io.Writer) (bool, int) { return true, 80 }})
+		stderr: io.Discard, getenv: func(string) string { return "" }, terminal: func(io.Writer) (bool, int) { return true, 200 }})
 	if strings.ContainsAny(out.String(), bidiControls) || !strings.Contains(out.String(), escaped) {
 		t.Errorf("lede show on a terminal: not escaped:\n%s", out.String())
 	}

@@ -86,7 +86,7 @@ func TestControlCharacters(t *testing.T) {
 	}
 	var out strings.Builder
 	runEnv(context.Background(), []string{"lede", "--db", db, "show", id + "@2"}, env{stdin: strings.NewReader(""), stdout: &out,
-		stderr: io.Discard, getenv: func(string) string { return "" }, terminal: func(io.Writer) (bool, int) { return true, 80 }})
+		stderr: io.Discard, getenv: func(string) string { return "" }, terminal: func(io.Writer) (bool, int) { return true, 200 }})
 	if c := rawControls(out.String()); len(c) > 0 || !strings.Contains(out.String(), escaped) || !strings.Contains(out.String(), `are\u0008\u0008`) {
 		t.Errorf("lede show on a terminal: raw controls %v:\n%q", c, out.String())
 	}
@@ -101,7 +101,7 @@ func TestControlCharacters(t *testing.T) {
 // without the mark that lets them.
 func TestProgressThroughEscaper(t *testing.T) {
 	var stderr strings.Builder
-	e, flush := escapeControls(env{stdout: io.Discard, stderr: &stderr, terminal: func(io.Writer) (bool, int) { return true, 80 }})
+	e, flush := escapeControls(env{stdout: io.Discard, stderr: &stderr, terminal: func(io.Writer) (bool, int) { return true, 200 }})
 	l := &lede{env: e}
 	p := l.newProgress("ingest", progressMin+1)
 	p.draw(10)

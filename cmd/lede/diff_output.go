@@ -47,7 +47,8 @@ func (l *lede) writeDiffs(cs []comparison, opt diffOptions) error {
 	if opt.format == formatMarkdown {
 		write = diff.WriteMarkdown
 	}
-	w := bufio.NewWriter(l.stdout)
+	scr := l.openScreen()
+	w := bufio.NewWriter(scr)
 	for i, c := range cs {
 		if opt.all {
 			if i > 0 {
@@ -59,7 +60,7 @@ func (l *lede) writeDiffs(cs []comparison, opt diffOptions) error {
 			return fmt.Errorf("writing output: %w", err)
 		}
 	}
-	return flushed(w)
+	return closeScreen(w, scr)
 }
 
 // sectionHeader introduces one update in diff --all:

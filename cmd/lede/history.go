@@ -109,9 +109,10 @@ func (l *lede) history(ctx context.Context, ref storyRef, asJSON, verbose bool) 
 	if asJSON {
 		return l.writeJSON(s.Detail())
 	}
-	out := bufio.NewWriter(l.stdout)
+	scr := l.openScreen()
+	out := bufio.NewWriter(scr)
 	writeHistory(out, s, mark, verbose, l.style())
-	return flushed(out)
+	return closeScreen(out, scr)
 }
 
 // writeHistory writes a story's timeline; mark (0: none) is the version

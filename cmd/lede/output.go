@@ -57,6 +57,19 @@ func fileTerminal(w io.Writer) (bool, int) {
 	return true, width
 }
 
+// fileRows is the height of the terminal w is, 0 when it is none.
+func fileRows(w io.Writer) int {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return 0
+	}
+	_, rows, err := term.GetSize(int(f.Fd()))
+	if err != nil {
+		return 0
+	}
+	return rows
+}
+
 // style is how human-readable output looks: whether it is coloured and
 // the width to wrap at (0: do not wrap, as when stdout is a pipe).
 type style struct {
@@ -167,6 +180,14 @@ func escapeControls(e env) (env, func()) {
 			w = c.W
 		}
 		return terminal(w)
+	}
+	if height := e.height; height != nil {
+		e.height = func(w io.Writer) int {
+			if c, ok := w.(*revision.ControlEscaper); ok {
+				w = c.W
+			}
+			return height(w)
+		}
 	}
 	return e, func() { out.Flush(); errs.Flush() }
 }

@@ -97,8 +97,15 @@ func (l *lede) show(ctx context.Context, ref storyRef, asJSON, asReceived bool) 
 
 // writeRaw prints bytes as received.
 func (l *lede) writeRaw(raw []byte) error {
-	if _, err := l.dataOut().Write(raw); err != nil {
+	// On a terminal, the page is fitted to its width and paged; into a
+	// file or a pipe it stays byte for byte.
+	out := l.dataOut()
+	scr := l.openScreen()
+	if scr.tty {
+		out = scr
+	}
+	if _, err := out.Write(raw); err != nil {
 		return fmt.Errorf("writing output: %w", err)
 	}
-	return nil
+	return scr.close()
 }

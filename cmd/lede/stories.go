@@ -55,7 +55,7 @@ Examples:
 			&cli.StringFlag{Name: "grep", Usage: "only stories with a headline (of any version) matching `REGEX` (Go syntax)", Destination: &grep},
 			&cli.BoolFlag{Name: "ignore-case", Aliases: []string{"i"}, Usage: "match --grep regardless of case", Destination: &ignoreCase},
 			&cli.StringFlag{Name: "agency", Usage: "only stories with a version sent by `NAME` (AP, Reuters, Yonhap...; case ignored)", Destination: &agency},
-			&cli.IntFlag{Name: "limit", Usage: "list at most `N` stories (0: all)", Destination: &limit},
+			&cli.IntFlag{Name: "limit", Aliases: []string{"n"}, Usage: "list at most `N` stories (0: all; default on a terminal: what fits on it, at least 20; elsewhere all)", Destination: &limit},
 			&cli.BoolFlag{Name: "json", Usage: "print a JSON array of stories with their versions", Destination: &asJSON},
 		},
 		OnUsageError: onUsageError("stories"),
@@ -68,7 +68,11 @@ Examples:
 				return err
 			}
 			opt.Agency = strings.TrimSpace(agency)
-			return l.stories(c.Context, opt, asJSON)
+			cap := 0
+			if !c.IsSet("limit") && !asJSON {
+				cap = l.storiesOnScreen()
+			}
+			return l.stories(c.Context, opt, asJSON, cap)
 		},
 	}
 }
@@ -102,7 +106,21 @@ func listOptions(since, grep string, ignoreCase bool, limit int) (store.ListOpti
 	return opt, nil
 }
 
-func (l *lede) stories(ctx context.Context, opt store.ListOptions, asJSON bool) error {
+// storiesOnScreen is how many stories stories lists on a terminal
+// unless --limit says: a screenful, at least 20; 0 (all) in a pipe.
+func (l *lede) storiesOnScreen() int {
+	if tty, _ := l.terminal(l.stdout); !tty {
+		return 0
+	}
+	return max(20, l.rows()-3)
+}
+
+// stories lists the stories; cap, when not 0, is the default limit of a
+// terminal, past which a last line says how to see the rest.
+func (l *lede) stories(ctx context.Context, opt store.ListOptions, asJSON bool, cap int) error {
+	if cap > 0 {
+		opt.Limit = cap + 1
+	}
 	var list []store.Story
 	var problems []store.Problem
 	var agencies []string
@@ -129,12 +147,18 @@ func (l *lede) stories(ctx context.Context, opt store.ListOptions, asJSON bool) 
 		fmt.Fprintln(l.stderr, "lede: no stories")
 		return nil
 	}
-	return l.writeStoryTable(list, len(agencies) > 1)
+	more := cap > 0 && len(list) > cap
+	if more {
+		list = list[:cap]
+	}
+	return l.writeStoryTable(list, len(agencies) > 1, more)
 }
 
 // writeStoryTable writes one row per story under a header, in columns;
 // with byAgency, a column names each story's agency.
-func (l *lede) writeStoryTable(list []store.Story, byAgency bool) error {
+// more says the list stops at the terminal's default limit. On a
+// terminal, headlines are cut to fit its width.
+func (l *lede) writeStoryTable(list []store.Story, byAgency, more bool) error {
 	st := l.style()
 	rows := [][]string{{"STORY", "VERSIONS", "LATEST", "UPDATED", "HEADLINE"}}
 	if byAgency {
@@ -168,7 +192,8 @@ func (l *lede) writeStoryTable(list []store.Story, byAgency bool) error {
 			widths[i] = max(widths[i], len(row[i]))
 		}
 	}
-	out := bufio.NewWriter(l.stdout)
+	scr := l.openScreen()
+	out := bufio.NewWriter(scr)
 	for n, row := range rows {
 		var b strings.Builder
 		for i, w := range widths {
@@ -178,17 +203,38 @@ func (l *lede) writeStoryTable(list []store.Story, byAgency bool) error {
 			}
 			b.WriteString(cell)
 		}
-		line := b.String() + row[len(row)-1]
+		room := 0 // columns left for the headline, 0: no limit
+		if st.width > 0 {
+			room = st.width - b.Len()
+		}
+		if room > 0 && room < minHeadline {
+			// Too narrow a terminal for the headline beside the
+			// columns: it goes on a line of its own under them.
+			cells := strings.TrimRight(b.String(), " ")
+			b.Reset()
+			b.WriteString(cells + "\n    ")
+			room = st.width - 4
+		}
+		line := b.String() + cut(row[len(row)-1], room)
 		switch {
 		case n == 0:
 			line = st.dim(line)
+		case row[len(row)-1] == "" && room > 0:
+			line += st.dim("(no headline)") + " " + cut(strings.TrimSpace(leads[n]), room-len("(no headline) "))
 		case row[len(row)-1] == "":
 			line += noHeadline(leads[n], st)
 		}
 		fmt.Fprintln(out, line)
 	}
-	return flushed(out)
+	if more {
+		fmt.Fprintln(out, st.dim(fmt.Sprintf("… more stories: --limit N lists N, --limit 0 all")))
+	}
+	return closeScreen(out, scr)
 }
+
+// minHeadline is the fewest columns a headline gets beside the columns
+// of stories before it moves to a line of its own.
+const minHeadline = 30
 
 // versionLabel is how lists name a version: its marker as written, or,
 // for an item that has none but carries the agency's version number (a
