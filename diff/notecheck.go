@@ -198,6 +198,12 @@ func paraVerdict(a revision.Action, new *revision.Revision, changed []*Para, par
 			cut += " on"
 		}
 	}
+	// A page that reached its end has no paragraphs past it: a note
+	// naming one claims what is not there.
+	missing := ""
+	if len(beyond) > 0 && new.Complete {
+		missing = fmt.Sprintf("the complete page ends at para %d: no %s", len(new.Paragraphs), paraRanges(beyond))
+	}
 	var short []int // named paragraphs a page was cut off inside
 	for _, p := range partial {
 		if want[p] && !whole {
@@ -232,7 +238,12 @@ func paraVerdict(a revision.Action, new *revision.Revision, changed []*Para, par
 		if cut != "" {
 			why += "; " + cut
 		}
+		if missing != "" {
+			why += "; " + missing
+		}
 		return Confirmed, hits, why
+	case missing != "":
+		return NotSeen, []int{}, missing
 	case cut != "":
 		return Unverifiable, []int{}, "the named paragraphs are " + cut
 	case len(want) == 0 && !whole:

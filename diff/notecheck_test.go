@@ -36,6 +36,12 @@ func TestNoteCheckNamesParagraphs(t *testing.T) {
 			Unverifiable, []int{}, "the named paragraphs are past the end of the cut-off page: paras 8-9"},
 		{"none changed", rev("h", "", story[:4]...), adds("details in para 3", 3),
 			NotSeen, []int{}, "no such change in the text"},
+		{"named past the end of a complete page", rev("h", "", grown...), adds("details in para 12", 12),
+			NotSeen, []int{}, "the complete page ends at para 6: no para 12"},
+		{"some named past the end of a complete page", rev("h", "", grown...), adds("details in paras 5, 12", 5, 12),
+			Confirmed, []int{5}, "changed: para 5; the complete page ends at para 6: no para 12"},
+		{"named past the end of a cut-off page", cutOff(grown), adds("details in para 12", 12),
+			Unverifiable, []int{}, "the named paragraphs are past the end of the cut-off page: para 12"},
 	} {
 		c.new.Actions = []revision.Action{c.action}
 		r := Compare(old, c.new, Options{})
@@ -101,5 +107,22 @@ func TestUnannouncedInEveryFormat(t *testing.T) {
 		if !strings.Contains(c[0], c[1]) {
 			t.Errorf("%s output lacks %q:\n%s", name, c[1], c[0])
 		}
+	}
+}
+
+// TestNotSeenStandsOut: in colour, a NOT SEEN verdict is bold red; the
+// plain text still says NOT SEEN.
+func TestNotSeenStandsOut(t *testing.T) {
+	new := rev("h", "", story[:4]...)
+	new.Actions = []revision.Action{{Verb: "ADDS", Object: "details in para 12", Target: revision.TargetParas, Paras: []int{12}}}
+	r := Compare(rev("h", "", story[:4]...), new, Options{})
+	var color, plain strings.Builder
+	WriteText(&color, r, TextOptions{Color: true})
+	WriteText(&plain, r, TextOptions{})
+	if !strings.Contains(color.String(), "\x1b[1;31mNOT SEEN\x1b[0m ADDS details in para 12") {
+		t.Errorf("colour output:\n%q", color.String())
+	}
+	if !strings.Contains(plain.String(), "  NOT SEEN ADDS details in para 12 (the complete page ends at para 4: no para 12)") {
+		t.Errorf("plain output:\n%s", plain.String())
 	}
 }

@@ -61,6 +61,14 @@ func (p painter) dim(s string) string {
 	return s
 }
 
+// alarm is for what an editor must not miss: a NOT SEEN verdict.
+func (p painter) alarm(s string) string {
+	if p.color {
+		return p.sgr("1;31", s)
+	}
+	return s
+}
+
 func (p painter) bold(s string) string {
 	if p.color {
 		return p.sgr("1", s)
@@ -141,8 +149,11 @@ func writeNoteCheck(b *strings.Builder, r *Result, p painter) {
 		fmt.Fprintf(b, "note      %s\n", revision.NoteText(r.Agency, r.Note))
 	}
 	for _, v := range r.NoteCheck {
-		mark := map[string]string{Confirmed: "ok", NotSeen: "NOT SEEN", Unverifiable: "?"}[v.Result]
-		fmt.Fprintf(b, "  %-8s %s %s\n", mark, v.Action, p.dim("("+v.Why+")"))
+		mark := fmt.Sprintf("%-8s", map[string]string{Confirmed: "ok", NotSeen: "NOT SEEN", Unverifiable: "?"}[v.Result])
+		if v.Result == NotSeen {
+			mark = p.alarm(mark)
+		}
+		fmt.Fprintf(b, "  %s %s %s\n", mark, v.Action, p.dim("("+v.Why+")"))
 	}
 	if len(r.Unannounced) > 0 {
 		fmt.Fprintf(b, "  %-8s %s\n", "unannounced", UnannouncedText(r.Unannounced))

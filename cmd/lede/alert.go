@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"lede/alert"
@@ -35,7 +36,11 @@ func alertLines(m *alert.Alert, st style, maxParas, width int) []string {
 	if m.Ref != "" { // alerts stored before refs have none
 		name += " " + m.Ref
 	}
-	head := fmt.Sprintf("%s  %s  %s", strings.Join(m.Kinds, ","), name, st.bold(alertTitle(m)))
+	kinds := strings.Join(m.Kinds, ",")
+	if slices.Contains(m.Kinds, string(revision.KindKill)) {
+		kinds = st.alarm(kinds)
+	}
+	head := fmt.Sprintf("%s  %s  %s", kinds, name, st.bold(alertTitle(m)))
 	lines := []string{head}
 	if who := alertItem(m); who != "" {
 		lines = append(lines, "  "+who)

@@ -120,7 +120,11 @@ func (l *lede) history(ctx context.Context, ref storyRef, asJSON, verbose bool) 
 func writeHistory(w *bufio.Writer, s store.Story, mark int, verbose bool, st style) {
 	count := st.dim("(" + plural(len(s.Versions), "version", "versions") + ")")
 	if s.Status == store.StoryKilled || s.Status == store.StoryCorrected {
-		count = st.dim("("+plural(len(s.Versions), "version", "versions")+", ") + st.warn(string(s.Status)) + st.dim(")")
+		status := st.warn(string(s.Status))
+		if s.Status == store.StoryKilled {
+			status = st.alarm(string(s.Status))
+		}
+		count = st.dim("("+plural(len(s.Versions), "version", "versions")+", ") + status + st.dim(")")
 	}
 	fmt.Fprintf(w, "%s  %s\n%s\n", st.bold(s.ID), count, headlineText(s.Headline, nil, st))
 	writeAbout(w, s, st)
@@ -209,7 +213,11 @@ func writeItemStatus(w *bufio.Writer, indent string, v store.Version, st style) 
 		}
 	}
 	if len(says) > 0 {
-		fmt.Fprintln(w, indent+st.warn(strings.Join(says, ", ")))
+		paint := st.warn
+		if v.Status == revision.StatusCanceled || slices.Contains(r.Signals, revision.SignalKill) {
+			paint = st.alarm
+		}
+		fmt.Fprintln(w, indent+paint(strings.Join(says, ", ")))
 	}
 	if slices.Contains(r.Signals, revision.SignalAdvisory) {
 		fmt.Fprintln(w, indent+st.warn(advisoryText(r)))

@@ -112,6 +112,9 @@ func (s style) bold(text string) string { return s.sgr("1", text) }
 func (s style) dim(text string) string  { return s.sgr("2", text) }
 func (s style) warn(text string) string { return s.sgr("33", text) }
 
+// alarm is for what an editor must not miss: a kill, a NOT SEEN verdict.
+func (s style) alarm(text string) string { return s.sgr("1;31", text) }
+
 // wrap breaks text into lines of at most width runes at spaces; a word
 // longer than width gets a line of its own. width <= 0 keeps one line.
 func wrap(text string, width int) []string {

@@ -165,18 +165,21 @@ func (l *lede) writeStoryTable(list []store.Story, byAgency, more bool) error {
 		rows[0] = slices.Insert(rows[0], 1, "AGENCY")
 	}
 	leads := []string{""}
+	kills := []bool{false} // the story's latest word is a kill
 	for _, s := range list {
 		leads = append(leads, s.Lead())
 		latest := s.Latest()
 		headline := s.Headline
+		killed := false
 		switch {
 		case s.IsAdvisory():
 			headline = advisoryHeadline(s)
 		case s.Status == store.StoryKilled:
-			headline = strings.TrimSpace("[killed] " + headline)
+			killed = true
 		}
 		row := []string{s.ID, strconv.Itoa(len(s.Versions)), orDash(versionLabel(latest)),
 			whenText(latest.Date, latest.Record.Time), headline}
+		kills = append(kills, killed)
 		if byAgency {
 			row = slices.Insert(row, 1, orDash(storyAgencies(s)))
 		}
@@ -215,7 +218,14 @@ func (l *lede) writeStoryTable(list []store.Story, byAgency, more bool) error {
 			b.WriteString(cells + "\n    ")
 			room = st.width - 4
 		}
-		line := b.String() + cut(row[len(row)-1], room)
+		headline := row[len(row)-1]
+		if kills[n] {
+			room -= len("[killed] ")
+		}
+		line := b.String() + cut(headline, room)
+		if kills[n] {
+			line = b.String() + strings.TrimSpace(st.alarm("[killed]")+" "+cut(headline, room))
+		}
 		switch {
 		case n == 0:
 			line = st.dim(line)
