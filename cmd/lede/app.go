@@ -100,8 +100,8 @@ Examples:
    lede diff 200202-s-korea             what the latest update changed
    lede diff old.txt new.txt            compare two pages, no database
    lede parse page.txt                  show what lede reads in a page
-   curl -s URL | lede ingest -          store a page from standard input
-   lede --db /tmp/test.db ingest a.txt  use another database file`,
+   lede ingest - < page.txt             store a page from standard input
+   lede --db ~/test.db ingest a.txt     use another database file`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{
 				Name:        "db",

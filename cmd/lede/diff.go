@@ -77,7 +77,7 @@ readable, 2 usage error.
 Examples:
    lede diff 220309-exit-polls
    lede diff 220309-exit-polls@1 220309-exit-polls@3 --context -1
-   lede diff r12 r15
+   lede diff r80 r82
    lede diff --all 220309-exit-polls --stat
    lede diff old.txt new.txt --format html > diff.html
    lede diff 220309-exit-polls --json | jq '.note_check[] | select(.verdict == "not-seen")'`,

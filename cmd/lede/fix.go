@@ -23,8 +23,8 @@ apart two stories that are one. OTHER's id keeps working and names STORY
 from then on. Prints the story's id and how many versions it now has.
 
 Examples:
-   lede merge 200202-s-korea-reports 200202-s-korea-confirms
-   lede merge 2002 2003 --json`,
+   lede merge 200206-schools-suspend 200206-hundreds-schools
+   lede merge 230531-north-korea-said 230531-north-korea-fired --json`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "json", Usage: `print {"story", "merged", "versions"}`, Destination: &asJSON},
 		},
@@ -93,8 +93,8 @@ grouping, and later versions join whichever they match. Prints the new
 story's id.
 
 Examples:
-   lede split 200202-s-korea-reports@3
-   lede split 2002@2 --json
+   lede split 220309-exit-polls-project-lee@3
+   lede split 200219@2 --json
    lede split r17`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "json", Usage: `print {"story", "from", "versions"}`, Destination: &asJSON},

@@ -57,7 +57,7 @@ and lists what it held.
 
 Examples:
    lede history 200202-s-korea-reports
-   lede log 2002 --verbose
+   lede log 200219 --verbose
    lede history r17
    lede history 200202-s-korea-reports --json | jq '.versions[] | {rev, ref, label: .label, note}'`,
 		Flags: []cli.Flag{

@@ -89,8 +89,8 @@ Examples:
    lede ingest testdata/yonhap/pages
    lede ingest ap890101 feed.jsonl newsMessage.xml
    lede ingest page.txt --json | jq -r 'select(.status == "error") | .error'
-   lede --db /tmp/try.db ingest --batch 100 ~/wire/2020/
-   curl -s URL | lede ingest -`,
+   lede --db ~/try.db ingest --batch 100 ~/wire/2020/
+   lede ingest - < page.txt`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{
 				Name:        "json",

@@ -41,7 +41,7 @@ may be given here too.
 Examples:
    lede parse page.txt
    lede parse testdata/yonhap/pages/*.txt --json > revisions.json
-   lede parse --max-size 64KiB -  < page.txt
+   lede parse --max-size 64KiB - < page.txt
    lede parse --json page.txt | jq '.[0].paragraphs | length'`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{

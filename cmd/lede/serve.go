@@ -62,7 +62,7 @@ the terminal).
 
 Examples:
    lede serve
-   lede --db /srv/lede.db serve --addr 127.0.0.1:9000
+   lede --db ~/lede.db serve --addr 127.0.0.1:9000
    lede serve --watch ~/wire/incoming
    lede serve --watch ~/wire/incoming --quiet --notify 'ntfy://ntfy.sh/desk'
    curl -s localhost:8080/api/stories?q=coronavirus | jq -r '.[].id'

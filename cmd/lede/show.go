@@ -41,7 +41,7 @@ Examples:
    lede show 200202-s-korea-reports@1
    lede show r17
    lede show 200202-s-korea-reports > latest.txt
-   lede show 2002@2 --json | jq '.paragraphs | length'
+   lede show 200219@2 --json | jq '.paragraphs | length'
    lede show r17 --as-received`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "json", Usage: "print the parsed revision as a JSON object", Destination: &asJSON},

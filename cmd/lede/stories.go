@@ -48,7 +48,7 @@ Examples:
    lede stories
    lede ls --since 2020-02-01 --grep 'coronavirus|virus'
    lede ls -i --grep 'n\.?k\.|north korea' --limit 5
-   lede stories --agency ap --since 1989-01-02
+   lede stories --agency yonhap --since 2023-01-01
    lede stories --json | jq -r '.[] | select(.versions | length > 2) | .id'`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "since", Usage: "only stories updated on or after `YYYY-MM-DD`", Destination: &since},

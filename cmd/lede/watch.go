@@ -138,7 +138,7 @@ Examples:
    lede watch ~/wire --notify 'slack://hook:T00000000-B00000000-XXXXXXXXXXXXXXXXXXXXXXXX@webhook' --notify 'ntfy://ntfy.sh/desk'
    lede watch ~/wire --exec 'jq -r .headline >> ~/leads.txt' --jsonl ~/alerts.jsonl
    lede watch ~/wire --once          # from cron: take what is there, deliver, exit
-   lede watch --once --webhook URL   # only deliver what is due (after lede alerts --retry)`,
+   lede watch --once --webhook https://example.org/hooks/lede   # only deliver what is due`,
 		Flags: append([]cli.Flag{
 			&cli.BoolFlag{Name: "once", Usage: "take the files there now, deliver the alerts due, and exit", Destination: &opt.once},
 		}, watchFlags(&opt, &maxSize)...),
