@@ -41,7 +41,7 @@ func (tx txn) resolve(ref string) (uint64, error) {
 			continue
 		}
 		found[uid] = s.ID
-		if len(found) > 5 {
+		if len(found) > maxAmbiguous {
 			break
 		}
 	}
@@ -60,8 +60,27 @@ func (tx txn) resolve(ref string) (uint64, error) {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	return 0, fmt.Errorf("%w: %q is ambiguous: %s", ErrBadRef, ref, strings.Join(ids, ", "))
+	n := fmt.Sprint(len(ids))
+	if len(ids) > maxAmbiguous {
+		n = fmt.Sprintf("over %d", maxAmbiguous)
+	}
+	if len(ids) > listAmbiguous {
+		ids = append(ids[:listAmbiguous], fmt.Sprintf("and %d more", len(ids)-listAmbiguous))
+		if n != fmt.Sprint(len(found)) {
+			ids[listAmbiguous] = "and more"
+		}
+	}
+	return 0, fmt.Errorf("%w: %q is ambiguous: %s stories match: %s", ErrBadRef, ref, n, strings.Join(ids, ", "))
 }
+
+// An ambiguous prefix names the first listAmbiguous stories it matches
+// (in id order) and counts the rest, up to maxAmbiguous: a user who
+// typed "2" learns how far from one story they are without a screenful
+// of ids, and the count stays cheap on a large database.
+const (
+	listAmbiguous = 10
+	maxAmbiguous  = 1000
+)
 
 // Version is one revision in a story listing.
 type Version struct {

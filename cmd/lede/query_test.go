@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -335,5 +336,35 @@ func TestNoHeadlineShowsLead(t *testing.T) {
 	want := "(no headline) North Korean leader Kim Jong-un and Russian President Vladim..."
 	if r.code != 0 || !strings.Contains(r.stdout, "230913-north-korean-leader-kim") || !strings.Contains(r.stdout, want) {
 		t.Errorf("stories: exit %d, want a line with %q\n%s", r.code, want, r.stdout)
+	}
+}
+
+// TestAmbiguousPrefixCounts: a prefix of many stories names the first
+// ten and counts the rest, and one of seven names all seven (it once
+// named six and stopped without saying so).
+func TestAmbiguousPrefixCounts(t *testing.T) {
+	db := ingestedCorpus(t)
+	var ids []string
+	for _, s := range storiesJSON(t, db) {
+		ids = append(ids, s.ID)
+	}
+	count := func(prefix string) (n int, first []string) {
+		for _, id := range ids {
+			if strings.HasPrefix(id, prefix) {
+				n++
+			}
+		}
+		sorted := slices.Sorted(slices.Values(slices.DeleteFunc(slices.Clone(ids), func(id string) bool { return !strings.HasPrefix(id, prefix) })))
+		return n, sorted
+	}
+	n, all := count("2002")
+	r := ledeDB(t, db, "history", "2002")
+	if n < 7 || !strings.Contains(r.stderr, fmt.Sprintf(`"2002" is ambiguous: %d stories match: %s`+"\n", n, strings.Join(all, ", "))) {
+		t.Errorf("history 2002 (%d stories): %q", n, r.stderr)
+	}
+	n, all = count("2")
+	r = ledeDB(t, db, "history", "2")
+	if n <= 10 || !strings.Contains(r.stderr, fmt.Sprintf(`%d stories match: %s, and %d more`+"\n", n, strings.Join(all[:10], ", "), n-10)) {
+		t.Errorf("history 2 (%d stories): %q", n, r.stderr)
 	}
 }
