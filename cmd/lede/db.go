@@ -4,6 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"syscall"
 	"time"
 
 	"lede/store"
@@ -99,5 +103,30 @@ func (l *lede) openError(err error) error {
 	if errors.Is(err, store.ErrNoDatabase) {
 		return &cliError{code: 1, msg: "no database at " + l.db, hint: "run 'lede ingest DIR' first"}
 	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) && (pe.Op == "mkdir" || pe.Op == "open") {
+		return &cliError{code: 1, msg: "cannot create the database " + l.db + ": " + pathProblem(pe.Path, pe.Err),
+			hint: "give a path where you can write a file: --db PATH or $LEDE_DB"}
+	}
 	return err
 }
+
+// pathProblem says why a path cannot be made or read, in the words a
+// user can act on: which part of it is a file where a directory must
+// be, that it is missing, or that permission is denied.
+func pathProblem(path string, err error) string {
+	switch {
+	case errors.Is(err, syscall.ENOTDIR):
+		for dir := path; dir != filepath.Dir(dir); dir = filepath.Dir(dir) {
+			if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
+				return dir + " is a file, not a directory"
+			}
+		}
+	case errors.Is(err, fs.ErrNotExist):
+		return path + " does not exist"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied on " + path
+	}
+	return err.Error()
+}
+

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"regexp"
 	"strings"
 
 	"lede/revision"
@@ -22,15 +23,25 @@ type loaded struct {
 }
 
 // isFileArg reports whether a diff argument names a file rather than a
-// story: "-" (standard input), a path with a separator, or anything that
-// exists on disk. Story ids never contain a "/".
+// story: "-" (standard input), a path with a separator, a name with a
+// file's extension ("page.txt", even one that is missing, so that the
+// error names a missing file, not a missing story), or anything that
+// exists on disk. Story ids never contain a "/" or a ".".
 func isFileArg(arg string) bool {
-	if arg == "-" || strings.ContainsRune(arg, '/') || strings.ContainsRune(arg, os.PathSeparator) {
+	if arg == "-" || strings.ContainsRune(arg, '/') || strings.ContainsRune(arg, os.PathSeparator) || looksLikeFile(arg) {
 		return true
 	}
 	_, err := os.Stat(arg)
 	return err == nil
 }
+
+// fileExt is a file name's extension: a dot and one to five letters or
+// digits after the last dot, not at the start of the name.
+var fileExt = regexp.MustCompile(`^[^@]+\.[A-Za-z][A-Za-z0-9]{0,4}$`)
+
+// looksLikeFile reports whether arg is named like a file ("page.txt",
+// "feed.jsonl"), which a story id or ref never is.
+func looksLikeFile(arg string) bool { return fileExt.MatchString(arg) }
 
 // loadFile reads and parses a file given to diff.
 func (l *lede) loadFile(path string) (loaded, error) {

@@ -141,7 +141,10 @@ func (l *lede) ingest(ctx context.Context, paths []string, opt ingestOptions) er
 	rep := l.newIngestReport(opt.json, total)
 	err := l.ingestDriver(opt, rep).Run(ctx, intake.Each(paths))
 	rep.finish()
-	if left := total - rep.done; left > 0 && err != nil {
+	// Nothing stored means the database itself failed (it cannot be
+	// created, say): running again would fail again, and the error says
+	// what to fix.
+	if left := total - rep.done; left > 0 && err != nil && (ctx.Err() != nil || rep.done > 0) {
 		fmt.Fprintf(l.stderr, "lede: stopped with %d of %d inputs not stored; run the same command again to finish\n",
 			left, total)
 	}

@@ -96,6 +96,8 @@ func refError(err error) error {
 	switch {
 	case strings.Contains(msg, "ambiguous"):
 		hint = "type more of the id"
+	case strings.HasPrefix(msg, "no story") && looksLikeFile(strings.Trim(strings.TrimPrefix(msg, "no story matches "), `"`)):
+		hint = "that is a file name, not a story: lede parse reads files, lede diff compares two"
 	case strings.HasPrefix(msg, "no story"):
 		hint = "run 'lede stories' to list story ids"
 	case strings.HasPrefix(msg, "no version"):

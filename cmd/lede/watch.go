@@ -213,8 +213,10 @@ func (l *lede) watch(ctx context.Context, dirs []string, opt watchOptions) error
 		return usagef("watch", "--batch, --rescan and --backoff must be positive, --settle and --keep-alerts not negative")
 	}
 	for _, d := range dirs {
-		if st, err := os.Stat(d); err != nil || !st.IsDir() {
-			return &cliError{code: 2, msg: fmt.Sprintf("%s is not a directory", d), hint: "lede watch takes directories; lede ingest takes files"}
+		if st, err := os.Stat(d); err != nil {
+			return &cliError{code: 2, msg: fmt.Sprintf("cannot watch %s: %s", d, pathProblem(d, err)), hint: "lede watch takes directories that exist"}
+		} else if !st.IsDir() {
+			return &cliError{code: 2, msg: fmt.Sprintf("%s is a file, not a directory", d), hint: "lede watch takes directories; lede ingest takes files"}
 		}
 	}
 	rules, err := watchRules(opt)

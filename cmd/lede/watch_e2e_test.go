@@ -88,7 +88,7 @@ func TestWatchLeadAlert(t *testing.T) {
 		t.Errorf("a second watch: exit %d: %s", r.code, r.stderr)
 	}
 	w.stop(t)
-	if !strings.Contains(w.errText(), "2 pages taken: 1 new stories, 1 updates") {
+	if !strings.Contains(w.errText(), "2 pages taken: 1 new story, 1 update") {
 		t.Errorf("watch summary: %s", w.errText())
 	}
 }
@@ -227,7 +227,7 @@ func TestWatchSlowWriter(t *testing.T) {
 	}
 	time.Sleep(800 * time.Millisecond) // the renamed duplicate settles
 	w.stop(t)
-	if !strings.Contains(w.errText(), "3 pages taken: 1 new stories, 1 updates, 1 duplicates, 0 errors") {
+	if !strings.Contains(w.errText(), "3 pages taken: 1 new story, 1 update, 1 duplicate, 0 errors") {
 		t.Errorf("watch took the pages other than once each, whole:\n%s", w.errText())
 	}
 	r := runBinary(t, "", nil, "--db", db, "stories", "--json")

@@ -48,7 +48,10 @@ func (r watchReport) Pruned(n int, keep time.Duration) {
 // watchSummary says on stderr what the run did.
 func watchSummary(stderr io.Writer, s watch.Stats) {
 	t := s.Tally
-	fmt.Fprintf(stderr, "lede: watch: %d pages taken: %d new stories, %d updates, %d duplicates, %d errors; %d alerts raised, %d deliveries, %d failed attempts\n",
-		s.Taken(), t[store.StatusNewStory], t[store.StatusUpdate], t[store.StatusDuplicate], t[store.StatusError],
-		s.Alerts, s.Sent, s.Failures)
+	fmt.Fprintf(stderr, "lede: watch: %s taken: %s, %s, %s, %s; %s raised, %s, %s\n",
+		plural(s.Taken(), "page", "pages"),
+		plural(t[store.StatusNewStory], "new story", "new stories"), plural(t[store.StatusUpdate], "update", "updates"),
+		plural(t[store.StatusDuplicate], "duplicate", "duplicates"), plural(t[store.StatusError], "error", "errors"),
+		plural(s.Alerts, "alert", "alerts"), plural(s.Sent, "delivery", "deliveries"),
+		plural(s.Failures, "failed attempt", "failed attempts"))
 }
