@@ -202,6 +202,17 @@ type cliError struct {
 	code int
 	msg  string
 	hint string
+	// fixFirst says running the command again cannot help until the
+	// user changes something (a database path under a file), so no
+	// message advises it.
+	fixFirst bool
+}
+
+// mustFixFirst reports whether err is a cliError that running again
+// cannot cure.
+func mustFixFirst(err error) bool {
+	var ce *cliError
+	return errors.As(err, &ce) && ce.fixFirst
 }
 
 func (e *cliError) Error() string { return e.msg }

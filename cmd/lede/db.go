@@ -106,7 +106,7 @@ func (l *lede) openError(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) && (pe.Op == "mkdir" || pe.Op == "open") {
 		return &cliError{code: 1, msg: "cannot create the database " + l.db + ": " + pathProblem(pe.Path, pe.Err),
-			hint: "give a path where you can write a file: --db PATH or $LEDE_DB"}
+			hint: "give a path where you can write a file: --db PATH or $LEDE_DB", fixFirst: true}
 	}
 	return err
 }

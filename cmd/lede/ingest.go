@@ -141,10 +141,9 @@ func (l *lede) ingest(ctx context.Context, paths []string, opt ingestOptions) er
 	rep := l.newIngestReport(opt.json, total)
 	err := l.ingestDriver(opt, rep).Run(ctx, intake.Each(paths))
 	rep.finish()
-	// Nothing stored means the database itself failed (it cannot be
-	// created, say): running again would fail again, and the error says
-	// what to fix.
-	if left := total - rep.done; left > 0 && err != nil && (ctx.Err() != nil || rep.done > 0) {
+	// A database that cannot be created would fail again: the error
+	// says what to fix instead.
+	if left := total - rep.done; left > 0 && err != nil && !mustFixFirst(err) {
 		fmt.Fprintf(l.stderr, "lede: stopped with %d of %d inputs not stored; run the same command again to finish\n",
 			left, total)
 	}
