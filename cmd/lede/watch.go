@@ -127,7 +127,9 @@ history, diff and alerts work from another terminal meanwhile. Ctrl-C
 stops after the batch under way, with nothing half-stored.
 
 Exit status: --once gives 0 when every page was stored and every alert
-sent, 1 otherwise; without --once, Ctrl-C ends it with 130.
+sent, 1 otherwise: also while any alert stored before is still waiting to
+be sent or failed, which it then counts on stderr ("1 delivery still
+waiting to be sent"); without --once, Ctrl-C ends it with 130.
 
 Examples:
    lede watch ~/wire/incoming
@@ -269,10 +271,40 @@ func (l *lede) watch(ctx context.Context, dirs []string, opt watchOptions) error
 		Batch: opt.batch, MaxSize: opt.maxSize,
 	})
 	watchSummary(l.stderr, stats)
+	if err == nil && opt.once {
+		if left, cerr := l.undelivered(ctx); cerr != nil {
+			return cerr
+		} else if left {
+			return exitStatus(1)
+		}
+	}
 	if err == nil && stats.Failed() {
 		return exitStatus(1)
 	}
 	return err
+}
+
+// undelivered says on stderr how many alerts are still waiting to be
+// sent or failed for good once a watch --once is done, and reports
+// whether there are any: cron must hear of alerts that did not go out.
+func (l *lede) undelivered(ctx context.Context) (bool, error) {
+	var waiting, failed int
+	err := l.withRead(ctx, func(db *store.DB) (err error) {
+		waiting, failed, err = db.Undelivered()
+		return err
+	})
+	if err != nil || waiting+failed == 0 {
+		return false, err
+	}
+	var parts []string
+	if waiting > 0 {
+		parts = append(parts, plural(waiting, "delivery", "deliveries")+" still waiting to be sent")
+	}
+	if failed > 0 {
+		parts = append(parts, plural(failed, "delivery", "deliveries")+" failed (lede alerts --retry sends again)")
+	}
+	fmt.Fprintf(l.stderr, "lede: watch --once: %s; see 'lede alerts'\n", strings.Join(parts, ", "))
+	return true, nil
 }
 
 // lockError is the error of a watch that cannot take the watch lock.
