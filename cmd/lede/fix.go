@@ -7,13 +7,14 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"lede/revision"
 	"lede/store"
 )
 
 // mergeCommand is "lede merge": the fix when grouping kept one story
 // apart as two.
 func (l *lede) mergeCommand() *cli.Command {
-	var asJSON bool
+	var asJSON, force bool
 	return &cli.Command{
 		Name:      "merge",
 		Usage:     "make one story of two",
@@ -21,12 +22,16 @@ func (l *lede) mergeCommand() *cli.Command {
 		Description: `Move every version of OTHER into STORY, in story order, when lede kept
 apart two stories that are one. OTHER's id keeps working and names STORY
 from then on. Prints the story's id and how many versions it now has.
+Two stories whose nearest versions are more than three days apart, or
+whose headlines share no telling word, are likely two: merge says why
+and asks for --force.
 
 Examples:
    lede merge 200206-schools-suspend 200206-hundreds-schools
    lede merge 230531-north-korea-said 230531-north-korea-fired --json`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "json", Usage: `print {"story", "merged", "versions"}`, Destination: &asJSON},
+			&cli.BoolFlag{Name: "force", Usage: "merge stories that look like two (days apart, other headlines)", Destination: &force},
 		},
 		OnUsageError: onUsageError("merge"),
 		Action: func(c *cli.Context) error {
@@ -39,7 +44,7 @@ Examples:
 					return usagef("merge", "%q: merge takes whole stories, not versions (to move versions, use split)", a)
 				}
 			}
-			return l.merge(c.Context, args[0], args[1], asJSON)
+			return l.merge(c.Context, args[0], args[1], asJSON, force)
 		},
 	}
 }
@@ -51,13 +56,21 @@ type mergeResult struct {
 	Versions int    `json:"versions"`
 }
 
-func (l *lede) merge(ctx context.Context, into, from string, asJSON bool) error {
+func (l *lede) merge(ctx context.Context, into, from string, asJSON, force bool) error {
 	var res mergeResult
 	err := l.withWrite(ctx, "merge", func(db *store.DB) error {
 		// Resolve OTHER first: after the merge its id names STORY.
 		other, err := db.Story(from)
 		if err != nil {
 			return refError(err)
+		}
+		story, err := db.Story(into)
+		if err != nil {
+			return refError(err)
+		}
+		if doubt := revision.MergeDoubt(outline(story), outline(other)); doubt != "" && !force && story.ID != other.ID {
+			return &cliError{code: 1, msg: fmt.Sprintf("%s and %s look like two stories: %s", story.ID, other.ID, doubt),
+				hint: "merge them anyway with --force"}
 		}
 		id, err := db.Merge(into, from)
 		if err != nil {
@@ -75,6 +88,21 @@ func (l *lede) merge(ctx context.Context, into, from string, asJSON bool) error 
 	}
 	_, err = fmt.Fprintf(l.stdout, "%s  merged %s into it: %s\n", res.Story, res.Merged, plural(res.Versions, "version", "versions"))
 	return err
+}
+
+// outline is what merge checks of a story: its versions' dates and
+// headlines (the lead's opening words where a page has none).
+func outline(s store.Story) revision.StoryOutline {
+	var o revision.StoryOutline
+	for _, v := range s.Versions {
+		o.Dates = append(o.Dates, v.Date)
+		h := v.Headline
+		if h == "" {
+			h = v.Record.Lead
+		}
+		o.Headlines = append(o.Headlines, h)
+	}
+	return o
 }
 
 // splitCommand is "lede split": the fix when grouping joined two stories.

@@ -368,3 +368,21 @@ func TestAmbiguousPrefixCounts(t *testing.T) {
 		t.Errorf("history 2 (%d stories): %q", n, r.stderr)
 	}
 }
+
+// TestMergeAsksForce: merging stories years and topics apart asks for
+// --force and says why, leaving both as they were; --force merges.
+func TestMergeAsksForce(t *testing.T) {
+	db := ingestedCorpus(t)
+	r := ledeDB(t, db, "merge", "200202-s-korea-reports-3", "220309-exit-polls-project-lee")
+	want := "lede: error: 200202-s-korea-reports-3 and 220309-exit-polls-project-lee look like two stories: " +
+		"their nearest versions are 766 days apart and their headlines share no telling word\nhint: merge them anyway with --force\n"
+	if r.code != 1 || r.stderr != want {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	if h := historyOf(t, db, "220309-exit-polls-project-lee"); h.ID != "220309-exit-polls-project-lee" || len(h.Versions) != 3 {
+		t.Errorf("refused merge changed the story: %+v", h)
+	}
+	if out := mustLede(t, db, "merge", "200202-s-korea-reports-3", "220309-exit-polls-project-lee", "--force").stdout; !strings.Contains(out, "5 versions") {
+		t.Errorf("--force: %s", out)
+	}
+}
