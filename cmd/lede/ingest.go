@@ -19,6 +19,7 @@ type ingestOptions struct {
 	maxSize  int64
 	batch    int
 	noAlerts bool
+	name     string // what standard input is named (--name)
 }
 
 // ingestCommand is "lede ingest": it stores pages and groups them into
@@ -82,6 +83,11 @@ Once lede watch has run, every page stored raises its alerts (if the
 rules pick it) at the next watch; --no-alerts stores a backfill of old
 pages without.
 
+Standard input is stored under the name "-" ("-#1" for the first item of
+many); --name NAME names it as a file saved under NAME would be, so that
+its source reads right in history and lede reads the Yonhap article id
+from a name such as AEN20200202000652320.txt.
+
 Exit status: 0 everything stored or duplicate, 1 some input failed, 2
 usage error, 130 interrupted.
 
@@ -90,7 +96,8 @@ Examples:
    lede ingest ap890101 feed.jsonl newsMessage.xml
    lede ingest page.txt --json | jq -r 'select(.status == "error") | .error'
    lede --db ~/try.db ingest --batch 100 ~/wire/2020/
-   lede ingest - < page.txt`,
+   lede ingest - < page.txt
+   lede ingest --name AEN20200202000652320.txt - < page.txt`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{
 				Name:        "json",
@@ -107,6 +114,11 @@ Examples:
 				Usage:       "store `N` items per transaction (a page is one item, a TREC day file hundreds)",
 				Value:       opt.batch,
 				Destination: &opt.batch,
+			},
+			&cli.StringFlag{
+				Name:        "name",
+				Usage:       "name standard input (-) `NAME`, as a file of that name would be",
+				Destination: &opt.name,
 			},
 			&cli.BoolFlag{
 				Name:        "no-alerts",
@@ -131,6 +143,8 @@ func (l *lede) ingest(ctx context.Context, paths []string, opt ingestOptions) er
 		return usagef("ingest", "no paths given (use - to read standard input)")
 	case count(paths, "-") > 1:
 		return usagef("ingest", "standard input (-) given more than once")
+	case opt.name != "" && count(paths, "-") == 0:
+		return usagef("ingest", "--name names standard input: give - among the paths")
 	case opt.batch < 1:
 		return usagef("ingest", "--batch must be at least 1")
 	}
@@ -166,7 +180,7 @@ func (l *lede) ingestDriver(opt ingestOptions, rep *ingestReport) *intake.Driver
 		Path:      l.db,
 		Batch:     opt.batch,
 		Stdin:     l.stdin,
-		Wire:      wire.Options{MaxSize: opt.maxSize},
+		Wire:      wire.Options{MaxSize: opt.maxSize, StdinName: opt.name},
 		Summaries: l.summaries(),
 		Stored:    rep.add,
 	}

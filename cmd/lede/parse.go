@@ -17,7 +17,10 @@ import (
 // parseCommand is "lede parse": it shows what lede reads in each page,
 // the first thing to check when a page is grouped or diffed wrongly.
 func (l *lede) parseCommand() *cli.Command {
-	var asJSON bool
+	var (
+		asJSON    bool
+		stdinName string
+	)
 	maxSize := byteSize(revision.DefaultMaxInput)
 	return &cli.Command{
 		Name:      "parse",
@@ -54,18 +57,27 @@ Examples:
 				Usage: "refuse files larger than `BYTES` (100, 512KiB, 8MiB, 8M; K/M/G are 1024-based)",
 				Value: &maxSize,
 			},
+			&cli.StringFlag{
+				Name:        "name",
+				Usage:       "name standard input (-) `NAME`, as a file of that name would be",
+				Destination: &stdinName,
+			},
 		},
 		OnUsageError: onUsageError("parse"),
 		Action: func(c *cli.Context) error {
 			tuneOneShotGC()
-			return l.parse(c.Context, c.Args().Slice(), asJSON, int64(maxSize))
+			files := c.Args().Slice()
+			if stdinName != "" && count(files, "-") == 0 {
+				return usagef("parse", "--name names standard input: give - among the files")
+			}
+			return l.parse(c.Context, files, asJSON, wire.Options{MaxSize: int64(maxSize), Streams: true, StdinName: stdinName})
 		},
 	}
 }
 
 // parse parses files in order. Failures are reported one per line and do
 // not stop the batch; the exit status says whether any happened.
-func (l *lede) parse(ctx context.Context, files []string, asJSON bool, maxSize int64) error {
+func (l *lede) parse(ctx context.Context, files []string, asJSON bool, opt wire.Options) error {
 	if len(files) == 0 {
 		return usagef("parse", "no files given (use - to read standard input)")
 	}
@@ -79,7 +91,7 @@ func (l *lede) parse(ctx context.Context, files []string, asJSON bool, maxSize i
 	for _, path := range files {
 		// One file at a time, named by the user: a pipe such as <(curl ...)
 		// is read as cat would.
-		items, err := wire.ParseFileItems(path, l.stdin, wire.Options{MaxSize: maxSize, Streams: true})
+		items, err := wire.ParseFileItems(path, l.stdin, opt)
 		if ctx.Err() != nil {
 			// Interrupted, possibly mid-read: the result is not trusted.
 			return ctx.Err()

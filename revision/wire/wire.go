@@ -33,6 +33,18 @@ type Options struct {
 	// command that reads many inputs (ingest, watch) leaves it off: a
 	// FIFO without a writer would hold up the whole batch.
 	Streams bool
+	// StdinName is the name standard input ("-") goes by (lede ingest
+	// --name): the source of its items, and the name an article id is
+	// read from, as for a file saved under it. "" keeps "-".
+	StdinName string
+}
+
+// sourceName is the name the input at path goes by.
+func (o Options) sourceName(path string) string {
+	if path == "-" && o.StdinName != "" {
+		return o.StdinName
+	}
+	return path
 }
 
 // Error is a failure to parse one input. It names the input so a message
@@ -191,7 +203,7 @@ func ParseFile(path string, stdin io.Reader, opt Options) (*revision.Revision, [
 	if err != nil {
 		return nil, nil, err
 	}
-	r, err := Parse(path, data, opt)
+	r, err := Parse(opt.sourceName(path), data, opt)
 	return r, data, err
 }
 
@@ -203,7 +215,7 @@ func ParseFileItems(path string, stdin io.Reader, opt Options) ([]Item, error) {
 	if err != nil {
 		return nil, err
 	}
-	return ParseItems(path, data, opt), nil
+	return ParseItems(opt.sourceName(path), data, opt), nil
 }
 
 // readAll is io.ReadAll into a buffer sized for the file up front: io.ReadAll
