@@ -106,7 +106,7 @@ func Draft(e store.Event, rules revision.Rules, dbID, dbFlag string) (*Alert, er
 		ID: fmt.Sprintf("lede-%s-%d", dbID, e.Arrival), Story: e.Story, Rev: e.Rev, Ref: store.RefOf(e.Arrival), About: e.About, Marker: cur.Marker,
 		Agency: cur.Agency, ItemID: cur.ID, Status: cur.Status, Signals: cur.Signals,
 		Headline: cur.Headline, Date: cur.Date, Time: cur.Time, Note: cur.Note, Source: e.Record.Source,
-		Ingested: e.Ingested.UTC(), Added: []Para{}, Changed: []Para{}, NoteCheck: []revision.NoteVerdict{}, Figures: []revision.Figure{},
+		Ingested: e.Ingested.UTC().Truncate(time.Second), Added: []Para{}, Changed: []Para{}, NoteCheck: []revision.NoteVerdict{}, Figures: []revision.Figure{},
 		Command: fmt.Sprintf("lede%s show %s", dbFlag, store.RefOf(e.Arrival)),
 	}
 	if e.Late > 0 {
