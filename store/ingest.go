@@ -333,17 +333,7 @@ func (tx txn) newStory(r *revision.Revision) (uint64, error) {
 	if slug == "" {
 		slug = "story"
 	}
-	prefix := "x"
-	switch d := r.Date; {
-	case d.YearKnown():
-		prefix = fmt.Sprintf("%02d%02d%02d", d.Year%100, d.Month, d.Day)
-	case d.Month != 0:
-		prefix = fmt.Sprintf("xx%02d%02d", d.Month, d.Day)
-	}
-	id := prefix + "-" + slug
-	for n := 2; tx.b(bucketIDs).Get([]byte(id)) != nil; n++ {
-		id = prefix + "-" + slug + "-" + strconv.Itoa(n)
-	}
+	id := tx.freeID(idPrefix(r.Date) + "-" + slug)
 	if err := tx.b(bucketIDs).Put([]byte(id), u64(uid)); err != nil {
 		return 0, err
 	}

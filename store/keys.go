@@ -35,8 +35,11 @@ var (
 // time too (orderKey) and indexes story keys (keyindex.go); schema 8 puts
 // the story's epoch before the word in the word index (wordEpochBits);
 // schema 9 files the parts of a version sent in parts as one version
-// (parts.go), which a lede before it would read as a damaged file.
-const SchemaVersion = 9
+// (parts.go), which a lede before it would read as a damaged file;
+// schema 10 names stories of year-less pages "feb01-..." (was "xx0201-")
+// and a story that shares its date and slug "-b" (was "-2"), keeping the
+// old ids (storyid.go).
+const SchemaVersion = 10
 
 func u64(v uint64) []byte {
 	b := make([]byte, 8)

@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -86,6 +88,18 @@ func openFixture(t *testing.T, schema int) *DB {
 	}
 	if err := json.Unmarshal(raw, &want); err != nil {
 		t.Fatal(err)
+	}
+	// Schema 9 renamed the stories of year-less pages ("xx0201-" is
+	// "feb01-"); the old id still names the story.
+	for i, w := range want {
+		if m := regexp.MustCompile(`^xx(\d\d)(\d\d)-`).FindStringSubmatch(w.ID); m != nil {
+			month, _ := strconv.Atoi(m[1])
+			renamed := []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}[month-1] + m[2] + w.ID[6:]
+			if s, err := db.Story(w.ID); err != nil || s.ID != renamed {
+				t.Errorf("old id %s after migration: %v %q, want %s", w.ID, err, s.ID, renamed)
+			}
+			want[i].ID = renamed
+		}
 	}
 	var got []listed
 	js, _ := json.Marshal(mustStories(t, db))

@@ -261,6 +261,11 @@ func migrate(tx *bolt.Tx) error {
 			return err
 		}
 	}
+	if v < 10 {
+		if err := migrateIDs(tx); err != nil {
+			return err
+		}
+	}
 	return meta.Put([]byte("schema"), binary.BigEndian.AppendUint32(nil, SchemaVersion))
 }
 
