@@ -60,6 +60,10 @@ type VersionDetail struct {
 	Complete    bool               `json:"complete"`
 	Why         string             `json:"why"`
 	Ingested    string             `json:"ingested"` // RFC 3339
+	// Gap is how long after the version before it this one went out
+	// ("+42 min", Gaps), "" for the first or when the times do not
+	// compare; the timelines of history and the web show it.
+	Gap string `json:"gap"`
 	// Summary is what the version changed against the one before it,
 	// absent for the first version.
 	Summary *revision.UpdateSummary `json:"summary,omitempty"`
@@ -79,9 +83,10 @@ type VersionDetail struct {
 func (s Story) Detail() StoryDetail {
 	out := StoryDetail{ID: s.ID, Slug: s.Slug, Headline: s.Headline, Updated: s.Updated, Status: s.Status,
 		Versions: make([]VersionDetail, 0, len(s.Versions)), Removed: s.Removed, Advisories: s.Advisories, About: s.About}
-	for _, v := range s.Versions {
+	gaps := Gaps(s.Versions)
+	for i, v := range s.Versions {
 		r := v.Record
-		out.Versions = append(out.Versions, VersionDetail{
+		out.Versions = append(out.Versions, VersionDetail{Gap: gaps[i],
 			Rev: v.Rev, Ref: v.Ref, ID: v.ID, Agency: v.Agency, Source: v.Source, Format: r.Format, Key: r.Key,
 			Version: r.Version, Slug: r.Slug, Cycle: r.Cycle, Status: v.Status, Signals: orEmpty(r.Signals),
 			Refs: orEmpty(r.Refs), Part: r.Part, Partial: r.Partial, Transmitted: r.Transmitted, Label: v.Label, Seq: v.Seq,

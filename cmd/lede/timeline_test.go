@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -40,5 +41,10 @@ func TestTimelineGaps(t *testing.T) {
 	}
 	if !strings.Contains(at1, "13:23") || !strings.Contains(at2, "14:05  +42 min") {
 		t.Errorf("history lines:\n%s\n%s", at1, at2)
+	}
+	var h struct{ Versions []struct{ Gap string } }
+	if err := json.Unmarshal([]byte(mustLede(t, db, "history", alerts[0].Story, "--json").stdout), &h); err != nil ||
+		len(h.Versions) != 2 || h.Versions[0].Gap != "" || h.Versions[1].Gap != "+42 min" {
+		t.Errorf("history --json gaps: %v %+v", err, h)
 	}
 }
