@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -91,7 +92,12 @@ func (s *screen) page(text string) bool {
 		env = append(env, "LESS=FRX")
 	}
 	cmd.Env = env
-	return cmd.Run() == nil || cmd.ProcessState != nil
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if errors.As(err, &exit) && exit.ExitCode() == 127 {
+		return false // no such pager: the shell found nothing to run
+	}
+	return err == nil || cmd.ProcessState != nil
 }
 
 // closeScreen flushes w into scr and closes scr: the end of a command

@@ -117,4 +117,7 @@ func TestPager(t *testing.T) {
 	if runPTY(t, 80, 500, pager, "--db", db, "history", typhoon); read() != "" {
 		t.Errorf("paged output that fits")
 	}
+	if out, _ := runPTY(t, 80, 10, []string{"PAGER=no-such-pager-here"}, "--db", db, "diff", typhoon); !strings.Contains(out, "figures") {
+		t.Errorf("a pager that is not installed: the diff is lost:\n%s", out)
+	}
 }
