@@ -40,7 +40,9 @@ inside each changed paragraph, and check each action of the newer version's
 editor's note (Yonhap's ATTN: ADDS details in paras 13-16, RECASTS lead, ...;
 AP's Eds: LEADS with 2 grafs ... picks up 3rd graf pvs, in AP's numbering)
 against what changed: confirmed, not seen, or unverifiable (photos); changes
-no action announced are listed too.
+no action announced are listed too. The figures the update changed (a death
+toll 18 → 21, a time 3 a.m. → 9 p.m., a score 13-10 → 13-6) come first, on
+a line of their own ("figures" in JSON).
 
    lede diff STORY              the latest version against the one before it
    lede diff STORY@N            version N against version N-1

@@ -26,8 +26,9 @@ func (l *lede) historyCommand() *cli.Command {
 		ArgsUsage: "STORY | STORY@REV | REF",
 		Description: `Show the timeline of a story: each version with its number (STORY@N names
 it for show, diff and split) and its ref (r17: it names the version for
-good, where @N moves when a late version lands before it), date and time,
-marker, paragraph count and headline, and under it the editor's note saying what the version changed
+good, where @N moves when a late version lands before it), when it was sent
+(date and time; "received ..." when the item says neither) and the gap
+since the version before ("+42 min"), the figures it changed, marker, paragraph count and headline, and under it the editor's note saying what the version changed
 and what it did change against the version before: paragraphs added (+),
 changed (~), removed (-) and moved, the one-line fields changed, and the
 note check (see lede diff for the details of one update).
