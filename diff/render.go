@@ -243,14 +243,23 @@ func writeParas(b *strings.Builder, r *Result, p painter, context int) {
 			continue
 		}
 		if hidden > 0 {
-			fmt.Fprintf(b, "%s\n", p.dim(fmt.Sprintf("   ... %d unchanged paragraph(s)", hidden)))
+			fmt.Fprintf(b, "%s\n", p.dim("   ... "+unchanged(hidden)))
 			hidden = 0
 		}
 		b.WriteString(paraLine(e, p))
 	}
 	if hidden > 0 {
-		fmt.Fprintf(b, "%s\n", p.dim(fmt.Sprintf("   ... %d unchanged paragraph(s)", hidden)))
+		fmt.Fprintf(b, "%s\n", p.dim("   ... "+unchanged(hidden)))
 	}
+}
+
+// unchanged counts the paragraphs left out: "1 unchanged paragraph",
+// "3 unchanged paragraphs".
+func unchanged(n int) string {
+	if n == 1 {
+		return "1 unchanged paragraph"
+	}
+	return fmt.Sprintf("%d unchanged paragraphs", n)
 }
 
 func paraLine(e Para, p painter) string {

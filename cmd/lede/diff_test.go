@@ -187,7 +187,7 @@ func TestDiffFilesText(t *testing.T) {
 		{name: "color always in a pipe", args: []string{"--color", "always"}, want: []string{"\x1b[32m"}},
 		{name: "stat", args: []string{"--stat"}, want: []string{"summary   +2 ~2 -0\n", "  ?        CHANGES photo"},
 			notWant: []string{"Except for", "   1  SEOUL"}},
-		{name: "context 0", args: []string{"--context", "0"}, want: []string{"+   5  {+Except", "... 1 unchanged paragraph(s)"},
+		{name: "context 0", args: []string{"--context", "0"}, want: []string{"+   5  {+Except", "... 1 unchanged paragraph\n"},
 			notWant: []string{"   1  SEOUL"}},
 		{name: "context all", args: []string{"-U", "-1"}, want: []string{"    1  SEOUL, Feb. 2", "    6  The KCDC"}},
 		{name: "markdown", args: []string{"--format", "markdown"},
