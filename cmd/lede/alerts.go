@@ -131,15 +131,18 @@ func deliveryText(d store.Delivery, st style) string {
 	case store.StateDelivered:
 		s := "delivered " + time.UnixMilli(d.Delivered).Local().Format(time.TimeOnly)
 		if d.Attempts > 0 {
-			s += fmt.Sprintf(" after %d failed attempts", d.Attempts)
+			s += " after " + plural(d.Attempts, "failed attempt", "failed attempts")
 		}
 		return s
 	case store.StatePending:
 		return "pending"
 	}
-	s := fmt.Sprintf("%s (%d attempts; %s", d.State, d.Attempts, cut(d.LastError, 60))
+	s := fmt.Sprintf("%s (%s; %s", d.State, plural(d.Attempts, "attempt", "attempts"), cut(d.LastError, 60))
 	if d.State == store.StateRetrying && d.NextRetry > 0 {
 		s += "; next " + time.UnixMilli(d.NextRetry).Local().Format(time.TimeOnly)
+	}
+	if d.State == store.StateFailed {
+		return st.alarm(s + ")")
 	}
 	return st.warn(s + ")")
 }

@@ -101,9 +101,9 @@ func TestAlertsRetry(t *testing.T) {
 		tries int    // requests the webhook has seen
 		says  string // on stderr
 	}{
-		{once, 1, "failed (1 attempts; HTTP 400 Bad Request)", 1, "lede: watching " + dir + " for lead"},
-		{once, 1, "failed (1 attempts; HTTP 400 Bad Request)", 1, "lede: watch --once: 1 delivery failed (lede alerts --retry sends again); see 'lede alerts'"},
-		{[]string{"--db", db, "alerts", "--retry"}, 0, "retrying (1 attempts", 1, ""},
+		{once, 1, "failed (1 attempt; HTTP 400 Bad Request)", 1, "lede: watching " + dir + " for lead"},
+		{once, 1, "failed (1 attempt; HTTP 400 Bad Request)", 1, "lede: watch --once: 1 delivery failed (lede alerts --retry sends again); see 'lede alerts'"},
+		{[]string{"--db", db, "alerts", "--retry"}, 0, "retrying (1 attempt;", 1, ""},
 		{[]string{"--db", db, "watch", "--once", "--quiet", "--webhook", h.srv.URL}, 0, "delivered", 2, // no DIR: only deliver
 			"lede: no directory to watch, raising and delivering the alerts due for lead"},
 	}
