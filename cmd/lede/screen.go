@@ -100,6 +100,26 @@ func (s *screen) page(text string) bool {
 	return err == nil || cmd.ProcessState != nil
 }
 
+// writeFitted writes text to w, a terminal width columns wide (0: not a
+// terminal), with its lines fitted as a screen fits them, for output
+// that streams rather than ends (the alerts lede watch prints). The
+// text is escaped first, as w's escaper would, so widths count what
+// shows; it is then written below the escaper.
+func writeFitted(w io.Writer, mark string, width int, text string) error {
+	c, ok := w.(*revision.ControlEscaper)
+	if width <= 0 || !ok {
+		_, err := io.WriteString(w, text)
+		return err
+	}
+	var buf bytes.Buffer
+	esc := &revision.ControlEscaper{W: &buf, Mark: mark}
+	io.WriteString(esc, text)
+	esc.Flush()
+	c.Flush()
+	_, err := io.WriteString(c.W, fitText(buf.String(), width))
+	return err
+}
+
 // closeScreen flushes w into scr and closes scr: the end of a command
 // that writes its readable output through a buffered screen.
 func closeScreen(w *bufio.Writer, scr *screen) error {

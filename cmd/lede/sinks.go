@@ -31,8 +31,7 @@ func (s *terminalSink) Info() store.Sink {
 func (s *terminalSink) Send(_ context.Context, m *alert.Alert, _ []byte) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	_, err := io.WriteString(s.w, strings.Join(alertLines(m, s.st, 6, s.width), "\n")+"\n")
-	return err
+	return writeFitted(s.w, s.st.mark, s.width, strings.Join(alertLines(m, s.st, 6, s.width), "\n")+"\n")
 }
 
 // sinkOptions are the flags that choose sinks.

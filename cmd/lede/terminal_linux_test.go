@@ -50,6 +50,19 @@ func TestTerminalWidths(t *testing.T) {
 			}
 		}
 	}
+	// The alerts lede watch prints as they come fit too.
+	for _, cols := range []int{80, 100} {
+		watchDB := filepath.Join(t.TempDir(), "watch.db")
+		out, _ := runPTY(t, cols, 500, nil, "--db", watchDB, "watch", dir, "--once", "--on", "any")
+		if !strings.Contains(out, "200822-typhoon-bavi") {
+			t.Errorf("%d columns, watch: no alert:\n%s", cols, out)
+		}
+		for i, line := range strings.Split(out, "\n") {
+			if w := visibleWidth(line); w > cols {
+				t.Errorf("%d columns, watch: line %d is %d wide: %q", cols, i+1, w, line)
+			}
+		}
+	}
 	// A changed paragraph wraps under its number, not under the mark.
 	out, _ := runPTY(t, 80, 500, nil, "--db", db, "diff", typhoon)
 	lines := strings.Split(out, "\n")
