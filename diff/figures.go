@@ -1,7 +1,6 @@
 package diff
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -11,15 +10,22 @@ import (
 // Figure is a changed number of a paragraph (see revision.Figure).
 type Figure = revision.Figure
 
-// figureRE finds figures in text: an optional currency sign, a number
+// A figure in text is an optional currency sign, a number
 // (with thousands separators, decimals, a time's colon, an ordinal
 // ending, a score's or range's second number) and an optional unit or
 // word ("%", "a.m.", "billion won", "dead"); or a number word that a unit
 // follows ("three dead"). A bare number word ("one of the") is not a
 // figure: it changes in rewording far more often than in the news.
-var figureRE = regexp.MustCompile(`(?i)` +
+//
+// figureAt is that expression anchored: the figure that starts at a given
+// place (figureSpans says where to try it). It is compiled on first use:
+// a diff of pages without a changed number never needs it.
+var figureAt = revision.LazyRegexp(`^(?:` + figurePattern + `)`)
+
+// figurePattern is the expression, unanchored.
+var figurePattern = `(?i)` +
 	`(?:(?:US\$|[$€£¥₩])?\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?(?:-\d+(?:[.,]\d+)*)?(?:\s?%|\s` + units + `)?` +
-	`|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|dozen|hundreds|thousands)\s` + units + `)`)
+	`|\b(?:` + strings.Join(numberWordList, "|") + `)\s` + units + `)`
 
 // units are the words a figure takes with it, up to two ("billion won").
 const units = `(?:a\.m\.|p\.m\.|(?:percentage points?|percent|per cent|billion|million|trillion|thousand|hundred|won|dollars?|yen|yuan|euros?|km|kilometers?|miles?|meters?|kg|tons?|degrees?|years?|months?|weeks?|days?|hours?|minutes?|people|persons|dead|deaths?|killed|injured|wounded|missing|cases?|votes?|seats?|points?|times|hectopascals|kph|mph)\b)(?:\s(?:won|dollars|yen|yuan|euros|people|dead|deaths|cases)\b|\sper\s(?:hour|second|minute|day)\b)?`
@@ -42,17 +48,83 @@ func (f span) overlaps(h span) bool {
 // ("COVID-19", "G20") is not one.
 func figureSpans(text string) []span {
 	var out []span
-	for _, m := range figureRE.FindAllStringIndex(text, -1) {
-		if r, _ := utf8.DecodeLastRuneInString(text[:m[0]]); m[0] > 0 && (isWordRune(r) || r == '-') {
+	for p := 0; p < len(text); {
+		if !mayStartFigure(text, p) {
+			p++
 			continue
 		}
-		if r, _ := utf8.DecodeRuneInString(text[m[1]:]); m[1] < len(text) && isWordRune(r) {
+		m := figureAt.FindStringIndex(text[p:figureWindow(text, p)])
+		if m == nil {
+			p++
 			continue
 		}
-		out = append(out, span{m[0], m[1]})
+		start, end := p, p+m[1]
+		p = end
+		if r, _ := utf8.DecodeLastRuneInString(text[:start]); start > 0 && (isWordRune(r) || r == '-') {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(text[end:]); end < len(text) && isWordRune(r) {
+			continue
+		}
+		out = append(out, span{start, end})
 	}
 	return out
 }
+
+// figureWindow is where the text a figure starting at p could span
+// ends: its number's digits and separators, then room for the longest
+// unit and the character after it that a word boundary looks at. The
+// regular expression machine costs by the length of what it is given.
+func figureWindow(text string, p int) int {
+	j := p + min(len(text)-p, 4) // a currency sign or "US$"
+	for j < len(text) && strings.IndexByte("0123456789.,:-", text[j]) >= 0 {
+		j++
+	}
+	return min(len(text), j+64)
+}
+
+// mayStartFigure reports whether a figure can begin at text[p]: a digit,
+// a currency sign, "US$", or the first letter of a number word at the
+// start of a word. The expression searched unanchored tries itself at
+// every place of every changed paragraph, most of a diff's time; the
+// anchored expression is tried only here, and finds the same matches
+// (TestFigureSpansAgreeWithSearch).
+func mayStartFigure(text string, p int) bool {
+	c := text[p]
+	switch {
+	case c >= '0' && c <= '9', c == '$':
+		return true
+	case c >= utf8.RuneSelf:
+		r, _ := utf8.DecodeRuneInString(text[p:])
+		return strings.ContainsRune("€£¥₩", r)
+	}
+	if p > 0 {
+		if b := text[p-1]; b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b == '_' {
+			return false // \b: not the start of a word
+		}
+	}
+	end := p
+	for end < len(text) && (text[end]|0x20 >= 'a' && text[end]|0x20 <= 'z') {
+		end++
+	}
+	w := strings.ToLower(text[p:end])
+	return numberWords[w] || w == "us" && end < len(text) && text[end] == '$'
+}
+
+// numberWordList are the words figurePattern takes for a number when a unit
+// follows, a longer word before its prefix ("dozens", "dozen");
+// numberWords is the set of them, for mayStartFigure.
+var (
+	numberWordList = []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+		"ten", "eleven", "twelve", "dozens", "dozen", "hundreds", "thousands"}
+	numberWords = func() map[string]bool {
+		m := map[string]bool{}
+		for _, w := range numberWordList {
+			m[w] = true
+		}
+		return m
+	}()
+)
 
 // hunk is one run of changed words, its place on the old and new sides.
 type hunk struct{ old, new span }
