@@ -212,6 +212,9 @@ var abbreviations = map[string]bool{
 // starts. AP quotes with a backtick and an apostrophe (`The...') or two
 // of each (“ABC-TV, quoting”); plain double quotes also occur. An
 // apostrophe followed by a letter (don't, Keysville's) closes nothing.
+// The desk often leaves a quoted anchor open (`The home...): an ellipsis
+// ending a word ends the quotation unless the closing mark follows it, so
+// that the claim after it ("`If the... to UPDATE figure") is read.
 func quoteStates(words []string) []bool {
 	out := make([]bool, len(words))
 	open := "" // the closing mark awaited
@@ -235,6 +238,10 @@ func quoteStates(words []string) []bool {
 			case open == "''" && strings.HasPrefix(w[j:], "''"):
 				open, j = "", j+1
 			}
+		}
+		if open != "" && strings.HasSuffix(strings.TrimRight(w, ",;:"), "...") &&
+			(i+1 == len(words) || !strings.HasPrefix(words[i+1], open[:1])) {
+			open = "" // an anchor left open: `The home... to UPDATE
 		}
 	}
 	return out

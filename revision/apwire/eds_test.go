@@ -51,6 +51,12 @@ func TestParseEds(t *testing.T) {
 				{"INSERTS", revision.TargetParas, []int{6, 7}, 0, 5, "Hirohito and", "INSERTS two grafs after 5th graf pvs, `Hirohito and...'"},
 				{"UPDATES", revision.TargetBody, nil, 0, 0, "", "to UPDATE with emperor"},
 			}, nil, nil},
+		{"anchor left open in mid-note", "INSERTS 1 graf after 3rd graf `How can... to ADD comment. Pickup 4th graf `Campbell was...",
+			[]act{
+				{"INSERTS", revision.TargetParas, []int{4}, 0, 3, "How can", "INSERTS 1 graf after 3rd graf `How can..."},
+				{"ADDS", revision.TargetBody, nil, 0, 0, "", "to ADD comment"},
+				{"PICKS UP", revision.TargetParas, nil, 4, 0, "Campbell was", "Pickup 4th graf `Campbell was..."},
+			}, &revision.Pickup{Para: 4, Anchor: "Campbell was"}, nil},
 		{"new throughout, no pickup", "New throughout with goal met; no pickup",
 			[]act{
 				{"NEW", revision.TargetThroughout, nil, 0, 0, "", "New throughout with goal met"},

@@ -146,12 +146,9 @@ func (g *aptGen) anchor(k int) string {
 }
 
 // quote writes an anchor as the note of variant v does: `The men...',
-// bgng: ``The men...'', or, ending the note, left unclosed (`The
-// home...), as AP's desk sometimes leaves the last one.
-func quote(a string, v int, last bool) string {
-	if v%4 == 2 && !last {
-		v = 0
-	}
+// bgng: ``The men...'', or left open (`The home...), as AP's desk
+// sometimes leaves one.
+func quote(a string, v int) string {
 	switch v % 4 {
 	case 1:
 		return "bgng: ``" + a + "...''"

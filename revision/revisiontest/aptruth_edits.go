@@ -14,10 +14,10 @@ func (g *aptGen) subs(k int) {
 	p := g.paras()
 	p[k-1] = edit(p[k-1])
 	word := (g.seed+k)%3 == 0
-	note := fmt.Sprintf("SUBS %s graf, %s to UPDATE figure", apOrdinal(k, word), quote(g.anchor(k), g.seed+k, false))
+	note := fmt.Sprintf("SUBS %s graf, %s to UPDATE figure", apOrdinal(k, word), quote(g.anchor(k), g.seed+k))
 	verbs := []string{"SUBS", "UPDATES"}
 	if k < g.n {
-		note += fmt.Sprintf("; picks up %s graf pvs, %s", apOrdinal(k+1, !word), quote(g.anchor(k+1), g.seed, true))
+		note += fmt.Sprintf("; picks up %s graf pvs, %s", apOrdinal(k+1, !word), quote(g.anchor(k+1), g.seed))
 		verbs = append(verbs, "PICKS UP")
 	}
 	ops := equalOps(1, g.n, 1)
@@ -33,7 +33,7 @@ func (g *aptGen) inserts(k int) {
 	}
 	p := slices.Insert(g.paras(), k, g.fresh(k))
 	note := fmt.Sprintf("INSERTS 1 graf after %s graf %s to ADD comment. Pickup %s graf %s",
-		apOrdinal(k, g.seed%2 == 1), quote(g.anchor(k), g.seed, false), apOrdinal(k+1, false), quote(g.anchor(k+1), g.seed+1, true))
+		apOrdinal(k, g.seed%2 == 1), quote(g.anchor(k), g.seed), apOrdinal(k+1, false), quote(g.anchor(k+1), g.seed+1))
 	ops := append(equalOps(1, k, 1), fmt.Sprintf("insert ->%d", k+1))
 	ops = append(ops, equalOps(k+1, g.n, k+2)...)
 	g.add(fmt.Sprintf("inserts after %d", k), false, note, []string{"INSERTS", "ADDS", "PICKS UP"}, p, p, ops)
@@ -47,7 +47,7 @@ func (g *aptGen) eliminates(k int) {
 	}
 	p := slices.Delete(g.paras(), k-1, k)
 	verb := []string{"ELIMINATES", "DELETES", "DROPS"}[g.seed%3]
-	note := fmt.Sprintf("%s %s graf, %s, now outdated", verb, apOrdinal(k, g.seed%2 == 0), quote(g.anchor(k), g.seed, false))
+	note := fmt.Sprintf("%s %s graf, %s, now outdated", verb, apOrdinal(k, g.seed%2 == 0), quote(g.anchor(k), g.seed))
 	ops := append(equalOps(1, k-1, 1), fmt.Sprintf("delete %d>-", k))
 	ops = append(ops, equalOps(k+1, g.n, k)...)
 	g.add(fmt.Sprintf("eliminates %d", k), false, note, []string{verb}, p, p, ops)
@@ -68,7 +68,7 @@ func (g *aptGen) combined() {
 	p = slices.Delete(p, m-1, m)
 	p = slices.Insert(p, k, g.fresh(0))
 	note := fmt.Sprintf("SUBS %s graf to CORRECT figure; INSERTS graf after %s graf, %s, to ADD comment; ELIMINATES %s graf pvs, %s",
-		apOrdinal(j, false), apOrdinal(k, true), quote(g.anchor(k), 0, false), apOrdinal(m, false), quote(g.anchor(m), 3, true))
+		apOrdinal(j, false), apOrdinal(k, true), quote(g.anchor(k), 0), apOrdinal(m, false), quote(g.anchor(m), 3))
 	var ops []string
 	for i := 1; i <= g.n; i++ {
 		switch {
@@ -98,7 +98,7 @@ func (g *aptGen) wholeLead(lead, m int) {
 	top := g.top(lead, recast)
 	p := append(top, g.base.Paragraphs[m-1:]...)
 	note := fmt.Sprintf("LEADS with %s to UPDATE with reaction; picks up %s graf pvs, %s",
-		grafs(lead, g.seed%2 == 0), apOrdinal(m, false), quote(g.anchor(m), g.seed, true))
+		grafs(lead, g.seed%2 == 0), apOrdinal(m, false), quote(g.anchor(m), g.seed))
 	g.add(fmt.Sprintf("writethru leads %d picks up %d", lead, m), false, note, []string{"LEADS", "UPDATES", "PICKS UP"},
 		p, p, g.topOps(lead, m, recast))
 }
