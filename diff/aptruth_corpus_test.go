@@ -29,7 +29,7 @@ import (
 //
 //	go test -run TestAPSyntheticTruthCorpus -v ./diff
 func TestAPSyntheticTruthCorpus(t *testing.T) {
-	bases := firstVersions(t, "testdata/AP890101-0015.trec", "testdata/ap89-firsts.trec")
+	bases := firstVersions(t, "testdata/AP890101-0015.trec", "../testdata/ap/ap89-firsts.trec")
 	if dir := revisiontest.SharedDir(); dir != "" {
 		raw := filepath.Join(dir, "ap89", "raw")
 		files, err := os.ReadDir(raw)
