@@ -1,11 +1,9 @@
 package store
 
 import (
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -28,7 +26,7 @@ type listed struct {
 }
 
 // TestMigrateOrderSchema6 opens a file that lede of schema 6 wrote
-// (testdata/schema6.db.gz: ten Yonhap pages in five stories, made with
+// (testdata/schema6.dump.jsonl, the dump of its bbolt file: ten Yonhap pages in five stories, made with
 // "lede ingest" of commit ba1fbc9; schema6.stories.json is what its
 // "lede stories --json" printed). A read-only open refuses it; a
 // read-write open migrates it to schema 7's order keys; the check finds
@@ -65,14 +63,14 @@ func TestMigrateOrderSchema6(t *testing.T) {
 	mustCheck(t, db)
 }
 
-// openFixture opens a copy of testdata/schemaN.db.gz, a file lede of
+// openFixture opens a file restored from testdata/schemaN.dump.jsonl, a file lede of
 // schema N wrote: a read-only open must refuse it, a read-write open
 // migrates it, and the migrated file must pass check and list its
 // stories as that lede listed them (testdata/schemaN.stories.json).
 func openFixture(t *testing.T, schema int) *DB {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "lede.db")
-	gunzipTo(t, fmt.Sprintf("testdata/schema%d.db.gz", schema), path)
+	restoreDump(t, fmt.Sprintf("testdata/schema%d.dump.jsonl", schema), path)
 	if _, err := Open(path, Options{ReadOnly: true}); err == nil || !strings.Contains(err.Error(), fmt.Sprintf("older lede (schema %d", schema)) {
 		t.Fatalf("read-only open of schema %d: %v", schema, err)
 	}
@@ -110,29 +108,6 @@ func openFixture(t *testing.T, schema int) *DB {
 		t.Errorf("stories after migration:\n%s\nwant\n%s", g, w)
 	}
 	return db
-}
-
-func gunzipTo(t *testing.T, gz, path string) {
-	t.Helper()
-	f, err := os.Open(gz)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := io.Copy(out, zr); err != nil {
-		t.Fatal(err)
-	}
-	if err := out.Close(); err != nil {
-		t.Fatal(err)
-	}
 }
 
 func mustJSON(t *testing.T, v any) string {

@@ -105,7 +105,7 @@ func TestWordIndexEpochs(t *testing.T) {
 }
 
 // TestMigrateWordsSchema7 opens a file that lede of schema 7 wrote
-// (testdata/schema7.db.gz: the first 30 pages of testdata/yonhap/pages
+// (testdata/schema7.dump.jsonl, the dump of its bbolt file: the first 30 pages of testdata/yonhap/pages
 // in 23 stories, made with "lede ingest" of commit 03dcf6a;
 // schema7.stories.json is what its "lede stories --json" printed), whose
 // word index is word | 0 | uid. A read-only open refuses it; a
