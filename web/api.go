@@ -196,13 +196,7 @@ func (s *Server) apiRevision(w http.ResponseWriter, r *http.Request) {
 		raw, err = readRaw(db, r.PathValue("id"), n)
 		return err
 	})
-	if err == nil {
-		err = s.checkSize("show "+raw.version.Ref, raw)
-	}
-	var rev store.StoredRevision
-	if err == nil {
-		rev, err = raw.parse()
-	}
+	rev, err := s.showable(raw, err)
 	if err != nil {
 		s.failWith(w, r, err)
 		return

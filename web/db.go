@@ -196,3 +196,16 @@ func (r rawRevision) parse() (store.StoredRevision, error) {
 func (r rawRevision) stored(rev *revision.Revision) store.StoredRevision {
 	return store.StoredRevision{Story: r.story, Rev: r.version.Rev, Ref: r.version.Ref, Revision: rev}
 }
+
+// showable parses raw, read with err, unless reading failed or it is too
+// large to show here (checkSize): what a page or the API showing one
+// version needs.
+func (s *Server) showable(raw rawRevision, err error) (store.StoredRevision, error) {
+	if err == nil {
+		err = s.checkSize("show "+raw.version.Ref, raw)
+	}
+	if err != nil {
+		return store.StoredRevision{}, err
+	}
+	return raw.parse()
+}

@@ -8,8 +8,10 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"strings"
 
 	"lede/diff"
+	"lede/revision"
 	"lede/store"
 )
 
@@ -24,7 +26,7 @@ type pageSet struct {
 
 // pageNames are the pages; each is templates/NAME.html on top of
 // templates/layout.html.
-var pageNames = []string{"list", "story", "diff", "error"}
+var pageNames = []string{"list", "story", "diff", "version", "error"}
 
 func loadPages() (*pageSet, error) {
 	ps := &pageSet{pages: map[string]*template.Template{}}
@@ -59,6 +61,19 @@ var funcs = template.FuncMap{
 	"versionBadges": versionBadges,
 	"itemName":      itemName,
 	"statuses":      func() []store.StoryStatus { return listStatuses },
+	"inc":           func(i int) int { return i + 1 },
+	"datelineSplit": datelineSplit,
+}
+
+// datelineSplit splits a version's first paragraph into its dateline
+// ("SEOUL, Dec. 30 (Yonhap) -- ") and the lead's own words, so the
+// reading page can set the dateline apart; the dateline is "" when the
+// paragraph does not open with it.
+func datelineSplit(rev *revision.Revision, p string) [2]string {
+	if d := rev.Dateline.Text; d != "" && strings.HasPrefix(p, d) {
+		return [2]string{d, p[len(d):]}
+	}
+	return [2]string{"", p}
 }
 
 // listData is the story list page.
@@ -170,26 +185,6 @@ func (s *Server) diffPage(w http.ResponseWriter, r *http.Request) {
 // refs so that the link keeps naming them after a late version.
 func diffURL(story, fromRef, toRef string) string {
 	return "/s/" + url.PathEscape(story) + "/diff?from=" + fromRef + "&to=" + toRef
-}
-
-// revPage is GET /r/{ref}: the version a ref names, on its story's
-// timeline (the story it is in now, after any merge or split).
-func (s *Server) revPage(w http.ResponseWriter, r *http.Request) {
-	a, ok := store.ParseRef(r.PathValue("ref"))
-	if !ok {
-		s.failWith(w, r, badRequest("%q is not a version's ref (such as r12)", r.PathValue("ref")))
-		return
-	}
-	var st store.Story
-	err := s.view(r.Context(), func(db *store.DB) (err error) {
-		st, _, err = db.Locate("", store.Pick{Arrival: a})
-		return err
-	})
-	if err != nil {
-		s.failWith(w, r, err)
-		return
-	}
-	http.Redirect(w, r, "/s/"+url.PathEscape(st.ID)+"#"+store.RefOf(a), http.StatusFound)
 }
 
 // sideRow is one row of the side-by-side view: the old paragraph on the

@@ -19,6 +19,7 @@ const (
 	typeHTML = "text/html; charset=utf-8"
 	typeJSON = "application/json; charset=utf-8"
 	typeAtom = "application/atom+xml; charset=utf-8"
+	typeText = "text/plain; charset=utf-8"
 )
 
 // etagOf is a strong validator: a hash of the exact bytes served, so it

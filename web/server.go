@@ -129,6 +129,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /{$}", s.listPage)
 	mux.HandleFunc("GET /s/{id}", s.storyPage)
 	mux.HandleFunc("GET /s/{id}/diff", s.gated(s.diffPage))
+	mux.HandleFunc("GET /s/{id}/latest", s.latestPage)
 	mux.HandleFunc("GET /r/{ref}", s.revPage)
 	mux.HandleFunc("GET /api/stories", s.apiStories)
 	mux.HandleFunc("GET /api/stories/{id}", s.apiStory)

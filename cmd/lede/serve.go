@@ -31,7 +31,8 @@ func (l *lede) serveCommand() *cli.Command {
                               CORRECTED and WITHHELD badges here and on every page
    /s/STORY                   the story's timeline; pick two versions to compare
    /s/STORY/diff?from=A&to=B  the diff, inline or side by side (&view=side)
-   /r/REF                     the version REF names, on its story's timeline
+   /r/REF                     the version REF names, to read and copy (/r/REF.txt: plain text)
+   /s/STORY/latest            the latest version's page: the latest clean copy
    /api/stories               as 'lede stories --json' (?q, ?since, ?agency, ?status, ?page, ?limit)
    /api/stories/STORY         as 'lede history --json'
    /api/stories/STORY/revisions/N      as 'lede show --json'
