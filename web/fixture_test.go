@@ -32,6 +32,14 @@ func buildFixture(t testing.TB) string {
 	sort.Strings(pages)
 	path := filepath.Join(dir, "lede.db")
 	ingestFiles(t, path, pages...)
+	storeSummaries(t, path)
+	return path
+}
+
+// storeSummaries computes and stores every update summary the
+// database at path lacks, as lede ingest stores them.
+func storeSummaries(t testing.TB, path string) {
+	t.Helper()
 	db, err := store.Open(path, store.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -62,7 +70,6 @@ func buildFixture(t testing.TB) string {
 	if err := db.SetSummaries(sums); err != nil {
 		t.Fatal(err)
 	}
-	return path
 }
 
 // ingestFiles stores pages in the database at path in one batch, as

@@ -8,7 +8,9 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
+	"time"
 
 	"lede/diff"
 	"lede/revision"
@@ -26,7 +28,7 @@ type pageSet struct {
 
 // pageNames are the pages; each is templates/NAME.html on top of
 // templates/layout.html.
-var pageNames = []string{"list", "story", "diff", "version", "error"}
+var pageNames = []string{"list", "desk", "story", "diff", "version", "error"}
 
 func loadPages() (*pageSet, error) {
 	ps := &pageSet{pages: map[string]*template.Template{}}
@@ -63,6 +65,13 @@ var funcs = template.FuncMap{
 	"statuses":      func() []store.StoryStatus { return listStatuses },
 	"inc":           func(i int) int { return i + 1 },
 	"datelineSplit": datelineSplit,
+	"flags":         updateFlags,
+	"clock":         func(unix int64) string { return time.Unix(unix, 0).Format("15:04") },
+	"has":           func(list []string, s string) bool { return slices.Contains(list, s) },
+	"deskFlags":     func() []string { return deskFlags },
+	"upper":         strings.ToUpper,
+	"list":          func(n ...int) []int { return n },
+	"div":           func(a, b int) int { return a / b },
 }
 
 // datelineSplit splits a version's first paragraph into its dateline
@@ -85,6 +94,10 @@ type listData struct {
 // listPage is GET /: stories, the most recently updated first, with a
 // search form and paging.
 func (s *Server) listPage(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Query().Has("within") {
+		s.deskPage(w, r)
+		return
+	}
 	p, err := s.listStories(r)
 	if err != nil {
 		s.failWith(w, r, err)
@@ -106,6 +119,9 @@ type storyData struct {
 	// From and To are the refs of the versions the compare form picks at
 	// first: the latest update.
 	From, To string
+	// Refresh is the page's meta refresh in seconds: off unless the
+	// request asks for it (?refresh=N), as a desk view refreshes.
+	Refresh int
 }
 
 // storyPage is GET /s/{id}: every version with its marker, time, note,
@@ -116,8 +132,13 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 		s.failWith(w, r, err)
 		return
 	}
+	refresh, err := refreshParam(r.URL.Query(), 0)
+	if err != nil {
+		s.failWith(w, r, err)
+		return
+	}
 	n := len(st.Versions)
-	s.sendPage(w, r, "story", storyData{Story: st, From: st.Versions[max(n-2, 0)].Ref, To: st.Versions[n-1].Ref})
+	s.sendPage(w, r, "story", storyData{Story: st, From: st.Versions[max(n-2, 0)].Ref, To: st.Versions[n-1].Ref, Refresh: refresh})
 }
 
 // diffData is the diff page.

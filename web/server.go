@@ -54,6 +54,9 @@ type Config struct {
 	CLI string
 	// Log receives one line per failed request; nil discards them.
 	Log *log.Logger
+	// Now, when set, is the clock of the desk view's windows; nil
+	// means time.Now.
+	Now func() time.Time
 }
 
 // Server serves the web view. Its zero value is not usable: call New.

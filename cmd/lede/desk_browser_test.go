@@ -137,3 +137,96 @@ func TestBrowserPhoneLayout(t *testing.T) {
 		t.Errorf("the reading page is %dpx wide on a 390px phone", w)
 	}
 }
+
+// deskDir holds hand-made Yonhap-style pages (not real wire copy) for
+// the desk view: an (URGENT) item and its corrected lead (quake-*), and
+// a lead whose note claims a byline it does not add (rain-2: the note
+// check's NOT SEEN).
+const (
+	deskDir   = "../../testdata/desk"
+	deskPages = 4
+)
+
+// TestBrowserDeskRefresh opens the desk view of the last hour: every
+// update newest first, filters that work from the form, and a meta
+// refresh that brings in a page ingested while it is open.
+func TestBrowserDeskRefresh(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lede.db")
+	pages, err := filepath.Glob(filepath.Join(pagesDir, "*.txt"))
+	if err != nil || len(pages) < 3 {
+		t.Fatalf("pages: %v", err)
+	}
+	last := pages[len(pages)-1]
+	pages = append(pages[:len(pages)-1], deskDir)
+	if r := runBinary(t, "", nil, append([]string{"--db", db, "ingest"}, pages...)...); r.code != 0 {
+		t.Fatalf("ingest: %d\n%s", r.code, r.stderr)
+	}
+	base := serveBinary(t, db)
+	ctx, do := browser(t, 1280, 900)
+
+	do("open the desk", chromedp.Navigate(base+"/"), chromedp.Click(chromedp.CSS(`nav.desknav a[href="/?within=hour"]`)),
+		chromedp.WaitVisible(chromedp.CSS("ol.updates")))
+	refs := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("li.update")).map(e => e.dataset.ref)`)
+	if len(refs) != len(pages)-1+deskPages {
+		t.Errorf("the desk lists %d updates, want the %d ingested", len(refs), len(pages)-1+deskPages)
+	}
+	for i := 1; i < len(refs); i++ {
+		if a, b := refNum(refs[i-1]), refNum(refs[i]); a <= b {
+			t.Errorf("updates out of order: %s before %s", refs[i-1], refs[i])
+		}
+	}
+	if c := eval[string](t, ctx, `document.querySelector('meta[http-equiv="refresh"]').content`); c != "60" {
+		t.Errorf("the desk refreshes every %q, want 60", c)
+	}
+
+	// Filter on NOT SEEN verdicts through the form.
+	do("filter NOT SEEN", chromedp.Click(chromedp.CSS(`input[name="flag"][value="notseen"]`)),
+		chromedp.Click(chromedp.CSS(`form.deskfilter button`)))
+	waitFor(t, ctx, `location.search.includes("flag=notseen") && document.readyState === "complete"`)
+	flagged := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("li.update")).map(e => e.className)`)
+	if len(flagged) != 1 {
+		t.Errorf("the NOT SEEN filter keeps %d of %d updates, want the rain story's LEAD", len(flagged), len(refs))
+	}
+	for _, c := range flagged {
+		if !strings.Contains(c, "notseen") {
+			t.Errorf("an update without the notseen flag passed the filter: %q", c)
+		}
+	}
+
+	// Refresh: a page ingested while the desk is open shows up.
+	do("refresh every 10s", chromedp.Navigate(base+"/?within=hour&refresh=10"), chromedp.WaitVisible(chromedp.CSS("ol.updates")),
+		chromedp.Evaluate[chromedp.Void](`window.stale = 1`))
+	if r := runBinary(t, "", nil, "--db", db, "ingest", last); r.code != 0 {
+		t.Fatalf("ingest %s: %d\n%s", last, r.code, r.stderr)
+	}
+	deadline := time.Now().Add(25 * time.Second)
+	for {
+		n := eval[int](t, ctx, `typeof window.stale === "undefined" && document.querySelector("ol.updates") ? document.querySelectorAll("li.update").length : -1`)
+		if n == len(refs)+1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("after 25s the desk shows %d updates, want %d: did it refresh?", n, len(refs)+1)
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+}
+
+// waitFor polls the page until the JavaScript condition holds, for up to
+// 10s.
+func waitFor(t *testing.T, ctx context.Context, cond string) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); !eval[bool](t, ctx, "!!("+cond+")"); {
+		if time.Now().After(deadline) {
+			t.Fatalf("after 10s, still not %s (at %s)", cond, eval[string](t, ctx, "location.href"))
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// refNum is a ref's arrival number.
+func refNum(ref string) int {
+	n, _ := strconv.Atoi(strings.TrimPrefix(ref, "r"))
+	return n
+}

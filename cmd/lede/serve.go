@@ -29,7 +29,10 @@ func (l *lede) serveCommand() *cli.Command {
    /                          stories, newest first (?q=words, ?since=DATE, ?agency=AP,
                               ?status=killed|corrected|usable, ?page=N); KILLED,
                               CORRECTED and WITHHELD badges here and on every page
-   /s/STORY                   the story's timeline; pick two versions to compare
+   /?within=hour|today        the desk: what came in lately, newest first, KILLED, CORRECTED,
+                              URGENT and NOT SEEN flagged (&flag=killed|corrected|urgent|notseen);
+                              reloads every minute (&refresh=0 stops it, &refresh=N sets it)
+   /s/STORY                   the story's timeline; pick two versions to compare (?refresh=N reloads)
    /s/STORY/diff?from=A&to=B  the diff, inline or side by side (&view=side)
    /r/REF                     the version REF names, to read and copy (/r/REF.txt: plain text)
    /s/STORY/latest            the latest version's page: the latest clean copy
