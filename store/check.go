@@ -43,6 +43,7 @@ func (db *DB) Check() (CheckReport, error) {
 		txn{Tx: btx}.checkWords(&rep)
 		txn{Tx: btx}.checkKeys(&rep)
 		txn{Tx: btx}.checkAdvisories(&rep)
+		txn{Tx: btx}.checkMarks(&rep)
 		return nil
 	})
 	return rep, err

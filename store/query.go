@@ -60,6 +60,9 @@ type Version struct {
 	// is not one item as received; set only where the raw input is
 	// read too (Revisions), nil otherwise.
 	Whole *assemble.Stored `json:"-"`
+	// Marked is when a desk marked the version as used (lede mark), in
+	// unix seconds; 0 when it is not marked.
+	Marked int64 `json:"marked,omitempty"`
 }
 
 // Lead is how the lead of the story's latest version that kept one
@@ -128,7 +131,7 @@ func (tx txn) loadStory(uid uint64) (Story, error) {
 		ver := Version{
 			Rev: len(out.Versions) + 1, Ref: RefOf(rec.Arrival), ID: rec.ID, Agency: rec.Agency, Source: rec.Source,
 			Label: rec.Marker.Label, Seq: rec.Marker.Seq, Version: rec.Version, Headline: rec.Headline, Date: rec.Date,
-			Status: itemStatus(rec), Record: rec, Marker: rec.Marker,
+			Status: itemStatus(rec), Record: rec, Marker: rec.Marker, Marked: tx.markOf(rec.Arrival),
 		}
 		if prev != 0 && rec.Summary != nil && rec.SummaryPrev == prev {
 			ver.Summary = rec.Summary

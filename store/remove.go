@@ -242,6 +242,9 @@ func (tx txn) removeOne(uid, arrival uint64) (Tombstone, int, int, error) {
 	if err := tx.unlinkAdvisory(arrival); err != nil {
 		return t, 0, 0, err
 	}
+	if err := tx.dropMark(arrival); err != nil {
+		return t, 0, 0, err
+	}
 	alerts, events, err := tx.dropOutbox(arrival)
 	return t, alerts, events, err
 }

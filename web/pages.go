@@ -67,6 +67,7 @@ var funcs = template.FuncMap{
 	"datelineSplit": datelineSplit,
 	"flags":         updateFlags,
 	"clock":         func(unix int64) string { return time.Unix(unix, 0).Format("15:04") },
+	"stamp":         func(unix int64) string { return time.Unix(unix, 0).Format("2006-01-02 15:04") },
 	"has":           func(list []string, s string) bool { return slices.Contains(list, s) },
 	"deskFlags":     func() []string { return deskFlags },
 	"upper":         strings.ToUpper,
@@ -122,6 +123,7 @@ type storyData struct {
 	// Refresh is the page's meta refresh in seconds: off unless the
 	// request asks for it (?refresh=N), as a desk view refreshes.
 	Refresh int
+	Marks
 }
 
 // storyPage is GET /s/{id}: every version with its marker, time, note,
@@ -138,7 +140,8 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	n := len(st.Versions)
-	s.sendPage(w, r, "story", storyData{Story: st, From: st.Versions[max(n-2, 0)].Ref, To: st.Versions[n-1].Ref, Refresh: refresh})
+	s.sendPage(w, r, "story", storyData{Story: st, From: st.Versions[max(n-2, 0)].Ref, To: st.Versions[n-1].Ref, Refresh: refresh,
+		Marks: s.marksOf(st)})
 }
 
 // diffData is the diff page.

@@ -54,6 +54,11 @@ type Config struct {
 	CLI string
 	// Log receives one line per failed request; nil discards them.
 	Log *log.Logger
+	// Write, when set, runs fn with the database open for writing: the
+	// one write the server makes, a desk marking a version as used (POST
+	// /s/{id}/mark). Nil keeps the server read-only, without the mark
+	// buttons.
+	Write func(ctx context.Context, fn func(*store.DB) error) error
 	// Now, when set, is the clock of the desk view's windows; nil
 	// means time.Now.
 	Now func() time.Time
@@ -91,8 +96,9 @@ func New(cfg Config) (*Server, error) {
 	return s, nil
 }
 
-// maxBody is the largest request body accepted. Every route is read-only
-// and reads no body; anything larger is refused with 413.
+// maxBody is the largest request body accepted. Every route but the
+// mark form only reads and reads no body; anything larger is refused
+// with 413.
 const maxBody = 4 << 10
 
 // ServeHTTP serves one request with the security headers every response
@@ -105,11 +111,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Frame-Options", "DENY")
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("Cross-Origin-Opener-Policy", "same-origin")
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		// Every route only reads: answer other methods here, so that an
-		// API client gets the JSON error shape like any other failure.
+	if r.Method != http.MethodGet && r.Method != http.MethodHead && !s.markRequest(r) {
+		// Every other route only reads: answer other methods here, so
+		// that an API client gets the JSON error shape like any other
+		// failure.
 		h.Set("Allow", "GET, HEAD")
-		s.fail(w, r, http.StatusMethodNotAllowed, "method "+r.Method+" not allowed: lede serve only reads")
+		s.fail(w, r, http.StatusMethodNotAllowed, "method "+r.Method+" not allowed: lede serve only reads"+s.marksHint(r))
 		return
 	}
 	if r.ContentLength > maxBody {
@@ -133,6 +140,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /s/{id}", s.storyPage)
 	mux.HandleFunc("GET /s/{id}/diff", s.gated(s.diffPage))
 	mux.HandleFunc("GET /s/{id}/latest", s.latestPage)
+	mux.HandleFunc("POST /s/{id}/mark", s.markPost)
 	mux.HandleFunc("GET /r/{ref}", s.revPage)
 	mux.HandleFunc("GET /api/stories", s.apiStories)
 	mux.HandleFunc("GET /api/stories/{id}", s.apiStory)

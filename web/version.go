@@ -24,6 +24,7 @@ type versionData struct {
 	Prev string
 	// Text is the version as plain text, for the copy box and .txt.
 	Text string
+	Marks
 }
 
 // revPage is GET /r/{ref}: the version a ref names, as a page to read
@@ -90,6 +91,7 @@ func (s *Server) readVersion(r *http.Request, p store.Pick) (versionData, error)
 		d.Prev = d.Story.Versions[n-2].Ref
 	}
 	d.Text = plainText(rev.Revision)
+	d.Marks = s.marksOf(d.Story)
 	return d, nil
 }
 

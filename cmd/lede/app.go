@@ -138,6 +138,8 @@ Examples:
 			l.mergeCommand(),
 			l.splitCommand(),
 			l.rmCommand(),
+			l.markCommand(),
+			l.unmarkCommand(),
 			l.watchCommand(),
 			l.alertsCommand(),
 			l.followCommand(),

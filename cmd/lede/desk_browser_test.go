@@ -230,3 +230,35 @@ func refNum(ref string) int {
 	n, _ := strconv.Atoi(strings.TrimPrefix(ref, "r"))
 	return n
 }
+
+// TestBrowserMarkButton marks a version from the timeline of a server
+// started with --allow-marks: the page comes back at that version, marked,
+// with a link to what changed since, which compares the mark with the
+// latest; lede mark lists the same mark, and unmark takes it off.
+func TestBrowserMarkButton(t *testing.T) {
+	db := deskDB(t)
+	base := serveBinary(t, db, "--allow-marks")
+	ctx, do := browser(t, 1280, 900)
+	do("open the story", chromedp.Navigate(base+exitPollsPath), chromedp.WaitVisible(chromedp.CSS("form.timeline")))
+	ref2 := eval[string](t, ctx, `document.querySelector('li.version:nth-child(2) button.mark').value`)
+	ref3 := eval[string](t, ctx, `document.querySelector('li.version:nth-child(3)').id`)
+	do("mark @2", chromedp.Click(chromedp.CSS(`li.version:nth-child(2) button.mark`)))
+	waitFor(t, ctx, `location.hash === "#`+ref2+`" && document.querySelector("li.version:nth-child(2) .badge.markedb")`)
+	if n := eval[int](t, ctx, `document.querySelectorAll(".badge.markedb").length`); n != 1 {
+		t.Errorf("%d versions show MARKED, want 1", n)
+	}
+	r := runBinary(t, "", nil, "--db", db, "mark", "--json")
+	if r.code != 0 || !strings.Contains(r.stdout, `"ref": "`+ref2+`"`) {
+		t.Errorf("lede mark after the button: %d %s%s", r.code, r.stdout, r.stderr)
+	}
+	do("what changed since", chromedp.Click(chromedp.CSS("a.since-mark")), chromedp.WaitVisible(chromedp.CSS(".paras")))
+	if u := eval[string](t, ctx, `location.search`); u != "?from="+ref2+"&to="+ref3 {
+		t.Errorf("since the mark: %s, want from %s to %s", u, ref2, ref3)
+	}
+	do("back", chromedp.Navigate(base+exitPollsPath), chromedp.WaitVisible(chromedp.CSS("form.timeline")))
+	do("unmark", chromedp.Click(chromedp.CSS(`li.version:nth-child(2) button.unmark`)))
+	waitFor(t, ctx, `document.readyState === "complete" && document.querySelector("li.version:nth-child(2) button.mark") && !document.querySelector(".badge.markedb")`)
+	if r := runBinary(t, "", nil, "--db", db, "mark", "--json"); r.code != 0 || strings.TrimSpace(r.stdout) != "[]" {
+		t.Errorf("lede mark after unmark: %d %s", r.code, r.stdout)
+	}
+}

@@ -16,6 +16,9 @@ type diffOptions struct {
 	context int
 	stat    bool
 	all     bool
+	// sinceMark compares the story's last marked version with its
+	// latest (lede mark).
+	sinceMark bool
 }
 
 // The --format values.
@@ -50,6 +53,7 @@ a line of their own ("figures" in JSON).
    lede diff STORY@A STORY@B    any two versions (of one story or of two)
    lede diff REF REF            the same, by the versions' refs
    lede diff --all STORY        every update against the one before, in order
+   lede diff STORY --since-mark the last version marked (lede mark) against the latest
    lede diff OLD_FILE NEW_FILE  two files ("-" is standard input); no database
 
 A stored version is compared whole: its parts joined, a partial item (AP's
@@ -80,6 +84,7 @@ Examples:
    lede diff 220309-exit-polls
    lede diff 220309-exit-polls@1 220309-exit-polls@3 --context -1
    lede diff r80 r82
+   lede diff 220309-exit-polls --since-mark
    lede diff --all 220309-exit-polls --stat
    lede diff old.txt new.txt --format html > diff.html
    lede diff 220309-exit-polls --json | jq '.note_check[] | select(.verdict == "not-seen")'`,
@@ -91,6 +96,7 @@ Examples:
 				Usage: "show `N` unchanged paragraphs around each change (-1: all)", Destination: &opt.context},
 			&cli.BoolFlag{Name: "stat", Usage: "print the summary and the note check only", Destination: &opt.stat},
 			&cli.BoolFlag{Name: "all", Aliases: []string{"a"}, Usage: "show every update of the story against the one before", Destination: &opt.all},
+			&cli.BoolFlag{Name: "since-mark", Usage: "compare the story's last marked version (lede mark) with its latest", Destination: &opt.sinceMark},
 		},
 		OnUsageError: onUsageError("diff"),
 		Action: func(c *cli.Context) error {
@@ -135,6 +141,12 @@ func (l *lede) diff(ctx context.Context, args []string, opt diffOptions) error {
 		err error
 	)
 	switch {
+	case opt.sinceMark:
+		c, err := l.diffSinceMark(ctx, args, opt)
+		if err != nil || c.result == nil {
+			return err
+		}
+		cs = []comparison{c}
 	case opt.all:
 		if len(args) != 1 {
 			return usagef("diff", "--all takes one story, got %d arguments", len(args))

@@ -19,12 +19,14 @@ import (
 func (l *lede) serveCommand() *cli.Command {
 	addr := "127.0.0.1:8080"
 	var watchDirs []string
+	var allowMarks bool
 	opt := defaultWatchOptions()
 	maxSize := byteSize(opt.maxSize)
 	return &cli.Command{
 		Name:  "serve",
 		Usage: "serve story timelines, diffs, a JSON API and a feed of new leads over HTTP",
-		Description: `Serve the database read-only over HTTP for people and tools:
+		Description: `Serve the database over HTTP for people and tools, read-only unless
+--allow-marks:
 
    /                          stories, newest first (?q=words, ?since=DATE, ?agency=AP,
                               ?status=killed|corrected|usable, ?page=N); KILLED,
@@ -58,6 +60,13 @@ the revision API (413, naming the lede diff or lede show command that shows
 it by ref, such as "lede diff r16 r17"), and as many diffs as there are CPUs (at least 2) are computed at once;
 one more waits up to 2s for its turn, then gets 503 with Retry-After.
 
+The server only reads unless --allow-marks is given: then each version on
+a timeline has a "mark as used" button (a form POST, refused from other
+sites' pages), which does what lede mark does; the timeline then links
+what changed since the story's last mark. Without the flag, marks made
+with lede mark are shown but not set from the web: a read-only server
+cannot change the database whoever reaches it.
+
 With --watch DIR, the same process also runs lede watch on DIR, so new
 pages show up in the view and the feed as they arrive; lede watch's rule,
 sink and tuning flags (--on, --grep, --late, --webhook, --notify, --jsonl,
@@ -68,12 +77,14 @@ Examples:
    lede serve
    lede --db ~/lede.db serve --addr 127.0.0.1:9000
    lede serve --watch ~/wire/incoming
+   lede serve --allow-marks
    lede serve --watch ~/wire/incoming --quiet --notify 'ntfy://ntfy.sh/desk'
    curl -s localhost:8080/api/stories?q=coronavirus | jq -r '.[].id'
    curl -s 'localhost:8080/api/stories?status=killed&agency=Reuters' | jq -r '.[].id'`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "addr", Value: addr, Usage: "listen on `HOST:PORT` (another host than loopback exposes the database)", Destination: &addr},
 			&cli.GenericFlag{Name: "watch", Usage: "also watch `DIR` and ingest its pages as lede watch does; repeatable", Value: repeated{&watchDirs}},
+			&cli.BoolFlag{Name: "allow-marks", Usage: "let the pages mark versions as used (lede mark), the one write the server then makes", Destination: &allowMarks},
 		}, watchFlags(&opt, &maxSize)...),
 		OnUsageError: onUsageError("serve"),
 		Action: func(c *cli.Context) error {
@@ -88,12 +99,12 @@ Examples:
 				}
 			}
 			opt.maxSize = int64(maxSize)
-			return l.serve(c.Context, addr, watchDirs, opt)
+			return l.serve(c.Context, addr, watchDirs, allowMarks, opt)
 		},
 	}
 }
 
-func (l *lede) serve(ctx context.Context, addr string, watchDirs []string, opt watchOptions) error {
+func (l *lede) serve(ctx context.Context, addr string, watchDirs []string, allowMarks bool, opt watchOptions) error {
 	for _, d := range watchDirs {
 		if st, err := os.Stat(d); err != nil || !st.IsDir() {
 			return &cliError{code: 2, msg: fmt.Sprintf("--watch %s: not a directory", d)}
@@ -107,7 +118,14 @@ func (l *lede) serve(ctx context.Context, addr string, watchDirs []string, opt w
 		}
 	}
 	logger := log.New(l.stderr, "lede: serve: ", log.LstdFlags)
+	var write func(context.Context, func(*store.DB) error) error
+	if allowMarks {
+		write = func(ctx context.Context, fn func(*store.DB) error) error {
+			return l.withWrite(ctx, "serve (a mark)", fn)
+		}
+	}
 	srv, err := web.New(web.Config{
+		Write: write,
 		Open: l.openRead,
 		// A waiting command knocks again every 250ms; an older knock
 		// was left by one that gave up or died, and must not hold back

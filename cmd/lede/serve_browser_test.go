@@ -34,11 +34,11 @@ func findChromium() string {
 }
 
 // serveBinary starts the built lede serving db on a free loopback port
-// and returns its base URL; the server is stopped with SIGINT, as
+// (with serve's flags extra) and returns its base URL; the server is stopped with SIGINT, as
 // Ctrl-C does, when the test ends, and must exit 0.
-func serveBinary(t *testing.T, db string) string {
+func serveBinary(t *testing.T, db string, extra ...string) string {
 	t.Helper()
-	cmd := exec.Command(binary(t), "--db", db, "serve", "--addr", "127.0.0.1:0")
+	cmd := exec.Command(binary(t), append([]string{"--db", db, "serve", "--addr", "127.0.0.1:0"}, extra...)...)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
