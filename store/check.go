@@ -44,6 +44,7 @@ func (db *DB) Check() (CheckReport, error) {
 		txn{Tx: btx}.checkKeys(&rep)
 		txn{Tx: btx}.checkAdvisories(&rep)
 		txn{Tx: btx}.checkMarks(&rep)
+		txn{Tx: btx}.checkText(&rep)
 		return nil
 	})
 	return rep, err

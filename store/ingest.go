@@ -24,6 +24,8 @@ type Input struct {
 
 	// Filled by Prepare.
 	hash, packed []byte
+	words        []string // rawWords(Raw), for the text index
+	worded       bool
 }
 
 // Prepare does the work of storing an input that needs no database: its
@@ -40,6 +42,9 @@ func (in *Input) Prepare() {
 	}
 	if in.packed == nil {
 		in.packed = deflate(in.Raw)
+	}
+	if !in.worded {
+		in.words, in.worded = rawWords(in.Raw), true
 	}
 }
 
@@ -248,6 +253,9 @@ func (tx txn) ingestOne(in Input, now int64) (Result, uint64, error) {
 		return res, 0, err
 	}
 	if err := tx.b(bucketRaw).Put(u64(arrival), in.packed); err != nil {
+		return res, 0, err
+	}
+	if err := tx.putText(arrival, in.words); err != nil {
 		return res, 0, err
 	}
 	s, err := tx.story(uid)

@@ -21,7 +21,7 @@ var (
 	bucketRecent   = []byte("recent")   // latest date u32 | arrival u64 | uid u64 -> nil
 	bucketRemoved  = []byte("removed")  // arrival u64 of a version lede rm removed -> its story's uid u64 (removed.go)
 	allBuckets     = append([][]byte{bucketMeta, bucketStories, bucketIDs, bucketRevs, bucketFeats,
-		bucketRaw, bucketArrivals, bucketHashes, bucketTerms, bucketRecent, bucketHeads, bucketWords, bucketKeys, bucketRemoved, bucketParts}, alertBuckets...)
+		bucketRaw, bucketArrivals, bucketHashes, bucketTerms, bucketRecent, bucketHeads, bucketWords, bucketKeys, bucketRemoved, bucketParts, bucketText}, alertBuckets...)
 )
 
 // SchemaVersion is the layout this binary writes. A file with a higher
@@ -39,7 +39,8 @@ var (
 // schema 10 names stories of year-less pages "feb01-..." (was "xx0201-")
 // and a story that shares its date and slug "-b" (was "-2"), keeping the
 // old ids (storyid.go).
-const SchemaVersion = 10
+// schema 11 adds the text word index of every stored input (text.go).
+const SchemaVersion = 11
 
 func u64(v uint64) []byte {
 	b := make([]byte, 8)

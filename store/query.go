@@ -177,6 +177,14 @@ type ListOptions struct {
 	// let the headline word index narrow the stories Headline is asked
 	// about.
 	Prefixes []string
+	// Text, when set, keeps only the stories with a version whose text
+	// (headline and body) it accepts, or whose headline Headline accepts
+	// (tried first: it costs no parse). It is given the version's source
+	// and input as received, for the caller to parse: the store parses
+	// nothing. TextQuery (revision.SearchQuery) lets the text index
+	// narrow the stories Text is asked about.
+	Text      func(source string, raw []byte) bool
+	TextQuery []string
 	// Agency, when set, keeps only the stories with a version sent by
 	// that agency (case ignored).
 	Agency string
@@ -219,14 +227,8 @@ func (db *DB) Stories(opt ListOptions) ([]Story, error) {
 			if opt.Agency != "" && !tx.anyAgency(uid, opt.Agency) {
 				return false, nil
 			}
-			for _, match := range []func(string) bool{grep, opt.Headline} {
-				ok, err := tx.matchHeadline(uid, match, indexed)
-				if err != nil {
-					warn(Problem{StoryUID: uid, Err: err})
-				}
-				if err != nil || !ok {
-					return false, nil
-				}
+			if !tx.matches(uid, grep, opt, indexed, warn) {
+				return false, nil
 			}
 			var s Story
 			if opt.Status != "" {
@@ -254,7 +256,7 @@ func (db *DB) Stories(opt ListOptions) ([]Story, error) {
 			out = append(out, s)
 			return false, nil
 		}
-		if keys, ok, err := tx.recentOf(opt.Prefixes, opt.Offset+opt.Limit, warn); err != nil || ok {
+		if keys, ok, err := tx.recentOf(opt, warn); err != nil || ok {
 			for _, k := range keys {
 				if done, err := take(k); done || err != nil {
 					return err
@@ -279,16 +281,24 @@ func (db *DB) Stories(opt ListOptions) ([]Story, error) {
 // the index cannot narrow the search (see wordCandidates), or finds so
 // many stories that reading each to order them costs more than the walk
 // is likely to, taking the matches to be spread evenly over the stories.
-func (tx txn) recentOf(prefixes []string, need int, warn func(Problem)) ([][]byte, bool, error) {
+func (tx txn) recentOf(opt ListOptions, warn func(Problem)) ([][]byte, bool, error) {
 	// Reading a story to order it costs about 2.5 times a step of the
 	// walk (BenchmarkSearch), and the walk takes total/hits steps a match:
 	// the index pays while 2.5 hits² < need × total.
 	total := float64(tx.b(bucketStories).Sequence())
+	need := opt.Offset + opt.Limit
 	if need == 0 {
 		need = int(total)
 	}
 	limit := min(maxWordHits, int(math.Sqrt(float64(need)*total/2.5))+1)
-	uids, ok := tx.wordCandidates(prefixes, limit)
+	var uids []uint64
+	ok := false
+	if opt.Text != nil {
+		// The headline index cannot narrow a search of the body text.
+		uids, ok = tx.textCandidates(opt.TextQuery)
+	} else {
+		uids, ok = tx.wordCandidates(opt.Prefixes, limit)
+	}
 	if !ok {
 		return nil, false, nil
 	}
@@ -305,6 +315,40 @@ func (tx txn) recentOf(prefixes []string, need int, warn func(Problem)) ([][]byt
 	}
 	slices.SortFunc(keys, func(a, b []byte) int { return bytes.Compare(b, a) })
 	return keys, true, nil
+}
+
+// matches reports whether story uid passes the text filters of opt:
+// grep on a headline, and Headline on a headline or Text on a version's
+// text.
+func (tx txn) matches(uid uint64, grep func(string) bool, opt ListOptions, indexed bool, warn func(Problem)) bool {
+	head := func(match func(string) bool) bool {
+		ok, err := tx.matchHeadline(uid, match, indexed)
+		if err != nil {
+			warn(Problem{StoryUID: uid, Err: err})
+		}
+		return err == nil && ok
+	}
+	switch {
+	case !head(grep):
+		return false
+	case opt.Headline == nil && opt.Text == nil:
+		return true
+	case opt.Headline != nil && head(opt.Headline):
+		return true
+	}
+	return opt.Text != nil && tx.anyText(uid, opt.Text)
+}
+
+// anyText reports whether match accepts the input of one of a story's
+// versions.
+func (tx txn) anyText(uid uint64, match func(source string, raw []byte) bool) bool {
+	for _, k := range tx.revKeys(uid) {
+		raw, err := tx.raw(arrivalOf(k))
+		if err == nil && match(recordSource(tx.b(bucketRevs).Get(k)), raw) {
+			return true
+		}
+	}
+	return false
 }
 
 // matchHeadline reports whether match (nil: anything) accepts the

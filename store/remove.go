@@ -226,6 +226,11 @@ func (tx txn) removeOne(uid, arrival uint64) (Tombstone, int, int, error) {
 	if err := tx.removeParts(rec); err != nil {
 		return t, 0, 0, err
 	}
+	if raw, err := tx.raw(arrival); err == nil {
+		if err := tx.delText(arrival, raw); err != nil {
+			return t, 0, 0, err
+		}
+	}
 	for _, del := range []struct {
 		bucket, key []byte
 	}{

@@ -266,6 +266,11 @@ func migrate(tx *bolt.Tx) error {
 			return err
 		}
 	}
+	if v < 11 {
+		if err := (txn{Tx: tx}).indexText(); err != nil {
+			return err
+		}
+	}
 	return meta.Put([]byte("schema"), binary.BigEndian.AppendUint32(nil, SchemaVersion))
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"lede/diff"
 	"lede/revision"
+	"lede/revision/wire"
 	"lede/store"
 )
 
@@ -68,12 +69,17 @@ func parseListQuery(v url.Values) (listQuery, store.ListOptions, error) {
 		opt.Since = revision.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
 	}
 	if q.Q != "" {
-		opt.Headline, opt.Prefixes = store.WordSearch(q.Q)
+		store.TextSearch(q.Q, reparse, &opt)
 	}
 	// One story more than a page tells whether there is a next page.
 	opt.Offset = (q.Page - 1) * q.Limit
 	opt.Limit = q.Limit + 1
 	return q, opt, nil
+}
+
+// reparse parses a stored version again for a text search.
+func reparse(source string, raw []byte) (*revision.Revision, error) {
+	return wire.Reparse(source, source, raw)
 }
 
 // storyPage is one page of a story list and whether another follows.

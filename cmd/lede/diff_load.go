@@ -79,3 +79,9 @@ func (l *lede) rebuildFile(old loaded, new *loaded) {
 	}
 	new.rev = w.Rev
 }
+
+// reparse parses a stored version again from its source and input, for
+// a text search (store.TextSearch).
+func reparse(source string, raw []byte) (*revision.Revision, error) {
+	return wire.Reparse(source, source, raw)
+}

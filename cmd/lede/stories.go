@@ -22,6 +22,7 @@ func (l *lede) storiesCommand() *cli.Command {
 	var (
 		asJSON, ignoreCase  bool
 		since, grep, agency string
+		search              string
 		limit               int
 	)
 	return &cli.Command{
@@ -41,18 +42,28 @@ usable), each version's item id, agency and status, "advisories" (ref,
 id, entry, headline, first_line, kill...) for the advisories about a
 story, and "about" for an advisory's own entry.
 
+--search WORDS finds the stories whose headline or text (of any version)
+holds every word, each at the start of a word, in any case and order,
+with the spellings of one actor alike: "N. Korea", "N.K.", "North Korea"
+and "Pyongyang" find one another, so do "S. Korea" and "Seoul", "U.S."
+and "United States"; "korea" finds both Koreas. It is the web view's
+?q= search, looked up in a word index. --grep REGEX matches headlines
+only, as written.
+
 A story id, or any prefix of it that names one story only, is what
 history, show, merge and split take.
 
 Examples:
    lede stories
    lede ls --since 2020-02-01 --grep 'coronavirus|virus'
+   lede stories --search 'N. Korea' --limit 5
    lede ls -i --grep 'n\.?k\.|north korea' --limit 5
    lede stories --agency yonhap --since 2023-01-01
    lede stories --json | jq -r '.[] | select(.versions | length > 2) | .id'`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "since", Usage: "only stories updated on or after `YYYY-MM-DD`", Destination: &since},
 			&cli.StringFlag{Name: "grep", Usage: "only stories with a headline (of any version) matching `REGEX` (Go syntax)", Destination: &grep},
+			&cli.StringFlag{Name: "search", Aliases: []string{"s"}, Usage: "only stories whose headline or text holds every one of `WORDS` (N. Korea, N.K. and North Korea alike)", Destination: &search},
 			&cli.BoolFlag{Name: "ignore-case", Aliases: []string{"i"}, Usage: "match --grep regardless of case", Destination: &ignoreCase},
 			&cli.StringFlag{Name: "agency", Usage: "only stories with a version sent by `NAME` (AP, Reuters, Yonhap...; case ignored)", Destination: &agency},
 			&cli.IntFlag{Name: "limit", Aliases: []string{"n"}, Usage: "list at most `N` stories (0: all; default on a terminal: what fits on it, at least 20; elsewhere all)", Destination: &limit},
@@ -68,6 +79,12 @@ Examples:
 				return err
 			}
 			opt.Agency = strings.TrimSpace(agency)
+			if c.IsSet("search") {
+				if len(revision.SearchQuery(search)) == 0 {
+					return usagef("stories", "--search %q: no words to look for", search)
+				}
+				store.TextSearch(search, reparse, &opt)
+			}
 			cap := 0
 			if !c.IsSet("limit") && !asJSON {
 				cap = l.storiesOnScreen()
