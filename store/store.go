@@ -181,7 +181,10 @@ func (db *DB) init(readOnly bool) error {
 		if err := migrate(tx); err != nil {
 			return err
 		}
-		return migrateAdvisories(tx)
+		if err := migrateAdvisories(tx); err != nil {
+			return err
+		}
+		return ensureIdentity(tx)
 	})
 }
 

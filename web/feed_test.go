@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -22,20 +23,7 @@ func TestFeed(t *testing.T) {
 	if res.StatusCode != 200 {
 		t.Fatalf("status %d", res.StatusCode)
 	}
-	var f struct {
-		XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
-		ID      string   `xml:"id"`
-		Title   string   `xml:"title"`
-		Updated string   `xml:"updated"`
-		Entries []struct {
-			ID      string `xml:"id"`
-			Title   string `xml:"title"`
-			Updated string `xml:"updated"`
-			Link    struct {
-				Href string `xml:"href,attr"`
-			} `xml:"link"`
-		} `xml:"entry"`
-	}
+	var f atomDoc
 	if err := xml.Unmarshal([]byte(body), &f); err != nil {
 		t.Fatalf("not Atom: %v\n%.2000s", err, body)
 	}
@@ -61,7 +49,7 @@ func TestFeed(t *testing.T) {
 		best := 0
 		for _, v := range s.Versions {
 			if v.Seq > best {
-				want["urn:lede:revision:"+v.Ref] = v.Label
+				want[v.Ref] = v.Label
 				best = v.Seq
 			}
 		}
@@ -70,12 +58,25 @@ func TestFeed(t *testing.T) {
 		t.Fatalf("the fixture has %d leads: the test wants 10 to %d", len(want), feedEntries)
 	}
 	seen := map[string]bool{}
-	for _, e := range f.Entries {
-		if seen[e.ID] {
+	var prev time.Time
+	for i, e := range f.Entries {
+		if !tagRe.MatchString(e.ID) {
+			t.Errorf("entry id %q is not tag:example.com,DATE:lede/DBID/REF", e.ID)
+		}
+		ref := entryRef(e.ID)
+		if seen[ref] {
 			t.Errorf("%s listed twice", e.ID)
 		}
-		seen[e.ID] = true
-		label, ok := want[e.ID]
+		seen[ref] = true
+		up, err := time.Parse(time.RFC3339, e.Updated)
+		if i > 0 && err == nil && up.After(prev) {
+			t.Errorf("%s (%s) after an entry of %s: not newest first", e.ID, e.Updated, prev)
+		}
+		prev = up
+		if i == 0 && e.Updated != f.Updated {
+			t.Errorf("feed updated %s, its newest entry %s", f.Updated, e.Updated)
+		}
+		label, ok := want[ref]
 		if !ok {
 			t.Errorf("%s (%s) is not a new lead", e.ID, e.Title)
 			continue
@@ -90,7 +91,6 @@ func TestFeed(t *testing.T) {
 			t.Errorf("%s: link %q", e.ID, e.Link.Href)
 		}
 		// The link names the lead by its ref, and it resolves.
-		ref := strings.TrimPrefix(e.ID, "urn:lede:revision:")
 		target := strings.TrimPrefix(e.Link.Href, "http://example.com")
 		if !strings.HasSuffix(target, "&to="+ref) && !strings.HasSuffix(target, "#"+ref) {
 			t.Errorf("%s: link %q does not name %s", e.ID, target, ref)
@@ -224,7 +224,7 @@ func TestFeedIDsSurviveMerge(t *testing.T) {
 	after := entries()
 	moved := 0
 	for _, v := range withLead.Versions {
-		id := "urn:lede:revision:" + v.Ref
+		id := v.Ref
 		if _, ok := before[id]; !ok {
 			continue
 		}
@@ -262,7 +262,13 @@ func feedLinks(t *testing.T, body string) map[string]string {
 	}
 	out := map[string]string{}
 	for _, e := range f.Entries {
-		out[e.ID] = e.Link.Href
+		out[entryRef(e.ID)] = e.Link.Href
 	}
 	return out
 }
+
+// tagRe is the form of feed entry ids.
+var tagRe = regexp.MustCompile(`^tag:example\.com,\d{4}-\d\d-\d\d:lede/[0-9a-f]{12}/r\d+$`)
+
+// entryRef is the ref a feed entry's id names (its last part).
+func entryRef(id string) string { return id[strings.LastIndex(id, "/")+1:] }

@@ -51,7 +51,7 @@ func TestLinksSurviveLateVersion(t *testing.T) {
 
 	put("AEN20220309004700315", "AEN20220309004752315") // r1, r2
 	before := feed()
-	link, ok := before["urn:lede:revision:r2"]
+	link, ok := before["r2"]
 	if !ok || !strings.HasSuffix(link, "/diff?from=r1&to=r2") {
 		t.Fatalf("feed before the LEAD: %v, want the 2nd LD as r2, linked to the diff of r1 and r2", before)
 	}
@@ -61,10 +61,10 @@ func TestLinksSurviveLateVersion(t *testing.T) {
 
 	put("AEN20220309004751315") // the LEAD, r3, lands as @2
 	after := feed()
-	if _, ok := after["urn:lede:revision:r2"]; !ok || len(after) != 2 {
+	if _, ok := after["r2"]; !ok || len(after) != 2 {
 		t.Errorf("feed after the LEAD: %v, want the 2nd LD still as r2 and the LEAD", after)
 	}
-	if l := after["urn:lede:revision:r3"]; !strings.HasSuffix(l, "/diff?from=r1&to=r3") {
+	if l := after["r3"]; !strings.HasSuffix(l, "/diff?from=r1&to=r3") {
 		t.Errorf("late LEAD's feed link %q, want the diff of r1 and r3", l)
 	}
 	// The link taken before still compares the first version and the

@@ -148,6 +148,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /api/stories/{id}/diff", s.gated(s.apiDiff))
 	mux.HandleFunc("GET /api/revisions/{ref}", s.apiRevision)
 	mux.HandleFunc("GET /feed.atom", s.feed)
+	mux.HandleFunc("GET /s/{id}/feed.atom", s.storyFeed)
 	mux.HandleFunc("GET /static/{name}", serveStatic)
 	mux.HandleFunc("GET /", func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusNotFound, "no such page")

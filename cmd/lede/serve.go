@@ -43,12 +43,15 @@ func (l *lede) serveCommand() *cli.Command {
    /api/stories/STORY/revisions/N      as 'lede show --json'
    /api/revisions/REF                  the same, by ref
    /api/stories/STORY/diff?from=A&to=B as 'lede diff --format json'
-   /feed.atom                 new leads (LEAD, 2nd LD, ...), kills and corrections as an Atom feed
+   /feed.atom                 new leads (LEAD, 2nd LD, ...), kills and corrections as an Atom feed,
+                              newest first (?agency=AP: that agency's)
+   /s/STORY/feed.atom         every version of one story as an Atom feed
 
 A version (A, B, N) is its place in story order (2) or its ref (r17). The
 pages and the feed link versions by ref, so a link keeps naming the same
 version when a late one (a LEAD stored after its 2nd LD) renumbers the
-story; feed entry ids are urn:lede:revision:REF.
+story; feed entry ids are tag:HOST,DATE:lede/DBID/REF URIs (they were
+urn:lede:revision:REF before: a reader sees old entries once more).
 
 It binds the loopback interface unless --addr says otherwise. The database
 is opened for each request and closed before the answer is sent, so lede
