@@ -129,7 +129,7 @@ func (l *lede) serve(ctx context.Context, addr string, watchDirs []string, allow
 	}
 	srv, err := web.New(web.Config{
 		Write: write,
-		Open: l.openRead,
+		Open:  l.openRead,
 		// A waiting command knocks again every 250ms; an older knock
 		// was left by one that gave up or died, and must not hold back
 		// every request of the server.
