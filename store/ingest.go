@@ -131,6 +131,9 @@ func (db *DB) Ingest(ctx context.Context, inputs []Input) ([]Result, error) {
 				}
 			}
 		}
+		if err := tx.putTextBatch(inputs, arrivals); err != nil {
+			return err
+		}
 		if err := tx.settle(results, arrivals); err != nil {
 			return err
 		}
@@ -253,9 +256,6 @@ func (tx txn) ingestOne(in Input, now int64) (Result, uint64, error) {
 		return res, 0, err
 	}
 	if err := tx.b(bucketRaw).Put(u64(arrival), in.packed); err != nil {
-		return res, 0, err
-	}
-	if err := tx.putText(arrival, in.words); err != nil {
 		return res, 0, err
 	}
 	s, err := tx.story(uid)
