@@ -87,6 +87,10 @@ func (tx txn) putText(arrivals []uint64, words [][]string) error {
 		}
 	}
 	slices.SortFunc(keys, bytes.Compare)
+	// Most keys go at the end of their epoch, in order: split full pages,
+	// not half-full ones (bbolt's default), or the index takes twice the
+	// room.
+	b.FillPercent = 0.9
 	for _, k := range keys {
 		if err := b.Put(k, nil); err != nil {
 			return err
