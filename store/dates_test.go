@@ -42,7 +42,8 @@ func plantAsOldLede(t *testing.T, db *DB, ins ...Input) {
 	t.Helper()
 	err := db.bolt.Update(func(btx *bolt.Tx) error {
 		tx := txn{Tx: btx, cache: newTermCache()}
-		for _, in := range ins {
+		arrivals := make([]uint64, len(ins))
+		for i, in := range ins {
 			r, a, err := tx.ingestOne(in, time.Now().Unix())
 			if err != nil {
 				return err
@@ -50,8 +51,9 @@ func plantAsOldLede(t *testing.T, db *DB, ins ...Input) {
 			if err := tx.putEvent(a, r.Status == StatusNewStory, -1, time.Now()); err != nil {
 				return err
 			}
+			arrivals[i] = a
 		}
-		return nil
+		return tx.putTextBatch(ins, arrivals)
 	})
 	if err != nil {
 		t.Fatal(err)
