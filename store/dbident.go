@@ -21,7 +21,7 @@ type Identity struct {
 }
 
 // ensureIdentity gives the file an identity when it has none: a new
-// file, or one lede wrote before identities (schema 8 and older).
+// file, or one lede wrote before identities (schema 10 and older).
 func ensureIdentity(tx *bolt.Tx) error {
 	meta := tx.Bucket(bucketMeta)
 	if meta.Get(metaDBIDSince) != nil {
@@ -42,7 +42,7 @@ func ensureIdentity(tx *bolt.Tx) error {
 }
 
 // Identity returns the database's identity; zero for a file no lede of
-// schema 9 has written yet (which a read-only open refuses anyway).
+// schema 11 has written yet (which a read-only open refuses anyway).
 func (db *DB) Identity() (Identity, error) {
 	var out Identity
 	err := db.bolt.View(func(tx *bolt.Tx) error {

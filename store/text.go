@@ -175,7 +175,7 @@ func (tx txn) textCandidates(query []string) (uids []uint64, ok bool) {
 	return uids, true
 }
 
-// indexText builds the text index of a file written before schema 9,
+// indexText builds the text index of a file written before schema 11,
 // from every stored input.
 func (tx txn) indexText() error {
 	if _, err := tx.CreateBucketIfNotExists(bucketText); err != nil {

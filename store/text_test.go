@@ -30,7 +30,7 @@ func searchIDs(t *testing.T, db *DB, q string) []string {
 // spellings of North Korea find the same stories, which include stories
 // whose headlines say none of them; a word only in the furniture after
 // (END) finds nothing; the index finds what a walk of every story finds;
-// rm and the migration from schema 8 keep the index exact (lede check).
+// rm and the migration from schema 10 keep the index exact (lede check).
 func TestTextSearch(t *testing.T) {
 	db := openTemp(t)
 	ingestAll(t, db, corpusInputs(t), 50)
@@ -87,7 +87,7 @@ func TestTextSearch(t *testing.T) {
 	}
 	mustCheck(t, db)
 
-	// A schema 8 file, without the index, gets it at the next write open.
+	// A schema 10 file, without the index, gets it at the next write open.
 	path := db.path
 	db.Close()
 	b, err := bolt.Open(path, 0o600, nil)
@@ -98,14 +98,14 @@ func TestTextSearch(t *testing.T) {
 		if err := tx.DeleteBucket(bucketText); err != nil {
 			return err
 		}
-		return tx.Bucket(bucketMeta).Put([]byte("schema"), binary.BigEndian.AppendUint32(nil, 8))
+		return tx.Bucket(bucketMeta).Put([]byte("schema"), binary.BigEndian.AppendUint32(nil, 10))
 	})
 	b.Close()
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := Open(path, Options{ReadOnly: true}); err == nil {
-		t.Error("a schema 8 file opened read-only")
+		t.Error("a schema 10 file opened read-only")
 	}
 	db2, err := Open(path, Options{})
 	if err != nil {

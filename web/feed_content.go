@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"lede/diff"
+	"lede/revision"
 	"lede/store"
 )
 
@@ -49,13 +50,14 @@ func (s *Server) entryContent(r *http.Request, l lead) string {
 	return b.String()
 }
 
-// figuresLine is the line of figures that changed
-// ("figures  death toll 18 → 21 (para 2); ..."), "" for none.
-//
-// The figures of a diff (issue 14, item 1) are another change's to add
-// to the diff package; until diff.Result lists them this is the place
-// that renders them, and it renders none.
-func figuresLine(*diff.Result) string { return "" }
+// figuresLine is the line of figures that changed, as text output shows
+// it ("figures  death toll 18 → 21 (para 2); ..."), "" for none.
+func figuresLine(res *diff.Result) string {
+	if len(res.Figures) == 0 {
+		return ""
+	}
+	return "figures  " + revision.FiguresText(res.Figures)
+}
 
 // entryDiff compares a lead with the version before it, from the cache
 // when it can; nil when it cannot (too large, a record gone meanwhile).
@@ -82,16 +84,13 @@ func (s *Server) entryDiff(r *http.Request, l lead) *diff.Result {
 // without a zone.
 var kst = time.FixedZone("KST", 9*3600)
 
-// versionTimes are when a story's versions were sent, in story order:
-// each one's transmission time, else its date and time of day as its
-// page gives them (Seoul's for Yonhap, else taken as UTC), else when it
-// was ingested. A page that gives its date but no time of day is taken
-// as sent no earlier than the version before it on that day (not at
-// midnight, before it), so that the feed's <updated> and its order keep
-// story order.
-//
-// Issue 14's item 2 adds a version time (and the gap since the one
-// before) to store or revision; once it is on main, this gives way to it.
+// versionTimes are when a story's versions were sent, in story order
+// (store.Version.Sent: the transmission time, else the page's date and
+// time of day, else when lede received it), a Yonhap page's time of day
+// read as Seoul's, which it is. A page that gives its date but no time
+// of day is taken as sent no earlier than the version before it on that
+// day (not at midnight, before it), so that the feed's <updated> and its
+// order keep story order.
 func versionTimes(s store.Story) []time.Time {
 	out := make([]time.Time, len(s.Versions))
 	for i, v := range s.Versions {
@@ -107,21 +106,13 @@ func versionTimes(s store.Story) []time.Time {
 // versionTime is one version's time as versionTimes reads it, and
 // whether the page gave its date alone.
 func versionTime(v store.Version) (time.Time, bool) {
-	rec := v.Record
-	if t, err := time.Parse(time.RFC3339, rec.Transmitted); err == nil {
-		return t, false
+	sent := v.Sent()
+	if !sent.Known {
+		return time.Unix(v.Record.Ingested, 0), false
 	}
-	d := rec.Date
-	if d.Year > 0 && d.Month > 0 && d.Day > 0 {
-		zone := time.UTC
-		if strings.EqualFold(rec.Agency, "Yonhap") {
-			zone = kst
-		}
-		var h, m int
-		if _, err := fmt.Sscanf(rec.Time, "%d:%d", &h, &m); err != nil {
-			return time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, zone), true
-		}
-		return time.Date(d.Year, time.Month(d.Month), d.Day, h, m, 0, 0, zone), false
+	t := sent.At
+	if v.Record.Transmitted == "" && !sent.Received && strings.EqualFold(v.Record.Agency, "Yonhap") {
+		t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, kst)
 	}
-	return time.Unix(rec.Ingested, 0), false
+	return t, !sent.Clock
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"lede/diff"
+	"lede/revision"
 	"lede/revision/wire"
 	"lede/store"
 )
@@ -112,8 +113,12 @@ func TestFeedContent(t *testing.T) {
 		if !strings.Contains(e.Content.Text, v.Summary.String()) {
 			t.Errorf("%s: content lacks the summary %q:\n%s", v.Ref, v.Summary.String(), e.Content.Text)
 		}
+		res := parse(v)
+		if len(res.Figures) > 0 && !strings.Contains(e.Content.Text, "figures  "+revision.FiguresText(res.Figures)) {
+			t.Errorf("%s: content lacks the figures %s:\n%s", v.Ref, revision.FiguresText(res.Figures), e.Content.Text)
+		}
 		added := 0
-		for _, p := range parse(v).Paragraphs {
+		for _, p := range res.Paragraphs {
 			if p.Op == diff.OpInsert {
 				added++
 				if !strings.Contains(e.Content.Text, p.Text) {
