@@ -266,8 +266,8 @@ func (tx txn) checkParts(rep *CheckReport, rec RevRecord) int {
 	return max(len(rec.Items), 1)
 }
 
-// removeParts deletes the parts joined to the version rec (raw input and
-// content hash), which lede rm takes out with it. Their parts entries
+// removeParts deletes the parts joined to the version rec (raw input,
+// content hash and text words), which lede rm takes out with it. Their parts entries
 // stay, so that a part's ref still names the version and says it was
 // removed (noVersion finds the version's tombstone).
 func (tx txn) removeParts(rec RevRecord) error {
@@ -277,6 +277,11 @@ func (tx txn) removeParts(rec RevRecord) error {
 		}
 		if err := tx.delHash(it.Arrival, rec.Date); err != nil {
 			return err
+		}
+		if raw, err := tx.raw(it.Arrival); err == nil {
+			if err := tx.delText(it.Arrival, raw); err != nil {
+				return err
+			}
 		}
 		if err := tx.b(bucketRaw).Delete(u64(it.Arrival)); err != nil {
 			return err

@@ -84,7 +84,6 @@ Examples:
    lede diff 220309-exit-polls
    lede diff 220309-exit-polls@1 220309-exit-polls@3 --context -1
    lede diff r80 r82
-   lede diff 220309-exit-polls --since-mark
    lede diff --all 220309-exit-polls --stat
    lede diff old.txt new.txt --format html > diff.html
    lede diff 220309-exit-polls --json | jq '.note_check[] | select(.verdict == "not-seen")'`,
