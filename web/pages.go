@@ -123,6 +123,9 @@ type storyData struct {
 	// Refresh is the page's meta refresh in seconds: off unless the
 	// request asks for it (?refresh=N), as a desk view refreshes.
 	Refresh int
+	// Gaps are how long after the one before each version went out
+	// (store.Gaps), shown beside its time as history shows it.
+	Gaps []string
 	Marks
 }
 
@@ -141,7 +144,7 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 	}
 	n := len(st.Versions)
 	s.sendPage(w, r, "story", storyData{Story: st, From: st.Versions[max(n-2, 0)].Ref, To: st.Versions[n-1].Ref, Refresh: refresh,
-		Marks: s.marksOf(st)})
+		Gaps: store.Gaps(st.Versions), Marks: s.marksOf(st)})
 }
 
 // diffData is the diff page.
