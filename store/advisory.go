@@ -66,7 +66,7 @@ func (tx txn) linkAdvisory(own, arrival uint64, f revision.Features, refs []stri
 		return err
 	}
 	if target != 0 {
-		return tx.b(bucketAdvisories).Put(append(u64(target), u64(arrival)...), nil)
+		return tx.putLink(target, arrival)
 	}
 	for _, t := range terms {
 		if err := tx.b(bucketAdvPending).Put(append(u64(t), u64(arrival)...), nil); err != nil {
@@ -120,7 +120,7 @@ func (tx txn) adoptAdvisories(f revision.Features, uid uint64) error {
 		if err := tx.putAbout(a, uid, terms); err != nil {
 			return err
 		}
-		if err := tx.b(bucketAdvisories).Put(append(u64(uid), u64(a)...), nil); err != nil {
+		if err := tx.putLink(uid, a); err != nil {
 			return err
 		}
 	}
@@ -129,6 +129,9 @@ func (tx txn) adoptAdvisories(f revision.Features, uid uint64) error {
 
 // putAbout records what the advisory that arrived as arrival is about.
 func (tx txn) putAbout(arrival, target uint64, terms []uint64) error {
+	if err := tx.touchAdvisory(arrival); err != nil {
+		return err
+	}
 	v := u64(target)
 	for _, t := range terms {
 		v = append(v, u64(t)...)
@@ -196,9 +199,12 @@ func (tx txn) unlinkAdvisory(arrival uint64) error {
 		return err
 	}
 	if t != 0 {
-		if err := tx.b(bucketAdvisories).Delete(append(u64(t), u64(arrival)...)); err != nil {
+		if err := tx.delLink(t, arrival); err != nil {
 			return err
 		}
+	}
+	if err := tx.touchAdvisory(arrival); err != nil {
+		return err
 	}
 	return tx.b(bucketAbout).Delete(u64(arrival))
 }
@@ -214,10 +220,10 @@ func (tx txn) moveAdvisories(into, from uint64) error {
 	}
 	for _, a := range moved {
 		_, terms := tx.aboutOf(a)
-		if err := tx.b(bucketAdvisories).Delete(append(u64(from), u64(a)...)); err != nil {
+		if err := tx.delLink(from, a); err != nil {
 			return err
 		}
-		if err := tx.b(bucketAdvisories).Put(append(u64(into), u64(a)...), nil); err != nil {
+		if err := tx.putLink(into, a); err != nil {
 			return err
 		}
 		if err := tx.putAbout(a, into, terms); err != nil {

@@ -5,8 +5,6 @@ import (
 	"slices"
 
 	"lede/revision"
-
-	bolt "go.etcd.io/bbolt"
 )
 
 // metaAdvisories is present once the file's advisories are filed as
@@ -24,8 +22,7 @@ var fileAdvisoriesApart = true
 // (advisory.go), once per file, inside the opening transaction. It is
 // not a schema version of its own: an older lede still reads and writes
 // the file, and what it stores then stays as it stored it.
-func migrateAdvisories(btx *bolt.Tx) error {
-	tx := txn{Tx: btx}
+func migrateAdvisories(tx txn) error {
 	meta := tx.b(bucketMeta)
 	if meta.Get(metaAdvisories) != nil {
 		return nil

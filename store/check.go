@@ -20,6 +20,10 @@ type CheckReport struct {
 	// that is not a real one (each is also a problem); RepairDates
 	// repairs them.
 	BadDates []uint64
+	// StaleListings are the uids of stories whose listing record does
+	// not match their records (each is also a problem);
+	// RebuildListings repairs them.
+	StaleListings []uint64
 }
 
 // maxProblems stops a check of a badly damaged file from listing forever.
@@ -45,6 +49,7 @@ func (db *DB) Check() (CheckReport, error) {
 		txn{Tx: btx}.checkAdvisories(&rep)
 		txn{Tx: btx}.checkMarks(&rep)
 		txn{Tx: btx}.checkText(&rep)
+		txn{Tx: btx}.checkListings(&rep)
 		return nil
 	})
 	return rep, err
@@ -189,8 +194,7 @@ func (tx txn) checkPostings(rep *CheckReport) {
 // lede re-filed the terms a moved revision shared with those that stayed
 // (a split, or a revision displaced from its story) lack some.
 func (db *DB) Refile(arrivals []uint64) error {
-	return db.bolt.Update(func(btx *bolt.Tx) error {
-		tx := txn{Tx: btx}
+	return db.update(func(tx txn) error {
 		for _, a := range arrivals {
 			rk := tx.b(bucketArrivals).Get(u64(a))
 			if rk == nil {

@@ -6,8 +6,6 @@ import (
 	"fmt"
 
 	"lede/revision"
-
-	bolt "go.etcd.io/bbolt"
 )
 
 // Dates that are not real calendar dates. lede before it checked dates
@@ -56,8 +54,7 @@ func featuresDate(b []byte) revision.Date {
 // content hash, index postings, the story's latest version and recent
 // entry. All in one transaction.
 func (db *DB) RepairDates(arrivals []uint64, reread func(source string, raw []byte) revision.Date) error {
-	return db.bolt.Update(func(btx *bolt.Tx) error {
-		tx := txn{Tx: btx}
+	return db.update(func(tx txn) error {
 		for _, a := range arrivals {
 			if err := tx.repairDate(a, reread); err != nil {
 				return fmt.Errorf("revision %d: %w", a, err)
@@ -112,11 +109,11 @@ func (tx txn) repairDate(arrival uint64, reread func(string, []byte) revision.Da
 		}
 	}
 	f.Date, rec.Date = d, d
-	if err := tx.b(bucketRevs).Delete(rk); err != nil {
+	if err := tx.delRev(rk); err != nil {
 		return err
 	}
 	nk := revKey(uid, orderOf(f, rec, s.Year, arrival))
-	if err := putJSON(tx.b(bucketRevs), nk, rec); err != nil {
+	if err := tx.putRev(nk, rec); err != nil {
 		return err
 	}
 	if err := tx.b(bucketFeats).Put(featKey(uid, arrival), encodeFeatures(f)); err != nil {

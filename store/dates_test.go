@@ -40,8 +40,8 @@ func editedPage(t *testing.T, id string, edits ...string) Input {
 // the same filing, without the refusal of an impossible date.
 func plantAsOldLede(t *testing.T, db *DB, ins ...Input) {
 	t.Helper()
-	err := db.bolt.Update(func(btx *bolt.Tx) error {
-		tx := txn{Tx: btx, cache: newTermCache()}
+	err := db.update(func(tx txn) error {
+		tx.cache = newTermCache()
 		arrivals := make([]uint64, len(ins))
 		for i, in := range ins {
 			r, a, err := tx.ingestOne(in, time.Now().Unix())
@@ -65,8 +65,7 @@ func plantAsOldLede(t *testing.T, db *DB, ins ...Input) {
 // of a story of 2023 under 2023-02-29.
 func refileAs(t *testing.T, db *DB, arrival uint64, yyyymmdd uint32) {
 	t.Helper()
-	err := db.bolt.Update(func(btx *bolt.Tx) error {
-		tx := txn{Tx: btx}
+	err := db.update(func(tx txn) error {
 		k := append([]byte(nil), tx.b(bucketArrivals).Get(u64(arrival))...)
 		v := append([]byte(nil), tx.b(bucketRevs).Get(k)...)
 		nk := append([]byte(nil), k...)

@@ -6,8 +6,6 @@ import (
 	"slices"
 
 	"lede/revision"
-
-	bolt "go.etcd.io/bbolt"
 )
 
 // rekey re-files the revision stored under key (record, features and
@@ -28,14 +26,14 @@ func (tx txn) rekey(key []byte, to uint64, toYear int) (revision.Features, error
 		return f, err
 	}
 	v := append([]byte(nil), tx.b(bucketRevs).Get(key)...)
-	if err := tx.b(bucketRevs).Delete(key); err != nil {
+	if err := tx.delRev(key); err != nil {
 		return f, err
 	}
 	if err := tx.b(bucketFeats).Delete(featKey(from, arrival)); err != nil {
 		return f, err
 	}
 	nk := revKey(to, orderOf(f, rec, toYear, arrival))
-	if err := tx.b(bucketRevs).Put(nk, v); err != nil {
+	if err := tx.putRevRaw(nk, v); err != nil {
 		return f, err
 	}
 	if err := tx.b(bucketFeats).Put(featKey(to, arrival), encodeFeatures(f)); err != nil {
@@ -158,8 +156,7 @@ func (tx txn) merge(into, from uint64) error {
 // of from joins into, and from's id resolves to into from now on.
 func (db *DB) Merge(into, from string) (string, error) {
 	var id string
-	err := db.bolt.Update(func(btx *bolt.Tx) error {
-		tx := txn{Tx: btx}
+	err := db.update(func(tx txn) error {
 		a, err := tx.resolve(into)
 		if err != nil {
 			return err
@@ -186,8 +183,7 @@ func (db *DB) Merge(into, from string) (string, error) {
 // them again, and later revisions join whichever they match.
 func (db *DB) Split(ref string, rev int) (string, error) {
 	var id string
-	err := db.bolt.Update(func(btx *bolt.Tx) error {
-		tx := txn{Tx: btx}
+	err := db.update(func(tx txn) error {
 		uid, err := tx.resolve(ref)
 		if err != nil {
 			return err

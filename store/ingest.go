@@ -9,8 +9,6 @@ import (
 	"time"
 
 	"lede/revision"
-
-	bolt "go.etcd.io/bbolt"
 )
 
 // Input is one parsed input to store.
@@ -99,8 +97,8 @@ func (db *DB) Ingest(ctx context.Context, inputs []Input) ([]Result, error) {
 	arrivals := make([]uint64, len(inputs))
 	start := time.Now()
 	now := start.Unix()
-	err := db.bolt.Update(func(btx *bolt.Tx) error {
-		tx := txn{Tx: btx, cache: newTermCache()}
+	err := db.update(func(tx txn) error {
+		tx.cache = newTermCache()
 		outbox := !db.noEvents && tx.outboxOn()
 		var prevs []int
 		if outbox {
@@ -281,7 +279,7 @@ func (tx txn) addRevision(uid, arrival uint64, in Input, f revision.Features, no
 		return err
 	}
 	key := revKey(uid, orderOf(f, rec, s.Year, arrival))
-	if err := putJSON(tx.b(bucketRevs), key, rec); err != nil {
+	if err := tx.putRev(key, rec); err != nil {
 		return err
 	}
 	if err := tx.b(bucketFeats).Put(featKey(uid, arrival), encodeFeatures(f)); err != nil {

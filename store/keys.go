@@ -39,8 +39,10 @@ var (
 // schema 10 names stories of year-less pages "feb01-..." (was "xx0201-")
 // and a story that shares its date and slug "-b" (was "-2"), keeping the
 // old ids (storyid.go).
-// schema 11 adds the text word index of every stored input (text.go).
-const SchemaVersion = 11
+// schema 11 adds the text word index of every stored input (text.go);
+// schema 12 keeps a listing record per story (listing.go), which a lede
+// before it would leave stale.
+const SchemaVersion = 12
 
 func u64(v uint64) []byte {
 	b := make([]byte, 8)

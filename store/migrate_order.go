@@ -2,8 +2,6 @@ package store
 
 import (
 	"fmt"
-
-	bolt "go.etcd.io/bbolt"
 )
 
 // migrateOrder re-files a schema 6 file's revisions under schema 7's
@@ -14,8 +12,7 @@ import (
 // schema 6 stored no story keys (revision.FeaturesOf set none), so there
 // is nothing to file. It works a story at a time, so a file of a million
 // revisions needs the memory of one story's keys and of the story list.
-func migrateOrder(btx *bolt.Tx) error {
-	tx := txn{Tx: btx}
+func migrateOrder(tx txn) error {
 	var uids []uint64
 	tx.b(bucketStories).ForEach(func(k, _ []byte) error {
 		uids = append(uids, getU64(k))

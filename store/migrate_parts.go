@@ -1,15 +1,12 @@
 package store
 
-import bolt "go.etcd.io/bbolt"
-
 // migrateParts brings a file of schema 8 or before to schema 9's versions
 // in parts (parts.go): each stored take or add becomes a version of one
 // part, listing itself in Items, so the parts that arrive from now on
 // join it. Parts stored before as versions of their own stay so: joining
 // them would renumber versions people have named (lede rm of one and
 // ingesting it again joins it).
-func migrateParts(btx *bolt.Tx) error {
-	tx := txn{Tx: btx}
+func migrateParts(tx txn) error {
 	type fix struct {
 		key []byte
 		rec RevRecord
@@ -29,7 +26,7 @@ func migrateParts(btx *bolt.Tx) error {
 		return err
 	}
 	for _, f := range fixes {
-		if err := putJSON(tx.b(bucketRevs), f.key, f.rec); err != nil {
+		if err := tx.putRev(f.key, f.rec); err != nil {
 			return err
 		}
 	}

@@ -157,11 +157,11 @@ func (tx txn) liftVersions(uid uint64) (bool, error) {
 // same story.
 func (tx txn) refile(key, order []byte) error {
 	v := append([]byte(nil), tx.b(bucketRevs).Get(key)...)
-	if err := tx.b(bucketRevs).Delete(key); err != nil {
+	if err := tx.delRev(key); err != nil {
 		return err
 	}
 	nk := revKey(getU64(key), order)
-	if err := tx.b(bucketRevs).Put(nk, v); err != nil {
+	if err := tx.putRevRaw(nk, v); err != nil {
 		return err
 	}
 	return tx.b(bucketArrivals).Put(u64(arrivalOf(key)), nk)

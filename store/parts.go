@@ -173,7 +173,7 @@ func (tx txn) joinPart(uid uint64, key []byte, rec RevRecord, arrival uint64, in
 		rec.Complete = rec.Complete && it.Complete
 	}
 	rec.Summary, rec.SummaryPrev, rec.Assembly = nil, 0, nil
-	if err := tx.b(bucketRevs).Delete(key); err != nil {
+	if err := tx.delRev(key); err != nil {
 		return err
 	}
 	vf, err := decodeFeatures(tx.b(bucketFeats).Get(featKey(uid, rec.Arrival)))
@@ -181,7 +181,7 @@ func (tx txn) joinPart(uid uint64, key []byte, rec RevRecord, arrival uint64, in
 		return err
 	}
 	nk := revKey(uid, orderOf(vf, rec, s.Year, rec.Arrival))
-	if err := putJSON(tx.b(bucketRevs), nk, rec); err != nil {
+	if err := tx.putRev(nk, rec); err != nil {
 		return err
 	}
 	if err := tx.b(bucketArrivals).Put(u64(rec.Arrival), nk); err != nil {
@@ -241,7 +241,7 @@ func (tx txn) wholeChanged(uid uint64, key []byte, self bool, ids []string) erro
 			continue
 		}
 		rec.Summary, rec.SummaryPrev, rec.Assembly = nil, 0, nil
-		if err := putJSON(tx.b(bucketRevs), k, rec); err != nil {
+		if err := tx.putRev(k, rec); err != nil {
 			return err
 		}
 	}

@@ -91,7 +91,7 @@ type Story struct {
 	Versions []Version   `json:"versions"`
 	// Problems are the story's revision records that could not be read
 	// as stored (see Problem). A record whose date alone is damaged is
-	// listed with the date unknown; one that cannot be read at all keeps
+	// listingRec with the date unknown; one that cannot be read at all keeps
 	// its place, so the others keep their numbers, with its arrival
 	// number only.
 	Problems []Problem `json:"-"`
@@ -198,81 +198,67 @@ type ListOptions struct {
 	Warn func(Problem)
 }
 
-// Stories lists live stories, most recently updated first. Filters read
-// only the headlines of a story's revisions, and skipped stories are not
-// loaded, so a search or a deep page costs little per story passed over.
+// Stories lists live stories, most recently updated first, each read
+// whole from its records (the versions' Record complete), for callers
+// that need more than a listing shows, such as the feed; EachStory lists
+// the same stories from their listing records. Filters read the indexes
+// and listing records, and skipped stories are not loaded, so a search
+// or a deep page costs little per story passed over.
 func (db *DB) Stories(opt ListOptions) ([]Story, error) {
 	var out []Story
-	skip := opt.Offset
+	err := db.eachListed(opt, func(tx txn, uid uint64, _ *listingRec) error {
+		return tx.listFromRecords(uid, opt, func(st Story) error {
+			out = append(out, st)
+			return nil
+		})
+	})
+	return out, err
+}
+
+// walkListing walks the live stories opt selects, most recently updated
+// first: since, the headline and text filters (from the indexes), and
+// pass (the other filters), then Offset and Limit; emit hears of each
+// story listed. A story pass turns down is not counted against Offset.
+func (tx txn) walkListing(opt ListOptions, pass func(uid uint64) bool, emit func(uid uint64) error) error {
+	skip, taken := opt.Offset, 0
 	since := uint32(opt.Since.Year*10000 + opt.Since.Month*100 + opt.Since.Day)
 	var grep func(string) bool
 	if opt.Grep != nil {
 		grep = opt.Grep.MatchString
 	}
-	warn := func(p Problem) {
-		if opt.Warn != nil {
-			opt.Warn(p)
+	indexed := tx.headsIndexed()
+	// take lists the story of a recent-index key when it passes the
+	// filters, and reports whether the listing is done.
+	take := func(k []byte) (done bool, err error) {
+		if opt.Limit > 0 && taken >= opt.Limit || !opt.Since.IsZero() && getU32(k) < since {
+			return true, nil
 		}
-	}
-	err := db.bolt.View(func(btx *bolt.Tx) error {
-		tx := txn{Tx: btx}
-		indexed := tx.headsIndexed()
-		// take adds the story of a recent-index key when it passes the
-		// filters, and reports whether the listing is done.
-		take := func(k []byte) (done bool, err error) {
-			if opt.Limit > 0 && len(out) >= opt.Limit || !opt.Since.IsZero() && getU32(k) < since {
-				return true, nil
-			}
-			uid := getU64(k[12:])
-			if opt.Agency != "" && !tx.anyAgency(uid, opt.Agency) {
-				return false, nil
-			}
-			if !tx.matches(uid, grep, opt, indexed, warn) {
-				return false, nil
-			}
-			var s Story
-			if opt.Status != "" {
-				if s, err = tx.loadStory(uid); err != nil {
-					warn(Problem{StoryUID: uid, Err: err})
-					return false, nil
-				}
-				if s.Status != opt.Status {
-					return false, nil
-				}
-			}
-			if skip > 0 {
-				skip--
-				return false, nil
-			}
-			if s.ID == "" {
-				if s, err = tx.loadStory(uid); err != nil {
-					warn(Problem{StoryUID: uid, Err: err})
-					return false, nil
-				}
-			}
-			for _, p := range s.Problems {
-				warn(p)
-			}
-			out = append(out, s)
+		uid := getU64(k[12:])
+		if !tx.matches(uid, grep, opt, indexed, opt.warn) || !pass(uid) {
 			return false, nil
 		}
-		if keys, ok, err := tx.recentOf(opt, warn); err != nil || ok {
-			for _, k := range keys {
-				if done, err := take(k); done || err != nil {
-					return err
-				}
-			}
-			return err
+		if skip > 0 {
+			skip--
+			return false, nil
 		}
-		c := tx.b(bucketRecent).Cursor()
-		for k, _ := c.Last(); k != nil; k, _ = c.Prev() {
+		taken++
+		return false, emit(uid)
+	}
+	if keys, ok, err := tx.recentOf(opt, opt.warn); err != nil || ok {
+		for _, k := range keys {
 			if done, err := take(k); done || err != nil {
 				return err
 			}
 		}
-		return nil
-	})
-	return out, err
+		return err
+	}
+	c := tx.b(bucketRecent).Cursor()
+	for k, _ := c.Last(); k != nil; k, _ = c.Prev() {
+		if done, err := take(k); done || err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // recentOf returns the recent-index keys, newest first, of the stories

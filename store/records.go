@@ -132,6 +132,9 @@ func (tx txn) story(uid uint64) (storyRecord, error) {
 }
 
 func (tx txn) putStory(uid uint64, s storyRecord) error {
+	if err := tx.touch(uid); err != nil {
+		return err
+	}
 	if tx.cache != nil {
 		tx.cache.stories[uid] = s.clone()
 	}
@@ -165,6 +168,10 @@ func (tx txn) live(uid uint64) (uint64, storyRecord, error) {
 type txn struct {
 	*bolt.Tx
 	cache *termCache
+	// dirty collects, in a write transaction run by db.update, the
+	// stories whose listing records it must rebuild (listing.go); nil
+	// in a read transaction.
+	dirty *dirtySet
 }
 
 func (tx txn) b(name []byte) *bolt.Bucket { return tx.Bucket(name) }

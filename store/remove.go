@@ -7,8 +7,6 @@ import (
 	"time"
 
 	"lede/revision"
-
-	bolt "go.etcd.io/bbolt"
 )
 
 // Removal is for what should never have been stored: a file that was no
@@ -118,8 +116,7 @@ func (db *DB) remove(opt RemoveOptions, pick func(txn) ([]uint64, error)) (Remov
 		now = time.Now()
 	}
 	var out Removal
-	err := db.bolt.Update(func(btx *bolt.Tx) error {
-		tx := txn{Tx: btx}
+	err := db.update(func(tx txn) error {
 		arrivals, err := pick(tx)
 		if err != nil {
 			return err
@@ -231,10 +228,13 @@ func (tx txn) removeOne(uid, arrival uint64) (Tombstone, int, int, error) {
 			return t, 0, 0, err
 		}
 	}
+	if err := tx.delRev(key); err != nil {
+		return t, 0, 0, err
+	}
 	for _, del := range []struct {
 		bucket, key []byte
 	}{
-		{bucketRevs, key}, {bucketFeats, featKey(uid, arrival)}, {bucketArrivals, u64(arrival)},
+		{bucketFeats, featKey(uid, arrival)}, {bucketArrivals, u64(arrival)},
 		{bucketRaw, u64(arrival)},
 	} {
 		if err := tx.b(del.bucket).Delete(del.key); err != nil {

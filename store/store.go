@@ -178,13 +178,22 @@ func (db *DB) init(readOnly bool) error {
 		if err := check(tx); err != nil {
 			return err
 		}
-		if err := migrate(tx); err != nil {
+		t := tracked(tx)
+		rebuilt, err := migrate(t)
+		if err != nil {
 			return err
 		}
-		if err := migrateAdvisories(tx); err != nil {
+		if rebuilt { // every listing record is new: nothing left to rebuild
+			clear(t.dirty.stories)
+			t.dirty.arrivals = nil
+		}
+		if err := migrateAdvisories(t); err != nil {
 			return err
 		}
-		return ensureIdentity(tx)
+		if err := ensureIdentity(tx); err != nil {
+			return err
+		}
+		return t.flushListings()
 	})
 }
 
@@ -227,54 +236,63 @@ func jsonUnmarshal(raw []byte, v any) error {
 }
 
 // migrate brings an older file up to SchemaVersion inside the opening
-// transaction, so a crash leaves it as it was.
-func migrate(tx *bolt.Tx) error {
+// transaction, so a crash leaves it as it was. It reports whether it
+// built every story's listing record (schema 10), which a file of an
+// older schema has none of.
+func migrate(t txn) (bool, error) {
+	tx := t.Tx
 	meta := tx.Bucket(bucketMeta)
 	v := binary.BigEndian.Uint32(meta.Get([]byte("schema")))
 	if v == SchemaVersion {
-		return nil
+		return false, nil
 	}
 	if v < 5 {
 		if err := migratePostings(tx, v); err != nil {
-			return err
+			return false, err
 		}
 	}
 	if v < 3 {
 		if err := migrateHashes(tx); err != nil {
-			return err
+			return false, err
 		}
 	}
 	if v < 4 {
-		if err := (txn{Tx: tx}).indexHeads(); err != nil {
-			return err
+		if err := t.indexHeads(); err != nil {
+			return false, err
 		}
 	}
 	if v < 7 {
-		if err := migrateOrder(tx); err != nil {
-			return err
+		if err := migrateOrder(t); err != nil {
+			return false, err
 		}
 	}
 	if v < 8 {
-		if err := (txn{Tx: tx}).indexWords(); err != nil {
-			return err
+		if err := t.indexWords(); err != nil {
+			return false, err
 		}
 	}
 	if v < 9 {
-		if err := migrateParts(tx); err != nil {
-			return err
+		if err := migrateParts(t); err != nil {
+			return false, err
 		}
 	}
 	if v < 10 {
-		if err := migrateIDs(tx); err != nil {
-			return err
+		if err := migrateIDs(t); err != nil {
+			return false, err
 		}
 	}
 	if v < 11 {
-		if err := (txn{Tx: tx}).indexText(); err != nil {
-			return err
+		if err := t.indexText(); err != nil {
+			return false, err
 		}
 	}
-	return meta.Put([]byte("schema"), binary.BigEndian.AppendUint32(nil, SchemaVersion))
+	if v < 12 {
+		// Built last, from the records as the migrations above left them.
+		if err := t.rebuildListings(); err != nil {
+			return false, err
+		}
+	}
+	return true, meta.Put([]byte("schema"), binary.BigEndian.AppendUint32(nil, SchemaVersion))
 }
 
 // migratePostings packs the candidate index of schemas 1-4 (bucket

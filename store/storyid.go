@@ -5,8 +5,6 @@ import (
 	"regexp"
 	"strconv"
 
-	bolt "go.etcd.io/bbolt"
-
 	"lede/revision"
 )
 
@@ -84,8 +82,7 @@ func readableID(id string, exists func(string) bool) string {
 // migrateIDs renames the stories of an older file whose ids take the
 // old forms (see above). The old id keeps naming the story, as a merged
 // story's id names the story it went into.
-func migrateIDs(btx *bolt.Tx) error {
-	tx := txn{Tx: btx}
+func migrateIDs(tx txn) error {
 	exists := func(id string) bool { return tx.b(bucketIDs).Get([]byte(id)) != nil }
 	type rename struct {
 		uid uint64

@@ -177,8 +177,7 @@ func (db *DB) SetSummaries(sums []ComputedSummary) error {
 	if len(sums) == 0 {
 		return nil
 	}
-	return db.bolt.Update(func(btx *bolt.Tx) error {
-		tx := txn{Tx: btx}
+	return db.update(func(tx txn) error {
 		for _, cs := range sums {
 			key := tx.b(bucketArrivals).Get(u64(cs.Arrival))
 			if key == nil {
@@ -194,7 +193,7 @@ func (db *DB) SetSummaries(sums []ComputedSummary) error {
 			}
 			s := cs.Summary
 			rec.Summary, rec.SummaryPrev, rec.Assembly = &s, cs.PrevArrival, cs.Assembly
-			if err := putJSON(tx.b(bucketRevs), key, rec); err != nil {
+			if err := tx.putRev(key, rec); err != nil {
 				return err
 			}
 		}

@@ -97,9 +97,12 @@ func (s *Server) listStories(r *http.Request) (storyPage, error) {
 	}
 	var list []store.Story
 	opt.Warn = s.logProblem
-	err = s.view(r.Context(), func(db *store.DB) (err error) {
-		list, err = db.Stories(opt)
-		return err
+	err = s.view(r.Context(), func(db *store.DB) error {
+		list = nil // a page at most: from the listing records, not every version's record
+		return db.EachStory(opt, func(st store.Story) error {
+			list = append(list, st)
+			return nil
+		})
 	})
 	if err != nil {
 		return storyPage{}, err

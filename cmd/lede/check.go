@@ -96,10 +96,13 @@ func (l *lede) check(ctx context.Context, asJSON, summaries, fix bool) error {
 		return err
 	}
 	res := checkResult{Stories: rep.Stories, Revisions: rep.Revisions, Problems: nonNil(rep.Problems)}
-	if fix && (len(rep.Unfiled) > 0 || len(rep.BadDates) > 0) {
-		unfiled, dated := rep.Unfiled, rep.BadDates
+	if fix && (len(rep.Unfiled) > 0 || len(rep.BadDates) > 0 || len(rep.StaleListings) > 0) {
+		unfiled, dated, stale := rep.Unfiled, rep.BadDates, rep.StaleListings
 		err := l.withWrite(ctx, "check --fix", func(db *store.DB) error {
 			if err := db.RepairDates(dated, rereadDate); err != nil {
+				return err
+			}
+			if err := db.RebuildListings(stale); err != nil {
 				return err
 			}
 			return db.Refile(unfiled)
@@ -113,6 +116,9 @@ func (l *lede) check(ctx context.Context, asJSON, summaries, fix bool) error {
 		}
 		if len(dated) > 0 {
 			res.Fixed = append(res.Fixed, fmt.Sprintf("read the date of %s again from the stored page and filed it anew", plural(len(dated), "revision", "revisions")))
+		}
+		if len(stale) > 0 {
+			res.Fixed = append(res.Fixed, fmt.Sprintf("rebuilt the listing records of %s from their records", plural(len(stale), "story", "stories")))
 		}
 		if len(unfiled) > 0 {
 			res.Fixed = append(res.Fixed, fmt.Sprintf("filed the index terms of %s again", plural(len(unfiled), "revision", "revisions")))

@@ -2,8 +2,11 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"io"
 	"regexp"
 	"slices"
 	"strconv"
@@ -143,22 +146,26 @@ func (l *lede) stories(ctx context.Context, opt store.ListOptions, asJSON bool, 
 	var agencies []string
 	opt.Warn = func(p store.Problem) { problems = append(problems, p) }
 	err := l.withRead(ctx, func(db *store.DB) (err error) {
-		problems = nil // a retried read starts again
-		if list, err = db.Stories(opt); err != nil {
+		if asJSON {
+			// Written story by story as the listing records are read:
+			// memory stays flat however many stories there are.
+			return writeJSONArray(l.stdout, func(item func([]byte) error) error {
+				return db.EachStoryJSON(opt, item)
+			})
+		}
+		err = db.EachStory(opt, func(s store.Story) error {
+			list = append(list, s)
+			return nil
+		})
+		if err != nil {
 			return err
 		}
 		agencies, err = db.Agencies()
 		return err
 	})
-	if err != nil {
-		return err
-	}
 	l.warnProblems(problems)
-	if asJSON {
-		if list == nil {
-			list = []store.Story{}
-		}
-		return l.writeJSON(list)
+	if err != nil || asJSON {
+		return err
 	}
 	if len(list) == 0 {
 		fmt.Fprintln(l.stderr, "lede: no stories")
@@ -169,6 +176,37 @@ func (l *lede) stories(ctx context.Context, opt store.ListOptions, asJSON bool, 
 		list = list[:cap]
 	}
 	return l.writeStoryTable(list, len(agencies) > 1, more)
+}
+
+// writeJSONArray writes the JSON array of the items each gives (each
+// compact JSON) to w as it goes, byte for byte as json.MarshalIndent of
+// the whole array with two spaces would, then a newline.
+func writeJSONArray(w io.Writer, each func(item func([]byte) error) error) error {
+	out := bufio.NewWriterSize(w, 64<<10)
+	out.WriteByte('[')
+	n := 0
+	var buf bytes.Buffer
+	err := each(func(js []byte) error {
+		buf.Reset()
+		if err := json.Indent(&buf, js, "  ", "  "); err != nil {
+			return fmt.Errorf("encoding JSON: %w", err)
+		}
+		if n > 0 {
+			out.WriteByte(',')
+		}
+		n++
+		out.WriteString("\n  ")
+		_, err := out.Write(buf.Bytes())
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		out.WriteByte('\n')
+	}
+	out.WriteString("]\n")
+	return flushed(out)
 }
 
 // writeStoryTable writes one row per story under a header, in columns;

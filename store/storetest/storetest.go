@@ -73,9 +73,18 @@ func update(path, source string, fn func(tx *bolt.Tx, k, v []byte) error) error 
 			var rec struct {
 				Source string `json:"source"`
 			}
-			if json.Unmarshal(v, &rec) == nil && rec.Source == source {
-				return fn(tx, append([]byte(nil), k...), append([]byte(nil), v...))
+			if json.Unmarshal(v, &rec) != nil || rec.Source != source {
+				continue
 			}
+			// The story's listing record (schema 10) was built from the
+			// record as it was; an older lede damaged records before there
+			// were any, and lede lists such a story from its records.
+			if l := tx.Bucket([]byte("listings")); l != nil {
+				if err := l.Delete(k[:8]); err != nil {
+					return err
+				}
+			}
+			return fn(tx, append([]byte(nil), k...), append([]byte(nil), v...))
 		}
 		return fmt.Errorf("no revision from %s", source)
 	})
