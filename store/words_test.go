@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/binary"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -91,19 +90,7 @@ func TestWordIndexSearch(t *testing.T) {
 	mustCheck(t, db)
 
 	// A schema 5 file has no word index: the next write-open builds it.
-	err = db.bolt.Update(func(tx *bolt.Tx) error {
-		if err := tx.DeleteBucket(bucketWords); err != nil {
-			return err
-		}
-		return tx.Bucket(bucketMeta).Put([]byte("schema"), binary.BigEndian.AppendUint32(nil, 5))
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	if db, err = Open(path, Options{}); err != nil {
-		t.Fatal(err)
-	}
+	db = reopenAs(t, db, path, 5, bucketWords)
 	defer db.Close()
 	mustCheck(t, db)
 	check("migrated file")
