@@ -86,7 +86,12 @@ func ingestRun(b *testing.B, bin, dir string, n int) (time.Duration, int64) {
 // benchmark process that has grown (the pages it wrote, the output it
 // kept of an earlier run) shows as the child's peak. VmHWM only rises;
 // the last sample misses at most the final 2 ms of the run.
-func watchHighWater(pid int) func() int64 {
+func watchHighWater(pid int) func() int64 { return watchStatus(pid, "VmHWM:") }
+
+// watchStatus samples the field (such as "VmHWM:", in kB) of process
+// pid's /proc status every 2 ms until the returned function is called,
+// and returns the highest value seen, in bytes.
+func watchStatus(pid int, field string) func() int64 {
 	var peak atomic.Int64
 	done := make(chan struct{})
 	stopped := make(chan struct{})
@@ -95,9 +100,9 @@ func watchHighWater(pid int) func() int64 {
 		status := fmt.Sprintf("/proc/%d/status", pid)
 		for {
 			if data, err := os.ReadFile(status); err == nil {
-				if i := bytes.Index(data, []byte("VmHWM:")); i >= 0 {
+				if i := bytes.Index(data, []byte(field)); i >= 0 {
 					var kib int64
-					fmt.Sscanf(string(data[i+len("VmHWM:"):]), "%d", &kib)
+					fmt.Sscanf(string(data[i+len(field):]), "%d", &kib)
 					peak.Store(max(peak.Load(), kib<<10))
 				}
 			}

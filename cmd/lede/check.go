@@ -21,8 +21,8 @@ func (l *lede) checkCommand() *cli.Command {
 		Usage: "verify the database",
 		Description: `Verify the database: bbolt's own check of the file's pages, then lede's
 invariants (every version has its raw input, features and content hash;
-every story's count, latest version and index entries match its versions;
-merged and removed stories are empty). Prints "ok: N stories, M revisions", or one line
+every story's count, latest version, index entries and listing record
+match its versions; merged and removed stories are empty). Prints "ok: N stories, M revisions", or one line
 per problem found.
 
 --summaries also diffs every update again and compares the result with the
@@ -37,7 +37,9 @@ moved out of a story, leaving the rest harder to find); dates that do not
 exist (2022-02-30, or a year-less Feb. 29 filed under 2023-02-29, as an
 older lede stored them), read again from the stored page, where an
 impossible date counts as unknown, and the version filed anew in its
-story; and with --summaries the summaries the diff gives now.
+story; listing records (what lede stories reads) that do not match their
+stories' records, rebuilt from them; and with --summaries the summaries
+the diff gives now.
 
 Exit status: 0 sound (or everything found fixed), 1 problems found (or no
 database).
@@ -51,7 +53,7 @@ Examples:
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "json", Usage: `print {"ok", "stories", "revisions", "problems"}`, Destination: &asJSON},
 			&cli.BoolFlag{Name: "summaries", Usage: "also diff every update again and compare it with its stored summary", Destination: &summaries},
-			&cli.BoolFlag{Name: "fix", Usage: "repair missing index entries and impossible dates (and with --summaries, summaries)", Destination: &fix},
+			&cli.BoolFlag{Name: "fix", Usage: "repair missing index entries, impossible dates and stale listing records (and with --summaries, summaries)", Destination: &fix},
 		},
 		OnUsageError: onUsageError("check"),
 		Action: func(c *cli.Context) error {
