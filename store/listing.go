@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -173,7 +172,7 @@ func (tx txn) buildListing(uid uint64) ([]uint64, error) {
 	if err != nil || len(st.Problems) > 0 || len(st.Versions) == 0 {
 		return tx.dependents(uid, nil), b.Delete(u64(uid))
 	}
-	v, err := encodeListing(st, tx.agenciesOf(uid))
+	v, err := encodeListing(st, agenciesOf(st))
 	if err != nil {
 		return nil, err
 	}
@@ -208,18 +207,14 @@ func (tx txn) dependents(uid uint64, st *Story) []uint64 {
 	return out
 }
 
-// agenciesOf lists the agencies story uid's records name, as anyAgency
-// reads them, for the --agency filter.
-func (tx txn) agenciesOf(uid uint64) []string {
+// agenciesOf lists the agencies a story's versions name, for the
+// --agency filter: what anyAgency reads from their records, which are
+// all readable in a story that has a listing record.
+func agenciesOf(st Story) []string {
 	var out []string
-	c := tx.b(bucketRevs).Cursor()
-	prefix := u64(uid)
-	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
-		if !bytes.Contains(v, agencyKey) {
-			continue
-		}
-		if a, err := recordString(v, agencyKey); err == nil && a != "" && !containsFold(out, a) {
-			out = append(out, a)
+	for _, v := range st.Versions {
+		if v.Agency != "" && !containsFold(out, v.Agency) {
+			out = append(out, v.Agency)
 		}
 	}
 	return out

@@ -59,7 +59,7 @@ func (tx txn) wantListing(uid uint64) ([]byte, error) {
 	if err != nil || len(st.Problems) > 0 || len(st.Versions) == 0 {
 		return nil, nil
 	}
-	return encodeListing(st, tx.agenciesOf(uid))
+	return encodeListing(st, agenciesOf(st))
 }
 
 // RebuildListings builds the listing records of stories uids (Check's
