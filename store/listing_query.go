@@ -127,15 +127,11 @@ func (db *DB) eachListed(opt ListOptions, fn func(tx txn, uid uint64, l *listing
 		tx := txn{Tx: btx}
 		var l listingRec
 		var ok bool
-		read := 0 // bytes of listing records read since the mapped pages were released
+		pages := tx.residentPages()
 		pass := func(uid uint64) bool {
 			var err error
 			if l, ok, err = tx.listing(uid); err != nil {
 				opt.warn(Problem{StoryUID: uid, Err: err})
-			}
-			if read += len(l.story) + len(l.extra); read > releaseEvery {
-				tx.releaseMapped()
-				read = 0
 			}
 			return tx.passes(uid, l, ok, opt)
 		}
@@ -143,7 +139,9 @@ func (db *DB) eachListed(opt ListOptions, fn func(tx txn, uid uint64, l *listing
 			if !ok {
 				return fn(tx, uid, nil)
 			}
-			return fn(tx, uid, &l)
+			err := fn(tx, uid, &l)
+			pages.done(l.story)
+			return err
 		})
 	})
 }
@@ -167,11 +165,6 @@ func (tx txn) passes(uid uint64, l listingRec, ok bool, opt ListOptions) bool {
 	st, err := tx.loadStory(uid)
 	return err == nil && st.Status == opt.Status
 }
-
-// releaseEvery is how many bytes of listing records a listing reads
-// before it lets go of the file pages it mapped (releaseMapped): the
-// resident set stays within a few times this.
-const releaseEvery = 2 << 20
 
 // listing reads story uid's listing record; false when it has none.
 func (tx txn) listing(uid uint64) (listingRec, bool, error) {

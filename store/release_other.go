@@ -2,6 +2,9 @@
 
 package store
 
-// releaseMapped is a no-op where lede does not manage the mapping's
-// resident pages (see release_linux.go).
-func (tx txn) releaseMapped() {}
+// residentPages does nothing where lede does not manage the resident
+// pages of the file's mapping (see release_linux.go).
+type residentPages struct{}
+
+func (tx txn) residentPages() *residentPages { return &residentPages{} }
+func (r *residentPages) done(v []byte)       {}
