@@ -129,7 +129,7 @@ func (tx txn) adoptAdvisories(f revision.Features, uid uint64) error {
 
 // putAbout records what the advisory that arrived as arrival is about.
 func (tx txn) putAbout(arrival, target uint64, terms []uint64) error {
-	if err := tx.touchAdvisory(arrival); err != nil {
+	if err := tx.touchArrival(arrival); err != nil {
 		return err
 	}
 	v := u64(target)
@@ -203,7 +203,7 @@ func (tx txn) unlinkAdvisory(arrival uint64) error {
 			return err
 		}
 	}
-	if err := tx.touchAdvisory(arrival); err != nil {
+	if err := tx.touchArrival(arrival); err != nil {
 		return err
 	}
 	return tx.b(bucketAbout).Delete(u64(arrival))

@@ -38,8 +38,8 @@ const listingFormat = 1
 var errUntracked = errors.New("store: story records written outside db.update (its listing record would go stale)")
 
 // dirtySet is what a write transaction changed that listing records
-// show: stories whose records it wrote, and advisories whose link it
-// changed (their entries list the story they are about).
+// show: stories whose records it wrote, and versions filed by arrival
+// whose story lists them (an advisory's link, a mark).
 type dirtySet struct {
 	stories  map[uint64]bool
 	arrivals []uint64
@@ -71,8 +71,9 @@ func (tx txn) touch(uid uint64) error {
 	return nil
 }
 
-// touchAdvisory marks the entry of the advisory that arrived as arrival.
-func (tx txn) touchAdvisory(arrival uint64) error {
+// touchArrival marks the story holding the version that arrived as
+// arrival (found at flush: an advisory's entry, a marked version's story).
+func (tx txn) touchArrival(arrival uint64) error {
 	if tx.dirty == nil {
 		return errUntracked
 	}
