@@ -264,6 +264,9 @@ type listingExtra struct {
 	Lead    string   `json:"l,omitempty"`
 	Signals []string `json:"s,omitempty"`
 	Flags   []string `json:"f,omitempty"`
+	// Transmitted and Ingested give Version.Sent.
+	Transmitted string `json:"x,omitempty"`
+	Ingested    int64  `json:"i,omitempty"`
 }
 
 // encodeListing is a listing record: format, story status, the agencies
@@ -277,7 +280,8 @@ func encodeListing(st Story, agencies []string) ([]byte, error) {
 	extras := make([]listingExtra, len(st.Versions))
 	for i, v := range st.Versions {
 		r := v.Record
-		extras[i] = listingExtra{Time: r.Time, Lead: r.Lead, Signals: r.Signals, Flags: v.Marker.Flags}
+		extras[i] = listingExtra{Time: r.Time, Lead: r.Lead, Signals: r.Signals, Flags: v.Marker.Flags,
+			Transmitted: r.Transmitted, Ingested: r.Ingested}
 	}
 	ex, err := json.Marshal(extras)
 	if err != nil {

@@ -36,8 +36,9 @@ func decodeListing(v []byte) (listingRec, error) {
 
 // decode is the Story the record lists. Its versions' Record holds only
 // what a listing shows (arrival, source, agency, id, version, status,
-// date, time, marker, headline, lead, signals): no note, summary or
-// parts of it; Story and Revisions read the whole records.
+// date, time, marker, headline, lead, signals, and the transmission and
+// ingest times Sent reads): no note, summary or parts of it; Story and
+// Revisions read the whole records.
 func (l listingRec) decode() (Story, error) {
 	var st Story
 	if err := jsonUnmarshal(l.story, &st); err != nil {
@@ -56,7 +57,7 @@ func (l listingRec) decode() (Story, error) {
 		arrival, _ := ParseRef(v.Ref)
 		v.Record = RevRecord{Arrival: arrival, Source: v.Source, Agency: v.Agency, ID: v.ID, Version: v.Version,
 			Status: v.Status, Date: v.Date, Time: ex.Time, Marker: v.Marker, Headline: v.Headline,
-			Lead: ex.Lead, Signals: ex.Signals}
+			Lead: ex.Lead, Signals: ex.Signals, Transmitted: ex.Transmitted, Ingested: ex.Ingested}
 	}
 	return st, nil
 }

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"lede/revision"
 	"lede/revision/revisiontest"
@@ -55,7 +56,8 @@ func sameListing(t *testing.T, db *DB, opt ListOptions) int {
 		}
 		l := decoded[i].Latest()
 		if l.Record.Arrival != s.Latest().Record.Arrival || l.Record.Time != s.Latest().Record.Time ||
-			decoded[i].Lead() != s.Lead() || decoded[i].IsAdvisory() != s.IsAdvisory() || l.Marker.Text() != s.Latest().Marker.Text() {
+			decoded[i].Lead() != s.Lead() || decoded[i].IsAdvisory() != s.IsAdvisory() || l.Marker.Text() != s.Latest().Marker.Text() ||
+			l.Sent() != s.Latest().Sent() {
 			t.Fatalf("story %s decoded: %+v, want %+v", s.ID, l.Record, s.Latest().Record)
 		}
 	}
@@ -63,7 +65,7 @@ func sameListing(t *testing.T, db *DB, opt ListOptions) int {
 }
 
 // TestListingFollowsEveryWrite: after ingest, a merge, a split, lede rm
-// of a version and of a story, summaries and advisories, every story's
+// of a version and of a story, summaries, a mark and advisories, every story's
 // listing record lists what its records do, and check finds none stale.
 func TestListingFollowsEveryWrite(t *testing.T) {
 	db := openTemp(t)
@@ -103,6 +105,10 @@ func TestListingFollowsEveryWrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	step("summaries")
+	if _, err := db.Mark(res[0].Story, Pick{N: 1}, time.Unix(1700000000, 0)); err != nil {
+		t.Fatal(err)
+	}
+	step("mark")
 	if _, err := db.RemoveArrival(res[5].Arrival, RemoveOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -152,8 +158,8 @@ func TestListingSyntheticStore(t *testing.T) {
 	checkClean(t, db)
 }
 
-// TestListingMigration: a file of schema 9 has no listing records; the
-// first write open builds them (schema 10), and they list what the
+// TestListingMigration: a file of schema 11 has no listing records; the
+// first write open builds them (schema 12), and they list what the
 // records do.
 func TestListingMigration(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "lede.db")
@@ -162,7 +168,7 @@ func TestListingMigration(t *testing.T) {
 		t.Fatal(err)
 	}
 	ingest(t, db, pageInput(t, "AEN20200202000651320"), pageInput(t, "AEN20200202000652320"), pageInput(t, "AEN20190602000700325"))
-	db = reopenAs(t, db, path, 9, bucketListings)
+	db = reopenAs(t, db, path, 11, bucketListings)
 	defer db.Close()
 	n := 0
 	db.bolt.View(func(tx *bolt.Tx) error { n = tx.Bucket(bucketListings).Stats().KeyN; return nil })

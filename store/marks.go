@@ -49,10 +49,13 @@ func (db *DB) Unmark(story string, p Pick) (Marking, error) {
 // version as it now reads.
 func (db *DB) setMark(story string, p Pick, mark *markRecord) (Marking, error) {
 	var m Marking
-	err := db.bolt.Update(func(btx *bolt.Tx) error {
-		tx := txn{Tx: btx}
+	err := db.update(func(tx txn) error {
 		_, v, err := tx.locate(story, p)
 		if err != nil {
+			return err
+		}
+		// The story's listing shows the mark.
+		if err := tx.touchArrival(v.Record.Arrival); err != nil {
 			return err
 		}
 		key := u64(v.Record.Arrival)
@@ -60,7 +63,7 @@ func (db *DB) setMark(story string, p Pick, mark *markRecord) (Marking, error) {
 		m.Was = b != nil && b.Get(key) != nil
 		switch {
 		case mark != nil:
-			if b, err = btx.CreateBucketIfNotExists(bucketMarks); err != nil {
+			if b, err = tx.CreateBucketIfNotExists(bucketMarks); err != nil {
 				return err
 			}
 			val, err := json.Marshal(mark)

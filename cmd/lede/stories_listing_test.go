@@ -51,14 +51,9 @@ func TestStoriesFromListings(t *testing.T) {
 		if js.stdout != string(want)+"\n" {
 			t.Errorf("stories --json %q differs from the stories read from their records:\n%.1500s\nwant\n%.1500s", c.args, js.stdout, want)
 		}
-		var rows [][]string
-		var leads []string
-		for _, s := range old {
-			rows, leads = append(rows, storyRow(s, len(agencies) > 1)), append(leads, s.Lead())
-		}
 		var buf bytes.Buffer
 		l := &lede{env: env{stdout: &buf, terminal: func(io.Writer) (bool, int) { return false, 0 }}}
-		if err := l.writeStoryTable(rows, leads, len(agencies) > 1); err != nil {
+		if err := l.writeStoryTable(old, len(agencies) > 1, false); err != nil {
 			t.Fatal(err)
 		}
 		if text.stdout != buf.String() {
