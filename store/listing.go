@@ -231,7 +231,7 @@ func containsFold(list []string, s string) bool {
 }
 
 // rebuildListings builds every story's listing record anew: the
-// migration to schema 10, and check --fix.
+// migration to schema 12, and check --fix.
 func (tx txn) rebuildListings() error {
 	if err := tx.DeleteBucket(bucketListings); err != nil && !errors.Is(err, bolt.ErrBucketNotFound) {
 		return err

@@ -237,7 +237,7 @@ func jsonUnmarshal(raw []byte, v any) error {
 
 // migrate brings an older file up to SchemaVersion inside the opening
 // transaction, so a crash leaves it as it was. It reports whether it
-// built every story's listing record (schema 10), which a file of an
+// built every story's listing record (schema 12), which a file of an
 // older schema has none of.
 func migrate(t txn) (bool, error) {
 	tx := t.Tx

@@ -76,7 +76,7 @@ func update(path, source string, fn func(tx *bolt.Tx, k, v []byte) error) error 
 			if json.Unmarshal(v, &rec) != nil || rec.Source != source {
 				continue
 			}
-			// The story's listing record (schema 10) was built from the
+			// The story's listing record (schema 12) was built from the
 			// record as it was; an older lede damaged records before there
 			// were any, and lede lists such a story from its records.
 			if l := tx.Bucket([]byte("listings")); l != nil {
