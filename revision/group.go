@@ -18,6 +18,9 @@ type Candidate struct {
 	// Apart lists stories that must never be merged with this one,
 	// because a user split them (lede split).
 	Apart []string
+	// Fits, when not nil, remembers how well each member fits the rest
+	// of the story across decisions (see Fits); nil computes it afresh.
+	Fits *Fits
 }
 
 // Decision says where a new revision goes. Story is "" for a new story.
@@ -226,7 +229,7 @@ func Decide(f Features, cands []Candidate) Decision {
 			// Displacing a member only matters if the story then wins:
 			// a displacing hit is never merged. So the check stops early
 			// when a story found already fits f strictly better.
-			i, mine, ok := displaceable(f, c.Members, func(m Match) bool {
+			i, mine, ok := displaceable(f, c.Members, c.Fits, func(m Match) bool {
 				return slices.ContainsFunc(hits, func(x hit) bool { return x.match.beats(m) })
 			})
 			if !ok {
@@ -297,7 +300,10 @@ const displaceMargin = 0.1
 // and reports whether f fits the rest of the story clearly better than
 // that member does; mine is f's best match with the rest. It gives up
 // early, reporting false, when f's match with the rest is beaten anyway.
-func displaceable(f Features, members []Features, beaten func(Match) bool) (at int, mine Match, ok bool) {
+//
+// How well the member fits the rest does not depend on f, so fits
+// remembers it from one decision to the next.
+func displaceable(f Features, members []Features, fits *Fits, beaten func(Match) bool) (at int, mine Match, ok bool) {
 	at = -1
 	for i, m := range members {
 		if Conflicts(f, []Features{m}) {
@@ -310,12 +316,11 @@ func displaceable(f Features, members []Features, beaten func(Match) bool) (at i
 	if at < 0 || len(members) < 2 {
 		return 0, Match{}, false
 	}
-	rest := append(append([]Features(nil), members[:at]...), members[at+1:]...)
-	mine = bestMatch(f, rest)
+	mine = bestMatchBut(f, members, at)
 	if !mine.OK || beaten(mine) {
 		return 0, Match{}, false
 	}
-	theirs := bestMatch(members[at], rest)
+	theirs := fits.of(members, at)
 	return at, mine, mine.Strength > theirs.Strength ||
 		mine.Strength == theirs.Strength && mine.Score > theirs.Score+displaceMargin
 }

@@ -184,7 +184,7 @@ func (tx txn) candidates(f revision.Features, years []int) ([]revision.Candidate
 		if err != nil {
 			return nil, nil, err
 		}
-		cand := revision.Candidate{Story: name, Members: members, MemberIDs: ids}
+		cand := revision.Candidate{Story: name, Members: members, MemberIDs: ids, Fits: tx.cache.fits(live, len(members))}
 		for _, a := range s.Apart {
 			cand.Apart = append(cand.Apart, strconv.FormatUint(a, 10))
 		}
@@ -317,7 +317,8 @@ type termCache struct {
 	days    map[[2]uint16]map[uint64][]uint64
 	members map[uint64]cachedMembers
 	stories map[uint64]storyRecord
-	hits    scoreTable // candidates' scores, reused by each lookup
+	hits    scoreTable                // candidates' scores, reused by each lookup
+	fitsOf  map[uint64]*revision.Fits // beside members (ingest_fits.go)
 }
 
 // scores returns an empty table for candidate scores, reusing the last
@@ -344,6 +345,7 @@ func newTermCache() *termCache {
 func (c *termCache) forget(uid uint64) {
 	if c != nil {
 		delete(c.members, uid)
+		delete(c.fitsOf, uid)
 	}
 }
 
