@@ -13,8 +13,8 @@ import (
 
 // Driver runs the stages over a listing of inputs, a batch at a time:
 // parse the next batch while the last is stored, store it in one
-// transaction, summarise its updates, hand it to Stored and let go of
-// it. It is lede ingest's loop; it reports through Stored, never by
+// transaction, summarise its updates (while the next batch is stored,
+// see runOverlapped), hand it to Stored and let go of it. It is lede ingest's loop; it reports through Stored, never by
 // printing, so that the caller decides what a user sees.
 type Driver struct {
 	// Open opens the database for writing. The driver opens it for each
@@ -47,6 +47,20 @@ func (d *Driver) Run(ctx context.Context, inputs iter.Seq[Input]) error {
 	defer cancel()
 	batches := ParseBatches(pctx, inputs, d.Batch, d.Stdin, d.Wire)
 	var fatal error
+	if overlapSummaries {
+		fatal = d.runOverlapped(ctx, batches)
+	} else {
+		fatal = d.runSerial(ctx, batches)
+	}
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	return fatal
+}
+
+// runSerial is Run's loop with each batch summarised and reported before
+// the next is stored.
+func (d *Driver) runSerial(ctx context.Context, batches <-chan []Input) (fatal error) {
 	for {
 		batch, ok := nextBatch(ctx, batches)
 		if !ok {
@@ -56,9 +70,6 @@ func (d *Driver) Run(ctx context.Context, inputs iter.Seq[Input]) error {
 		if fatal = d.storeAndReport(ctx, batch); fatal != nil {
 			break
 		}
-	}
-	if ctx.Err() != nil {
-		return ctx.Err()
 	}
 	return fatal
 }

@@ -103,6 +103,26 @@ func (s *Summaries) Held() int { return len(s.last) }
 // in merged stories), in one more short transaction, and returns them by
 // arrival.
 func (s *Summaries) Store(db *store.DB, ins []store.Input, res []store.Result) map[uint64]revision.UpdateSummary {
+	job := s.start(db, ins, res)
+	job.compute()
+	return job.finish(db)
+}
+
+// summaryJob is one batch's summaries from finding what is stale to
+// storing what was computed. Its three steps are apart so that lede
+// ingest can diff one batch's updates (compute, which needs no database)
+// while the next batch is stored (see Driver.step).
+type summaryJob struct {
+	s        *Summaries
+	pairs    []store.UpdatePair
+	parsed   map[uint64]*revision.Revision
+	computed []store.ComputedSummary
+}
+
+// start lists the summaries the batch made missing or stale and keeps
+// its parses for the next batch. It returns nil when there is nothing to
+// compute.
+func (s *Summaries) start(db *store.DB, ins []store.Input, res []store.Result) *summaryJob {
 	var ids []string
 	batch := map[uint64]*revision.Revision{}
 	for j, r := range res {
@@ -127,15 +147,34 @@ func (s *Summaries) Store(db *store.DB, ins []store.Input, res []store.Result) m
 		s.warnf("update summaries not computed: %v", err)
 		return nil
 	}
-	computed, err := ComputeSummaries(pairs, parsed)
+	return &summaryJob{s: s, pairs: pairs, parsed: parsed}
+}
+
+// compute diffs the pairs; it touches no database.
+func (j *summaryJob) compute() {
+	if j == nil {
+		return
+	}
+	computed, err := ComputeSummaries(j.pairs, j.parsed)
 	if err != nil {
-		s.warnf("an update summary not computed: %v", err)
+		j.s.warnf("an update summary not computed: %v", err)
 	}
-	if err := db.SetSummaries(computed); err != nil {
-		s.warnf("update summaries not stored: %v", err)
+	j.computed, j.pairs, j.parsed = computed, nil, nil
+}
+
+// finish stores what compute found in db, when db is not nil, and
+// returns it by arrival.
+func (j *summaryJob) finish(db *store.DB) map[uint64]revision.UpdateSummary {
+	if j == nil {
+		return nil
 	}
-	out := make(map[uint64]revision.UpdateSummary, len(computed))
-	for _, c := range computed {
+	if db != nil {
+		if err := db.SetSummaries(j.computed); err != nil {
+			j.s.warnf("update summaries not stored: %v", err)
+		}
+	}
+	out := make(map[uint64]revision.UpdateSummary, len(j.computed))
+	for _, c := range j.computed {
 		out[c.Arrival] = c.Summary
 	}
 	return out

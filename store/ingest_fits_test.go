@@ -70,20 +70,9 @@ func TestFitsChangeNoGrouping(t *testing.T) {
 		t.Fatalf("%d stories: want the corpora's hundreds", n)
 	}
 	if oldStories != newStories {
-		t.Errorf("stories differ with the fits remembered:\n%s", firstDiff(oldStories, newStories))
+		t.Errorf("stories differ with the fits remembered:\n%s", revisiontest.FirstDiff(oldStories, newStories))
 	}
 	if oldRes != newRes {
-		t.Errorf("results differ with the fits remembered:\n%s", firstDiff(oldRes, newRes))
+		t.Errorf("results differ with the fits remembered:\n%s", revisiontest.FirstDiff(oldRes, newRes))
 	}
-}
-
-// firstDiff shows the first line where a and b differ.
-func firstDiff(a, b string) string {
-	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
-	for i := range min(len(al), len(bl)) {
-		if al[i] != bl[i] {
-			return fmt.Sprintf("line %d:\n- %s\n+ %s", i+1, al[i], bl[i])
-		}
-	}
-	return fmt.Sprintf("%d lines against %d", len(al), len(bl))
 }
