@@ -103,11 +103,18 @@ func (d *Driver) step(ctx context.Context, batch []Input, prev *inFlight) (*inFl
 		res = Ingest(context.WithoutCancel(ctx), db, ins)
 		Place(results, at, res)
 	}
+	// A batch in flight is held a step longer than before: keep of it
+	// only what its summaries and report need, its parses, so the heap
+	// stays near the serial loop's under lede ingest's soft limit.
+	for i := range batch {
+		batch[i].Raw, batch[i].Stored = nil, nil
+	}
 	err = d.finish(db, prev)
 	cur := &inFlight{batch: batch, results: results}
 	if err == nil && len(ins) > 0 {
 		cur.start(d.Summaries.start(db, ins, res))
 	}
+	clear(ins) // the store's copies: raw, compressed, features
 	if cerr := db.Close(); cerr != nil && err == nil {
 		err = fmt.Errorf("closing database %s: %w", d.Path, cerr)
 	}
