@@ -30,7 +30,7 @@ func SearchWords(text string) []string {
 	for _, w := range letterRuns(low) {
 		add(w)
 	}
-	for _, w := range letterRuns(unifyVariants(low)) {
+	for _, w := range variantWords(quoteFold.Replace(low)) {
 		add(w)
 		if w == "nkorea" || w == "skorea" {
 			add("korea")
@@ -72,7 +72,7 @@ func MatchesQuery(query, words []string) bool {
 // unifyVariants rewrites the actors' spellings of a lower-cased text to
 // one word each, as HeadlineWords does before it splits.
 func unifyVariants(s string) string {
-	s = strings.NewReplacer("’", "'", "‘", "'").Replace(s)
+	s = quoteFold.Replace(s)
 	for _, v := range headlineVariants() {
 		if strings.Contains(s, v.need) {
 			s = v.re.ReplaceAllString(s, v.with)
@@ -80,6 +80,9 @@ func unifyVariants(s string) string {
 	}
 	return s
 }
+
+// quoteFold reads typographic apostrophes as the typewriter's.
+var quoteFold = strings.NewReplacer("’", "'", "‘", "'")
 
 // letterRuns splits s into its runs of letters and digits.
 func letterRuns(s string) []string {
