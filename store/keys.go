@@ -42,7 +42,9 @@ var (
 // schema 11 adds the text word index of every stored input (text.go);
 // schema 12 keeps a listing record per story (listing.go), which a lede
 // before it would leave stale.
-const SchemaVersion = 12
+// schema 13 packs the text index into one posting list per epoch and
+// word (text_postings.go).
+const SchemaVersion = 13
 
 func u64(v uint64) []byte {
 	b := make([]byte, 8)

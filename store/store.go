@@ -281,7 +281,7 @@ func migrate(t txn) (bool, error) {
 			return false, err
 		}
 	}
-	if v < 11 {
+	if v < 13 {
 		if err := t.indexText(); err != nil {
 			return false, err
 		}

@@ -3,31 +3,45 @@ package store
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
+	"maps"
 	"slices"
 
 	"lede/revision"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // The text word index: the search words (revision.SearchWords) of every
-// stored version's input as received, markup left out, filed as epoch |
-// word | 0 | arrival with no value. A search over headlines and body
-// text seeks each query word in it instead of reading every version.
-// Words come from the raw input, which the store keeps, so that lede rm,
-// lede check and the migration that builds the index for an older file
-// compute exactly the words ingest filed without parsing anything; the
-// raw input also holds page furniture (a Yonhap page's "most viewed"
-// headlines), so a version the index finds is only a candidate, which
-// the caller's parse confirms (ListOptions.Text).
-var bucketText = []byte("twords")
+// stored version's input as received, markup left out, as packed
+// postings: one key per epoch and word (textKey), whose value lists the
+// arrivals of that epoch that hold the word (text_postings.go). A search
+// over headlines and body text seeks each query word in it instead of
+// reading every version. Words come from the raw input, which the store
+// keeps, so that lede rm, lede check and the migration that builds the
+// index for an older file compute exactly the words ingest filed without
+// parsing anything; the raw input also holds page furniture (a Yonhap
+// page's "most viewed" headlines), so a version the index finds is only
+// a candidate, which the caller's parse confirms (ListOptions.Text).
+//
+// Schemas 11 and 12 filed one key per version and word (epoch | word | 0 |
+// arrival, no value, bucket "twords"): some 250 keys a version, each
+// with bbolt's 16 bytes of element header and the 8-byte arrival, which
+// halved ingest and made the file 2.7 times larger (BENCHMARKS.md).
+var bucketText = []byte("tposts")
+
+// bucketTextKeys is schemas 11-12's text index, which indexText replaces.
+var bucketTextKeys = []byte("twords")
 
 // textEpochBits clusters the text index by arrival: an epoch holds 512
-// consecutive versions, about one ingest batch, so that a batch writes
-// the words of its versions into an epoch or two of their own. Within an
-// epoch every version's words are in word order, so a batch dirties
-// every page of the epochs it writes into: with epochs of 8,192 versions
-// (2.4 million entries) that would be the whole current epoch. The cost
-// moves to a search, which seeks each query word once per epoch: 2,000
-// seeks at 10^6 versions, a few milliseconds.
+// consecutive versions, about one ingest batch (lede ingest stores 500
+// a transaction), so that a batch mostly creates the keys of an epoch of
+// its own, in order at the end of the index, and reads and rewrites the
+// lists of an epoch only where it meets one a batch before it began. A
+// larger epoch would pack more versions into each key but have every
+// batch rewrite lists it did not begin; a smaller one files a word's key
+// once per few versions. A search seeks each query word once per epoch:
+// 2,000 seeks at 10^6 versions, a few milliseconds.
 const textEpochBits = 9
 
 // maxTextWords bounds the words filed for one version: a huge input
@@ -58,41 +72,87 @@ func rawWords(raw []byte) []string {
 	return words[:min(len(words), maxTextWords)]
 }
 
-// textKey files word for the version that arrived as arrival.
-func textKey(word string, arrival uint64) []byte {
-	k := binary.BigEndian.AppendUint32(make([]byte, 0, 32), uint32(arrival>>textEpochBits))
-	k = append(append(k, word...), 0)
-	return append(k, u64(arrival)...)
+// textKey is the key of word's posting list in epoch e.
+func textKey(e uint64, word string) []byte {
+	return append(textEpoch(e), word...)
+}
+
+// textEpoch is the first four bytes of the text keys of epoch e.
+func textEpoch(e uint64) []byte {
+	return binary.BigEndian.AppendUint32(make([]byte, 0, 32), uint32(e))
+}
+
+// textSlot splits an arrival into its epoch and its offset within it.
+func textSlot(arrival uint64) (e uint64, off uint16) {
+	return arrival >> textEpochBits, uint16(arrival & (textEpochLen - 1))
+}
+
+// textPostings gathers posting lists to file: by epoch, by word, the
+// offsets of the arrivals that hold the word.
+type textPostings map[uint64]map[string][]uint16
+
+func (p textPostings) add(arrival uint64, words []string) {
+	e, off := textSlot(arrival)
+	m := p[e]
+	if m == nil {
+		m = map[string][]uint16{}
+		p[e] = m
+	}
+	for _, w := range words {
+		m[w] = append(m[w], off)
+	}
 }
 
 // putText files the words of versions' inputs (rawWords) in the text
 // index: words[i] those of the version that arrived as arrivals[i] (0:
-// none, a duplicate). The keys are put in order: bbolt splits a node only
-// at commit, so a batch's words put in arrival order (every version's
-// words across the whole alphabet) land in the middle of one growing
-// node, and each put moved the entries after it (BenchmarkIngest: 26 ms
-// a version, 98% of it in memmove).
+// none, a duplicate).
 func (tx txn) putText(arrivals []uint64, words [][]string) error {
 	b := tx.b(bucketText)
 	if b == nil {
 		return nil // a file opened by a lede without the index (read-only)
 	}
-	var keys [][]byte
+	p := textPostings{}
 	for i, a := range arrivals {
-		if a == 0 {
-			continue
-		}
-		for _, w := range words[i] {
-			keys = append(keys, textKey(w, a))
+		if a != 0 {
+			p.add(a, words[i])
 		}
 	}
-	slices.SortFunc(keys, bytes.Compare)
-	// Most keys go at the end of their epoch, in order: split full pages,
-	// not half-full ones (bbolt's default), or the index takes twice the
-	// room.
+	// A new epoch's keys go at the end of the index, in order: split
+	// full pages, not half-full ones (bbolt's default), or the index
+	// takes twice the room.
 	b.FillPercent = 0.9
-	for _, k := range keys {
-		if err := b.Put(k, nil); err != nil {
+	for _, e := range slices.Sorted(maps.Keys(p)) {
+		if err := putTextEpoch(b, e, p[e]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// putTextEpoch files the posting lists of one epoch, in word order (bbolt
+// splits a node only at commit, so keys put out of order land in the
+// middle of one growing node and each put moves the entries after it),
+// merging them into the lists an earlier batch began.
+func putTextEpoch(b *bolt.Bucket, e uint64, lists map[string][]uint16) error {
+	begun, _ := b.Cursor().Seek(textEpoch(e))
+	fresh := begun == nil || !bytes.HasPrefix(begun, textEpoch(e))
+	for _, w := range slices.Sorted(maps.Keys(lists)) {
+		offs := lists[w]
+		if !slices.IsSorted(offs) {
+			slices.Sort(offs)
+		}
+		offs = slices.Compact(offs)
+		k := textKey(e, w)
+		v := encodePostings(offs)
+		if !fresh {
+			if old := b.Get(k); old != nil {
+				var err error
+				if v, err = mergePostings(old, offs); err != nil {
+					return fmt.Errorf("%w: text index key %x: %v", errCorrupt, k, err)
+				}
+			}
+		}
+		if err := b.Put(k, v); err != nil {
 			return err
 		}
 	}
@@ -110,13 +170,31 @@ func (tx txn) putTextBatch(inputs []Input, arrivals []uint64) error {
 	return tx.putText(arrivals, words)
 }
 
+// delText takes the version that arrived as arrival, whose input was
+// raw, out of the lists of its words, deleting the lists it empties.
 func (tx txn) delText(arrival uint64, raw []byte) error {
 	b := tx.b(bucketText)
 	if b == nil {
 		return nil
 	}
+	e, off := textSlot(arrival)
 	for _, w := range rawWords(raw) {
-		if err := b.Delete(textKey(w, arrival)); err != nil {
+		k := textKey(e, w)
+		old := b.Get(k)
+		if old == nil {
+			continue // lede check reports the missing word
+		}
+		v, found, err := dropPosting(old, off)
+		switch {
+		case err != nil:
+			return fmt.Errorf("%w: text index key %x: %v", errCorrupt, k, err)
+		case !found:
+		case v == nil:
+			err = b.Delete(k)
+		default:
+			err = b.Put(k, v)
+		}
+		if err != nil {
 			return err
 		}
 	}
@@ -124,16 +202,23 @@ func (tx txn) delText(arrival uint64, raw []byte) error {
 }
 
 // versionsWithPrefix lists the arrivals filed under a word beginning
-// with prefix, and false when there are more than limit.
+// with prefix, and false when there are more than limit or a list does
+// not decode (the caller walks the stories instead).
 func (tx txn) versionsWithPrefix(prefix string, limit int) (map[uint64]bool, bool) {
 	out := map[uint64]bool{}
 	c := tx.b(bucketText).Cursor()
 	last := tx.b(bucketArrivals).Sequence() >> textEpochBits
+	var offs []uint16
 	for e := uint64(0); e <= last; e++ {
-		p := binary.BigEndian.AppendUint32(nil, uint32(e))
-		p = append(p, prefix...)
-		for k, _ := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
-			out[getU64(k[len(k)-8:])] = true
+		p := textKey(e, prefix)
+		for k, v := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, v = c.Next() {
+			var err error
+			if offs, err = decodePostings(offs[:0], v); err != nil {
+				return nil, false
+			}
+			for _, o := range offs {
+				out[e<<textEpochBits|uint64(o)] = true
+			}
 			if len(out) > limit {
 				return nil, false
 			}
@@ -173,75 +258,4 @@ func (tx txn) textCandidates(query []string) (uids []uint64, ok bool) {
 		uids = append(uids, uid)
 	}
 	return uids, true
-}
-
-// indexText builds the text index of a file written before schema 11,
-// from every stored input.
-func (tx txn) indexText() error {
-	if _, err := tx.CreateBucketIfNotExists(bucketText); err != nil {
-		return err
-	}
-	// An epoch at a time, its keys put in order (see putText).
-	var arrivals []uint64
-	var words [][]string
-	flush := func() error {
-		err := tx.putText(arrivals, words)
-		arrivals, words = arrivals[:0], words[:0]
-		return err
-	}
-	c := tx.b(bucketRaw).Cursor()
-	for k, z := c.First(); k != nil; k, z = c.Next() {
-		a := getU64(k)
-		if len(arrivals) > 0 && a>>textEpochBits != arrivals[0]>>textEpochBits {
-			if err := flush(); err != nil {
-				return err
-			}
-		}
-		raw, err := inflate(z)
-		if err != nil {
-			continue // lede check reports the input
-		}
-		arrivals, words = append(arrivals, a), append(words, rawWords(raw))
-	}
-	return flush()
-}
-
-// checkText reports versions whose words are not all filed, and entries
-// of versions that are not stored.
-func (tx txn) checkText(rep *CheckReport) {
-	b := tx.b(bucketText)
-	if b == nil {
-		return
-	}
-	filed := map[uint64]int{}
-	b.ForEach(func(k, _ []byte) error {
-		if len(k) < 14 || k[len(k)-9] != 0 || binary.BigEndian.Uint32(k) != uint32(getU64(k[len(k)-8:])>>textEpochBits) {
-			rep.add("text index key %x is not epoch | word | 0 | arrival", k)
-		} else {
-			filed[getU64(k[len(k)-8:])]++
-		}
-		return nil
-	})
-	tx.b(bucketRaw).ForEach(func(k, z []byte) error {
-		arrival := getU64(k)
-		raw, err := inflate(z)
-		if err != nil {
-			return nil // reported with the raw input
-		}
-		words := rawWords(raw)
-		for _, w := range words {
-			if b.Get(textKey(w, arrival)) == nil {
-				rep.add("%s: word %q is not in the text index", RefOf(arrival), w)
-				break
-			}
-		}
-		if filed[arrival] != len(words) {
-			rep.add("%s: the text index files %d words, its input has %d", RefOf(arrival), filed[arrival], len(words))
-		}
-		delete(filed, arrival)
-		return nil
-	})
-	for a, n := range filed {
-		rep.add("the text index files %d words for %s, which is not stored", n, RefOf(a))
-	}
 }

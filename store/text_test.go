@@ -88,22 +88,12 @@ func TestTextSearch(t *testing.T) {
 	mustCheck(t, db)
 
 	// A schema 10 file, without the index, gets it at the next write open.
-	path := db.path
-	db.Close()
-	b, err := bolt.Open(path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = b.Update(func(tx *bolt.Tx) error {
+	path := rewriteClosed(t, db, func(tx *bolt.Tx) error {
 		if err := tx.DeleteBucket(bucketText); err != nil {
 			return err
 		}
 		return tx.Bucket(bucketMeta).Put([]byte("schema"), binary.BigEndian.AppendUint32(nil, 10))
 	})
-	b.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
 	if _, err := Open(path, Options{ReadOnly: true}); err == nil {
 		t.Error("a schema 10 file opened read-only")
 	}
