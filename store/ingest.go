@@ -22,7 +22,7 @@ type Input struct {
 
 	// Filled by Prepare.
 	hash, packed []byte
-	words        []string // rawWords(Raw), for the text index
+	words        string // packWords(rawWords(Raw)), for the text index
 	worded       bool
 }
 
@@ -42,7 +42,7 @@ func (in *Input) Prepare() {
 		in.packed = deflate(in.Raw)
 	}
 	if !in.worded {
-		in.words, in.worded = rawWords(in.Raw), true
+		in.words, in.worded = packWords(rawWords(in.Raw)), true
 	}
 }
 

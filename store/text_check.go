@@ -27,7 +27,7 @@ func (tx txn) indexText() error {
 		return err
 	}
 	var arrivals []uint64
-	var words [][]string
+	var words []string
 	flush := func() error {
 		err := tx.putText(arrivals, words)
 		arrivals, words = arrivals[:0], words[:0]
@@ -45,7 +45,7 @@ func (tx txn) indexText() error {
 		if err != nil {
 			continue // lede check reports the input
 		}
-		arrivals, words = append(arrivals, a), append(words, rawWords(raw))
+		arrivals, words = append(arrivals, a), append(words, packWords(rawWords(raw)))
 	}
 	return flush()
 }
@@ -82,7 +82,7 @@ func (tx txn) checkText(rep *CheckReport) {
 		want := textPostings{}
 		for ; rk != nil && getU64(rk)>>textEpochBits == e; rk, rz = raws.Next() {
 			if raw, err := inflate(rz); err == nil { // else reported with the raw input
-				want.add(getU64(rk), rawWords(raw))
+				want.add(getU64(rk), slices.Values(rawWords(raw)))
 			}
 		}
 		k, v = tx.checkTextEpoch(rep, c, k, v, e, want[e])
