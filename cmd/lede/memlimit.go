@@ -5,19 +5,29 @@ import (
 	"runtime/debug"
 )
 
-// ingestMemoryLimit is the soft limit of the Go heap during an ingest.
-// Its live data is a batch or two (parses, compressed pages, bbolt's
-// dirty pages): some 25-45 MiB. Without a limit the collector lets the
-// heap grow to twice the live data, and a batch that happens to peak
-// late in a long run raised the run's peak by 20 MiB; with it, peak RSS
-// at 10^5 pages stays within 1.15x of 10^4 (BENCHMARKS.md). The limit is
-// soft: a larger live heap only makes the collector work harder, never
-// fails.
-const ingestMemoryLimit = 64 << 20
+// An ingest's live data is a batch or two (parses, compressed pages,
+// bbolt's dirty pages): some 25-45 MiB. Left to the default GOGC of 100
+// the collector runs every time the heap doubles that, and on 20,000
+// pages it was a quarter of the command's CPU (12.8 s with a 64 MiB
+// soft limit, 10.1 s with these settings; BENCHMARKS.md). So ingest lets
+// the heap grow to five times its live data, but never past a soft limit
+// of 128 MiB, which bounds the peak: the heap collects at the limit
+// whatever the run's length, so peak RSS stays flat in the number of
+// pages (about 150 MiB with the binary and bbolt's mapped pages, under
+// the 200 MiB that issue 15 allows). The limit is soft: a larger live
+// heap (a batch of huge pages) only makes the collector work harder,
+// never fails.
+const (
+	ingestGCPercent   = 400
+	ingestMemoryLimit = 128 << 20
+)
 
-// limitIngestMemory sets ingestMemoryLimit unless the user chose a limit
-// with GOMEMLIMIT.
+// limitIngestMemory sets the ingest collector settings, unless the user
+// chose them with GOGC or GOMEMLIMIT.
 func limitIngestMemory() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(ingestGCPercent)
+	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(ingestMemoryLimit)
 	}

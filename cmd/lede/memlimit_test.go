@@ -7,21 +7,29 @@ import (
 	"testing"
 )
 
-// TestIngestLimitsMemory checks that an ingest sets its soft heap limit,
-// and leaves one the user chose with GOMEMLIMIT alone.
+// TestIngestLimitsMemory checks that an ingest sets its collector
+// settings, and leaves GOGC and GOMEMLIMIT the user chose alone.
 func TestIngestLimitsMemory(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
 	db := filepath.Join(t.TempDir(), "lede.db")
+	t.Setenv("GOGC", "")
 	t.Setenv("GOMEMLIMIT", "")
 	if r := runIn(t, fakeProc{}, "--db", db, "ingest", firstPage); r.code != 0 {
 		t.Fatalf("ingest: exit %d: %s", r.code, r.stderr)
 	}
-	if got := debug.SetMemoryLimit(-1); got != ingestMemoryLimit {
+	if got := debug.SetGCPercent(100); got != ingestGCPercent {
+		t.Errorf("GOGC during ingest %d, want %d", got, ingestGCPercent)
+	}
+	if got := debug.SetMemoryLimit(math.MaxInt64); got != ingestMemoryLimit {
 		t.Errorf("memory limit during ingest %d, want %d", got, ingestMemoryLimit)
 	}
-	debug.SetMemoryLimit(math.MaxInt64)
+	t.Setenv("GOGC", "100")
 	t.Setenv("GOMEMLIMIT", "1GiB")
 	runIn(t, fakeProc{}, "--db", db, "ingest", firstPage)
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("with GOGC set, ingest changed it to %d", got)
+	}
 	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
 		t.Errorf("with GOMEMLIMIT set, ingest changed the limit to %d", got)
 	}
