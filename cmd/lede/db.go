@@ -129,4 +129,3 @@ func pathProblem(path string, err error) string {
 	}
 	return err.Error()
 }
-

@@ -86,7 +86,9 @@ func TestStoriesOnATerminal(t *testing.T) {
 	db := ingestedCorpus(t)
 	all := len(storiesJSON(t, db))
 	// Story lines (a headline may take a line of its own under its story).
-	rows := func(out string) int { return len(regexp.MustCompile(`(?m)^([0-9]{6}|[a-z]{3}[0-9]{2}|x)-`).FindAllString(out, -1)) }
+	rows := func(out string) int {
+		return len(regexp.MustCompile(`(?m)^([0-9]{6}|[a-z]{3}[0-9]{2}|x)-`).FindAllString(out, -1))
+	}
 	out, _ := runPTY(t, 100, 30, []string{"PAGER=cat"}, "--db", db, "stories")
 	if n := rows(out); n != 27 || !strings.Contains(out, "… more stories: --limit N lists N, --limit 0 all") {
 		t.Errorf("default on 30 rows: %d stories (want 27 and a line saying there are more):\n%s", n, out)
