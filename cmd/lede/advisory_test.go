@@ -76,6 +76,10 @@ func TestAdvisoriesLinked(t *testing.T) {
 	if len(lines) != 5 || lines[2].Status != "update" || lines[3].Status != "new-story" || lines[3].About != lines[1].Story {
 		t.Fatalf("ingest lines %+v: want the writethru an update and the kill an entry about %s", lines, lines[1].Story)
 	}
+	tally := mustLede(t, filepath.Join(t.TempDir(), "lede.db"), append([]string{"ingest"}, paths...)...).stdout
+	if !strings.Contains(tally, "\n5 inputs: 1 new story, 1 update, 3 advisories, 0 duplicates, 0 errors in ") {
+		t.Errorf("closing line does not count the three advisories apart from the story:\n%s", tally)
+	}
 	text := mustLede(t, filepath.Join(t.TempDir(), "lede.db"), "ingest", advisoryDir+"ap890102-0027.trec").stdout
 	if !strings.Contains(text, "(Advisory)  (no headline) EDITORS: Banks") || !strings.Contains(text, "advisory about no story stored\n") {
 		t.Errorf("ingest of the real advisory:\n%s", text)

@@ -25,6 +25,11 @@ type ingestReport struct {
 	done   int // inputs reported (files, standard input)
 	items  int // items reported, a line each
 	tally  map[store.Status]int
+	// advisories and parts are counted apart from the statuses: an
+	// advisory is stored as an entry of its own (status new-story) but
+	// is no story, and a part joins a version stored before it (status
+	// update) without being a version.
+	advisories, parts int
 	stderr io.Writer
 }
 
@@ -75,7 +80,7 @@ type ingestLine struct {
 func (r *ingestReport) add(batch []intake.Input, results []store.Result, sums map[uint64]revision.UpdateSummary) error {
 	r.bar.clear()
 	for i, res := range results {
-		r.tally[res.Status]++
+		r.count(res)
 		var sum *revision.UpdateSummary
 		if s, ok := sums[res.Arrival]; ok && res.Status == store.StatusUpdate {
 			sum = &s
@@ -157,6 +162,21 @@ func (r *ingestReport) text(res store.Result, rev *revision.Revision, sum *revis
 	return fmt.Sprintf("%s  %s\n", st.warn(fmt.Sprintf("%-9s", store.StatusError)), fileError(res.Source, res.Err))
 }
 
+// count tallies one result under its status, or as an advisory or a
+// part joined.
+func (r *ingestReport) count(res store.Result) {
+	switch {
+	case res.Status == store.StatusError || res.Status == store.StatusDuplicate:
+		r.tally[res.Status]++
+	case res.Advisory:
+		r.advisories++
+	case res.Joined != "":
+		r.parts++
+	default:
+		r.tally[res.Status]++
+	}
+}
+
 // finish clears the bar and prints the summary: on stdout after readable
 // lines, on stderr after JSON lines so that stdout stays JSON.
 func (r *ingestReport) finish() {
@@ -168,10 +188,16 @@ func (r *ingestReport) finish() {
 		// Some input held many items: say both, and the rate in items.
 		counted, unit = counted+", "+plural(r.items, "item", "items"), "items"
 	}
-	line := fmt.Sprintf("%s: %s, %s, %s, %s in %s (%s %s/s)\n",
-		counted,
-		plural(t[store.StatusNewStory], "new story", "new stories"),
-		plural(t[store.StatusUpdate], "update", "updates"),
+	stored := plural(t[store.StatusNewStory], "new story", "new stories") + ", " +
+		plural(t[store.StatusUpdate], "update", "updates")
+	if r.advisories > 0 {
+		stored += ", " + plural(r.advisories, "advisory", "advisories")
+	}
+	if r.parts > 0 {
+		stored += ", " + plural(r.parts, "part joined", "parts joined")
+	}
+	line := fmt.Sprintf("%s: %s, %s, %s in %s (%s %s/s)\n",
+		counted, stored,
 		plural(t[store.StatusDuplicate], "duplicate", "duplicates"),
 		plural(t[store.StatusError], "error", "errors"),
 		elapsedText(elapsed), rate(r.items, elapsed), unit)
