@@ -31,8 +31,8 @@ type dumpLine struct {
 	// Seq is the bucket's sequence (bbolt's NextSequence counter: lede
 	// numbers arrivals and stories by it).
 	Seq uint64 `json:"seq,omitempty"`
-	K string `json:"k,omitempty"`
-	V string `json:"v,omitempty"`
+	K   string `json:"k,omitempty"`
+	V   string `json:"v,omitempty"`
 }
 
 func dumpBytes(b []byte) string {

@@ -16,21 +16,21 @@ import (
 // ingestReport prints what ingest did: a line (or JSON object) per input
 // as each batch is stored, the progress bar, and the summary.
 type ingestReport struct {
-	out    *bufio.Writer
-	json   *json.Encoder // nil: readable lines
-	st     style
-	bar    *progress
-	start  time.Time
-	total  int // inputs listed
-	done   int // inputs reported (files, standard input)
-	items  int // items reported, a line each
-	tally  map[store.Status]int
+	out   *bufio.Writer
+	json  *json.Encoder // nil: readable lines
+	st    style
+	bar   *progress
+	start time.Time
+	total int // inputs listed
+	done  int // inputs reported (files, standard input)
+	items int // items reported, a line each
+	tally map[store.Status]int
 	// advisories and parts are counted apart from the statuses: an
 	// advisory is stored as an entry of its own (status new-story) but
 	// is no story, and a part joins a version stored before it (status
 	// update) without being a version.
 	advisories, parts int
-	stderr io.Writer
+	stderr            io.Writer
 }
 
 func (l *lede) newIngestReport(asJSON bool, total int) *ingestReport {

@@ -55,7 +55,7 @@ var aptFresh = []string{
 // INSERTS, ELIMINATES, their combination, a new top of a whole text,
 // "New throughout") or a partial lead (a new top of K grafs that picks
 // up the Mth graf pvs: ordinals as numbers or words, `quoted' or
-// ``doubled'' anchors, no anchor, an anchor that disagrees with the
+// “doubled” anchors, no anchor, an anchor that disagrees with the
 // number). An item too short for an update gives fewer or none.
 func APTruths(raw []byte, base *revision.Revision, seed int) []APTruth {
 	g := &aptGen{raw: raw, base: base, seed: seed, n: len(base.Paragraphs)}
@@ -146,7 +146,7 @@ func (g *aptGen) anchor(k int) string {
 }
 
 // quote writes an anchor as the note of variant v does: `The men...',
-// bgng: ``The men...'', or left open (`The home...), as AP's desk
+// bgng: “The men...”, or left open (`The home...), as AP's desk
 // sometimes leaves one.
 func quote(a string, v int) string {
 	switch v % 4 {
