@@ -15,30 +15,6 @@ import (
 // written ("s", "korea" of "S. Korea"); "nkorea" and "skorea" also give
 // "korea", so that a search for korea finds both Koreas.
 
-// SearchWords lists the distinct search words of text, stop words left
-// out (no query needs them and an index is smaller without).
-func SearchWords(text string) []string {
-	var out []string
-	seen := map[string]bool{}
-	add := func(w string) {
-		if !stopWords[w] && !seen[w] {
-			seen[w] = true
-			out = append(out, w)
-		}
-	}
-	low := strings.ToLower(text)
-	for _, w := range letterRuns(low) {
-		add(w)
-	}
-	for _, w := range variantWords(quoteFold.Replace(low)) {
-		add(w)
-		if w == "nkorea" || w == "skorea" {
-			add("korea")
-		}
-	}
-	return out
-}
-
 // SearchQuery is what a search for q looks for: its words with the
 // spellings unified, stop words left out, each to begin a search word of
 // the text ("korea" finds "Koreas", "missile" finds "missiles"). A query

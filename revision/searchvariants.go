@@ -24,12 +24,15 @@ type tok struct {
 // tokens lists the runs of letters and digits of s with their places,
 // as letterRuns splits them.
 func tokens(s string) []tok {
-	var out []tok
+	out := make([]tok, 0, len(s)/6)
 	start := -1
-	for i, r := range s {
-		word := r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9') ||
-			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) ||
-			r >= 'A' && r <= 'Z'
+	for i := 0; i < len(s); {
+		word, n := asciiWord[s[i]], 1
+		if s[i] >= utf8.RuneSelf {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			word = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
 		switch {
 		case word && start < 0:
 			start = i
@@ -37,6 +40,7 @@ func tokens(s string) []tok {
 			out = append(out, tok{s[start:i], start, i})
 			start = -1
 		}
+		i += n
 	}
 	if start >= 0 {
 		out = append(out, tok{s[start:], start, len(s)})
@@ -44,10 +48,20 @@ func tokens(s string) []tok {
 	return out
 }
 
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	return t
+}()
+
 // variantWords lists, in the order they occur, the words the rewrites of
 // headlineVariants put in low (lower-cased, ’ and ‘ read as ').
-func variantWords(low string) []string {
-	ts := tokens(low)
+func variantWords(low string) []string { return variantWordsOf(low, tokens(low)) }
+
+// variantWordsOf is variantWords given low's tokens.
+func variantWordsOf(low string, ts []tok) []string {
 	var out []string
 	// between is the text from token i's end to token i+1's start.
 	between := func(i int) string { return low[ts[i].end:ts[i+1].start] }
@@ -93,6 +107,12 @@ func variantWords(low string) []string {
 		return i+1 < len(ts) && ts[i].w == a && ts[i+1].w == b && between(i) == "'" && bounded(ts[i]) && bounded(ts[i+1])
 	}
 	for i, t := range ts {
+		switch t.w { // every rule begins at one of these words
+		case "n", "s", "u", "north", "south", "pyongyang", "seoul", "united", "gov", "int",
+			"pct", "mln", "bln", "fm", "korean":
+		default:
+			continue
+		}
 		switch {
 		case dotted(i, "n", "k"), korea(i, "n", "north"), t.w == "pyongyang" && bounded(t):
 			out = append(out, "nkorea")

@@ -1,11 +1,14 @@
 package revision
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // regexSearchWords is SearchWords as first written: every rewrite of
@@ -73,4 +76,88 @@ func diffWords(a, b []string) []string {
 		}
 	}
 	return out
+}
+
+// searchWordsBefore is SearchWords before it lowered the text and cut it
+// into tokens once: strings.ToLower, letterRuns for the words as
+// written, and the rewrites on a second lowered copy with the quotes
+// folded, cut again by rune ranging.
+func searchWordsBefore(text string) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(w string) {
+		if !stopWords[w] && !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	low := strings.ToLower(text)
+	for _, w := range letterRuns(low) {
+		add(w)
+	}
+	folded := quoteFold.Replace(low)
+	for _, w := range variantWordsOf(folded, tokensBefore(folded)) {
+		add(w)
+		if w == "nkorea" || w == "skorea" {
+			add("korea")
+		}
+	}
+	return out
+}
+
+// tokensBefore is tokens as first written, ranging over runes.
+func tokensBefore(s string) []tok {
+	var out []tok
+	start := -1
+	for i, r := range s {
+		word := r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9') ||
+			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) ||
+			r >= 'A' && r <= 'Z'
+		switch {
+		case word && start < 0:
+			start = i
+		case !word && start >= 0:
+			out = append(out, tok{s[start:i], start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, tok{s[start:], start, len(s)})
+	}
+	return out
+}
+
+// TestSearchWordsAsBefore: the one-pass SearchWords gives the words of
+// the two-pass one in the same order (the text index files a huge
+// page's first maxTextWords, so order counts) on every bundled text and
+// on random strings of the pieces that touch its rules: capitals in and
+// out of ASCII, the typographic quotes, bytes that are not UTF-8,
+// letters whose lower case is longer or shorter in UTF-8, and the
+// spellings the rewrites look for.
+func TestSearchWordsAsBefore(t *testing.T) {
+	texts := []string{"", "THE", "Ünited  STATES", "N.\xffK.", "gov’T", "İstanbul ǅ Ⱥ ẞ", "a\xe2\x80", "KELVIN \u212a"}
+	for _, glob := range []string{"../testdata/yonhap/pages/*.txt", "../testdata/ap/*", "*/testdata/*", "../../shared/corpus/ap89/raw/*", "../../shared/corpus/formats/*/*"} {
+		paths, _ := filepath.Glob(glob)
+		for _, p := range paths {
+			if data, err := os.ReadFile(p); err == nil {
+				texts = append(texts, string(data))
+			}
+		}
+	}
+	pieces := []string{"N", "n", "K", ".", ". ", " ", "\t", "Korea", "KOREANS", "north", "South", "u", "S",
+		"United", "states", "gov", "'", "’", "‘", "t", "int", "l", "PCT", "mln", "Bln", "FM", "_",
+		"Seoul", "pyongyang", "\xff", "\xe2\x80", "İ", "Ⱥ", "ẞ", "\u212a", "é", "É", "the", "The", "1", "２"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(30) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		if got, want := SearchWords(s), searchWordsBefore(s); !slices.Equal(got, want) {
+			t.Fatalf("%.80q:\n got %q\nwant %q", s, got, want)
+		}
+	}
 }

@@ -55,22 +55,10 @@ const maxTextWords = 4000
 const maxTextHits = 5000
 
 // rawWords lists the search words of an input as received: its text
-// with everything between < and > (markup) dropped.
+// with everything between < and > (markup) dropped
+// (revision.MarkupSearchWords), the first maxTextWords.
 func rawWords(raw []byte) []string {
-	text := make([]byte, 0, len(raw))
-	inTag := false
-	for _, c := range raw {
-		switch {
-		case c == '<':
-			inTag = true
-			text = append(text, ' ')
-		case c == '>' && inTag:
-			inTag = false
-		case !inTag:
-			text = append(text, c)
-		}
-	}
-	words := revision.SearchWords(string(bytes.ToValidUTF8(text, []byte(" "))))
+	words := revision.MarkupSearchWords(raw)
 	return words[:min(len(words), maxTextWords)]
 }
 
