@@ -214,7 +214,7 @@ func getJSON(b *bolt.Bucket, key []byte, v any) (bool, error) {
 	if raw == nil {
 		return false, nil
 	}
-	if err := json.Unmarshal(raw, v); err != nil {
+	if err := decodeRecord(raw, v); err != nil {
 		return true, fmt.Errorf("%s %x: %w", "record", key, err)
 	}
 	return true, nil
@@ -226,13 +226,6 @@ func putJSON(b *bolt.Bucket, key []byte, v any) error {
 		return err
 	}
 	return b.Put(key, raw)
-}
-
-func jsonUnmarshal(raw []byte, v any) error {
-	if err := json.Unmarshal(raw, v); err != nil {
-		return fmt.Errorf("%w: %v", errCorrupt, err)
-	}
-	return nil
 }
 
 // migrate brings an older file up to SchemaVersion inside the opening

@@ -1,0 +1,67 @@
+package intake
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strconv"
+	"testing"
+
+	"lede/revision"
+	"lede/revision/revisiontest"
+	"lede/store"
+)
+
+// BenchmarkDriver runs lede ingest's loop in process, without the
+// command's output, on synthetic pages (revision/revisiontest, seed 2)
+// into a new database per op, under the collector settings lede ingest
+// uses (GOGC 400, a 128 MiB soft limit). It exists to be profiled: the
+// command's wall time is this loop's, and -cpuprofile shows which part
+// of it is serial. LEDE_BENCH_PAGES sets the number of pages (20,000).
+//
+//	go test ./intake -run '^$' -bench Driver -benchtime 1x -cpuprofile cpu.out
+func BenchmarkDriver(b *testing.B) {
+	n := 20_000
+	if s := os.Getenv("LEDE_BENCH_PAGES"); s != "" {
+		var err error
+		if n, err = strconv.Atoi(s); err != nil || n <= 0 {
+			b.Fatalf("LEDE_BENCH_PAGES=%q: want a positive number", s)
+		}
+	}
+	pages := filepath.Join(b.TempDir(), "pages")
+	if _, err := revisiontest.WriteDir(pages, revisiontest.Config{Seed: 2, Revisions: n}); err != nil {
+		b.Fatal(err)
+	}
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(128 << 20))
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		dbPath := filepath.Join(b.TempDir(), fmt.Sprintf("lede-%d.db", i))
+		stored := 0
+		d := &Driver{
+			Open: func(context.Context) (*store.DB, error) {
+				return store.Open(dbPath, store.Options{NoEvents: true})
+			},
+			Path:      dbPath,
+			Batch:     500,
+			Summaries: &Summaries{},
+			Stored: func(batch []Input, results []store.Result, _ map[uint64]revision.UpdateSummary) error {
+				for _, r := range results {
+					if r.Status == store.StatusNewStory || r.Status == store.StatusUpdate {
+						stored++
+					}
+				}
+				return nil
+			},
+		}
+		if err := d.Run(context.Background(), Each([]string{pages})); err != nil {
+			b.Fatal(err)
+		}
+		if stored != n {
+			b.Fatalf("%d of %d pages stored", stored, n)
+		}
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+}
