@@ -1,3 +1,5 @@
+//go:build unix
+
 package intake
 
 import (
@@ -7,7 +9,9 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
+	"syscall"
 	"testing"
+	"time"
 
 	"lede/revision"
 	"lede/revision/revisiontest"
@@ -37,6 +41,7 @@ func BenchmarkDriver(b *testing.B) {
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(128 << 20))
 	b.ResetTimer()
+	cpu := cpuTime(b)
 	for i := 0; b.Loop(); i++ {
 		dbPath := filepath.Join(b.TempDir(), fmt.Sprintf("lede-%d.db", i))
 		stored := 0
@@ -64,4 +69,15 @@ func BenchmarkDriver(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+	b.ReportMetric((cpuTime(b)-cpu).Seconds()/float64(b.N), "cpu-s/op")
+}
+
+// cpuTime is the CPU time the process has used so far, user and system:
+// with the wall time it says how busy the loop keeps the cores.
+func cpuTime(b *testing.B) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		b.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
