@@ -100,7 +100,7 @@ func (d *Driver) step(ctx context.Context, batch []Input, prev *inFlight) (*inFl
 	}
 	var res []store.Result
 	if len(ins) > 0 {
-		res = Ingest(context.WithoutCancel(ctx), db, ins)
+		res = ingestWith(context.WithoutCancel(ctx), db, ins, prev)
 		Place(results, at, res)
 	}
 	// A batch in flight is held a step longer than before: keep of it
@@ -122,6 +122,30 @@ func (d *Driver) step(ctx context.Context, batch []Input, prev *inFlight) (*inFl
 		return nil, err
 	}
 	return cur, nil
+}
+
+// ingestWith stores ins as Ingest does, and with them, in the same
+// transaction, the summaries of prev once they are computed (see
+// store.IngestWith), which finish then reports without storing them
+// again. If that transaction fails, the inputs are stored one by one as
+// Ingest does and finish stores the summaries on their own.
+func ingestWith(ctx context.Context, db *store.DB, ins []store.Input, prev *inFlight) []store.Result {
+	if prev == nil || prev.job == nil {
+		return Ingest(ctx, db, ins)
+	}
+	pending := &store.PendingSummaries{Wait: func() []store.ComputedSummary {
+		<-prev.done
+		return prev.job.computed
+	}}
+	res, err := db.IngestWith(ctx, ins, pending)
+	if err != nil {
+		return oneByOne(db, ins)
+	}
+	prev.job.stored = true
+	if pending.Err != nil {
+		prev.job.s.warnf("update summaries not stored: %v", pending.Err)
+	}
+	return res
 }
 
 // start sets job computing on its own goroutine.

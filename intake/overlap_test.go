@@ -18,7 +18,9 @@ import (
 // summarising each batch before the next is stored (the old loop) and
 // once while it is (runOverlapped), and requires the same run: every
 // batch reported in order with the same results and summaries, the same
-// stories, versions and order, and no summary left missing or stale.
+// stories, versions and order, the same summaries stored (the overlapped
+// loop stores a batch's summaries with the next batch, store.IngestWith)
+// and no summary left missing or stale.
 func TestOverlapChangesNothing(t *testing.T) {
 	synth := filepath.Join(t.TempDir(), "synth")
 	if _, err := revisiontest.WriteDir(synth, revisiontest.Config{Seed: 4, Revisions: 1500}); err != nil {
@@ -74,6 +76,16 @@ func TestOverlapChangesNothing(t *testing.T) {
 				fmt.Fprintf(&ls, " %d=%s@%s", v.Rev, v.Ref, v.Source)
 			}
 			ls.WriteByte('\n')
+			// The summaries as stored, read back from the records.
+			whole, err := db.Story(s.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, v := range whole.Versions {
+				if v.Summary != nil {
+					fmt.Fprintf(&ls, "  %d %+v\n", v.Rev, *v.Summary)
+				}
+			}
 		}
 		pairs, err := db.StaleSummaries(ids)
 		if err != nil {

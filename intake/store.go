@@ -57,6 +57,13 @@ func Ingest(ctx context.Context, db *store.DB, ins []store.Input) []store.Result
 	if err == nil {
 		return res
 	}
+	return oneByOne(db, ins)
+}
+
+// oneByOne stores each of ins in a transaction of its own, for a batch
+// whose transaction failed: only the inputs that fail are lost, each an
+// error result.
+func oneByOne(db *store.DB, ins []store.Input) []store.Result {
 	out := make([]store.Result, len(ins))
 	for i, in := range ins {
 		res, err := db.Ingest(context.Background(), []store.Input{in})

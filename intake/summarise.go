@@ -117,6 +117,9 @@ type summaryJob struct {
 	pairs    []store.UpdatePair
 	parsed   map[uint64]*revision.Revision
 	computed []store.ComputedSummary
+	// stored says the summaries were stored with the next batch
+	// (Driver.ingest), so finish only reports them.
+	stored bool
 }
 
 // start lists the summaries the batch made missing or stale and keeps
@@ -168,7 +171,7 @@ func (j *summaryJob) finish(db *store.DB) map[uint64]revision.UpdateSummary {
 	if j == nil {
 		return nil
 	}
-	if db != nil {
+	if db != nil && !j.stored {
 		if err := db.SetSummaries(j.computed); err != nil {
 			j.s.warnf("update summaries not stored: %v", err)
 		}

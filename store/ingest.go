@@ -93,71 +93,68 @@ type Result struct {
 // crash mid-way loses at most the batch, and re-running it completes the
 // work without duplicates.
 func (db *DB) Ingest(ctx context.Context, inputs []Input) ([]Result, error) {
-	results := make([]Result, len(inputs))
-	arrivals := make([]uint64, len(inputs))
-	start := time.Now()
+	return db.IngestWith(ctx, inputs, nil)
+}
+
+// ingestIn is Ingest's work inside its transaction: results and arrivals
+// are filled in by input.
+func (db *DB) ingestIn(ctx context.Context, tx txn, inputs []Input, results []Result, arrivals []uint64, start time.Time) error {
 	now := start.Unix()
-	err := db.update(func(tx txn) error {
-		tx.cache = newTermCache()
-		outbox := !db.noEvents && tx.outboxOn()
-		var prevs []int
-		if outbox {
-			prevs = make([]int, len(inputs))
-		}
-		for i, in := range inputs {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			if d := in.Rev.Date; !d.Valid() {
-				// The parsers give an impossible date as unknown; a
-				// record holding one troubles later reads (dates.go).
-				return fmt.Errorf("%s: date %04d-%02d-%02d is not a real date", in.Source, d.Year, d.Month, d.Day)
-			}
-			r, arrival, err := tx.ingestOne(in, now)
-			if err != nil {
-				return fmt.Errorf("%s: %w", in.Source, err)
-			}
-			if arrival != 0 {
-				r.Arrival, r.Ref = arrival, cmp.Or(r.Joined, RefOf(arrival))
-			}
-			results[i], arrivals[i] = r, arrival
-			if outbox && arrival != 0 && r.Joined == "" {
-				// The highest version before it, as it landed: a batch
-				// holding a LEAD and its 2nd LD alerts for both.
-				if prevs[i], err = tx.prevSeq(arrival); err != nil {
-					return err
-				}
-			}
-		}
-		if err := tx.putTextBatch(inputs, arrivals); err != nil {
-			return err
-		}
-		if err := tx.settle(results, arrivals); err != nil {
-			return err
-		}
-		if !outbox {
-			return nil
-		}
-		// The alert outbox: see outbox.go. A revision that ends leading
-		// a story of its own had nothing before it there.
-		for i, a := range arrivals {
-			if a == 0 || results[i].Joined != "" {
-				continue // a part joined to a version alerted on as it came
-			}
-			isNew := results[i].Status == StatusNewStory
-			if isNew {
-				prevs[i] = -1
-			}
-			if err := tx.putEvent(a, isNew, prevs[i], start); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
+	tx.cache = newTermCache()
+	outbox := !db.noEvents && tx.outboxOn()
+	var prevs []int
+	if outbox {
+		prevs = make([]int, len(inputs))
 	}
-	return results, nil
+	for i, in := range inputs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if d := in.Rev.Date; !d.Valid() {
+			// The parsers give an impossible date as unknown; a
+			// record holding one troubles later reads (dates.go).
+			return fmt.Errorf("%s: date %04d-%02d-%02d is not a real date", in.Source, d.Year, d.Month, d.Day)
+		}
+		r, arrival, err := tx.ingestOne(in, now)
+		if err != nil {
+			return fmt.Errorf("%s: %w", in.Source, err)
+		}
+		if arrival != 0 {
+			r.Arrival, r.Ref = arrival, cmp.Or(r.Joined, RefOf(arrival))
+		}
+		results[i], arrivals[i] = r, arrival
+		if outbox && arrival != 0 && r.Joined == "" {
+			// The highest version before it, as it landed: a batch
+			// holding a LEAD and its 2nd LD alerts for both.
+			if prevs[i], err = tx.prevSeq(arrival); err != nil {
+				return err
+			}
+		}
+	}
+	if err := tx.putTextBatch(inputs, arrivals); err != nil {
+		return err
+	}
+	if err := tx.settle(results, arrivals); err != nil {
+		return err
+	}
+	if !outbox {
+		return nil
+	}
+	// The alert outbox: see outbox.go. A revision that ends leading
+	// a story of its own had nothing before it there.
+	for i, a := range arrivals {
+		if a == 0 || results[i].Joined != "" {
+			continue // a part joined to a version alerted on as it came
+		}
+		isNew := results[i].Status == StatusNewStory
+		if isNew {
+			prevs[i] = -1
+		}
+		if err := tx.putEvent(a, isNew, prevs[i], start); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // contentKey identifies an input by its cleaned text, so the same page

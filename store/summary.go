@@ -178,27 +178,53 @@ func (db *DB) SetSummaries(sums []ComputedSummary) error {
 		return nil
 	}
 	return db.update(func(tx txn) error {
-		for _, cs := range sums {
-			key := tx.b(bucketArrivals).Get(u64(cs.Arrival))
-			if key == nil {
-				continue // removed since (lede rm)
-			}
-			key = append([]byte(nil), key...)
-			if prev := tx.predecessor(key); prev != cs.PrevArrival {
-				continue
-			}
-			var rec RevRecord
-			if _, err := tx.getRev(key, &rec); err != nil {
-				return err
-			}
-			s := cs.Summary
-			rec.Summary, rec.SummaryPrev, rec.Assembly = &s, cs.PrevArrival, cs.Assembly
-			if err := tx.putRev(key, rec); err != nil {
-				return err
-			}
+		puts, err := tx.summaryPuts(sums)
+		if err != nil {
+			return err
 		}
-		return nil
+		return tx.putSummaries(puts)
 	})
+}
+
+// summaryPut is a record with its summary set, to be put under key.
+type summaryPut struct {
+	key []byte
+	rec RevRecord
+}
+
+// summaryPuts reads the records the summaries belong to and sets them,
+// changing nothing in the file: a record that cannot be read fails all
+// of them before any is stored (IngestWith relies on it).
+func (tx txn) summaryPuts(sums []ComputedSummary) ([]summaryPut, error) {
+	var out []summaryPut
+	for _, cs := range sums {
+		key := tx.b(bucketArrivals).Get(u64(cs.Arrival))
+		if key == nil {
+			continue // removed since (lede rm)
+		}
+		key = append([]byte(nil), key...)
+		if prev := tx.predecessor(key); prev != cs.PrevArrival {
+			continue
+		}
+		var rec RevRecord
+		if _, err := tx.getRev(key, &rec); err != nil {
+			return nil, err
+		}
+		s := cs.Summary
+		rec.Summary, rec.SummaryPrev, rec.Assembly = &s, cs.PrevArrival, cs.Assembly
+		out = append(out, summaryPut{key, rec})
+	}
+	return out, nil
+}
+
+// putSummaries stores what summaryPuts set.
+func (tx txn) putSummaries(puts []summaryPut) error {
+	for _, p := range puts {
+		if err := tx.putRev(p.key, p.rec); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // predecessor is the arrival of the revision before key in its story, 0
