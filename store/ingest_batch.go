@@ -1,0 +1,126 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"time"
+)
+
+// Ingest stores a batch of inputs in one write transaction: each input is
+// a duplicate (same content already stored), a new story or an update of
+// an existing one. Either the whole batch lands or none of it does, so a
+// crash mid-way loses at most the batch, and re-running it completes the
+// work without duplicates.
+func (db *DB) Ingest(ctx context.Context, inputs []Input) ([]Result, error) {
+	return db.IngestWith(ctx, inputs, nil)
+}
+
+// ingestIn is Ingest's work inside its transaction: results and arrivals
+// are filled in by input.
+func (db *DB) ingestIn(ctx context.Context, tx txn, inputs []Input, results []Result, arrivals []uint64, start time.Time) error {
+	now := start.Unix()
+	tx.cache = newTermCache()
+	outbox := !db.noEvents && tx.outboxOn()
+	var prevs []int
+	if outbox {
+		prevs = make([]int, len(inputs))
+	}
+	for i, in := range inputs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if d := in.Rev.Date; !d.Valid() {
+			// The parsers give an impossible date as unknown; a
+			// record holding one troubles later reads (dates.go).
+			return fmt.Errorf("%s: date %04d-%02d-%02d is not a real date", in.Source, d.Year, d.Month, d.Day)
+		}
+		r, arrival, err := tx.ingestOne(in, now)
+		if err != nil {
+			return fmt.Errorf("%s: %w", in.Source, err)
+		}
+		if arrival != 0 {
+			r.Arrival, r.Ref = arrival, cmp.Or(r.Joined, RefOf(arrival))
+		}
+		results[i], arrivals[i] = r, arrival
+		if outbox && arrival != 0 && r.Joined == "" {
+			// The highest version before it, as it landed: a batch
+			// holding a LEAD and its 2nd LD alerts for both.
+			if prevs[i], err = tx.prevSeq(arrival); err != nil {
+				return err
+			}
+		}
+	}
+	if err := tx.putTextBatch(inputs, arrivals); err != nil {
+		return err
+	}
+	if err := tx.settle(results, arrivals); err != nil {
+		return err
+	}
+	if !outbox {
+		return nil
+	}
+	// The alert outbox: see outbox.go. A revision that ends leading
+	// a story of its own had nothing before it there.
+	for i, a := range arrivals {
+		if a == 0 || results[i].Joined != "" {
+			continue // a part joined to a version alerted on as it came
+		}
+		isNew := results[i].Status == StatusNewStory
+		if isNew {
+			prevs[i] = -1
+		}
+		if err := tx.putEvent(a, isNew, prevs[i], start); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// PendingSummaries are the update summaries of a batch stored before,
+// to be stored in the transaction of the next batch (IngestWith).
+type PendingSummaries struct {
+	// Wait returns the summaries once they are computed. IngestWith
+	// calls it after storing its inputs, so they may be computed while
+	// those are stored.
+	Wait func() []ComputedSummary
+	// Err says why the summaries were not stored (a record that cannot
+	// be read, as SetSummaries would fail); nil when they were. The
+	// inputs are stored either way.
+	Err error
+}
+
+// IngestWith is Ingest, storing pending's summaries in the same
+// transaction after the inputs, as SetSummaries right after Ingest
+// would. lede ingest stores a batch while the summaries of the one
+// before are computed; storing those in their own transaction cost a
+// second commit (a freelist and meta write and two file syncs) and a
+// second rebuild of the listings of the stories both batches touched,
+// for every batch. If the summaries cannot be stored, pending.Err says
+// why and the inputs are stored all the same; an error returned means
+// that nothing was stored, neither inputs nor summaries. pending may be
+// nil.
+func (db *DB) IngestWith(ctx context.Context, inputs []Input, pending *PendingSummaries) ([]Result, error) {
+	results := make([]Result, len(inputs))
+	arrivals := make([]uint64, len(inputs))
+	start := time.Now()
+	err := db.update(func(tx txn) error {
+		if err := db.ingestIn(ctx, tx, inputs, results, arrivals, start); err != nil {
+			return err
+		}
+		if pending == nil {
+			return nil
+		}
+		puts, err := tx.summaryPuts(pending.Wait())
+		if err != nil {
+			pending.Err = err
+			return nil
+		}
+		pending.Err = nil
+		return tx.putSummaries(puts)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return results, nil
+}
