@@ -23,8 +23,10 @@ type tok struct {
 
 // tokens lists the runs of letters and digits of s with their places,
 // as letterRuns splits them.
-func tokens(s string) []tok {
-	out := make([]tok, 0, len(s)/6)
+func tokens(s string) []tok { return tokensInto(make([]tok, 0, len(s)/6), s) }
+
+// tokensInto is tokens appending to out.
+func tokensInto(out []tok, s string) []tok {
 	start := -1
 	for i := 0; i < len(s); {
 		word, n := asciiWord[s[i]], 1
