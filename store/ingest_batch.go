@@ -60,8 +60,14 @@ func (db *DB) ingestIn(ctx context.Context, tx txn, inputs []Input, results []Re
 	if !outbox {
 		return nil
 	}
-	// The alert outbox: see outbox.go. A revision that ends leading
-	// a story of its own had nothing before it there.
+	return tx.putEvents(results, arrivals, prevs, start)
+}
+
+// putEvents fills the alert outbox (outbox.go) with a batch's events:
+// prevs[i] is the highest version input i's story held before it. A
+// revision that ends leading a story of its own had nothing before it
+// there.
+func (tx txn) putEvents(results []Result, arrivals []uint64, prevs []int, start time.Time) error {
 	for i, a := range arrivals {
 		if a == 0 || results[i].Joined != "" {
 			continue // a part joined to a version alerted on as it came
