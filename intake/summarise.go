@@ -118,7 +118,7 @@ type summaryJob struct {
 	parsed   map[uint64]*revision.Revision
 	computed []store.ComputedSummary
 	// stored says the summaries were stored with the next batch
-	// (Driver.ingest), so finish only reports them.
+	// (ingestWith), so finish only reports them.
 	stored bool
 }
 

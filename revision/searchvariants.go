@@ -21,11 +21,8 @@ type tok struct {
 	start, end int
 }
 
-// tokens lists the runs of letters and digits of s with their places,
-// as letterRuns splits them.
-func tokens(s string) []tok { return tokensInto(make([]tok, 0, len(s)/6), s) }
-
-// tokensInto is tokens appending to out.
+// tokensInto appends the runs of letters and digits of s with their
+// places, as letterRuns splits them, to out.
 func tokensInto(out []tok, s string) []tok {
 	start := -1
 	for i := 0; i < len(s); {
@@ -58,11 +55,9 @@ var asciiWord = func() (t [256]bool) {
 	return t
 }()
 
-// variantWords lists, in the order they occur, the words the rewrites of
-// headlineVariants put in low (lower-cased, ’ and ‘ read as ').
-func variantWords(low string) []string { return variantWordsOf(low, tokens(low)) }
-
-// variantWordsOf is variantWords given low's tokens.
+// variantWordsOf lists, in the order they occur, the words the rewrites
+// of headlineVariants put in low (lower-cased, ’ and ‘ read as '), given
+// low's tokens (tokensInto).
 func variantWordsOf(low string, ts []tok) []string {
 	var out []string
 	// between is the text from token i's end to token i+1's start.

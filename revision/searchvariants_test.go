@@ -105,7 +105,7 @@ func searchWordsBefore(text string) []string {
 	return out
 }
 
-// tokensBefore is tokens as first written, ranging over runes.
+// tokensBefore is tokensInto as first written, ranging over runes.
 func tokensBefore(s string) []tok {
 	var out []tok
 	start := -1

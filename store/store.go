@@ -159,6 +159,8 @@ func (db *DB) init(readOnly bool) error {
 	if db.settled(check) {
 		return nil
 	}
+	// A step added to this transaction must be added to settled too,
+	// or a file that needs it would never get it.
 	return db.bolt.Update(func(tx *bolt.Tx) error {
 		// Only a file with no buckets at all is new: one with buckets but
 		// no meta is another program's data or a damaged lede file, and
