@@ -76,7 +76,14 @@ func (al *aligner) text(side, i int) string {
 // paragraph i in reading order.
 func (al *aligner) wordIDs(side, i int) []int32 {
 	if al.ids[side] == nil {
-		al.voc = newVocab()
+		size := 0
+		for _, p := range al.a {
+			size += len(p)
+		}
+		for _, p := range al.b {
+			size += len(p)
+		}
+		al.voc = newVocab(size)
 		al.ids[0], al.ids[1] = make([][]int32, len(al.a)), make([][]int32, len(al.b))
 		al.sets[0], al.sets[1] = make([]idSet, len(al.a)), make([]idSet, len(al.b))
 	}
