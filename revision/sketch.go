@@ -133,21 +133,32 @@ func (a Sketch) Jaccard(b Sketch) float64 {
 	// what each holds below it, less what they share.
 	na, nb := upTo(a.Min, limit), upTo(b.Min, limit)
 	am, bm := a.Min[:na], b.Min[:nb]
-	i, j, both := 0, 0, 0
-	for i < len(am) && j < len(bm) {
-		x, y := am[i], bm[j]
-		if x <= y {
-			i++
-		}
-		if y <= x {
-			j++
-		}
-		if x == y {
-			both++
-		}
-	}
+	both := commonSorted(am, bm)
 	union := na + nb - both
 	return float64(both) / float64(max(union, 1))
+}
+
+// commonSorted counts the values two sorted lists without repeats share.
+// The merge steps without branches: which list steps next is a coin
+// toss on hashes, so a branch was mispredicted half the time, and the
+// loop took twice as long (Sketch.Jaccard was 9% of the store's ingest).
+func commonSorted(a, b []uint32) int {
+	i, j, both := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		x, y := a[i], b[j]
+		i += b2i(x <= y)
+		j += b2i(y <= x)
+		both += b2i(x == y)
+	}
+	return both
+}
+
+// b2i is 1 for true, compiled to a flag set rather than a branch.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // upTo is how many of the sorted hashes hs are at most limit.
