@@ -36,8 +36,8 @@ func TestCommonSorted(t *testing.T) {
 				want++
 			}
 		}
-		if got := commonSorted(a, b); got != want {
-			t.Fatalf("commonSorted(%v, %v) = %d, want %d", a, b, got, want)
+		if got := CommonSorted(a, b); got != want {
+			t.Fatalf("CommonSorted(%v, %v) = %d, want %d", a, b, got, want)
 		}
 	}
 }
