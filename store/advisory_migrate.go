@@ -99,7 +99,7 @@ func (tx txn) newEntry(rec RevRecord, year int) (uint64, error) {
 	if rec.Lead != "" {
 		r.Paragraphs = []string{rec.Lead}
 	}
-	uid, err := tx.newStory(r)
+	uid, err := tx.newStory(r, 0)
 	if err != nil || year == 0 {
 		return uid, err
 	}

@@ -238,7 +238,7 @@ func (db *DB) Split(ref string, rev int) (string, error) {
 // spinOff creates an empty story for a revision that leaves its story
 // (split off, or displaced), named after it and in its old story's year.
 func (tx txn) spinOff(rec RevRecord, year int) (uint64, error) {
-	nu, err := tx.newStory(&revision.Revision{Headline: rec.Headline, Date: rec.Date})
+	nu, err := tx.newStory(&revision.Revision{Headline: rec.Headline, Date: rec.Date}, 0)
 	if err != nil || year == 0 {
 		return nu, err
 	}

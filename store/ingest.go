@@ -136,7 +136,7 @@ func (tx txn) ingestOne(in Input, now int64) (Result, uint64, error) {
 	res.Why = d.Why
 	var uid uint64
 	if d.Story == "" {
-		if uid, err = tx.newStory(in.Rev); err != nil {
+		if uid, err = tx.newStory(in.Rev, yearOf(f.Date)); err != nil {
 			return res, 0, err
 		}
 		res.Status = StatusNewStory
@@ -182,6 +182,14 @@ func (tx txn) ingestOne(in Input, now int64) (Result, uint64, error) {
 	s, err := tx.story(uid)
 	res.Story = s.ID
 	return res, arrival, err
+}
+
+// yearOf is d's year, 0 when it is not known.
+func yearOf(d revision.Date) int {
+	if d.YearKnown() {
+		return d.Year
+	}
+	return 0
 }
 
 // addRevision files a revision under story uid: its record, features,
@@ -249,8 +257,12 @@ func (tx txn) appended(uid uint64, s storyRecord, order []byte, headline string)
 	return tx.putStory(uid, s)
 }
 
-// newStory creates an empty story named after the revision that opens it.
-func (tx txn) newStory(r *revision.Revision) (uint64, error) {
+// newStory creates an empty story named after the revision that opens it,
+// of the year given (0 for none yet). A story opened by ingest takes its
+// first revision's year here: setting it once the story exists rekeys
+// its revisions and rebuilds the story (setYear), a twentieth of the
+// store's ingest for stories that hold nothing yet.
+func (tx txn) newStory(r *revision.Revision, year int) (uint64, error) {
 	uid, err := tx.b(bucketStories).NextSequence()
 	if err != nil {
 		return 0, err
@@ -266,7 +278,7 @@ func (tx txn) newStory(r *revision.Revision) (uint64, error) {
 	if err := tx.b(bucketIDs).Put([]byte(id), u64(uid)); err != nil {
 		return 0, err
 	}
-	return uid, tx.putStory(uid, storyRecord{ID: id, Slug: slug})
+	return uid, tx.putStory(uid, storyRecord{ID: id, Slug: slug, Year: year})
 }
 
 // refresh recomputes a story's count, latest revision and headline, and
