@@ -354,6 +354,9 @@ func DayDistance(a, b Date) (days int, known bool) {
 	if a.Month == 0 || b.Month == 0 {
 		return 0, false
 	}
+	if a == b {
+		return 0, true // most pairs: the same day, without building times
+	}
 	if a.YearKnown() && b.YearKnown() {
 		d := a.Time().Sub(b.Time()).Hours() / 24
 		return abs(int(d)), true
