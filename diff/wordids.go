@@ -46,6 +46,11 @@ func (v *vocab) words(s string) []int32 {
 		})
 		return out
 	}
+	return v.asciiWords(s, out)
+}
+
+// asciiWords appends the ids of the words of s, all ASCII, to out.
+func (v *vocab) asciiWords(s string, out []int32) []int32 {
 	for i := 0; i < len(s); {
 		if !asciiWord[s[i]] {
 			i++ // white space or a single other character: never a word
