@@ -2,6 +2,9 @@ package revision
 
 import (
 	"errors"
+	"math/rand"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -161,4 +164,43 @@ func TestActionParaSet(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestCleanLinesAsBefore compares cleanLines with what CleanCut did
+// before it had a way out for clean pages, on every bundled file and on
+// random texts of line ends, blanks and words.
+func TestCleanLinesAsBefore(t *testing.T) {
+	before := func(data []byte) string {
+		s := strings.ReplaceAll(string(data), "\r\n", "\n")
+		s = strings.ReplaceAll(s, "\r", "\n")
+		lines := strings.Split(s, "\n")
+		for i, l := range lines {
+			lines[i] = strings.TrimRight(l, " \t")
+		}
+		return strings.Join(lines, "\n")
+	}
+	var texts [][]byte
+	for _, glob := range []string{"../testdata/*/*", "../testdata/*/*/*", "../testdata/*"} {
+		files, _ := filepath.Glob(glob)
+		for _, f := range files {
+			if b, err := os.ReadFile(f); err == nil {
+				texts = append(texts, b)
+			}
+		}
+	}
+	parts := []string{"a", "word", " ", "\t", "\n", "\r", "\r\n", "  \n", "\t\r\n", "é"}
+	rng := rand.New(rand.NewSource(7))
+	for range 20000 {
+		var b []byte
+		for range rng.Intn(12) {
+			b = append(b, parts[rng.Intn(len(parts))]...)
+		}
+		texts = append(texts, b)
+	}
+	for _, b := range texts {
+		if got, want := cleanLines(b), before(b); got != want {
+			t.Fatalf("cleanLines(%q) = %q, want %q", b, got, want)
+		}
+	}
+	t.Logf("%d texts", len(texts))
 }
