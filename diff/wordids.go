@@ -26,7 +26,7 @@ type vocab struct {
 // joined into 1 MB have one distinct word per 127 bytes, a short story
 // one per 10-20 bytes.
 func newVocab(size int) *vocab {
-	return &vocab{ids: make(map[string]int32, min(size/64+128, 1<<20))}
+	return &vocab{ids: make(map[string]int32, min(size/128+128, 1<<20))}
 }
 
 // words lists the ids of s's words in reading order: the tokens of
