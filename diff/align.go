@@ -266,7 +266,16 @@ func (al *aligner) emit() []Para {
 			nextOld[j] = al.units[k].oldAt
 		}
 	}
-	var out []Para
+	// An entry per unit, deleted and inserted paragraph: grown from
+	// nothing, this slice was the largest allocation of a long diff.
+	n := len(al.units)
+	for _, u := range al.oldU {
+		n += b2i(u < 0)
+	}
+	for _, u := range al.newU {
+		n += b2i(u < 0)
+	}
+	out := make([]Para, 0, n)
 	i := 0
 	flush := func(upTo int) {
 		for ; i < upTo; i++ {
@@ -295,6 +304,9 @@ func (al *aligner) emit() []Para {
 		out = append(out, al.entries(u)...)
 	}
 	flush(len(al.a))
+	if len(out) == 0 {
+		return nil // as before the slice was made ahead
+	}
 	return out
 }
 
