@@ -86,7 +86,12 @@ func cleanLines(data []byte) string {
 		!bytes.HasSuffix(data, []byte(" ")) && !bytes.HasSuffix(data, []byte("\t")) {
 		return string(data)
 	}
-	s := strings.ReplaceAll(string(data), "\r\n", "\n")
+	return trimLines(string(data))
+}
+
+// trimLines is cleanLines the long way, for any text.
+func trimLines(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
