@@ -29,8 +29,8 @@ func migrateAdvisories(tx txn) error {
 	}
 	var keys [][]byte
 	err := tx.b(bucketRevs).ForEach(func(k, v []byte) error {
-		if !bytes.Contains(v, []byte(`"`+revision.SignalAdvisory+`"`)) {
-			return nil // most records: no need to decode them
+		if !bytes.Contains(v, []byte(revision.SignalAdvisory)) {
+			return nil // most records, JSON or binary: no need to decode them
 		}
 		var rec RevRecord
 		if decodeRev(v, &rec) == nil && slices.Contains(rec.Signals, revision.SignalAdvisory) && !tx.isAdvisory(arrivalOf(k)) {

@@ -58,12 +58,18 @@ func (db *DB) Agencies() ([]string, error) {
 var agencyKey = []byte(`"agency":"`)
 
 // anyAgency reports whether a revision of story uid was sent by agency
-// name (case ignored). It reads each record's agency only: no record
+// name (case ignored). It reads each JSON record's agency only: no record
 // holds another "agency" field (recordString).
 func (tx txn) anyAgency(uid uint64, name string) bool {
 	c := tx.b(bucketRevs).Cursor()
 	prefix := u64(uid)
 	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
+		if len(v) > 0 && v[0] == revBinary {
+			if rec, err := binaryRecord(v); err == nil && strings.EqualFold(rec.Agency, name) {
+				return true
+			}
+			continue
+		}
 		if !bytes.Contains(v, agencyKey) {
 			continue
 		}

@@ -58,6 +58,9 @@ func IsDateDamage(err error) bool {
 // impossible date is read with the date unknown, and a DateError says
 // so; any other fault is an error and rec is not to be used.
 func decodeRev(v []byte, rec *RevRecord) error {
+	if len(v) > 0 && v[0] == revBinary {
+		return decodeRevBinary(v, rec)
+	}
 	err := jsonUnmarshal(v, rec)
 	if err == nil {
 		return nil
@@ -97,8 +100,12 @@ var sourceKey = []byte(`"source":"`)
 
 // recordSource reads what it can of an unreadable revision record's
 // source, to name it in a report: the record's own "source" (the first
-// key of a RevRecord holding a string) when it is whole up to there.
+// key of a RevRecord holding a string, or the binary form's second
+// field) when it is whole up to there.
 func recordSource(v []byte) string {
+	if len(v) > 0 && v[0] == revBinary {
+		return binarySource(v)
+	}
 	i := bytes.Index(v, sourceKey)
 	if i < 0 {
 		return ""

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // RestoreDump is restoreDump, for the tests of package store_test.
@@ -50,3 +52,38 @@ func SameDecoding(bucket string, v []byte) (known bool, diff string) {
 	}
 	return false, ""
 }
+
+// RevRecords returns the revision records of the closed file at path as
+// stored, and each in the other form: JSON as schema 13 wrote it for a
+// binary record, binary for a JSON one.
+func RevRecords(path string) (stored, other [][]byte, err error) {
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		return nil, nil, err
+	}
+	defer db.Close()
+	err = db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketRevs).ForEach(func(_, v []byte) error {
+			var rec RevRecord
+			if err := decodeRev(v, &rec); err != nil {
+				return err
+			}
+			o := encodeRev(rec)
+			if v[0] == revBinary {
+				if o, err = json.Marshal(rec); err != nil {
+					return err
+				}
+			}
+			stored, other = append(stored, append([]byte(nil), v...)), append(other, o)
+			return nil
+		})
+	})
+	return stored, other, err
+}
+
+// DecodeRev and EncodeRev are the record codecs, for the benchmark of
+// package store_test.
+var (
+	DecodeRev = decodeRev
+	EncodeRev = encodeRev
+)

@@ -12,7 +12,7 @@ var (
 	bucketMeta     = []byte("meta")     // "schema" -> u32; "years" -> u16 list
 	bucketStories  = []byte("stories")  // story uid u64 -> storyRecord (JSON)
 	bucketIDs      = []byte("ids")      // story id string -> story uid u64
-	bucketRevs     = []byte("revs")     // uid u64 | order (orderLen bytes) -> revRecord (JSON)
+	bucketRevs     = []byte("revs")     // uid u64 | order (orderLen bytes) -> revRecord (binary, JSON before schema 14)
 	bucketFeats    = []byte("feats")    // uid u64 | arrival u64 -> features (binary)
 	bucketRaw      = []byte("raw")      // arrival u64 -> raw input, deflated
 	bucketArrivals = []byte("arrivals") // arrival u64 -> revs key (8 + orderLen bytes)
@@ -44,7 +44,9 @@ var (
 // before it would leave stale.
 // schema 13 packs the text index into one posting list per epoch and
 // word (text_postings.go).
-const SchemaVersion = 13
+// schema 14 writes revision records in binary (recordbin.go), which a
+// lede before it would read as damaged.
+const SchemaVersion = 14
 
 func u64(v uint64) []byte {
 	b := make([]byte, 8)

@@ -81,13 +81,10 @@ func (tx txn) touchArrival(arrival uint64) error {
 	return nil
 }
 
-// putRev stores a revision record under key (story uid | order).
+// putRev stores a revision record under key (story uid | order), in the
+// binary form (recordbin.go).
 func (tx txn) putRev(key []byte, rec RevRecord) error {
-	raw, err := json.Marshal(rec)
-	if err != nil {
-		return err
-	}
-	return tx.putRevRaw(key, raw)
+	return tx.putRevRaw(key, encodeRev(rec))
 }
 
 // putRevRaw stores an encoded revision record under key.

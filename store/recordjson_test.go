@@ -75,7 +75,7 @@ func TestRecordDecodeAsBefore(t *testing.T) {
 // ingestAll stores everything under inputs into the file at path as lede
 // ingest does, summaries and alerts included, and returns the ids of the
 // stories that got updates, at least five.
-func ingestAll(t *testing.T, path string, inputs []string) []string {
+func ingestAll(t testing.TB, path string, inputs []string) []string {
 	var ids []string
 	seen := map[string]bool{}
 	d := &intake.Driver{

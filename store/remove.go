@@ -201,8 +201,10 @@ func (tx txn) removeOne(uid, arrival uint64) (Tombstone, int, int, error) {
 	}
 	key = append([]byte(nil), key...)
 	var rec RevRecord
-	if _, err := getJSON(tx.b(bucketRevs), key, &rec); err != nil {
-		return t, 0, 0, err
+	if v := tx.b(bucketRevs).Get(key); v != nil {
+		if err := decodeRev(v, &rec); err != nil {
+			return t, 0, 0, fmt.Errorf("record %x: %w", key, err)
+		}
 	}
 	t = Tombstone{Ref: RefOf(arrival), Arrival: arrival,
 		Source: rec.Source, Label: rec.Marker.Label, Headline: rec.Headline, Date: rec.Date}

@@ -264,8 +264,8 @@ func putJSON(b *bolt.Bucket, key []byte, v any) error {
 
 // migrate brings an older file up to SchemaVersion inside the opening
 // transaction, so a crash leaves it as it was. It reports whether it
-// built every story's listing record (schema 12), which a file of an
-// older schema has none of.
+// built every story's listing record (from schemas before 12, which have
+// none).
 func migrate(t txn) (bool, error) {
 	tx := t.Tx
 	meta := tx.Bucket(bucketMeta)
@@ -319,7 +319,11 @@ func migrate(t txn) (bool, error) {
 			return false, err
 		}
 	}
-	return true, meta.Put([]byte("schema"), binary.BigEndian.AppendUint32(nil, SchemaVersion))
+	// Schema 14 writes revision records in binary (recordbin.go); the
+	// JSON records of older schemas are read as they are and take the
+	// binary form when next written. Rewriting them all here would hold
+	// every record of a large file in one transaction's memory.
+	return v < 12, meta.Put([]byte("schema"), binary.BigEndian.AppendUint32(nil, SchemaVersion))
 }
 
 // migratePostings packs the candidate index of schemas 1-4 (bucket

@@ -27,11 +27,27 @@ func BreakDate(path, source, date string) error {
 		return fmt.Errorf("date %q: want YYYY-MM-DD", date)
 	}
 	return update(path, source, func(tx *bolt.Tx, k, v []byte) error {
-		at := dateField.FindIndex(v)
-		if at == nil {
+		var nv []byte
+		if _, at, ok := binaryHead(v); ok {
+			// Year, month and day follow the source as varints.
+			rest := v[at:]
+			for range 3 {
+				_, n := binary.Varint(rest)
+				if n <= 0 {
+					return fmt.Errorf("revision from %s has no date", source)
+				}
+				rest = rest[n:]
+			}
+			nv = append([]byte(nil), v[:at]...)
+			for _, x := range []int{y, m, d} {
+				nv = binary.AppendVarint(nv, int64(x))
+			}
+			nv = append(nv, rest...)
+		} else if at := dateField.FindIndex(v); at != nil {
+			nv = append(append(append([]byte(nil), v[:at[0]]...), `"date":"`+date+`"`...), v[at[1]:]...)
+		} else {
 			return fmt.Errorf("revision from %s has no date", source)
 		}
-		nv := append(append(append([]byte(nil), v[:at[0]]...), `"date":"`+date+`"`...), v[at[1]:]...)
 		if err := tx.Bucket(bucketRevs).Put(k, nv); err != nil {
 			return err
 		}
@@ -49,7 +65,7 @@ func BreakDate(path, source, date string) error {
 }
 
 // BreakRecord cuts the record of the revision ingested from source, in
-// the closed database file at path, to its first half: a record no JSON
+// the closed database file at path, to its first half: a record no
 // reader takes, as a damaged file or a bug could leave it.
 func BreakRecord(path, source string) error {
 	return update(path, source, func(tx *bolt.Tx, k, v []byte) error {
@@ -58,6 +74,27 @@ func BreakRecord(path, source string) error {
 }
 
 var bucketRevs = []byte("revs")
+
+// binaryHead reads the head of a revision record in the store's binary
+// form (schema 14: a format byte 0x01, the arrival as a uvarint, the
+// source as a uvarint length and its bytes, then the date): the source and
+// where the date begins. ok is false for a JSON record.
+func binaryHead(v []byte) (source string, dateAt int, ok bool) {
+	if len(v) == 0 || v[0] != 0x01 {
+		return "", 0, false
+	}
+	_, n := binary.Uvarint(v[1:])
+	if n <= 0 {
+		return "", 0, false
+	}
+	at := 1 + n
+	l, n := binary.Uvarint(v[at:])
+	if n <= 0 || l > uint64(len(v)-at-n) {
+		return "", 0, false
+	}
+	at += n
+	return string(v[at : at+int(l)]), at + int(l), true
+}
 
 // update runs fn in a write transaction of the file at path on the key
 // and record (copies) of the revision ingested from source.
@@ -73,7 +110,12 @@ func update(path, source string, fn func(tx *bolt.Tx, k, v []byte) error) error 
 			var rec struct {
 				Source string `json:"source"`
 			}
-			if json.Unmarshal(v, &rec) != nil || rec.Source != source {
+			if src, _, ok := binaryHead(v); ok {
+				rec.Source = src
+			} else if json.Unmarshal(v, &rec) != nil {
+				continue
+			}
+			if rec.Source != source {
 				continue
 			}
 			// The story's listing record (schema 12) was built from the
