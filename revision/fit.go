@@ -39,7 +39,7 @@ func bestMatchBut(f Features, members []Features, skip int) Match {
 		if i == skip {
 			continue
 		}
-		if pm := Pair(f, m); pm.OK && pm.beats(best) {
+		if pm := Grouping.matching(f, m); pm.OK && pm.beats(best) {
 			best = pm
 		}
 	}

@@ -128,7 +128,30 @@ func (t *Thresholds) Pair(a, b Features) Match {
 }
 
 // pairContent is Pair by the texts and dates alone.
-func (t *Thresholds) pairContent(a, b Features) Match {
+func (t *Thresholds) pairContent(a, b Features) Match { return t.content(a, b, true) }
+
+// matching is Pair where only a match counts (bestMatch): a pair that
+// cannot match is not compared to the end, and its Match says only
+// that it is none. A match is Pair's, field for field.
+func (t *Thresholds) matching(a, b Features) Match {
+	if a.Key != "" && b.Key != "" {
+		return t.pairKeyed(a, b)
+	}
+	return t.content(a, b, false)
+}
+
+// mayMatch reports whether a pair with headline similarity h and body
+// containment body can match for some lead containment: what every rule
+// of content asks of h and body, leaving out the dates and names.
+func (t *Thresholds) mayMatch(h, body float64) bool {
+	return body >= t.SameBody || h == 1 || h >= t.SameHeadline ||
+		h >= t.SameTextHead && body >= t.SameTextBody ||
+		h >= t.RelatedHead && body >= t.RelatedBody && h+1+body >= t.RelatedSum
+}
+
+// content compares a and b by their texts and dates; whole is false
+// when a pair that cannot match may be left half compared (matching).
+func (t *Thresholds) content(a, b Features, whole bool) Match {
 	days, known := DayDistance(a.Date, b.Date)
 	m := Match{Days: -1}
 	if known {
@@ -140,6 +163,10 @@ func (t *Thresholds) pairContent(a, b Features) Match {
 	}
 	h := HeadlineDice(a.Words, b.Words)
 	body := a.Body.Containment(b.Body)
+	if !whole && !t.mayMatch(h, body) {
+		m.Rule = "different"
+		return m
+	}
 	otherNames := len(a.Names) > 0 && len(b.Names) > 0 && Dice(a.Names, b.Names) == 0
 	lead := 0.0
 	if !otherNames || body >= t.SameBody {
@@ -280,7 +307,7 @@ func Decide(f Features, cands []Candidate) Decision {
 func bestMatch(f Features, members []Features) Match {
 	best := Match{}
 	for _, m := range members {
-		if pm := Pair(f, m); pm.OK && pm.beats(best) {
+		if pm := Grouping.matching(f, m); pm.OK && pm.beats(best) {
 			best = pm
 		}
 	}
