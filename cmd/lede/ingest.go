@@ -129,7 +129,7 @@ Examples:
 		OnUsageError: onUsageError("ingest"),
 		Action: func(c *cli.Context) error {
 			opt.maxSize = int64(maxSize)
-			limitIngestMemory()
+			limitIngestMemory(opt.batch)
 			return l.ingest(c.Context, c.Args().Slice(), opt)
 		},
 	}

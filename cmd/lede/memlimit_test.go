@@ -24,6 +24,19 @@ func TestIngestLimitsMemory(t *testing.T) {
 	if got := debug.SetMemoryLimit(math.MaxInt64); got != ingestMemoryLimit {
 		t.Errorf("memory limit during ingest %d, want %d", got, ingestMemoryLimit)
 	}
+	// A larger batch holds more: the limit keeps the default's headroom.
+	if r := runIn(t, fakeProc{}, "--db", db, "ingest", "--batch", "2000", firstPage); r.code != 0 {
+		t.Fatalf("ingest --batch 2000: exit %d: %s", r.code, r.stderr)
+	}
+	if got, want := debug.SetMemoryLimit(math.MaxInt64), int64(2000*40<<10+88<<20); got != want {
+		t.Errorf("memory limit during ingest --batch 2000: %d, want %d", got, want)
+	}
+	debug.SetMemoryLimit(math.MaxInt64)
+	runIn(t, fakeProc{}, "--db", db, "ingest", "--batch", "1000", firstPage)
+	if got := debug.SetMemoryLimit(math.MaxInt64); got != ingestMemoryLimit {
+		t.Errorf("memory limit during ingest --batch 1000: %d, want %d (1000 pages fit the default)", got, ingestMemoryLimit)
+	}
+	debug.SetGCPercent(100)
 	t.Setenv("GOGC", "100")
 	t.Setenv("GOMEMLIMIT", "1GiB")
 	runIn(t, fakeProc{}, "--db", db, "ingest", firstPage)
