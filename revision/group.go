@@ -245,7 +245,6 @@ func Decide(f Features, cands []Candidate) Decision {
 		c     Candidate
 		match Match
 		score float64
-		why   string
 		evict string
 	}
 	var hits []hit
@@ -270,10 +269,7 @@ func Decide(f Features, cands []Candidate) Decision {
 			best = bestMatch(f, c.Members)
 		}
 		if best.OK {
-			h.match, h.score, h.why = best, best.Score, best.Why()
-			if h.evict != "" {
-				h.why += "; displaces " + h.evict
-			}
+			h.match, h.score = best, best.Score
 			hits = append(hits, h)
 		}
 	}
@@ -287,7 +283,12 @@ func Decide(f Features, cands []Candidate) Decision {
 			win = i
 		}
 	}
-	d := Decision{Story: hits[win].c.Story, Evict: hits[win].evict, Score: hits[win].score, Why: hits[win].why}
+	// Only the winner's reason is told, so only it is written out.
+	why := hits[win].match.Why()
+	if hits[win].evict != "" {
+		why += "; displaces " + hits[win].evict
+	}
+	d := Decision{Story: hits[win].c.Story, Evict: hits[win].evict, Score: hits[win].score, Why: why}
 	members := append([]Features{f}, hits[win].c.Members...)
 	apart := append([]string(nil), hits[win].c.Apart...)
 	for i, h := range hits {
