@@ -26,7 +26,8 @@ var headlineKey = []byte(`"headline":"`)
 
 // recordHeadline reads the headline of a RevRecord: of a JSON record
 // without decoding the rest (recordString), of a binary one by decoding
-// it, which costs less than that search.
+// it (its fields have no names to search for; the decode is about 2 µs,
+// BenchmarkRecordCodec).
 func recordHeadline(raw []byte) (string, error) {
 	if len(raw) > 0 && raw[0] == revBinary {
 		rec, err := binaryRecord(raw)
