@@ -99,9 +99,15 @@ func checkNote(old, new *revision.Revision, r *Result) ([]Verdict, []Unannounced
 			un = append(un, Unannounced{Part: "para", Op: p.Op, Old: p.Old, New: p.New})
 		}
 	}
-	for part, f := range map[string]Field{"headline": r.Headline, "byline": r.Byline, "dateline": r.Dateline} {
-		if f.Changed() && !fieldCovered[part] {
-			un = append(un, Unannounced{Part: part, Op: f.Op})
+	// Fields in the page's order: ranging over a map of them listed two
+	// changed fields in either order from one run to the next.
+	fields := []struct {
+		part string
+		f    Field
+	}{{"headline", r.Headline}, {"byline", r.Byline}, {"dateline", r.Dateline}}
+	for _, x := range fields {
+		if x.f.Changed() && !fieldCovered[x.part] {
+			un = append(un, Unannounced{Part: x.part, Op: x.f.Op})
 		}
 	}
 	sort.SliceStable(un, func(i, j int) bool { return un[i].Part != "para" && un[j].Part == "para" })

@@ -126,3 +126,23 @@ func TestNotSeenStandsOut(t *testing.T) {
 		t.Errorf("plain output:\n%s", plain.String())
 	}
 }
+
+// TestUnannouncedFieldsInPageOrder: changed fields no action announced
+// are listed headline, byline, dateline, in every run (they came from a
+// map, in any order).
+func TestUnannouncedFieldsInPageOrder(t *testing.T) {
+	old := rev("Old headline", "Kim Tong-hyung", "SEOUL, Dec. 30 (Yonhap) -- The lead.")
+	new := rev("New headline", "Lee Haye-ah", "BUSAN, Dec. 31 (Yonhap) -- The lead.")
+	old.Dateline = revision.Dateline{Place: "SEOUL", Text: "SEOUL, Dec. 30 (Yonhap) -- "}
+	new.Dateline = revision.Dateline{Place: "BUSAN", Text: "BUSAN, Dec. 31 (Yonhap) -- "}
+	for range 50 {
+		r := Compare(old, new, Options{})
+		var parts []string
+		for _, u := range r.Unannounced {
+			parts = append(parts, u.Part)
+		}
+		if got := strings.Join(parts, " "); got != "headline byline dateline para" {
+			t.Fatalf("unannounced parts %q, want headline byline dateline para", got)
+		}
+	}
+}
