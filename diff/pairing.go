@@ -5,6 +5,13 @@ import (
 	"time"
 )
 
+// cand is a possible edit: old paragraph i, new paragraph j and the Dice
+// of their word sets.
+type cand struct {
+	i, j int
+	sim  float64
+}
+
 // edits pairs the remaining paragraphs by word similarity, best pairs
 // first. Few leftovers are compared all against all; many are compared
 // only when they share a pair of consecutive words, so unrelated
@@ -22,57 +29,18 @@ func (al *aligner) edits() {
 			news = append(news, j)
 		}
 	}
-	type cand struct {
-		i, j int
-		sim  float64
-	}
 	var cands []cand
-	ratio := maxDiceRatio(minPairSim)
-	consider := func(i, j int) {
-		x, y := al.set(0, i), al.set(1, j)
-		if i != 0 || j != 0 {
-			small, big := min(len(x), len(y)), max(len(x), len(y))
-			if float64(big) > ratio*float64(small) {
-				return
-			}
-		}
-		s := x.dice(y)
-		if s >= minPairSim || i == 0 && j == 0 && s >= minLeadSim {
-			cands = append(cands, cand{i, j, s})
-		}
-	}
 	if len(olds)*len(news) <= 1024 {
 		for _, i := range olds {
 			for _, j := range news {
-				consider(i, j)
-			}
-		}
-	} else {
-		post := map[uint64][]int{}
-		for _, j := range news {
-			for _, bg := range bigramKeys(al.wordIDs(1, j)) {
-				post[bg] = append(post[bg], j)
-			}
-		}
-		// seen[j] is the turn (old paragraph + 1) that considered new
-		// paragraph j last: a map cleared for every old paragraph cost
-		// a tenth of pairing the 1 MB pair.
-		seen := make([]int32, len(al.b))
-		for turn, i := range olds {
-			if time.Now().After(al.deadline) {
-				break
-			}
-			for _, bg := range bigramKeys(al.wordIDs(0, i)) {
-				if ps := post[bg]; len(ps) <= maxPostings {
-					for _, j := range ps {
-						if seen[j] != int32(turn+1) {
-							seen[j] = int32(turn + 1)
-							consider(i, j)
-						}
-					}
+				x, y := al.set(0, i), al.set(1, j)
+				if c, ok := pairable(i, j, len(x), len(y), func() int { return x.common(y) }); ok {
+					cands = append(cands, c)
 				}
 			}
 		}
+	} else {
+		cands = al.indexedCands(olds, news)
 	}
 	sort.Slice(cands, func(x, y int) bool {
 		if cands[x].sim != cands[y].sim {
@@ -85,4 +53,128 @@ func (al *aligner) edits() {
 			al.add(unit{oldAt: c.i, newAt: c.j, kind: kindEdit})
 		}
 	}
+}
+
+// pairable says whether old paragraph i and new paragraph j, of nx and
+// ny distinct words with common() words in both, may pair: the Dice of
+// their word sets reaches minPairSim, or minLeadSim for the two leads.
+// Sizes too far apart to reach it are not counted at all.
+func pairable(i, j, nx, ny int, common func() int) (cand, bool) {
+	if i != 0 || j != 0 {
+		small, big := min(nx, ny), max(nx, ny)
+		if float64(big) > maxDiceRatio(minPairSim)*float64(small) {
+			return cand{}, false
+		}
+	}
+	if nx+ny == 0 {
+		return cand{}, false
+	}
+	s := 2 * float64(common()) / float64(nx+ny) // idSet.dice
+	return cand{i, j, s}, s >= minPairSim || i == 0 && j == 0 && s >= minLeadSim
+}
+
+// postings are the new paragraphs holding one pair of consecutive words,
+// each once, in order, and the turn (old paragraph + 1) that read them
+// last, so that an old paragraph repeating the pair reads them once.
+type postings struct {
+	turn int32
+	js   []int32
+}
+
+// indexedCands finds the candidate pairs of many leftovers: each old
+// paragraph is compared with the new paragraphs sharing a pair of
+// consecutive words with it, through postings at most maxPostings long.
+// The pairs are found in reading order rather than a paragraph's pairs
+// sorted (sorting each paragraph's keys was a sixth of comparing two
+// unrelated 1 MB texts); edits sorts the candidates, so the order they
+// are found in does not show.
+func (al *aligner) indexedCands(olds, news []int) []cand {
+	index := make(map[uint64]int32, len(news)*8)
+	var lists []postings
+	var keys []uint64
+	for _, j := range news {
+		keys = bigramKeys(keys[:0], al.wordIDs(1, j))
+		for _, k := range keys {
+			at, ok := index[k]
+			if !ok {
+				at = int32(len(lists))
+				index[k] = at
+				lists = append(lists, postings{})
+			}
+			l := &lists[at]
+			if n := len(l.js); n == 0 || l.js[n-1] != int32(j) {
+				l.js = append(l.js, int32(j))
+			}
+		}
+	}
+	var cands []cand
+	// seen[j] is the turn that considered new paragraph j last: a map
+	// cleared for every old paragraph cost a tenth of pairing the 1 MB
+	// pair. mark[w] is the turn whose old paragraph holds word w, so
+	// that counting the words a new paragraph shares with it is a look-up
+	// a word rather than a merge of two sorted sets.
+	seen := make([]int32, len(al.b))
+	var mark []int32
+	for t, i := range olds {
+		if time.Now().After(al.deadline) {
+			break
+		}
+		turn := int32(t + 1)
+		keys = bigramKeys(keys[:0], al.wordIDs(0, i))
+		var x idSet // the old paragraph's words, made for its first candidate
+		marked := false
+		for _, k := range keys {
+			at, ok := index[k]
+			if !ok || lists[at].turn == turn {
+				continue
+			}
+			l := &lists[at]
+			l.turn = turn
+			if len(l.js) > maxPostings {
+				continue
+			}
+			for _, j32 := range l.js {
+				if j := int(j32); seen[j] != turn {
+					seen[j] = turn
+					if x == nil {
+						x = al.set(0, i)
+					}
+					y := al.set(1, j)
+					c, ok := pairable(i, j, len(x), len(y), func() int {
+						if !marked {
+							mark, marked = markWords(mark, x, turn, al.voc.len()), true
+						}
+						return countMarked(mark, y, turn)
+					})
+					if ok {
+						cands = append(cands, c)
+					}
+				}
+			}
+		}
+	}
+	return cands
+}
+
+// markWords sets mark[w] to turn for every word w of x, first growing
+// mark to cover a vocabulary of n words.
+func markWords(mark []int32, x idSet, turn int32, n int) []int32 {
+	if len(mark) < n {
+		mark = append(mark, make([]int32, n-len(mark))...)
+	}
+	for _, w := range x {
+		mark[w] = turn
+	}
+	return mark
+}
+
+// countMarked counts the words of y marked with turn.
+func countMarked(mark []int32, y idSet, turn int32) int {
+	n := 0
+	for _, w := range y {
+		if int(w) < len(mark) && mark[w] == turn {
+			n++
+		}
+	}
+	return n
 }

@@ -80,6 +80,9 @@ func (v *vocab) asciiWords(s string, out []int32) []int32 {
 	return out
 }
 
+// len is the number of distinct words numbered.
+func (v *vocab) len() int { return len(v.ids) }
+
 // id is the number of the lower-cased word w, given it if new.
 func (v *vocab) id(w string) int32 {
 	id, ok := v.ids[w]
@@ -177,17 +180,15 @@ func (a idSet) union(b idSet) idSet {
 // Pairs further apart in size are not compared at all.
 func maxDiceRatio(s float64) float64 { return 2/s - 1 }
 
-// bigramKeys lists the distinct pairs of consecutive words of a text as
-// integers, the keys under which paragraphs find their candidates; a text
-// of one word gives that word.
-func bigramKeys(ws []int32) []uint64 {
+// bigramKeys appends to dst the pairs of consecutive words of a text as
+// integers, in reading order and with repeats, the keys under which
+// paragraphs find their candidates; a text of one word gives that word.
+func bigramKeys(dst []uint64, ws []int32) []uint64 {
 	if len(ws) == 1 {
-		return []uint64{uint64(uint32(ws[0]))}
+		return append(dst, uint64(uint32(ws[0])))
 	}
-	out := make([]uint64, 0, len(ws))
 	for i := 0; i+1 < len(ws); i++ {
-		out = append(out, uint64(uint32(ws[i]))<<32|uint64(uint32(ws[i+1]))|1<<63)
+		dst = append(dst, uint64(uint32(ws[i]))<<32|uint64(uint32(ws[i+1]))|1<<63)
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	return dst
 }
