@@ -74,11 +74,39 @@ func pairable(i, j, nx, ny int, common func() int) (cand, bool) {
 }
 
 // postings are the new paragraphs holding one pair of consecutive words,
-// each once, in order, and the turn (old paragraph + 1) that read them
-// last, so that an old paragraph repeating the pair reads them once.
+// each once, as a list threaded through wordPairIndex's entries, newest
+// first, and the turn (old paragraph + 1) that read them last, so that
+// an old paragraph repeating the pair reads them once.
 type postings struct {
-	turn int32
-	js   []int32
+	head, n, turn int32 // head is an entry index, -1 for none
+}
+
+// wordPairIndex files new paragraphs under their pairs of consecutive
+// words. The lists live in two flat slices rather than a slice each: a
+// slice of one or two paragraphs for every word pair of a long text was
+// most of what pairing allocated.
+type wordPairIndex struct {
+	at    map[uint64]int32 // word pair -> its postings
+	lists []postings
+	js    []int32 // entry -> new paragraph
+	next  []int32 // entry -> the entry before it in its list, -1 for none
+}
+
+// file adds new paragraph j under key k, once however often j holds it.
+func (x *wordPairIndex) file(k uint64, j int32) {
+	at, ok := x.at[k]
+	if !ok {
+		at = int32(len(x.lists))
+		x.at[k] = at
+		x.lists = append(x.lists, postings{head: -1})
+	}
+	l := &x.lists[at]
+	if l.head >= 0 && x.js[l.head] == j {
+		return
+	}
+	x.js = append(x.js, j)
+	x.next = append(x.next, l.head)
+	l.head, l.n = int32(len(x.js)-1), l.n+1
 }
 
 // indexedCands finds the candidate pairs of many leftovers: each old
@@ -89,22 +117,17 @@ type postings struct {
 // unrelated 1 MB texts); edits sorts the candidates, so the order they
 // are found in does not show.
 func (al *aligner) indexedCands(olds, news []int) []cand {
-	index := make(map[uint64]int32, len(news)*8)
-	var lists []postings
+	words := 0
+	for _, j := range news {
+		words += len(al.wordIDs(1, j))
+	}
+	idx := &wordPairIndex{at: make(map[uint64]int32, words),
+		js: make([]int32, 0, words), next: make([]int32, 0, words)}
 	var keys []uint64
 	for _, j := range news {
 		keys = bigramKeys(keys[:0], al.wordIDs(1, j))
 		for _, k := range keys {
-			at, ok := index[k]
-			if !ok {
-				at = int32(len(lists))
-				index[k] = at
-				lists = append(lists, postings{})
-			}
-			l := &lists[at]
-			if n := len(l.js); n == 0 || l.js[n-1] != int32(j) {
-				l.js = append(l.js, int32(j))
-			}
+			idx.file(k, int32(j))
 		}
 	}
 	var cands []cand
@@ -124,31 +147,33 @@ func (al *aligner) indexedCands(olds, news []int) []cand {
 		var x idSet // the old paragraph's words, made for its first candidate
 		marked := false
 		for _, k := range keys {
-			at, ok := index[k]
-			if !ok || lists[at].turn == turn {
+			at, ok := idx.at[k]
+			if !ok || idx.lists[at].turn == turn {
 				continue
 			}
-			l := &lists[at]
+			l := &idx.lists[at]
 			l.turn = turn
-			if len(l.js) > maxPostings {
+			if l.n > maxPostings {
 				continue
 			}
-			for _, j32 := range l.js {
-				if j := int(j32); seen[j] != turn {
-					seen[j] = turn
-					if x == nil {
-						x = al.set(0, i)
+			for e := l.head; e >= 0; e = idx.next[e] {
+				j := int(idx.js[e])
+				if seen[j] == turn {
+					continue
+				}
+				seen[j] = turn
+				if x == nil {
+					x = al.set(0, i)
+				}
+				y := al.set(1, j)
+				c, ok := pairable(i, j, len(x), len(y), func() int {
+					if !marked {
+						mark, marked = markWords(mark, x, turn, al.voc.len()), true
 					}
-					y := al.set(1, j)
-					c, ok := pairable(i, j, len(x), len(y), func() int {
-						if !marked {
-							mark, marked = markWords(mark, x, turn, al.voc.len()), true
-						}
-						return countMarked(mark, y, turn)
-					})
-					if ok {
-						cands = append(cands, c)
-					}
+					return countMarked(mark, y, turn)
+				})
+				if ok {
+					cands = append(cands, c)
 				}
 			}
 		}
