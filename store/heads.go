@@ -41,7 +41,7 @@ func (tx txn) addHead(uid uint64, headline string) error {
 	}
 	v := make([]byte, 0, len(old)+len(headline)+1)
 	v = append(append(append(v, old...), headline...), '\n')
-	if err := tx.putWords(uid, []byte(headline)); err != nil {
+	if err := tx.putNewWords(uid, headline, old); err != nil {
 		return err
 	}
 	return b.Put(u64(uid), v)

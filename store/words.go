@@ -127,6 +127,25 @@ func (tx txn) putWords(uid uint64, heads []byte) error {
 	return nil
 }
 
+// putNewWords files the words of a new headline for story uid that its
+// earlier headlines (heads) lack: theirs are filed already, and putting
+// a key again rewrote its node for nothing. Most of a new version's
+// headline words are its story's already; putting them all again was a
+// fifteenth of the store benchmark's transactions at 10^5 revisions.
+func (tx txn) putNewWords(uid uint64, headline string, heads []byte) error {
+	have := headlineTokens(string(heads))
+	b := tx.b(bucketWords)
+	for _, w := range headlineTokens(headline) {
+		if slices.Contains(have, w) {
+			continue
+		}
+		if err := b.Put(wordKey(w, uid), nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (tx txn) delWords(uid uint64, heads []byte) error {
 	b := tx.b(bucketWords)
 	for _, w := range headlineTokens(string(heads)) {

@@ -36,6 +36,19 @@ func wordEpochs(t *testing.T, db *DB) int {
 	return epochs
 }
 
+// wordKeys lists the word index's keys.
+func wordKeys(t *testing.T, db *DB) []string {
+	t.Helper()
+	var out []string
+	db.bolt.View(func(btx *bolt.Tx) error {
+		return btx.Bucket(bucketWords).ForEach(func(k, _ []byte) error {
+			out = append(out, string(k))
+			return nil
+		})
+	})
+	return out
+}
+
 // sameSearches fails unless each query finds, through the word index,
 // the stories in the order a walk of all stories finds them, whole and
 // as a second page of 2.
@@ -85,6 +98,15 @@ func TestWordIndexEpochs(t *testing.T) {
 	}
 	sameSearches(t, "ingested", db, queries)
 	mustCheck(t, db)
+	// Ingest files only a new headline's words its story lacks; the
+	// index must be the one rebuilt from all headlines, key for key.
+	filed := wordKeys(t, db)
+	if err := db.bolt.Update(func(btx *bolt.Tx) error { return tracked(btx).indexWords() }); err != nil {
+		t.Fatal(err)
+	}
+	if rebuilt := wordKeys(t, db); !slices.Equal(filed, rebuilt) {
+		t.Fatalf("ingest filed %d word keys, a rebuild %d", len(filed), len(rebuilt))
+	}
 
 	if _, err := db.Remove(oldest.ID, 0, RemoveOptions{}); err != nil {
 		t.Fatal(err)
