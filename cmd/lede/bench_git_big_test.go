@@ -75,10 +75,19 @@ func bigPages(b *testing.B) (old, edited, unrelated string) {
 	}
 	o, n := difftest.BigPair(pool, 1<<20)
 	dir := b.TempDir()
+	// Each page must read back as written, whole: a page lede reads as
+	// one paragraph, or as cut off, is not the diff the race means to time.
 	write := func(name string, paras []string) string {
 		path := filepath.Join(dir, name)
 		if err := os.WriteFile(path, difftest.Page("A long page", paras), 0o644); err != nil {
 			b.Fatal(err)
+		}
+		r, _, err := wire.ParseFile(path, nil, wire.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(r.Paragraphs) != len(paras) || !r.Complete {
+			b.Fatalf("%s reads as %d paragraphs (complete: %v), not the %d written", name, len(r.Paragraphs), r.Complete, len(paras))
 		}
 		return path
 	}

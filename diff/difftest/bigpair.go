@@ -53,22 +53,26 @@ func Counts(n int) (added, removed, changed int) {
 }
 
 // Unrelated is a text of as many paragraphs as old sharing no word with
-// it.
+// it. Each paragraph ends a sentence: a page's line that does not is
+// read as wrapped, and joined with the next.
 func Unrelated(old []string) []string {
 	out := make([]string, len(old))
 	for i := range old {
-		out[i] = strings.Repeat(fmt.Sprintf("zeta%d omega%d ", i, i*7), 12)
+		out[i] = strings.Repeat(fmt.Sprintf("zeta%d omega%d ", i, i*7), 12) + "end."
 	}
 	return out
 }
 
 // Page writes paragraphs as a plain text page: a headline, then the
-// paragraphs, each followed by a blank line.
+// paragraphs, each followed by a blank line, then Yonhap's sign-off, so
+// that the page reads as complete (a page without one is read as cut
+// off, and what it lacks is neither deleted nor added).
 func Page(headline string, paras []string) []byte {
 	var b strings.Builder
 	b.WriteString(headline + "\n\n")
 	for _, p := range paras {
 		b.WriteString(p + "\n\n")
 	}
+	b.WriteString("(END)\n")
 	return []byte(b.String())
 }
