@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"math"
 	"sort"
 	"time"
 )
@@ -125,11 +126,15 @@ func (al *aligner) indexedCands(olds, news []int) []cand {
 		js: make([]int32, 0, words), next: make([]int32, 0, words)}
 	var keys []uint64
 	for _, j := range news {
-		keys = bigramKeys(keys[:0], al.wordIDs(1, j))
+		keys = bigramKeys(keys[:0], al.wordIDs(1, j), math.MaxInt32)
 		for _, k := range keys {
 			idx.file(k, int32(j))
 		}
 	}
+	// Every new paragraph's words are numbered now: an old word numbered
+	// later is in none of them, and no pair holding it is filed. On two
+	// unrelated texts that leaves nothing to look up.
+	known := int32(al.voc.len())
 	var cands []cand
 	// seen[j] is the turn that considered new paragraph j last: a map
 	// cleared for every old paragraph cost a tenth of pairing the 1 MB
@@ -143,7 +148,7 @@ func (al *aligner) indexedCands(olds, news []int) []cand {
 			break
 		}
 		turn := int32(t + 1)
-		keys = bigramKeys(keys[:0], al.wordIDs(0, i))
+		keys = bigramKeys(keys[:0], al.wordIDs(0, i), known)
 		var x idSet // the old paragraph's words, made for its first candidate
 		marked := false
 		for _, k := range keys {

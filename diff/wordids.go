@@ -183,12 +183,19 @@ func maxDiceRatio(s float64) float64 { return 2/s - 1 }
 // bigramKeys appends to dst the pairs of consecutive words of a text as
 // integers, in reading order and with repeats, the keys under which
 // paragraphs find their candidates; a text of one word gives that word.
-func bigramKeys(dst []uint64, ws []int32) []uint64 {
+// A pair with a word numbered below-or-later is left out: a word first
+// numbered after every paragraph of the index was cannot be in it.
+func bigramKeys(dst []uint64, ws []int32, below int32) []uint64 {
 	if len(ws) == 1 {
+		if ws[0] >= below {
+			return dst
+		}
 		return append(dst, uint64(uint32(ws[0])))
 	}
 	for i := 0; i+1 < len(ws); i++ {
-		dst = append(dst, uint64(uint32(ws[i]))<<32|uint64(uint32(ws[i+1]))|1<<63)
+		if ws[i] < below && ws[i+1] < below {
+			dst = append(dst, uint64(uint32(ws[i]))<<32|uint64(uint32(ws[i+1]))|1<<63)
+		}
 	}
 	return dst
 }
