@@ -110,14 +110,8 @@ func (x *wordPairIndex) file(k uint64, j int32) {
 	l.head, l.n = int32(len(x.js)-1), l.n+1
 }
 
-// indexedCands finds the candidate pairs of many leftovers: each old
-// paragraph is compared with the new paragraphs sharing a pair of
-// consecutive words with it, through postings at most maxPostings long.
-// The pairs are found in reading order rather than a paragraph's pairs
-// sorted (sorting each paragraph's keys was a sixth of comparing two
-// unrelated 1 MB texts); edits sorts the candidates, so the order they
-// are found in does not show.
-func (al *aligner) indexedCands(olds, news []int) []cand {
+// pairIndex files the new paragraphs news under their word pairs.
+func (al *aligner) pairIndex(news []int) *wordPairIndex {
 	words := 0
 	for _, j := range news {
 		words += len(al.wordIDs(1, j))
@@ -131,10 +125,23 @@ func (al *aligner) indexedCands(olds, news []int) []cand {
 			idx.file(k, int32(j))
 		}
 	}
+	return idx
+}
+
+// indexedCands finds the candidate pairs of many leftovers: each old
+// paragraph is compared with the new paragraphs sharing a pair of
+// consecutive words with it, through postings at most maxPostings long.
+// The pairs are found in reading order rather than a paragraph's pairs
+// sorted (sorting each paragraph's keys was a sixth of comparing two
+// unrelated 1 MB texts); edits sorts the candidates, so the order they
+// are found in does not show.
+func (al *aligner) indexedCands(olds, news []int) []cand {
+	idx := al.pairIndex(news)
 	// Every new paragraph's words are numbered now: an old word numbered
 	// later is in none of them, and no pair holding it is filed. On two
 	// unrelated texts that leaves nothing to look up.
 	known := int32(al.voc.len())
+	var keys []uint64
 	var cands []cand
 	// seen[j] is the turn that considered new paragraph j last: a map
 	// cleared for every old paragraph cost a tenth of pairing the 1 MB
