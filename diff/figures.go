@@ -129,8 +129,20 @@ func mayStartFigure(text string, p int) bool {
 	for end < len(text) && (text[end]|0x20 >= 'a' && text[end]|0x20 <= 'z') {
 		end++
 	}
-	w := strings.ToLower(text[p:end])
-	return numberWords[w] || w == "us" && end < len(text) && text[end] == '$'
+	// The word is ASCII letters, lower-cased by setting one bit, into a
+	// buffer on the stack: every word start of every changed paragraph
+	// comes here, and a lower-cased copy of each was half of finding a
+	// diff's figures. No number word is longer than nine letters.
+	n := end - p
+	if n < 2 || n > 9 {
+		return false
+	}
+	var buf [9]byte
+	for i := range n {
+		buf[i] = text[p+i] | 0x20
+	}
+	w := buf[:n]
+	return numberWords[string(w)] || string(w) == "us" && end < len(text) && text[end] == '$'
 }
 
 // numberWordList are the words figurePattern takes for a number when a unit

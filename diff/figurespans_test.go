@@ -38,6 +38,8 @@ func TestFigureSpansAgreeWithSearch(t *testing.T) {
 		"three dead, Three injured, one of the, éone dead, _two dead",
 		"13-10 to 13-6 in the 2nd half, 20 kilometers per hour",
 		"", "5", "$", "US$", "one", "one dead",
+		"THOUSANDS dead, Dozens injured, hundreds killed, oNe dead, us$5, Us$ 5",
+		"twelvefold cases, thousandsx dead, ten-thousand cases, Nine years, ELEVEN votes",
 	}
 	for _, a := range articles(t) {
 		texts = append(texts, a...)
