@@ -35,7 +35,10 @@ func (al *aligner) edits() {
 		for _, i := range olds {
 			for _, j := range news {
 				x, y := al.set(0, i), al.set(1, j)
-				if c, ok := pairable(i, j, len(x), len(y), func() int { return x.common(y) }); ok {
+				if !sizesMayPair(i, j, len(x), len(y)) {
+					continue
+				}
+				if c, ok := pairOf(i, j, x.common(y), len(x), len(y)); ok {
 					cands = append(cands, c)
 				}
 			}
@@ -56,21 +59,23 @@ func (al *aligner) edits() {
 	}
 }
 
-// pairable says whether old paragraph i and new paragraph j, of nx and
-// ny distinct words with common() words in both, may pair: the Dice of
-// their word sets reaches minPairSim, or minLeadSim for the two leads.
-// Sizes too far apart to reach it are not counted at all.
-func pairable(i, j, nx, ny int, common func() int) (cand, bool) {
-	if i != 0 || j != 0 {
-		small, big := min(nx, ny), max(nx, ny)
-		if float64(big) > maxDiceRatio(minPairSim)*float64(small) {
-			return cand{}, false
-		}
-	}
+// sizesMayPair says whether old paragraph i and new paragraph j, of nx
+// and ny distinct words, are close enough in size for their word sets to
+// reach minPairSim; the leads are always compared.
+func sizesMayPair(i, j, nx, ny int) bool {
+	small, big := min(nx, ny), max(nx, ny)
+	return i == 0 && j == 0 || float64(big) <= maxDiceRatio(minPairSim)*float64(small)
+}
+
+// pairOf is the candidate pair of old paragraph i and new paragraph j,
+// of nx and ny distinct words with common words in both, and whether
+// they may pair: the Dice of their word sets (idSet.dice) reaches
+// minPairSim, or minLeadSim for the two leads.
+func pairOf(i, j, common, nx, ny int) (cand, bool) {
 	if nx+ny == 0 {
 		return cand{}, false
 	}
-	s := 2 * float64(common()) / float64(nx+ny) // idSet.dice
+	s := 2 * float64(common) / float64(nx+ny)
 	return cand{i, j, s}, s >= minPairSim || i == 0 && j == 0 && s >= minLeadSim
 }
 
@@ -141,56 +146,75 @@ func (al *aligner) indexedCands(olds, news []int) []cand {
 	// later is in none of them, and no pair holding it is filed. On two
 	// unrelated texts that leaves nothing to look up.
 	known := int32(al.voc.len())
+	pr := &pairer{al: al, seen: make([]int32, len(al.b))}
 	var keys []uint64
-	var cands []cand
-	// seen[j] is the turn that considered new paragraph j last: a map
-	// cleared for every old paragraph cost a tenth of pairing the 1 MB
-	// pair. mark[w] is the turn whose old paragraph holds word w, so
-	// that counting the words a new paragraph shares with it is a look-up
-	// a word rather than a merge of two sorted sets.
-	seen := make([]int32, len(al.b))
-	var mark []int32
 	for t, i := range olds {
 		if time.Now().After(al.deadline) {
 			break
 		}
-		turn := int32(t + 1)
+		pr.start(i, int32(t+1))
 		keys = bigramKeys(keys[:0], al.wordIDs(0, i), known)
-		var x idSet // the old paragraph's words, made for its first candidate
-		marked := false
 		for _, k := range keys {
 			at, ok := idx.at[k]
-			if !ok || idx.lists[at].turn == turn {
+			if !ok || idx.lists[at].turn == pr.turn {
 				continue
 			}
 			l := &idx.lists[at]
-			l.turn = turn
+			l.turn = pr.turn
 			if l.n > maxPostings {
 				continue
 			}
 			for e := l.head; e >= 0; e = idx.next[e] {
-				j := int(idx.js[e])
-				if seen[j] == turn {
-					continue
-				}
-				seen[j] = turn
-				if x == nil {
-					x = al.set(0, i)
-				}
-				y := al.set(1, j)
-				c, ok := pairable(i, j, len(x), len(y), func() int {
-					if !marked {
-						mark, marked = markWords(mark, x, turn, al.voc.len()), true
-					}
-					return countMarked(mark, y, turn)
-				})
-				if ok {
-					cands = append(cands, c)
-				}
+				pr.consider(int(idx.js[e]))
 			}
 		}
 	}
-	return cands
+	return pr.cands
+}
+
+// pairer compares one old paragraph at a time with the new paragraphs
+// its word pairs lead to. seen[j] is the turn (old paragraph + 1) that
+// considered new paragraph j last: a map cleared for every old paragraph
+// cost a tenth of pairing the 1 MB pair. mark[w] is the turn whose old
+// paragraph holds word w, so that counting the words a new paragraph
+// shares with it is a look-up a word rather than a merge of two sorted
+// sets.
+type pairer struct {
+	al         *aligner
+	seen, mark []int32
+	cands      []cand
+	// the old paragraph of this turn; its word set is made, and its
+	// words marked, for its first candidate that needs them
+	i      int
+	turn   int32
+	x      idSet
+	marked bool
+}
+
+// start begins the turn of old paragraph i.
+func (pr *pairer) start(i int, turn int32) {
+	pr.i, pr.turn, pr.x, pr.marked = i, turn, nil, false
+}
+
+// consider compares new paragraph j with this turn's old paragraph, once.
+func (pr *pairer) consider(j int) {
+	if pr.seen[j] == pr.turn {
+		return
+	}
+	pr.seen[j] = pr.turn
+	if pr.x == nil {
+		pr.x = pr.al.set(0, pr.i)
+	}
+	y := pr.al.set(1, j)
+	if !sizesMayPair(pr.i, j, len(pr.x), len(y)) {
+		return
+	}
+	if !pr.marked {
+		pr.mark, pr.marked = markWords(pr.mark, pr.x, pr.turn, pr.al.voc.len()), true
+	}
+	if c, ok := pairOf(pr.i, j, countMarked(pr.mark, y, pr.turn), len(pr.x), len(y)); ok {
+		pr.cands = append(pr.cands, c)
+	}
 }
 
 // markWords sets mark[w] to turn for every word w of x, first growing

@@ -43,55 +43,44 @@ func (p painter) sgr(code, s string) string {
 	return p.mark + "\x1b[" + code + "m" + s + p.mark + "\x1b[0m"
 }
 
-// put writes s as sgr(code, s) does on a terminal, and between open and
-// close elsewhere; ins, del and dim are put with their own.
-func (p painter) put(w textWriter, code, open, close, s string) {
+// paint is one way of setting words apart: a colour code on a
+// terminal, markers around them elsewhere.
+type paint struct{ code, open, close string }
+
+var (
+	insPaint   = paint{"32", "{+", "+}"}
+	delPaint   = paint{"31;9", "[-", "-]"}
+	dimPaint   = paint{"2", "", ""}
+	alarmPaint = paint{"1;31", "", ""} // what an editor must not miss: a NOT SEEN verdict
+	boldPaint  = paint{"1", "", ""}
+)
+
+// paint is s set apart by k.
+func (p painter) paint(k paint, s string) string {
 	if p.color {
-		w.WriteString(p.mark + "\x1b[" + code + "m")
+		return p.sgr(k.code, s)
+	}
+	return k.open + s + k.close
+}
+
+// put writes paint(k, s) to w piece by piece.
+func (p painter) put(w textWriter, k paint, s string) {
+	if p.color {
+		w.WriteString(p.mark + "\x1b[" + k.code + "m")
 		w.WriteString(s)
 		w.WriteString(p.mark + "\x1b[0m")
 		return
 	}
-	w.WriteString(open)
+	w.WriteString(k.open)
 	w.WriteString(s)
-	w.WriteString(close)
+	w.WriteString(k.close)
 }
 
-func (p painter) ins(s string) string {
-	if p.color {
-		return p.sgr("32", s)
-	}
-	return "{+" + s + "+}"
-}
-
-func (p painter) del(s string) string {
-	if p.color {
-		return p.sgr("31;9", s)
-	}
-	return "[-" + s + "-]"
-}
-
-func (p painter) dim(s string) string {
-	if p.color {
-		return p.sgr("2", s)
-	}
-	return s
-}
-
-// alarm is for what an editor must not miss: a NOT SEEN verdict.
-func (p painter) alarm(s string) string {
-	if p.color {
-		return p.sgr("1;31", s)
-	}
-	return s
-}
-
-func (p painter) bold(s string) string {
-	if p.color {
-		return p.sgr("1", s)
-	}
-	return s
-}
+func (p painter) ins(s string) string   { return p.paint(insPaint, s) }
+func (p painter) del(s string) string   { return p.paint(delPaint, s) }
+func (p painter) dim(s string) string   { return p.paint(dimPaint, s) }
+func (p painter) alarm(s string) string { return p.paint(alarmPaint, s) }
+func (p painter) bold(s string) string  { return p.paint(boldPaint, s) }
 
 func (p painter) words(ws []Word) string {
 	var b strings.Builder
@@ -307,37 +296,26 @@ func writeParaLine(w textWriter, e Para, p painter) {
 		w.WriteString("? ")
 		pad3(w, "("+strconv.Itoa(*e.Old)+")")
 		w.WriteString("  ")
-		p.put(w, "2", "", "", "["+CutNote(e)+"] "+e.Text)
+		p.put(w, dimPaint, "["+CutNote(e)+"] "+e.Text)
 		w.WriteString("\n")
 		return
 	case e.Cut:
 		w.WriteString("? ")
 		pad3(w, strconv.Itoa(*e.New))
 		w.WriteString("  " + p.words(e.Words) + " ")
-		p.put(w, "2", "", "", "("+CutNote(e)+")")
+		p.put(w, dimPaint, "("+CutNote(e)+")")
 		w.WriteString("\n")
 		return
 	}
 	switch e.Op {
-	case OpEqual, OpInsert, OpDelete:
-		lead, code, open, close := "  ", "2", "", ""
-		switch e.Op {
-		case OpInsert:
-			lead, code, open, close = "+ ", "32", "{+", "+}"
-		case OpDelete:
-			lead, code, open, close = "- ", "31;9", "[-", "-]"
-		}
-		n := ""
-		if e.Op == OpDelete {
-			n = "(" + strconv.Itoa(*e.Old) + ")"
-		} else {
-			n = strconv.Itoa(*e.New)
-		}
-		w.WriteString(lead)
-		pad3(w, n)
-		w.WriteString("  ")
-		p.put(w, code, open, close, e.Text)
-		w.WriteString("\n")
+	case OpEqual:
+		wholeLine(w, p, "  ", strconv.Itoa(*e.New), dimPaint, e.Text)
+		return
+	case OpInsert:
+		wholeLine(w, p, "+ ", strconv.Itoa(*e.New), insPaint, e.Text)
+		return
+	case OpDelete:
+		wholeLine(w, p, "- ", "("+strconv.Itoa(*e.Old)+")", delPaint, e.Text)
 		return
 	}
 	text := e.Text
@@ -360,7 +338,17 @@ func writeParaLine(w textWriter, e Para, p painter) {
 	w.WriteString(mark)
 	pad3(w, strconv.Itoa(*e.New))
 	w.WriteString("  " + text)
-	p.put(w, "2", "", "", tag)
+	p.put(w, dimPaint, tag)
+	w.WriteString("\n")
+}
+
+// wholeLine writes the line of a paragraph shown whole: its mark, its
+// number and its text set apart by k.
+func wholeLine(w textWriter, p painter, mark, n string, k paint, text string) {
+	w.WriteString(mark)
+	pad3(w, n)
+	w.WriteString("  ")
+	p.put(w, k, text)
 	w.WriteString("\n")
 }
 
