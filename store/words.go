@@ -118,13 +118,7 @@ func wordEpoch(e uint64) []byte {
 // putWords files the words of headlines (an entry of the headline
 // index) for story uid; delWords removes them.
 func (tx txn) putWords(uid uint64, heads []byte) error {
-	b := tx.b(bucketWords)
-	for _, w := range headlineTokens(string(heads)) {
-		if err := b.Put(wordKey(w, uid), nil); err != nil {
-			return err
-		}
-	}
-	return nil
+	return tx.putNewWords(uid, string(heads), nil)
 }
 
 // putNewWords files the words of a new headline for story uid that its
