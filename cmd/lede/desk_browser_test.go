@@ -214,12 +214,18 @@ func TestBrowserDeskRefresh(t *testing.T) {
 }
 
 // waitFor polls the page until the JavaScript condition holds, for up to
-// 10s.
+// 10s. An evaluation that meets a navigation (a form just submitted) fails
+// with "Inspected target navigated or closed"; it is tried again, as a
+// false condition is, until the deadline.
 func waitFor(t *testing.T, ctx context.Context, cond string) {
 	t.Helper()
-	for deadline := time.Now().Add(10 * time.Second); !eval[bool](t, ctx, "!!("+cond+")"); {
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("!!("+cond+")"))
+		if err == nil && ok {
+			return
+		}
 		if time.Now().After(deadline) {
-			t.Fatalf("after 10s, still not %s (at %s)", cond, eval[string](t, ctx, "location.href"))
+			t.Fatalf("after 10s, still not %s (at %s; last error %v)", cond, eval[string](t, ctx, "location.href"), err)
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
