@@ -3,6 +3,8 @@ package diff
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // A page cut off inside its last paragraph (revision.PartialLast) shows
@@ -32,16 +34,36 @@ func partialEnd(partial, whole string) (int, bool) {
 		return len(partial), true
 	}
 	toks := tokenize(partial)
-	for m := min(len(toks), 2*maxAnchorWords); m > 0; m-- {
-		tail := strings.Join(toks[len(toks)-m:], "")
-		if countWords(tail) < minAnchorWords || strings.TrimSpace(tail) != tail {
+	// words[m] counts the words among the last m tokens: a tail of
+	// tokens tokenises again into the same tokens, so counting them once
+	// gives what counting the words of each joined tail did.
+	most := min(len(toks), 2*maxAnchorWords)
+	words := make([]int, most+1)
+	for m := 1; m <= most; m++ {
+		words[m] = words[m-1]
+		if isWord(strings.ToLower(toks[len(toks)-m])) {
+			words[m]++
+		}
+	}
+	last := toks[len(toks)-1]
+	for m := most; m > 0; m-- {
+		if words[m] < minAnchorWords || spaceAtEnds(toks[len(toks)-m], last) {
 			continue
 		}
+		tail := strings.Join(toks[len(toks)-m:], "")
 		if end := nearestEnd(whole, tail, len(partial)); end > 0 {
 			return end, end < len(whole)
 		}
 	}
 	return 0, false
+}
+
+// spaceAtEnds says whether the text from token first to token last
+// starts or ends in white space, as strings.TrimSpace would trim.
+func spaceAtEnds(first, last string) bool {
+	r, _ := utf8.DecodeRuneInString(first)
+	l, _ := utf8.DecodeLastRuneInString(last)
+	return unicode.IsSpace(r) || unicode.IsSpace(l)
 }
 
 // nearestEnd finds the occurrence of tail in whole that ends nearest to
@@ -65,16 +87,6 @@ func nearestEnd(whole, tail string, want int) int {
 func abs(n int) int {
 	if n < 0 {
 		return -n
-	}
-	return n
-}
-
-func countWords(s string) int {
-	n := 0
-	for _, t := range tokenize(s) {
-		if isWord(strings.ToLower(t)) {
-			n++
-		}
 	}
 	return n
 }
