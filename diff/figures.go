@@ -15,42 +15,13 @@ type Figure = revision.Figure
 // ending, a score's or range's second number) and an optional unit or
 // word ("%", "a.m.", "billion won", "dead"); or a number word that a unit
 // follows ("three dead"). A bare number word ("one of the") is not a
-// figure: it changes in rewording far more often than in the news.
+// figure: it changes in rewording far more often than in the news. The
+// expression is written out in figure_expr_test.go, the reference the
+// hand-written reader of figurematch.go is checked against.
 //
-// figureAt is that expression anchored, in its two alternatives tried in
-// order, which finds what the whole finds: the expression has nothing
-// after the alternation, so its first alternative that matches gives
-// the match. Whole, it compiled to 899 instructions, past the 500 up to
-// which Go's regexp uses its backtracker on short input, so every try
-// ran the slower NFA; each half is under 500. figureSpans says where to
-// try them. They are compiled on first use: a diff of pages without a
-// changed number never needs them.
-var figureAt = [2]*revision.Regexp{
-	revision.LazyRegexp(`^(?i:` + numberFigure + `)`),
-	revision.LazyRegexp(`^(?i:` + wordFigure + `)`),
-}
-
-// figurePattern is the expression, unanchored.
-var figurePattern = `(?i)(?:` + numberFigure + `|` + wordFigure + `)`
-
-// numberFigure is a figure in digits, wordFigure one in words.
-var (
-	numberFigure = `(?:US\$|[$€£¥₩])?\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?(?:-\d+(?:[.,]\d+)*)?(?:\s?%|\s` + units + `)?`
-	wordFigure   = `\b(?:` + strings.Join(numberWordList, "|") + `)\s` + units
-)
-
-// figureAtStart is the figure at the start of text: its end, -1 for none.
-func figureAtStart(text string) int {
-	for _, re := range figureAt {
-		if m := re.FindStringIndex(text); m != nil {
-			return m[1]
-		}
-	}
-	return -1
-}
-
-// units are the words a figure takes with it, up to two ("billion won").
-const units = `(?:a\.m\.|p\.m\.|(?:percentage points?|percent|per cent|billion|million|trillion|thousand|hundred|won|dollars?|yen|yuan|euros?|km|kilometers?|miles?|meters?|kg|tons?|degrees?|years?|months?|weeks?|days?|hours?|minutes?|people|persons|dead|deaths?|killed|injured|wounded|missing|cases?|votes?|seats?|points?|times|hectopascals|kph|mph)\b)(?:\s(?:won|dollars|yen|yuan|euros|people|dead|deaths|cases)\b|\sper\s(?:hour|second|minute|day)\b)?`
+// figureAtStart is the figure at the start of text: its end, -1 for none
+// (matchFigure, figurematch.go).
+func figureAtStart(text string) int { return matchFigure(text) }
 
 // span is a place in a text, [start, end) in bytes.
 type span struct{ start, end int }
