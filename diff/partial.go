@@ -50,12 +50,21 @@ func partialEnd(partial, whole string) (int, bool) {
 		if words[m] < minAnchorWords || spaceAtEnds(toks[len(toks)-m], last) {
 			continue
 		}
-		tail := strings.Join(toks[len(toks)-m:], "")
+		tail := partial[len(partial)-tailLen(toks, m):] // the tokens are the whole of partial
 		if end := nearestEnd(whole, tail, len(partial)); end > 0 {
 			return end, end < len(whole)
 		}
 	}
 	return 0, false
+}
+
+// tailLen is the length in bytes of the last m tokens.
+func tailLen(toks []string, m int) int {
+	n := 0
+	for _, t := range toks[len(toks)-m:] {
+		n += len(t)
+	}
+	return n
 }
 
 // spaceAtEnds says whether the text from token first to token last
