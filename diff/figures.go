@@ -104,6 +104,11 @@ func mayStartFigure(text string, p int) bool {
 	// buffer on the stack: every word start of every changed paragraph
 	// comes here, and a lower-cased copy of each was half of finding a
 	// diff's figures. No number word is longer than nine letters.
+	if end < len(text) && text[end] >= utf8.RuneSelf {
+		// A letter the expression folds to s or k (ſ, K) may go on
+		// with the word ("thouſands"): matchFigure decides.
+		return true
+	}
 	n := end - p
 	if n < 2 || n > 9 {
 		return false

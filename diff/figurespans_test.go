@@ -40,6 +40,8 @@ func TestFigureSpansAgreeWithSearch(t *testing.T) {
 		"", "5", "$", "US$", "one", "one dead",
 		"THOUSANDS dead, Dozens injured, hundreds killed, oNe dead, us$5, Us$ 5",
 		"twelvefold cases, thousandsx dead, ten-thousand cases, Nine years, ELEVEN votes",
+		// Go's case folding: s is also the long s, k the Kelvin sign
+		"Uſ$3 and uſ$ 4, thouſands dead, ſix dead, Six Killed, 5 Km, dozenſ killed, ſeven dead",
 	}
 	for _, a := range articles(t) {
 		texts = append(texts, a...)
