@@ -16,9 +16,12 @@ var (
 
 // body is what follows the head. Paragraphs are kept as the lines they
 // came from until the end, so mending a long run of broken lines costs
-// linear time.
+// linear time: the lines of all paragraphs in one list, lines, and where
+// each paragraph's begin in starts (a slice of lines for each paragraph
+// was a small allocation per paragraph, most of a large page's parse).
 type body struct {
-	parts     [][]string
+	lines     []string
+	starts    []int
 	captions  []string
 	signoff   string
 	complete  bool
@@ -31,19 +34,26 @@ const cutCaption revision.Part = "caption"
 
 // paras joins each paragraph's lines with a space.
 func (b *body) paras() []string {
-	out := make([]string, len(b.parts))
-	for i, p := range b.parts {
-		out[i] = strings.Join(p, " ")
+	out := make([]string, len(b.starts))
+	for i, at := range b.starts {
+		end := len(b.lines)
+		if i+1 < len(b.starts) {
+			end = b.starts[i+1]
+		}
+		out[i] = strings.Join(b.lines[at:end], " ")
 	}
 	return out
 }
+
+// last is the last paragraph's lines; there must be one.
+func (b *body) last() []string { return b.lines[b.starts[len(b.starts)-1]:] }
 
 // parseBody reads story lines: one paragraph per line or per blank-line
 // separated block, with stray line breaks inside a sentence mended; photo
 // captions, sign-off, (END) and everything after it kept apart. cut says
 // the input was cut inside its last character (revision.CleanCut).
 func parseBody(lines []string, headline string, cut bool) body {
-	var b body
+	b := body{lines: make([]string, 0, len(lines)), starts: make([]int, 0, len(lines))}
 	lastText := len(lines) - 1
 	for lastText >= 0 && strings.TrimSpace(lines[lastText]) == "" {
 		lastText--
@@ -95,7 +105,7 @@ func parseBody(lines []string, headline string, cut bool) body {
 			b.captions = append(b.captions, strings.TrimSpace(strings.TrimPrefix(line, "view larger image")))
 			joinable = false
 			part = cutCaption
-		case isCaptionEnd(line) && !strings.Contains(line, " -- ") && len(b.parts) > 0:
+		case isCaptionEnd(line) && !strings.Contains(line, " -- ") && len(b.starts) > 0:
 			b.captions = append(b.captions, line)
 			joinable = false
 			part = cutCaption
@@ -105,7 +115,7 @@ func parseBody(lines []string, headline string, cut bool) body {
 		}
 		b.cut = part
 	}
-	if len(b.parts) == 0 && b.signoff == "" || !cut && lastText < len(lines)-1 && b.cut != revision.CutEndMark {
+	if len(b.starts) == 0 && b.signoff == "" || !cut && lastText < len(lines)-1 && b.cut != revision.CutEndMark {
 		// A page whose text stops at a line break was cut between two
 		// lines, not inside one: its last paragraph is whole. (Pages cut
 		// at a byte count stop mid-line.)
@@ -136,27 +146,27 @@ func isImageAlt(line, headline string) bool {
 // add appends a paragraph, or mends a stray line break: a line starting
 // with a lower-case word continues a paragraph that stopped mid-sentence.
 func (b *body) add(line string, joinable *bool) {
-	if n := len(b.parts); *joinable && n > 0 && startsLowerWord(line) {
-		p := b.parts[n-1]
-		if !endsSentence(p[len(p)-1]) {
-			b.parts[n-1] = append(p, line)
+	if *joinable && len(b.starts) > 0 && startsLowerWord(line) {
+		if p := b.last(); !endsSentence(p[len(p)-1]) {
+			b.lines = append(b.lines, line) // the last paragraph goes on
 			return
 		}
 	}
-	b.parts = append(b.parts, []string{line})
+	b.starts = append(b.starts, len(b.lines))
+	b.lines = append(b.lines, line)
 	*joinable = true
 }
 
 // dropVideoTitle moves the title line of an embedded video, which sits
 // just above its link and does not end like a sentence, to furniture.
 func (b *body) dropVideoTitle() {
-	n := len(b.parts)
-	if n < 2 || len(b.parts[n-1]) != 1 {
+	n := len(b.starts)
+	if n < 2 || len(b.last()) != 1 {
 		return
 	}
-	if t := b.parts[n-1][0]; len(t) < 120 && !endsSentence(t) {
+	if t := b.last()[0]; len(t) < 120 && !endsSentence(t) {
 		b.furniture = append(b.furniture, t)
-		b.parts = b.parts[:n-1]
+		b.lines, b.starts = b.lines[:b.starts[n-1]], b.starts[:n-1]
 	}
 }
 
