@@ -1,6 +1,7 @@
 package revision
 
 import (
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -21,7 +22,34 @@ func SearchWords(text string) []string { return lowWords(lowerFolded(text)) }
 // from a < to the next > read as one space, and each run of bytes that
 // are not UTF-8 as one space, as bytes.ToValidUTF8 replaces them. It
 // drops the markup, checks the encoding and lowers the text in one pass.
-func MarkupSearchWords(raw []byte) []string {
+func MarkupSearchWords(raw []byte) []string { return lowWords(markupLowered(raw)) }
+
+// MarkupSearchText is the first max of MarkupSearchWords(raw) joined by
+// single spaces, what the text index keeps of a page: made as one string,
+// without the list of words between.
+func MarkupSearchText(raw []byte, max int) string {
+	low := markupLowered(raw)
+	var b strings.Builder
+	n := 0
+	eachLowWord(low, func(w string) bool {
+		if n == max {
+			return false
+		}
+		if n == 0 {
+			b.Grow(len(low))
+		} else {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+		n++
+		return true
+	})
+	return b.String()
+}
+
+// markupLowered is raw with its markup dropped, its bytes that are not
+// UTF-8 replaced and its text lowered, as MarkupSearchWords reads it.
+func markupLowered(raw []byte) string {
 	buf := make([]byte, 0, len(raw)+8)
 	inTag, bad := false, false // bad: the last byte written replaced bytes that are not UTF-8
 	for i := 0; i < len(raw); {
@@ -57,7 +85,7 @@ func MarkupSearchWords(raw []byte) []string {
 		}
 		i++
 	}
-	return lowWords(string(buf))
+	return string(buf)
 }
 
 // wordScratch is what lowWords needs for one text and lets go of after:
@@ -67,54 +95,70 @@ func MarkupSearchWords(raw []byte) []string {
 // kept in a pool, emptied, except when a huge text grew them past
 // keepScratch.
 type wordScratch struct {
-	ts []tok
-	// seen holds every word met so far, true for one out lists (false:
-	// a stop word).
-	seen map[string]bool
+	ts   []tok
+	seen wordSet
 }
 
 const keepScratch = 1 << 14
 
-var wordScratchPool = sync.Pool{New: func() any { return &wordScratch{seen: map[string]bool{}} }}
+var wordScratchPool = sync.Pool{New: func() any { return new(wordScratch) }}
 
 // lowWords is SearchWords of a text lowerFolded already.
 func lowWords(low string) []string {
+	var out []string
+	eachLowWord(low, func(w string) bool {
+		if out == nil {
+			out = make([]string, 0, len(low)/8+1)
+		}
+		out = append(out, w)
+		return true
+	})
+	if out == nil {
+		out = []string{}
+	}
+	return out
+}
+
+// eachLowWord calls f with each of lowWords' words in order, until f
+// returns false.
+func eachLowWord(low string, f func(string) bool) {
 	sc := wordScratchPool.Get().(*wordScratch)
 	defer sc.release()
 	sc.ts = tokensInto(sc.ts[:0], low)
-	ts, seen := sc.ts, sc.seen
-	out := make([]string, 0, len(ts)/3)
-	add := func(w string) {
-		if _, ok := seen[w]; ok {
-			return
+	ts := sc.ts
+	sc.seen.reset(len(ts))
+	add := func(w string) bool {
+		if isNew, keep := sc.seen.add(w); isNew && keep {
+			return f(w)
 		}
-		keep := !stopWords[w]
-		seen[w] = keep
-		if keep {
-			out = append(out, w)
-		}
+		return true
 	}
 	for _, t := range ts {
-		add(t.w)
-	}
-	for _, w := range variantWordsOf(low, ts) {
-		add(w)
-		if w == "nkorea" || w == "skorea" {
-			add("korea")
+		if !add(t.w) {
+			return
 		}
 	}
-	return out
+	for _, w := range variantWordsOf(low, ts) {
+		if !add(w) {
+			return
+		}
+		if w == "nkorea" || w == "skorea" {
+			if !add("korea") {
+				return
+			}
+		}
+	}
 }
 
 // release empties sc, which must hold nothing of the text it was used
 // for, and puts it back in the pool unless it grew too large.
 func (sc *wordScratch) release() {
-	if cap(sc.ts) > keepScratch || len(sc.seen) > keepScratch {
+	if cap(sc.ts) > keepScratch || len(sc.seen.words) > keepScratch || cap(sc.seen.slots) > 4*keepScratch {
 		return
 	}
 	clear(sc.ts)
 	sc.ts = sc.ts[:0]
-	clear(sc.seen)
+	sc.seen.reset(0)
 	wordScratchPool.Put(sc)
 }
 

@@ -59,7 +59,7 @@ func BenchmarkPrepareStages(b *testing.B) {
 	})
 	stage("hash", func(i int) { contentKey(pages[i].Text, revs[i].Date) })
 	stage("deflate", func(i int) { deflate(pages[i].Text) })
-	stage("words", func(i int) { packWords(rawWords(pages[i].Text)) })
+	stage("words", func(i int) { textWords(pages[i].Text) })
 	stage("features", func(i int) { revision.FeaturesOf(revs[i]) })
 	stage("prepare", func(i int) {
 		in := Input{Source: pages[i].Name, Raw: pages[i].Text, Rev: revs[i]}

@@ -18,7 +18,7 @@ type Input struct {
 
 	// Filled by Prepare.
 	hash, packed []byte
-	words        string // packWords(rawWords(Raw)), for the text index
+	words        string // textWords(Raw), for the text index
 	worded       bool
 }
 
@@ -38,7 +38,7 @@ func (in *Input) Prepare() {
 		in.packed = deflate(in.Raw)
 	}
 	if !in.worded {
-		in.words, in.worded = packWords(rawWords(in.Raw)), true
+		in.words, in.worded = textWords(in.Raw), true
 	}
 }
 

@@ -62,6 +62,15 @@ func rawWords(raw []byte) []string {
 	return words[:min(len(words), maxTextWords)]
 }
 
+// textWords is what an input files in the text index: its words
+// (rawWords) joined by single spaces, made as one string without the
+// list of words between (revision.MarkupSearchText). An Input keeps them
+// in until its batch is stored: one allocation, where a []string costs a
+// header a word and keeps the lower-cased copy of the whole input its
+// words are cut from (BenchmarkIngest at 10^4, peak heap: 155 MiB with
+// []string, 110-120 packed, 100-105 without the text index).
+func textWords(raw []byte) string { return revision.MarkupSearchText(raw, maxTextWords) }
+
 // textKey is the key of word's posting list in epoch e.
 func textKey(e uint64, word string) []byte {
 	return append(textEpoch(e), word...)
@@ -93,15 +102,7 @@ func (p textPostings) add(arrival uint64, words iter.Seq[string]) {
 	}
 }
 
-// packWords joins a version's words (rawWords) into one string, the form
-// an Input keeps them in until its batch is stored: one allocation, where
-// a []string costs a header a word and keeps the lower-cased copy of the
-// whole input its words are cut from (BenchmarkIngest at 10^4, peak
-// heap: 155 MiB with []string, 110-120 packed, 100-105 without the text
-// index).
-func packWords(words []string) string { return strings.Join(words, " ") }
-
-// packedWords lists the words packWords joined.
+// packedWords lists the words textWords joined.
 func packedWords(packed string) iter.Seq[string] {
 	if packed == "" {
 		return func(func(string) bool) {}
@@ -109,7 +110,7 @@ func packedWords(packed string) iter.Seq[string] {
 	return strings.SplitSeq(packed, " ")
 }
 
-// putText files the words of versions' inputs (packWords of rawWords)
+// putText files the words of versions' inputs (textWords)
 // in the text index: words[i] those of the version that arrived as
 // arrivals[i] (0: none, a duplicate).
 func (tx txn) putText(arrivals []uint64, words []string) error {
@@ -170,7 +171,7 @@ func (tx txn) putTextBatch(inputs []Input, arrivals []uint64) error {
 	words := make([]string, len(inputs))
 	for i, in := range inputs {
 		if words[i] = in.words; !in.worded && arrivals[i] != 0 {
-			words[i] = packWords(rawWords(in.Raw)) // not prepared by the caller
+			words[i] = textWords(in.Raw) // not prepared by the caller
 		}
 	}
 	return tx.putText(arrivals, words)

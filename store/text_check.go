@@ -45,7 +45,7 @@ func (tx txn) indexText() error {
 		if err != nil {
 			continue // lede check reports the input
 		}
-		arrivals, words = append(arrivals, a), append(words, packWords(rawWords(raw)))
+		arrivals, words = append(arrivals, a), append(words, textWords(raw))
 	}
 	return flush()
 }

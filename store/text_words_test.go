@@ -2,10 +2,12 @@ package store
 
 import (
 	"bytes"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"lede/revision"
@@ -15,6 +17,9 @@ import (
 // rawWordsBefore is rawWords as first written: the markup dropped into
 // one copy, bytes that are not UTF-8 replaced in a second, and
 // revision.SearchWords of a third.
+// packWords is textWords as first written: rawWords joined.
+func packWords(words []string) string { return strings.Join(words, " ") }
+
 func rawWordsBefore(raw []byte) []string {
 	text := make([]byte, 0, len(raw))
 	inTag := false
@@ -59,6 +64,11 @@ func TestRawWordsAsBefore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var long strings.Builder // more words than an input files
+	for i := range maxTextWords + 500 {
+		fmt.Fprintf(&long, "w%d ", i)
+	}
+	inputs = append(inputs, []byte(long.String()))
 	pieces := []string{"<", ">", "<b>", "</p>", "<a href='x'>", "\xff", "\xe4", "\xb8\xad", "\xe4\xb8", "\xef\xbf\xbd",
 		"N", ".", ". ", "K", "Korea", "U.S.", "gov", "’", "‘", "'", "t", "SEOUL", "İ", "É", " ", "\n", "the", "_", "fm"}
 	rng := rand.New(rand.NewPCG(4, 5))
@@ -70,8 +80,12 @@ func TestRawWordsAsBefore(t *testing.T) {
 		inputs = append(inputs, b)
 	}
 	for _, in := range inputs {
-		if got, want := rawWords(in), rawWordsBefore(in); !slices.Equal(got, want) {
+		want := rawWordsBefore(in)
+		if got := rawWords(in); !slices.Equal(got, want) {
 			t.Fatalf("%.80q:\n got %q\nwant %q", in, got, want)
+		}
+		if got, packed := textWords(in), packWords(want); got != packed {
+			t.Fatalf("%.80q: textWords\n got %q\nwant %q", in, got, packed)
 		}
 	}
 	t.Logf("%d inputs agree", len(inputs))
