@@ -60,12 +60,17 @@ var stopWords = map[string]bool{
 	"official": true, "officials": true, "source": true, "sources": true,
 }
 
+// headlineQuotes reads curly quotes as HeadlineWords compares them. Made
+// once: a replacer built for every headline was a fifth of the time
+// HeadlineWords took.
+var headlineQuotes = strings.NewReplacer("’", "'", "‘", "'", "“", " ", "”", " ")
+
 // HeadlineWords normalises a headline (markers already removed) for
 // comparison: case folded, actor variants unified, quotes, punctuation and
 // stop words dropped, plurals reduced. The result is sorted and unique.
 func HeadlineWords(h string) []string {
 	s := strings.ToLower(h)
-	s = strings.NewReplacer("’", "'", "‘", "'", "“", " ", "”", " ").Replace(s)
+	s = headlineQuotes.Replace(s)
 	for _, v := range headlineVariants() {
 		if strings.Contains(s, v.need) {
 			s = v.re.ReplaceAllString(s, v.with)

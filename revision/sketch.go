@@ -45,7 +45,7 @@ func SketchOf(paras []string) Sketch {
 	for i := 0; i+shingleWords <= len(words); i++ {
 		hs = append(hs, sk.hash(words[i:i+shingleWords]))
 	}
-	slices.Sort(hs)
+	hs, sk.spare = radixSort(hs, sk.spare)
 	hs = slices.Compact(hs)
 	sk.hashes = hs
 	return Sketch{N: len(hs), Min: slices.Clone(hs[:min(len(hs), SketchSize)])}
@@ -59,10 +59,10 @@ const keepSketcher = 1 << 16
 
 // release empties sk and puts it back in the pool.
 func (sk *sketcher) release() {
-	if cap(sk.buf) > 8*keepSketcher || cap(sk.words) > keepSketcher {
+	if cap(sk.buf) > 8*keepSketcher || cap(sk.words) > keepSketcher || cap(sk.spare) > 2*keepSketcher {
 		return
 	}
-	sk.buf, sk.words, sk.hashes = sk.buf[:0], sk.words[:0], sk.hashes[:0]
+	sk.buf, sk.words, sk.hashes, sk.spare = sk.buf[:0], sk.words[:0], sk.hashes[:0], sk.spare[:0]
 	sketcherPool.Put(sk)
 }
 
@@ -72,6 +72,7 @@ type sketcher struct {
 	buf    []byte
 	words  [][2]int32 // start and end in buf
 	hashes []uint32   // SketchOf's shingle hashes
+	spare  []uint32   // radixSort's other buffer
 }
 
 // addWords lower-cases a paragraph and splits it into runs of ASCII
@@ -182,4 +183,38 @@ func (a Sketch) Containment(b Sketch) float64 {
 	}
 	c := j * float64(a.N+b.N) / ((1 + j) * float64(small))
 	return min(c, 1)
+}
+
+// radixSort sorts a in four passes of a byte each, through spare, and
+// returns a sorted and the buffer it did not return (to keep for the
+// next call). A page has a few hundred shingles, and sorting their hashes
+// by comparison was half of sketching it; a short list is sorted as
+// before.
+func radixSort(a, spare []uint32) (sorted, other []uint32) {
+	if len(a) < 64 {
+		slices.Sort(a)
+		return a, spare
+	}
+	if cap(spare) < len(a) {
+		spare = make([]uint32, len(a))
+	}
+	src, dst := a, spare[:len(a)]
+	for shift := uint(0); shift < 32; shift += 8 {
+		var count [256]int
+		for _, v := range src {
+			count[byte(v>>shift)]++
+		}
+		at := 0
+		for i, c := range count {
+			count[i] = at
+			at += c
+		}
+		for _, v := range src {
+			b := byte(v >> shift)
+			dst[count[b]] = v
+			count[b]++
+		}
+		src, dst = dst, src
+	}
+	return src, dst // four passes: the result is back in a's array
 }

@@ -41,3 +41,38 @@ func TestCommonSorted(t *testing.T) {
 		}
 	}
 }
+
+// TestRadixSortSorts: radixSort orders lists of every length up to a few
+// thousand as slices.Sort does, with repeats, extremes and buffers reused
+// across calls.
+func TestRadixSortSorts(t *testing.T) {
+	rng := rand.New(rand.NewSource(9))
+	var spare []uint32
+	for n := range 3000 {
+		if n > 300 && n%97 != 0 {
+			continue
+		}
+		a := make([]uint32, n)
+		for i := range a {
+			switch rng.Intn(4) {
+			case 0:
+				a[i] = rng.Uint32()
+			case 1:
+				a[i] = uint32(rng.Intn(16)) // repeats
+			case 2:
+				a[i] = ^uint32(0) - uint32(rng.Intn(3))
+			default:
+				a[i] = uint32(rng.Intn(1 << 12)) << uint(rng.Intn(20))
+			}
+		}
+		want := slices.Sorted(slices.Values(a))
+		var got []uint32
+		got, spare = radixSort(a, spare)
+		if !slices.Equal(got, want) {
+			t.Fatalf("n=%d: radixSort gave %v, want %v", n, got[:min(8, n)], want[:min(8, n)])
+		}
+		if n > 0 && &got[0] != &a[0] {
+			t.Fatalf("n=%d: the result is not in the list's own array", n)
+		}
+	}
+}
