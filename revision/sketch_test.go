@@ -62,7 +62,7 @@ func TestRadixSortSorts(t *testing.T) {
 			case 2:
 				a[i] = ^uint32(0) - uint32(rng.Intn(3))
 			default:
-				a[i] = uint32(rng.Intn(1 << 12)) << uint(rng.Intn(20))
+				a[i] = uint32(rng.Intn(1<<12)) << uint(rng.Intn(20))
 			}
 		}
 		want := slices.Sorted(slices.Values(a))
