@@ -68,6 +68,13 @@ func foldEq(r, want rune) bool {
 	if r == want {
 		return true
 	}
+	if r < utf8.RuneSelf && want < utf8.RuneSelf {
+		// Two ASCII characters fold together only as the two cases of
+		// a letter; SimpleFold's table search was most of a note's
+		// parse.
+		l := r | 0x20
+		return l == want|0x20 && l >= 'a' && l <= 'z'
+	}
 	for f := unicode.SimpleFold(want); f != want; f = unicode.SimpleFold(f) {
 		if f == r {
 			return true
@@ -80,7 +87,14 @@ func foldEq(r, want rune) bool {
 // It is the quick test run before a lazily compiled (?i) pattern that
 // needs lit.
 func containsFold(s, lit string) bool {
+	if lit == "" {
+		return true
+	}
+	first := rune(lit[0])
 	for i := 0; i < len(s); i++ {
+		if c := rune(s[i]); c < utf8.RuneSelf && first < utf8.RuneSelf && !foldEq(c, first) {
+			continue // an ASCII byte that cannot start lit
+		}
 		if _, ok := foldPrefix(s[i:], lit); ok {
 			return true
 		}

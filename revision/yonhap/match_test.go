@@ -1,6 +1,7 @@
 package yonhap
 
 import (
+	"math/rand"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -187,4 +188,28 @@ func FuzzMatchers(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		checkMatchers(t, s)
 	})
+}
+
+// TestContainsFoldAsExpression: containsFold finds a literal where (?i)
+// and the literal, as a regular expression, would, on random strings of
+// ASCII letters in both cases, the characters Go folds to ASCII ones (ſ,
+// the Kelvin sign), other letters and broken bytes.
+func TestContainsFoldAsExpression(t *testing.T) {
+	lits := []string{"para", "first", "top", "from", "last", "st", "k", "(att", "kst"}
+	pieces := []string{"p", "P", "a", "A", "r", "R", "s", "S", "ſ", "k", "K", "\u212a", "t", "T", "f", "F", "i", "İ",
+		"ı", "o", "m", "l", "(", "\x08", " ", "é", "\xff", "\xc5", "\xe2\x84"}
+	rng := rand.New(rand.NewSource(11))
+	for _, lit := range lits {
+		re := regexp.MustCompile(`(?i)` + regexp.QuoteMeta(lit))
+		for range 3000 {
+			var b strings.Builder
+			for range rng.Intn(12) {
+				b.WriteString(pieces[rng.Intn(len(pieces))])
+			}
+			s := b.String()
+			if got, want := containsFold(s, lit), re.MatchString(s); got != want {
+				t.Fatalf("containsFold(%q, %q) = %v, the expression says %v", s, lit, got, want)
+			}
+		}
+	}
 }

@@ -12,7 +12,9 @@ import (
 
 // noteText returns the inner text of a note line and whether line is one.
 func noteText(line string) (string, bool) {
-	if !strings.HasPrefix(strings.ToUpper(line), "(ATT") {
+	// strings.HasPrefix(strings.ToUpper(line), "(ATT") without the copy
+	// of every line: no character but a and t upper-cases to A or T.
+	if len(line) < 4 || line[0] != '(' || line[1]|0x20 != 'a' || line[2]|0x20 != 't' || line[3]|0x20 != 't' {
 		return "", false
 	}
 	return matchNoteLine(line)
