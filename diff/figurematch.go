@@ -2,11 +2,11 @@ package diff
 
 import "strings"
 
-// The figure expression (figurePattern) read by hand. Tried at every
-// place a figure may start in every changed paragraph, Go's regexp took
-// a tenth of comparing the 1 MB pair and a twentieth of a typical one;
-// the expression is small and has one answer at each place, so it is
-// read here directly. TestMatchFigureAsExpression checks that it finds
+// The figure expression (figurePattern, in figure_expr_test.go) read by
+// hand. Tried at every place a figure may start in every changed
+// paragraph, Go's regexp took a tenth of comparing the 1 MB pair and a
+// twentieth of a typical one; the expression is small and has one answer
+// at each place, so it is read here directly. TestMatchFigureAsExpression checks that it finds
 // what the expression finds, anchored, on every place of the bundled
 // paragraphs and on random text.
 //
