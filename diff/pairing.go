@@ -1,7 +1,6 @@
 package diff
 
 import (
-	"math"
 	"sort"
 	"time"
 )
@@ -115,8 +114,10 @@ func (x *wordPairIndex) file(k uint64, j int32) {
 	l.head, l.n = int32(len(x.js)-1), l.n+1
 }
 
-// pairIndex files the new paragraphs news under their word pairs.
-func (al *aligner) pairIndex(news []int) *wordPairIndex {
+// pairIndex files the new paragraphs news under their word pairs, but
+// for the pairs with a word onOld lacks: no old paragraph holds them, so
+// none would look them up.
+func (al *aligner) pairIndex(news []int, onOld []bool) *wordPairIndex {
 	words := 0
 	for _, j := range news {
 		words += len(al.wordIDs(1, j))
@@ -125,12 +126,26 @@ func (al *aligner) pairIndex(news []int) *wordPairIndex {
 		js: make([]int32, 0, words), next: make([]int32, 0, words)}
 	var keys []uint64
 	for _, j := range news {
-		keys = bigramKeys(keys[:0], al.wordIDs(1, j), math.MaxInt32)
+		keys = bigramKeys(keys[:0], al.wordIDs(1, j), onOld)
 		for _, k := range keys {
 			idx.file(k, int32(j))
 		}
 	}
 	return idx
+}
+
+// sideWords numbers the words of side's paragraphs at and marks in marks,
+// by word id, the words they hold, growing marks to the highest.
+func (al *aligner) sideWords(side int, at []int, marks []bool) []bool {
+	for _, i := range at {
+		for _, w := range al.wordIDs(side, i) {
+			if int(w) >= len(marks) {
+				marks = append(marks, make([]bool, int(w)+1-len(marks))...)
+			}
+			marks[w] = true
+		}
+	}
+	return marks
 }
 
 // indexedCands finds the candidate pairs of many leftovers: each old
@@ -141,11 +156,12 @@ func (al *aligner) pairIndex(news []int) *wordPairIndex {
 // unrelated 1 MB texts); edits sorts the candidates, so the order they
 // are found in does not show.
 func (al *aligner) indexedCands(olds, news []int) []cand {
-	idx := al.pairIndex(news)
-	// Every new paragraph's words are numbered now: an old word numbered
-	// later is in none of them, and no pair holding it is filed. On two
-	// unrelated texts that leaves nothing to look up.
-	known := int32(al.voc.len())
+	// Each side files or looks up only the word pairs whose words the
+	// other side has: on two unrelated texts, most pairs are neither
+	// filed nor looked up.
+	onOld := al.sideWords(0, olds, nil)
+	onNew := al.sideWords(1, news, nil)
+	idx := al.pairIndex(news, onOld)
 	pr := &pairer{al: al, seen: make([]int32, len(al.b))}
 	var keys []uint64
 	for t, i := range olds {
@@ -153,7 +169,7 @@ func (al *aligner) indexedCands(olds, news []int) []cand {
 			break
 		}
 		pr.start(i, int32(t+1))
-		keys = bigramKeys(keys[:0], al.wordIDs(0, i), known)
+		keys = bigramKeys(keys[:0], al.wordIDs(0, i), onNew)
 		for _, k := range keys {
 			at, ok := idx.at[k]
 			if !ok || idx.lists[at].turn == pr.turn {

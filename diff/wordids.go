@@ -183,17 +183,19 @@ func maxDiceRatio(s float64) float64 { return 2/s - 1 }
 // bigramKeys appends to dst the pairs of consecutive words of a text as
 // integers, in reading order and with repeats, the keys under which
 // paragraphs find their candidates; a text of one word gives that word.
-// A pair with a word numbered below-or-later is left out: a word first
-// numbered after every paragraph of the index was cannot be in it.
-func bigramKeys(dst []uint64, ws []int32, below int32) []uint64 {
+// A pair with a word that has no mark in other (the words of the other
+// side) is left out: no paragraph there can share it. nil marks every
+// word.
+func bigramKeys(dst []uint64, ws []int32, other []bool) []uint64 {
+	has := func(w int32) bool { return other == nil || int(w) < len(other) && other[w] }
 	if len(ws) == 1 {
-		if ws[0] >= below {
+		if !has(ws[0]) {
 			return dst
 		}
 		return append(dst, uint64(uint32(ws[0])))
 	}
 	for i := 0; i+1 < len(ws); i++ {
-		if ws[i] < below && ws[i+1] < below {
+		if has(ws[i]) && has(ws[i+1]) {
 			dst = append(dst, uint64(uint32(ws[i]))<<32|uint64(uint32(ws[i+1]))|1<<63)
 		}
 	}
