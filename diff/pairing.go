@@ -161,7 +161,13 @@ func (al *aligner) indexedCands(olds, news []int) []cand {
 	// filed nor looked up.
 	onOld := al.sideWords(0, olds, nil)
 	onNew := al.sideWords(1, news, nil)
-	idx := al.pairIndex(news, onOld)
+	return al.lookUp(olds, al.pairIndex(news, onOld), onNew)
+}
+
+// lookUp compares each old paragraph of olds with the new paragraphs idx
+// files under its word pairs, leaving out the pairs with a word onNew
+// lacks (nil: none), until the deadline.
+func (al *aligner) lookUp(olds []int, idx *wordPairIndex, onNew []bool) []cand {
 	pr := &pairer{al: al, seen: make([]int32, len(al.b))}
 	var keys []uint64
 	for t, i := range olds {

@@ -8,34 +8,12 @@ import (
 	"time"
 )
 
-// unfilteredCands is indexedCands as first written, without its filters:
-// every word pair of every new paragraph filed, every word pair of every
-// old paragraph looked up. The filters leave out only pairs no paragraph
-// of the other side holds, so both must find the same candidates in the
-// same order.
+// unfilteredCands is indexedCands without its filters: every word pair
+// of every new paragraph filed, every word pair of every old paragraph
+// looked up. The filters leave out only pairs no paragraph of the other
+// side holds, so both must find the same candidates in the same order.
 func (al *aligner) unfilteredCands(olds, news []int) []cand {
-	idx := al.pairIndex(news, nil)
-	pr := &pairer{al: al, seen: make([]int32, len(al.b))}
-	var keys []uint64
-	for t, i := range olds {
-		pr.start(i, int32(t+1))
-		keys = bigramKeys(keys[:0], al.wordIDs(0, i), nil)
-		for _, k := range keys {
-			at, ok := idx.at[k]
-			if !ok || idx.lists[at].turn == pr.turn {
-				continue
-			}
-			l := &idx.lists[at]
-			l.turn = pr.turn
-			if l.n > maxPostings {
-				continue
-			}
-			for e := l.head; e >= 0; e = idx.next[e] {
-				pr.consider(int(idx.js[e]))
-			}
-		}
-	}
-	return pr.cands
+	return al.lookUp(olds, al.pairIndex(news, nil), nil)
 }
 
 // TestIndexedCandsAsUnfiltered builds texts from the bundled paragraphs,
