@@ -118,13 +118,17 @@ func (x *wordPairIndex) file(k uint64, j int32) {
 // for the pairs with a word onOld lacks: no old paragraph holds them, so
 // none would look them up.
 func (al *aligner) pairIndex(news []int, onOld []bool) *wordPairIndex {
-	words := 0
-	for _, j := range news {
-		words += len(al.wordIDs(1, j))
-	}
-	idx := &wordPairIndex{at: make(map[uint64]int32, words),
-		js: make([]int32, 0, words), next: make([]int32, 0, words)}
+	// Sized for the pairs that will be filed, counted first: sized for
+	// every word, the index of two unrelated 1 MB texts took 5.6 MB of
+	// fresh memory for the few pairs they share.
 	var keys []uint64
+	filed := 0
+	for _, j := range news {
+		keys = bigramKeys(keys[:0], al.wordIDs(1, j), onOld)
+		filed += len(keys)
+	}
+	idx := &wordPairIndex{at: make(map[uint64]int32, filed),
+		js: make([]int32, 0, filed), next: make([]int32, 0, filed)}
 	for _, j := range news {
 		keys = bigramKeys(keys[:0], al.wordIDs(1, j), onOld)
 		for _, k := range keys {
