@@ -163,6 +163,7 @@ func (al *aligner) indexedCands(olds, news []int) []cand {
 	// Each side files or looks up only the word pairs whose words the
 	// other side has: on two unrelated texts, most pairs are neither
 	// filed nor looked up.
+	al.numberSides(olds, news)
 	onOld := al.sideWords(0, olds, nil)
 	onNew := al.sideWords(1, news, nil)
 	return al.lookUp(olds, al.pairIndex(news, onOld), onNew)
