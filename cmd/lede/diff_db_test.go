@@ -136,29 +136,35 @@ func TestDiffErrors(t *testing.T) {
 		}
 	}
 	missing := filepath.Join(t.TempDir(), "missing.txt")
+	missing2 := filepath.Join(t.TempDir(), "missing2.txt")
 	tests := []struct {
-		name string
-		args []string
-		code int
-		msg  string // on stderr
+		name   string
+		args   []string
+		code   int
+		msg    string // on stderr
+		absent string // not on stderr, when set
 	}{
-		{"story with one version", []string{single}, 1, "story " + single + " has one version: nothing to compare it with"},
-		{"first version", []string{polls + "@1"}, 1, polls + "@1 is the story's first version"},
-		{"all of a story with one version", []string{"--all", single}, 1, "has one version"},
-		{"no such story", []string{"nosuchstory"}, 1, `no story matches "nosuchstory"`},
-		{"no such version", []string{polls + "@9", polls}, 1, "has revisions 1 to 3, not 9"},
-		{"missing file", []string{firstPage, missing}, 1, missing + ": no such file or directory"},
-		{"not a page", []string{firstPage, "../../go.mod"}, 1, "go.mod: not a wire page"},
-		{"bad format", []string{"--format", "pdf", polls}, 2, `--format "pdf": want text, json, markdown or html`},
-		{"json against format", []string{"--json", "--format", "html", polls}, 2, "--json contradicts --format html"},
-		{"bad context", []string{"--context", "-3", polls}, 2, "--context must be -1 (all) or more"},
-		{"no arguments", nil, 2, "got 0 arguments"},
-		{"three arguments", []string{polls, polls, polls}, 2, "got 3 arguments"},
-		{"bad ref", []string{polls + "@0"}, 2, "the revision after @ must be a number from 1"},
-		{"one file", []string{firstPage}, 2, "one file given"},
-		{"stdin twice", []string{"-", "-"}, 2, "standard input (-) given twice"},
-		{"all with two stories", []string{"--all", polls, polls}, 2, "--all takes one story, got 2 arguments"},
-		{"all with a version", []string{"--all", polls + "@2"}, 2, "give the story without @2"},
+		{"story with one version", []string{single}, 1, "story " + single + " has one version: nothing to compare it with", ""},
+		{"first version", []string{polls + "@1"}, 1, polls + "@1 is the story's first version", ""},
+		{"all of a story with one version", []string{"--all", single}, 1, "has one version", ""},
+		{"no such story", []string{"nosuchstory"}, 1, `no story matches "nosuchstory"`, ""},
+		{"no such version", []string{polls + "@9", polls}, 1, "has revisions 1 to 3, not 9", ""},
+		{"missing file", []string{firstPage, missing}, 1, missing + ": no such file or directory", ""},
+		{"not a page", []string{firstPage, "../../go.mod"}, 1, "go.mod: not a wire page", ""},
+		// Both files are read at once; the first that fails is told.
+		{"both files missing", []string{missing, missing2}, 1, missing + ": no such file or directory", missing2},
+		{"not a page, then missing", []string{"../../go.mod", missing}, 1, "go.mod: not a wire page", missing},
+		{"bad ref, then a missing file", []string{polls + "@0", missing}, 2, "the revision after @ must be a number from 1", missing},
+		{"bad format", []string{"--format", "pdf", polls}, 2, `--format "pdf": want text, json, markdown or html`, ""},
+		{"json against format", []string{"--json", "--format", "html", polls}, 2, "--json contradicts --format html", ""},
+		{"bad context", []string{"--context", "-3", polls}, 2, "--context must be -1 (all) or more", ""},
+		{"no arguments", nil, 2, "got 0 arguments", ""},
+		{"three arguments", []string{polls, polls, polls}, 2, "got 3 arguments", ""},
+		{"bad ref", []string{polls + "@0"}, 2, "the revision after @ must be a number from 1", ""},
+		{"one file", []string{firstPage}, 2, "one file given", ""},
+		{"stdin twice", []string{"-", "-"}, 2, "standard input (-) given twice", ""},
+		{"all with two stories", []string{"--all", polls, polls}, 2, "--all takes one story, got 2 arguments", ""},
+		{"all with a version", []string{"--all", polls + "@2"}, 2, "give the story without @2", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -168,6 +174,9 @@ func TestDiffErrors(t *testing.T) {
 			}
 			if !strings.HasPrefix(r.stderr, "lede: error: ") || !strings.Contains(r.stderr, tt.msg) {
 				t.Errorf("stderr lacks %q:\n%s", tt.msg, r.stderr)
+			}
+			if tt.absent != "" && strings.Contains(r.stderr, tt.absent) {
+				t.Errorf("stderr names %q, which did not fail first:\n%s", tt.absent, r.stderr)
 			}
 			if r.stdout != "" {
 				t.Errorf("stdout not empty on an error:\n%s", r.stdout)
