@@ -199,8 +199,14 @@ func Words(old, new string) []Word {
 // wordsWith is Words with a rune codec shared by the many paragraph pairs
 // of one comparison, so each distinct token is mapped once; nil, or a
 // codec that has run out of runes, gives each pair a codec of its own.
-// Only which tokens are equal reaches go-diff, so the codec never changes
-// the result.
+// go-diff's alignment sees only which tokens are equal, but its semantic
+// clean-up does not: DiffCommonOverlap measures an overlap in bytes and
+// compares it with half a count of runes, so the width of the runes
+// counts. Every rune is three bytes until a codec has handed out the
+// 6,400 of the private-use area, and four after: a shared codec gives
+// the result a pair diffed alone would give while the comparison's
+// tokens fit in that area, and codecs must be shared as they are to keep
+// a large comparison's result.
 func wordsWith(c *runeCodec, old, new string) []Word {
 	if old == new {
 		if old == "" {
