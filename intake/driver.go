@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"time"
 
 	"lede/revision"
 	"lede/revision/wire"
@@ -36,6 +37,10 @@ type Driver struct {
 	// outcome of batch[i], parse failures included, and sums the update
 	// summaries computed, by arrival. An error stops the run.
 	Stored func(batch []Input, results []store.Result, sums map[uint64]revision.UpdateSummary) error
+
+	// storing is the time spent in the write transactions so far, the
+	// serial part of the loop (BenchmarkDriver reports it).
+	storing time.Duration
 }
 
 // Run stores the inputs batch by batch until they are all stored, ctx

@@ -100,7 +100,9 @@ func (d *Driver) step(ctx context.Context, batch []Input, prev *inFlight) (*inFl
 	}
 	var res []store.Result
 	if len(ins) > 0 {
+		start := time.Now()
 		res = ingestWith(context.WithoutCancel(ctx), db, ins, prev)
+		d.storing += time.Since(start)
 		Place(results, at, res)
 	}
 	// A batch in flight is held a step longer than before: keep of it
