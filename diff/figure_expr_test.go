@@ -82,3 +82,19 @@ func TestMatchFigureAsExpression(t *testing.T) {
 	}
 	t.Logf("%d places of %d texts agree", places, len(texts))
 }
+
+// FuzzMatchFigureAsExpression: on any text, matchFigure finds what the
+// anchored expression finds.
+//
+//	go test ./diff -run '^$' -fuzz FuzzMatchFigureAsExpression -fuzztime 60s
+func FuzzMatchFigureAsExpression(f *testing.F) {
+	for _, s := range []string{"US$1.2 billion won", "3 a.m.", "13-10 per hour", "thouſands dead",
+		"5 \u212am", "45 %", "1st place", "dozens killed", "7 percentage points", "2,300.5-6 cases"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := matchFigure(s), expressionAt(s); got != want {
+			t.Fatalf("matchFigure(%q) = %d, the expression finds %d", s, got, want)
+		}
+	})
+}
