@@ -21,6 +21,7 @@ func (db *DB) Ingest(ctx context.Context, inputs []Input) ([]Result, error) {
 func (db *DB) ingestIn(ctx context.Context, tx txn, inputs []Input, results []Result, arrivals []uint64, start time.Time) error {
 	now := start.Unix()
 	tx.cache = newTermCache()
+	appendFill(tx)
 	outbox := !db.noEvents && tx.outboxOn()
 	var prevs []int
 	if outbox {
@@ -130,3 +131,24 @@ func (db *DB) IngestWith(ctx context.Context, inputs []Input, pending *PendingSu
 	}
 	return results, nil
 }
+
+// appendFill has the buckets an ingest writes in key order split full
+// nodes rather than half-full ones (bbolt's default, made for random
+// inserts): raw inputs and arrivals are keyed by arrival, so a batch only
+// adds to their ends, and every half-full page a split left behind was
+// kept in the file. At 10^5 synthetic pages the file of lede ingest is
+// 522 MB instead of 600 MB (the store benchmark: 5,032 bytes a revision
+// instead of 5,606), and lede ingest of 20,000 pages writes 44,774 pages
+// instead of 48,081. A story's versions and features, keyed by story,
+// keep the default: updates land among a story's earlier versions, and
+// full nodes split at each (tried: 4,313 bytes a revision, but 15% more
+// time a revision over the last tenth of the benchmark).
+func appendFill(tx txn) {
+	for _, name := range [][]byte{bucketRaw, bucketArrivals} {
+		tx.b(name).FillPercent = appendFillPercent
+	}
+}
+
+// appendFillPercent is how full appendFill's buckets fill a node before
+// they split it; the text index, written in order too, fills to 0.9.
+const appendFillPercent = 0.95
