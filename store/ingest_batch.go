@@ -140,9 +140,9 @@ func (db *DB) IngestWith(ctx context.Context, inputs []Input, pending *PendingSu
 // 522 MB instead of 600 MB (the store benchmark: 5,032 bytes a revision
 // instead of 5,606), and lede ingest of 20,000 pages writes 44,774 pages
 // instead of 48,081. A story's versions and features, keyed by story,
-// keep the default: updates land among a story's earlier versions, and
-// full nodes split at each (tried: 4,313 bytes a revision, but 15% more
-// time a revision over the last tenth of the benchmark).
+// keep the default: updates land among a story's earlier versions and
+// would split full nodes in the middle (tried: 4,313 bytes a revision,
+// at a speed this machine's noise could not tell from the default's).
 func appendFill(tx txn) {
 	for _, name := range [][]byte{bucketRaw, bucketArrivals} {
 		tx.b(name).FillPercent = appendFillPercent
