@@ -75,22 +75,29 @@ func (al *aligner) text(side, i int) string {
 // wordIDs returns the word ids of old (side 0) or new (side 1)
 // paragraph i in reading order.
 func (al *aligner) wordIDs(side, i int) []int32 {
-	if al.ids[side] == nil {
-		size := 0
-		for _, p := range al.a {
-			size += len(p)
-		}
-		for _, p := range al.b {
-			size += len(p)
-		}
-		al.voc = newVocab(size)
-		al.ids[0], al.ids[1] = make([][]int32, len(al.a)), make([][]int32, len(al.b))
-		al.sets[0], al.sets[1] = make([]idSet, len(al.a)), make([]idSet, len(al.b))
-	}
+	al.vocabulary()
 	if al.ids[side][i] == nil {
 		al.ids[side][i] = al.voc.words(al.text(side, i))
 	}
 	return al.ids[side][i]
+}
+
+// vocabulary makes the comparison's vocabulary and the tables of word
+// ids and sets, once.
+func (al *aligner) vocabulary() {
+	if al.voc != nil {
+		return
+	}
+	size := 0
+	for _, p := range al.a {
+		size += len(p)
+	}
+	for _, p := range al.b {
+		size += len(p)
+	}
+	al.voc = newVocab(size)
+	al.ids[0], al.ids[1] = make([][]int32, len(al.a)), make([][]int32, len(al.b))
+	al.sets[0], al.sets[1] = make([]idSet, len(al.a)), make([]idSet, len(al.b))
 }
 
 // set returns the word set of old (side 0) or new (side 1) paragraph i.

@@ -18,14 +18,15 @@ var parallelNumbering = 256 << 10
 // from those of reading the sides in turn, and nothing depends on their
 // order (TestNumberSidesAsInTurn).
 func (al *aligner) numberSides(olds, news []int) {
+	al.vocabulary()
 	todo := [2][]int{al.unnumbered(0, olds), al.unnumbered(1, news)}
-	size := 0
+	var sizes [2]int
 	for side, at := range todo {
 		for _, i := range at {
-			size += len(al.text(side, i))
+			sizes[side] += len(al.text(side, i))
 		}
 	}
-	if size < parallelNumbering || len(todo[0]) == 0 || len(todo[1]) == 0 {
+	if sizes[0]+sizes[1] < parallelNumbering || len(todo[0]) == 0 || len(todo[1]) == 0 {
 		for side, at := range todo {
 			for _, i := range at {
 				al.wordIDs(side, i)
@@ -38,11 +39,7 @@ func (al *aligner) numberSides(olds, news []int) {
 	var wg sync.WaitGroup
 	for side, at := range todo {
 		wg.Go(func() {
-			bytes := 0
-			for _, i := range at {
-				bytes += len(al.text(side, i))
-			}
-			v := newVocab(bytes)
+			v := newVocab(sizes[side])
 			ids[side] = make([][]int32, len(at))
 			for k, i := range at {
 				ids[side][k] = v.words(al.text(side, i))
@@ -63,12 +60,8 @@ func (al *aligner) numberSides(olds, news []int) {
 	}
 }
 
-// unnumbered lists the paragraphs of at whose words have no ids yet,
-// making the comparison's vocabulary if there is none.
+// unnumbered lists the paragraphs of at whose words have no ids yet.
 func (al *aligner) unnumbered(side int, at []int) []int {
-	if len(at) > 0 {
-		al.wordIDs(side, at[0]) // makes the vocabulary and numbers one
-	}
 	var out []int
 	for _, i := range at {
 		if al.ids[side][i] == nil {

@@ -57,12 +57,11 @@ func (s *wordSet) add(w string) (isNew, keep bool) {
 // the hash the set made of it already (the map's own hash of every new
 // word of every page was a seventh of finding a page's words).
 var stopTable = func() hashTable {
-	t := hashTable{slots: make([]string, 4*len(stopWords))}
 	n := 1
-	for n < len(t.slots) {
+	for n < 4*len(stopWords) {
 		n *= 2
 	}
-	t.slots = make([]string, n)
+	t := hashTable{slots: make([]string, n)}
 	for w := range stopWords {
 		t.put(maphash.String(wordSeed, w), w)
 	}
