@@ -8,6 +8,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"lede/diff"
+	"lede/revision"
 	"lede/store"
 )
 
@@ -20,6 +21,9 @@ type diffOptions struct {
 	// sinceMark compares the story's last marked version with its
 	// latest (lede mark).
 	sinceMark bool
+	// maxSize is the largest file diff reads, as parse's and ingest's
+	// --max-size; stored versions were checked when they were stored.
+	maxSize int64
 }
 
 // The --format values.
@@ -35,6 +39,7 @@ const (
 func (l *lede) diffCommand() *cli.Command {
 	opt := diffOptions{format: formatText, context: 2}
 	var asJSON bool
+	maxSize := byteSize(revision.DefaultMaxInput)
 	return &cli.Command{
 		Name:      "diff",
 		Usage:     "show what an update changed, checked against its editor's note",
@@ -78,6 +83,9 @@ text form, changes are coloured on a terminal; elsewhere (or with
 html shows the whole story, json always lists every paragraph (none with
 --stat).
 
+Files are read up to --max-size (8MiB unless told): a page of 100,000
+paragraphs, some 20 MB, needs --max-size 32MiB.
+
 Exit status: 0 compared, 1 a story, version or file not found or not
 readable, 2 usage error.
 
@@ -97,10 +105,13 @@ Examples:
 			&cli.BoolFlag{Name: "stat", Usage: "print the summary and the note check only", Destination: &opt.stat},
 			&cli.BoolFlag{Name: "all", Aliases: []string{"a"}, Usage: "show every update of the story against the one before", Destination: &opt.all},
 			&cli.BoolFlag{Name: "since-mark", Usage: "compare the story's last marked version (lede mark) with its latest", Destination: &opt.sinceMark},
+			&cli.GenericFlag{Name: "max-size", Value: &maxSize,
+				Usage: "refuse files larger than `BYTES` (100, 512KiB, 8MiB, 8M; K/M/G are 1024-based)"},
 		},
 		OnUsageError: onUsageError("diff"),
 		Action: func(c *cli.Context) error {
 			tuneOneShotGC()
+			opt.maxSize = int64(maxSize)
 			if asJSON {
 				if c.IsSet("format") && opt.format != formatJSON {
 					return usagef("diff", "--json contradicts --format %s", opt.format)
@@ -179,7 +190,7 @@ func (l *lede) diff(ctx context.Context, args []string, opt diffOptions) error {
 		}
 		cs = []comparison{c}
 	case len(args) == 2:
-		c, err := l.diffTwo(ctx, args[0], args[1])
+		c, err := l.diffTwo(ctx, args[0], args[1], opt.maxSize)
 		if err != nil {
 			return err
 		}
@@ -234,7 +245,7 @@ func firstVersionError(v loaded) error {
 
 // diffTwo compares two arguments, each a file or a stored version. The
 // database is opened only when one of them is stored.
-func (l *lede) diffTwo(ctx context.Context, oldArg, newArg string) (comparison, error) {
+func (l *lede) diffTwo(ctx context.Context, oldArg, newArg string, maxSize int64) (comparison, error) {
 	if oldArg == "-" && newArg == "-" {
 		return comparison{}, usagef("diff", "standard input (-) given twice")
 	}
@@ -247,7 +258,7 @@ func (l *lede) diffTwo(ctx context.Context, oldArg, newArg string) (comparison, 
 	var wg sync.WaitGroup
 	for i, arg := range []string{oldArg, newArg} {
 		if isFileArg(arg) {
-			wg.Go(func() { sides[i], errs[i] = l.loadFile(arg) })
+			wg.Go(func() { sides[i], errs[i] = l.loadFile(arg, maxSize) })
 			continue
 		}
 		ref, err := parseRef("diff", arg, false)

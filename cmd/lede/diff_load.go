@@ -43,10 +43,11 @@ var fileExt = regexp.MustCompile(`^[^@]+\.[A-Za-z][A-Za-z0-9]{0,4}$`)
 // "feed.jsonl"), which a story id or ref never is.
 func looksLikeFile(arg string) bool { return fileExt.MatchString(arg) }
 
-// loadFile reads and parses a file given to diff.
-func (l *lede) loadFile(path string) (loaded, error) {
+// loadFile reads and parses a file given to diff, refusing one over
+// maxSize bytes (0: revision.DefaultMaxInput).
+func (l *lede) loadFile(path string, maxSize int64) (loaded, error) {
 	// lede diff <(curl OLD) <(curl NEW) reads two pipes.
-	r, _, err := wire.ParseFile(path, l.stdin, wire.Options{Streams: true})
+	r, _, err := wire.ParseFile(path, l.stdin, wire.Options{Streams: true, MaxSize: maxSize})
 	if err != nil {
 		return loaded{}, &cliError{code: 1, msg: fileError(path, err)}
 	}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -258,4 +259,31 @@ func TestDiffStdin(t *testing.T) {
 		t.Errorf("from %q, want -", d.From)
 	}
 	checkDiff(t, d, parsePage(t, firstPage), parsePage(t, leadPage))
+}
+
+// TestDiffMaxSize checks that diff reads files up to --max-size, as
+// parse and ingest do, and that the error for a larger file names the
+// flag that lifts the limit: it names --max-size, so diff must take it.
+func TestDiffMaxSize(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "none.db")
+	st, err := os.Stat(exitPolls[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	small := strconv.FormatInt(st.Size()/2, 10)
+	r := ledeDB(t, db, "diff", "--max-size", small, exitPolls[0], exitPolls[1])
+	if r.code != 1 || !strings.Contains(r.stderr, "raise it with --max-size") || r.stdout != "" {
+		t.Errorf("over the limit: exit %d, stdout %q, stderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+	big := strconv.FormatInt(st.Size()*4, 10)
+	r = ledeDB(t, db, "diff", exitPolls[0], exitPolls[1], "--max-size", big, "--json")
+	if r.code != 0 {
+		t.Fatalf("under the limit: exit %d, stderr:\n%s", r.code, r.stderr)
+	}
+	if d := decodeDiff(t, r.stdout); d.Summary.Added+d.Summary.Changed == 0 {
+		t.Errorf("under the limit: no changes in %+v", d.Summary)
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Errorf("diff of two files made a database at %s", db)
+	}
 }
