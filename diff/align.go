@@ -59,9 +59,10 @@ type aligner struct {
 	units      []unit
 	deadline   time.Time
 	voc        *vocab
-	codec      *runeCodec   // tokens as runes for the word diffs of all pairs
-	ids        [2][][]int32 // word ids per paragraph in reading order, filled lazily
-	sets       [2][]idSet   // word sets per paragraph, filled lazily
+	codec      *runeCodec     // tokens as runes for the word diffs of all pairs
+	ahead      map[int][]Word // word diffs by unit, done before emit (wordjobs.go)
+	ids        [2][][]int32   // word ids per paragraph in reading order, filled lazily
+	sets       [2][]idSet     // word sets per paragraph, filled lazily
 }
 
 // text returns old (side 0) or new (side 1) paragraph i.
@@ -113,6 +114,13 @@ func (al *aligner) set(side, i int) idSet {
 // the entries in reading order. cutOld and cutNew say that the last
 // paragraph of that side is partial, its page cut off inside it.
 func alignParas(a, b []string, cutOld, cutNew bool, deadline time.Time) []Para {
+	al := aligned(a, b, cutOld, cutNew, deadline)
+	al.diffWordsAhead()
+	return al.emit()
+}
+
+// aligned is the alignment of a and b, its entries not yet written.
+func aligned(a, b []string, cutOld, cutNew bool, deadline time.Time) *aligner {
 	al := &aligner{a: a, b: b, deadline: deadline,
 		oldU: fill(len(a), -1), newU: fill(len(b), -1)}
 	al.ordered()
@@ -123,7 +131,7 @@ func alignParas(a, b []string, cutOld, cutNew bool, deadline time.Time) []Para {
 		al.edits()
 	}
 	al.order()
-	return al.emit()
+	return al
 }
 
 func fill(n, v int) []int {
@@ -308,7 +316,7 @@ func (al *aligner) emit() []Para {
 			flush(u.oldAt)
 			i = max(i, u.oldEnd()+1)
 		}
-		out = append(out, al.entries(u)...)
+		out = append(out, al.entries(k)...)
 	}
 	flush(len(al.a))
 	if len(out) == 0 {
@@ -317,8 +325,9 @@ func (al *aligner) emit() []Para {
 	return out
 }
 
-// entries renders one unit.
-func (al *aligner) entries(u unit) []Para {
+// entries renders unit k.
+func (al *aligner) entries(k int) []Para {
+	u := al.units[k]
 	op := OpChange
 	if !u.inOrder {
 		op = OpMove
@@ -330,17 +339,17 @@ func (al *aligner) entries(u unit) []Para {
 		}
 		return []Para{{Op: op, Old: num(u.oldAt), New: num(u.newAt), Text: al.b[u.newAt]}}
 	case kindEdit:
-		return []Para{{Op: op, Old: num(u.oldAt), New: num(u.newAt), Text: al.b[u.newAt], Words: al.words(al.a[u.oldAt], al.b[u.newAt])}}
+		return []Para{{Op: op, Old: num(u.oldAt), New: num(u.newAt), Text: al.b[u.newAt], Words: al.unitWords(k)}}
 	case kindPartial:
 		return []Para{al.partialEntry(u)}
 	case kindSplit:
-		w1, w2 := cut(al.words(al.a[u.oldAt], al.b[u.newAt]+" "+al.b[u.newAt+1]), len(al.b[u.newAt]), OpInsert)
+		w1, w2 := cut(al.unitWords(k), len(al.b[u.newAt]), OpInsert)
 		return []Para{
 			{Op: op, Old: num(u.oldAt), New: num(u.newAt), Text: al.b[u.newAt], Words: w1, Split: true},
 			{Op: op, Old: num(u.oldAt), New: num(u.newAt + 1), Text: al.b[u.newAt+1], Words: w2, Split: true},
 		}
 	default: // kindMerge
-		w1, w2 := cut(al.words(al.a[u.oldAt]+" "+al.a[u.oldAt+1], al.b[u.newAt]), len(al.a[u.oldAt]), OpDelete)
+		w1, w2 := cut(al.unitWords(k), len(al.a[u.oldAt]), OpDelete)
 		return []Para{
 			{Op: op, Old: num(u.oldAt), New: num(u.newAt), Text: NewText(w1), Words: w1, Merge: true},
 			{Op: op, Old: num(u.oldAt + 1), New: num(u.newAt), Text: NewText(w2), Words: w2, Merge: true},

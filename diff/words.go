@@ -209,11 +209,29 @@ func Words(old, new string) []Word {
 // a large comparison's result.
 func wordsWith(c *runeCodec, old, new string) []Word {
 	if old == new {
-		if old == "" {
-			return nil
-		}
-		return []Word{{Op: OpEqual, Text: old}}
+		return sameWords(old)
 	}
+	c, a, b := encodePair(c, old, new)
+	if c == nil {
+		return replaceWords(old, new)
+	}
+	return diffRunes(c, a, b)
+}
+
+// sameWords is the word diff of a text with itself.
+func sameWords(text string) []Word {
+	if text == "" {
+		return nil
+	}
+	return []Word{{Op: OpEqual, Text: text}}
+}
+
+// encodePair maps the tokens of old and new to runes for diffRunes with
+// c, as wordsWith shares it, and returns the codec that holds them: c, or
+// one of the pair's own when c is nil or runs out of runes; nil when
+// even that runs out (the pair is replaced whole). Encoding is the part
+// of a word diff that must keep its order, since it gives out the runes.
+func encodePair(c *runeCodec, old, new string) (*runeCodec, []rune, []rune) {
 	if c == nil || c.full {
 		c = newRuneCodec()
 	}
@@ -222,9 +240,15 @@ func wordsWith(c *runeCodec, old, new string) []Word {
 		c = newRuneCodec()
 		a, b = c.encodeText(old), c.encodeText(new)
 		if c.full {
-			return replaceWords(old, new)
+			return nil, nil, nil
 		}
 	}
+	return c, a, b
+}
+
+// diffRunes is the word diff of two texts encodePair encoded in c. It
+// only reads c, so that the pairs of one codec can be diffed at once.
+func diffRunes(c *runeCodec, a, b []rune) []Word {
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = wordTimeout
 	diffs := dmp.DiffMainRunes(a, b, false)
