@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"lede/diff/difftest"
+	"lede/revision"
 )
 
 // TestNumberSidesAsInTurn compares long texts with the sides' words
@@ -33,13 +34,25 @@ func TestNumberSidesAsInTurn(t *testing.T) {
 	}{{"edited", old, edited}, {"unrelated", old, unrelated}, {"mixed", old, mixed}} {
 		ro, rn := rev("h", "", c.old...), rev("h", "", c.new...)
 		atOnce := Compare(ro, rn, Options{})
-		keep := parallelNumbering
-		parallelNumbering = 1 << 62
-		inTurn := Compare(ro, rn, Options{})
-		parallelNumbering = keep
-		if !reflect.DeepEqual(atOnce.Paragraphs, inTurn.Paragraphs) || !reflect.DeepEqual(atOnce.Summary, inTurn.Summary) {
+		inTurn := compareWithout(&parallelNumbering, ro, rn)
+		if !sameResult(atOnce, inTurn) {
 			t.Errorf("%s: the comparison differs with the sides numbered at once (summary %+v) and in turn (%+v)",
 				c.name, atOnce.Summary, inTurn.Summary)
 		}
 	}
+}
+
+// compareWithout compares ro with rn with the size from which work is
+// shared between cores (*from) set past any text, as on one core.
+func compareWithout(from *int, ro, rn *revision.Revision) *Result {
+	keep := *from
+	*from = 1 << 62
+	defer func() { *from = keep }()
+	return Compare(ro, rn, Options{})
+}
+
+// sameResult reports whether two comparisons have the same entries and
+// summary.
+func sameResult(a, b *Result) bool {
+	return reflect.DeepEqual(a.Paragraphs, b.Paragraphs) && reflect.DeepEqual(a.Summary, b.Summary)
 }
