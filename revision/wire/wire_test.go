@@ -2,6 +2,7 @@ package wire
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -226,6 +227,34 @@ func TestParseHeadShapes(t *testing.T) {
 			if r.Headline == "" || r.Dateline.Agency != "Yonhap" || !strings.HasPrefix(r.Paragraphs[0], r.Dateline.Text) {
 				t.Errorf("%s%s: headline %q, dateline %+v", f, name, r.Headline, r.Dateline)
 			}
+		}
+	}
+}
+
+// BenchmarkParse1MB parses one page of about 1 MB, the corpus's
+// paragraphs numbered and run on under one headline: what lede diff
+// reads twice for the 1 MB pair.
+func BenchmarkParse1MB(b *testing.B) {
+	paths, _ := filepath.Glob("../../testdata/yonhap/pages/*.txt")
+	var paras []string
+	for _, p := range paths {
+		r, _, err := ParseFile(p, nil, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		paras = append(paras, r.Paragraphs...)
+	}
+	var page strings.Builder
+	page.WriteString("A long page\n\n")
+	for i := 0; page.Len() < 1<<20; i++ {
+		fmt.Fprintf(&page, "%s (%d)\n\n", paras[i%len(paras)], i)
+	}
+	page.WriteString("(END)\n")
+	data := []byte(page.String())
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := Parse("long.txt", data, Options{}); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -14,6 +14,13 @@ var (
 	videoRE = lazyRE(`^(?:Youtube|YouTube)?https?://\S+$`)
 )
 
+// mayBeVideo reports whether line opens as videoRE needs: looking for
+// "http" anywhere stopped at every h of the text, a tenth of reading a
+// long page.
+func mayBeVideo(line string) bool {
+	return strings.HasPrefix(line, "http") || strings.HasPrefix(line, "Youtube") || strings.HasPrefix(line, "YouTube")
+}
+
 // body is what follows the head. Paragraphs are kept as the lines they
 // came from until the end, so mending a long run of broken lines costs
 // linear time: the lines of all paragraphs in one list, lines, and where
@@ -91,7 +98,7 @@ func parseBody(lines []string, headline string, cut bool) body {
 		case strings.IndexAny(line[:1], "-=_*~") == 0 && ruleRE().MatchString(line):
 			b.furniture = append(b.furniture, line)
 			joinable = false
-		case strings.Contains(line, "http") && videoRE().MatchString(line):
+		case mayBeVideo(line) && videoRE().MatchString(line):
 			b.dropVideoTitle()
 			b.furniture = append(b.furniture, line)
 			joinable = false

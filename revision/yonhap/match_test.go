@@ -213,3 +213,30 @@ func TestContainsFoldAsExpression(t *testing.T) {
 		}
 	}
 }
+
+// TestMayBeVideoBeforeExpression checks that mayBeVideo lets through
+// every line videoRE matches, on lines pieced together at random from
+// the parts of video links and of text around them.
+func TestMayBeVideoBeforeExpression(t *testing.T) {
+	opens := []string{"Youtube", "YouTube", "youtube", "", "Watch ", " ", "Y", "h"}
+	pieces := []string{"Youtube", "YouTube", "http", "https", "://", "s", "youtu.be/x", " ", "h", "ttp", "\t", "é"}
+	rng := rand.New(rand.NewSource(12))
+	matched := 0
+	for range 50000 {
+		var b strings.Builder
+		b.WriteString(opens[rng.Intn(len(opens))])
+		for range 1 + rng.Intn(4) {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		line := b.String()
+		if videoRE().MatchString(line) {
+			matched++
+			if !mayBeVideo(line) {
+				t.Fatalf("mayBeVideo(%q) is false, but videoRE matches it", line)
+			}
+		}
+	}
+	if matched < 50 {
+		t.Fatalf("only %d of the lines were video links: the test shows little", matched)
+	}
+}
