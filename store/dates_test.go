@@ -53,7 +53,7 @@ func plantAsOldLede(t *testing.T, db *DB, ins ...Input) {
 			}
 			arrivals[i] = a
 		}
-		return tx.putTextBatch(ins, arrivals)
+		return tx.putTextBatch(ins, arrivals, groupWords(ins))
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -20,6 +20,8 @@ func (db *DB) Ingest(ctx context.Context, inputs []Input) ([]Result, error) {
 // are filled in by input.
 func (db *DB) ingestIn(ctx context.Context, tx txn, inputs []Input, results []Result, arrivals []uint64, start time.Time) error {
 	now := start.Unix()
+	groups := groupAhead(inputs)
+	defer groups() // the grouping reads inputs: done before the caller goes on
 	tx.cache = newTermCache()
 	appendFill(tx)
 	outbox := !db.noEvents && tx.outboxOn()
@@ -52,7 +54,7 @@ func (db *DB) ingestIn(ctx context.Context, tx txn, inputs []Input, results []Re
 			}
 		}
 	}
-	if err := tx.putTextBatch(inputs, arrivals); err != nil {
+	if err := tx.putTextBatch(inputs, arrivals, groups()); err != nil {
 		return err
 	}
 	if err := tx.settle(results, arrivals); err != nil {

@@ -114,15 +114,20 @@ func packedWords(packed string) iter.Seq[string] {
 // in the text index: words[i] those of the version that arrived as
 // arrivals[i] (0: none, a duplicate).
 func (tx txn) putText(arrivals []uint64, words []string) error {
-	b := tx.b(bucketText)
-	if b == nil {
-		return nil // a file opened by a lede without the index (read-only)
-	}
 	p := textPostings{}
 	for i, a := range arrivals {
 		if a != 0 {
 			p.add(a, packedWords(words[i]))
 		}
+	}
+	return tx.putPostings(p)
+}
+
+// putPostings files posting lists gathered by epoch.
+func (tx txn) putPostings(p textPostings) error {
+	b := tx.b(bucketText)
+	if b == nil {
+		return nil // a file opened by a lede without the index (read-only)
 	}
 	// A new epoch's keys go at the end of the index, in order: split
 	// full pages, not half-full ones (bbolt's default), or the index
@@ -166,15 +171,16 @@ func putTextEpoch(b *bolt.Bucket, e uint64, lists map[string][]uint16) error {
 	return nil
 }
 
-// putTextBatch files the words of a batch's inputs, as they arrived.
-func (tx txn) putTextBatch(inputs []Input, arrivals []uint64) error {
-	words := make([]string, len(inputs))
+// putTextBatch files the words of a batch's inputs, as they arrived:
+// groups holds those of the inputs Prepare gave words (groupAhead); the
+// words of the others are read here.
+func (tx txn) putTextBatch(inputs []Input, arrivals []uint64, groups wordGroups) error {
 	for i, in := range inputs {
-		if words[i] = in.words; !in.worded && arrivals[i] != 0 {
-			words[i] = textWords(in.Raw) // not prepared by the caller
+		if !in.worded && arrivals[i] != 0 {
+			groups.add(int32(i), textWords(in.Raw)) // not prepared by the caller
 		}
 	}
-	return tx.putText(arrivals, words)
+	return tx.putPostings(groups.postings(arrivals))
 }
 
 // delText takes the version that arrived as arrival, whose input was
