@@ -22,9 +22,11 @@ type tok struct {
 }
 
 // tokensInto appends the runs of letters and digits of s with their
-// places, as letterRuns splits them, to out.
+// places, as letterRuns splits them, to out. It steps over the bytes
+// between runs, then along a run, each in a loop of its own: one loop
+// asking of every byte both whether it is a letter and whether a run had
+// begun was a quarter of filing a page's words.
 func tokensInto(out []tok, s string) []tok {
-	start := -1
 	for i := 0; i < len(s); {
 		word, n := asciiWord[s[i]], 1
 		if s[i] >= utf8.RuneSelf {
@@ -32,19 +34,34 @@ func tokensInto(out []tok, s string) []tok {
 			r, n = utf8.DecodeRuneInString(s[i:])
 			word = unicode.IsLetter(r) || unicode.IsDigit(r)
 		}
-		switch {
-		case word && start < 0:
-			start = i
-		case !word && start >= 0:
-			out = append(out, tok{s[start:i], start, i})
-			start = -1
+		if !word {
+			i += n
+			continue
+		}
+		start := i
+		i = runEnd(s, i+n)
+		out = append(out, tok{s[start:i], start, i})
+	}
+	return out
+}
+
+// runEnd is where a run of letters and digits that goes on at s[i] ends.
+func runEnd(s string, i int) int {
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				return i
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return i
 		}
 		i += n
 	}
-	if start >= 0 {
-		out = append(out, tok{s[start:], start, len(s)})
-	}
-	return out
+	return i
 }
 
 // asciiWord marks the ASCII letters and digits.

@@ -161,3 +161,54 @@ func TestSearchWordsAsBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestTokensAsBefore checks tokensInto against tokensBefore, the rune
+// loop it replaced, on the bundled pages and on random strings of
+// letters in and out of ASCII, digits, separators and bytes that are
+// not UTF-8.
+func TestTokensAsBefore(t *testing.T) {
+	texts := []string{"", "a", " a", "a ", "\xff", "é", "_a_", "a\xe2\x80b", "２３x"}
+	paths, _ := filepath.Glob("../testdata/yonhap/pages/*.txt")
+	for _, p := range paths {
+		if data, err := os.ReadFile(p); err == nil {
+			texts = append(texts, string(data))
+		}
+	}
+	pieces := []string{"a", "Z", "9", " ", ".", "_", "-", "é", "É", "İ", "２", "\u212a", "\xff", "\xe2\x80", "“", "\t", "ǅ"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		got, want := tokensInto(nil, s), tokensBefore(s)
+		if i := firstDiff(got, want); i >= 0 {
+			t.Fatalf("%.80q: %d tokens, want %d; the first that differs, #%d: got %v, want %v",
+				s, len(got), len(want), i, at(got, i), at(want, i))
+		}
+	}
+}
+
+// firstDiff is the first place two token lists differ, -1 for none.
+func firstDiff(a, b []tok) int {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	if len(a) != len(b) {
+		return min(len(a), len(b))
+	}
+	return -1
+}
+
+// at is ts[i], or a zero token past its end.
+func at(ts []tok, i int) tok {
+	if i < len(ts) {
+		return ts[i]
+	}
+	return tok{}
+}
