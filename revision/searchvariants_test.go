@@ -147,14 +147,7 @@ func TestSearchWordsAsBefore(t *testing.T) {
 	pieces := []string{"N", "n", "K", ".", ". ", " ", "\t", "Korea", "KOREANS", "north", "South", "u", "S",
 		"United", "states", "gov", "'", "’", "‘", "t", "int", "l", "PCT", "mln", "Bln", "FM", "_",
 		"Seoul", "pyongyang", "\xff", "\xe2\x80", "İ", "Ⱥ", "ẞ", "\u212a", "é", "É", "the", "The", "1", "２"}
-	rng := rand.New(rand.NewPCG(1, 2))
-	for range 5000 {
-		var b strings.Builder
-		for range rng.IntN(30) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		texts = append(texts, b.String())
-	}
+	texts = append(texts, pieced(rand.New(rand.NewPCG(1, 2)), pieces, 5000, 30)...)
 	for _, s := range texts {
 		if got, want := SearchWords(s), searchWordsBefore(s); !slices.Equal(got, want) {
 			t.Fatalf("%.80q:\n got %q\nwant %q", s, got, want)
@@ -175,14 +168,7 @@ func TestTokensAsBefore(t *testing.T) {
 		}
 	}
 	pieces := []string{"a", "Z", "9", " ", ".", "_", "-", "é", "É", "İ", "２", "\u212a", "\xff", "\xe2\x80", "“", "\t", "ǅ"}
-	rng := rand.New(rand.NewPCG(3, 4))
-	for range 20000 {
-		var b strings.Builder
-		for range rng.IntN(12) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		texts = append(texts, b.String())
-	}
+	texts = append(texts, pieced(rand.New(rand.NewPCG(3, 4)), pieces, 20000, 12)...)
 	for _, s := range texts {
 		got, want := tokensInto(nil, s), tokensBefore(s)
 		if i := firstDiff(got, want); i >= 0 {
@@ -211,4 +197,17 @@ func at(ts []tok, i int) tok {
 		return ts[i]
 	}
 	return tok{}
+}
+
+// pieced is n random strings of fewer than most pieces each.
+func pieced(rng *rand.Rand, pieces []string, n, most int) []string {
+	out := make([]string, n)
+	for i := range out {
+		var b strings.Builder
+		for range rng.IntN(most) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		out[i] = b.String()
+	}
+	return out
 }
