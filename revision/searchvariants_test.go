@@ -211,3 +211,65 @@ func pieced(rng *rand.Rand, pieces []string, n, most int) []string {
 	}
 	return out
 }
+
+// markupLoweredBefore is markupLowered as first written, a byte at a
+// time.
+func markupLoweredBefore(raw []byte) string {
+	buf := make([]byte, 0, len(raw)+8)
+	inTag, bad := false, false
+	for i := 0; i < len(raw); {
+		c := raw[i]
+		switch {
+		case c == '<':
+			inTag, bad = true, false
+			buf = append(buf, ' ')
+		case inTag:
+			inTag = c != '>'
+		case c < utf8.RuneSelf:
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf, bad = append(buf, c), false
+		default:
+			r, n := utf8.DecodeRune(raw[i:])
+			switch {
+			case r == utf8.RuneError && n == 1:
+				if !bad {
+					buf = append(buf, ' ')
+				}
+				bad = true
+			case r == '’' || r == '‘':
+				buf, bad = append(buf, '\''), false
+			default:
+				buf, bad = utf8.AppendRune(buf, unicode.ToLower(r)), false
+			}
+			i += n
+			continue
+		}
+		i++
+	}
+	return string(buf)
+}
+
+// TestMarkupLoweredAsBefore checks markupLowered against the byte loop
+// it replaced, on the bundled pages and on random strings of markup,
+// capitals in and out of ASCII, the typographic quotes and bytes that
+// are not UTF-8.
+func TestMarkupLoweredAsBefore(t *testing.T) {
+	texts := []string{"", "<", ">", "<<>", "a<b<c>d", "<a\xff>b", "\xff\xfe", "A\xffB"}
+	for _, glob := range []string{"../testdata/yonhap/pages/*.txt", "../testdata/ap/*", "*/testdata/*"} {
+		paths, _ := filepath.Glob(glob)
+		for _, p := range paths {
+			if data, err := os.ReadFile(p); err == nil {
+				texts = append(texts, string(data))
+			}
+		}
+	}
+	pieces := []string{"<", ">", "<p>", "</a>", "a", "Z", "The ", "İ", "É", "ẞ", "\u212a", "’", "‘", "\xff", "\xe2\x80", " ", "\n", "1"}
+	texts = append(texts, pieced(rand.New(rand.NewPCG(5, 6)), pieces, 20000, 16)...)
+	for _, s := range texts {
+		if got, want := markupLowered([]byte(s)), markupLoweredBefore([]byte(s)); got != want {
+			t.Fatalf("%.80q:\n got %.200q\nwant %.200q", s, got, want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package revision
 
 import (
+	"bytes"
 	"strings"
 	"sync"
 	"unicode"
@@ -49,22 +50,39 @@ func MarkupSearchText(raw []byte, max int) string {
 
 // markupLowered is raw with its markup dropped, its bytes that are not
 // UTF-8 replaced and its text lowered, as MarkupSearchWords reads it.
+// Runs of bytes it keeps as they are (ASCII but capitals and <) are
+// copied whole, and the result is built in place: a byte at a time and
+// copied out at the end, it was a fifth of reading a page's words.
 func markupLowered(raw []byte) string {
-	buf := make([]byte, 0, len(raw)+8)
+	var b strings.Builder
+	b.Grow(len(raw) + 8)
 	inTag, bad := false, false // bad: the last byte written replaced bytes that are not UTF-8
 	for i := 0; i < len(raw); {
+		if inTag {
+			j := bytes.IndexAny(raw[i:], "<>")
+			if j < 0 {
+				break
+			}
+			if i += j; raw[i] == '>' {
+				inTag = false
+				i++
+				continue
+			}
+			// a < inside a tag: a space, as any <
+		}
+		if j := plainRun(raw[i:]); j > 0 {
+			b.Write(raw[i : i+j])
+			i, bad = i+j, false
+			continue
+		}
 		c := raw[i]
 		switch {
 		case c == '<':
 			inTag, bad = true, false
-			buf = append(buf, ' ')
-		case inTag:
-			inTag = c != '>'
-		case c < utf8.RuneSelf:
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			buf, bad = append(buf, c), false
+			b.WriteByte(' ')
+		case c < utf8.RuneSelf: // a capital
+			b.WriteByte(c + 'a' - 'A')
+			bad = false
 		default:
 			// No sequence of UTF-8 holds a < or >, so decoding the raw
 			// bytes reads what the text without its markup holds.
@@ -72,21 +90,42 @@ func markupLowered(raw []byte) string {
 			switch {
 			case r == utf8.RuneError && n == 1:
 				if !bad {
-					buf = append(buf, ' ')
+					b.WriteByte(' ')
 				}
 				bad = true
 			case r == '’' || r == '‘':
-				buf, bad = append(buf, '\''), false
+				b.WriteByte('\'')
+				bad = false
 			default:
-				buf, bad = utf8.AppendRune(buf, unicode.ToLower(r)), false
+				b.WriteRune(unicode.ToLower(r))
+				bad = false
 			}
 			i += n
 			continue
 		}
 		i++
 	}
-	return string(buf)
+	return b.String()
 }
+
+// plainRun is how many bytes at the start of p markupLowered keeps as
+// they are: ASCII, but capitals and <.
+func plainRun(p []byte) int {
+	for i, c := range p {
+		if !plainByte[c] {
+			return i
+		}
+	}
+	return len(p)
+}
+
+// plainByte marks the bytes plainRun keeps.
+var plainByte = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = c != '<' && (c < 'A' || c > 'Z')
+	}
+	return t
+}()
 
 // wordScratch is what lowWords needs for one text and lets go of after:
 // the text's tokens and the words it has met. lowWords runs on every
