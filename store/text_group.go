@@ -63,17 +63,7 @@ func (g wordGroups) postings(arrivals []uint64) textPostings {
 	var offs []uint16
 	for w, inputs := range g {
 		e := ^uint64(0)
-		flush := func() {
-			if len(offs) > 0 {
-				m := p[e]
-				if m == nil {
-					m = map[string][]uint16{}
-					p[e] = m
-				}
-				m[w] = append(m[w], offs...)
-			}
-			offs = offs[:0]
-		}
+		offs = offs[:0]
 		for _, i := range inputs {
 			a := arrivals[i]
 			if a == 0 {
@@ -81,12 +71,25 @@ func (g wordGroups) postings(arrivals []uint64) textPostings {
 			}
 			ae, off := textSlot(a)
 			if ae != e {
-				flush()
-				e = ae
+				p.put(e, w, offs)
+				e, offs = ae, offs[:0]
 			}
 			offs = append(offs, off)
 		}
-		flush()
+		p.put(e, w, offs)
 	}
 	return p
+}
+
+// put files offs, when there are any, under word w of epoch e.
+func (p textPostings) put(e uint64, w string, offs []uint16) {
+	if len(offs) == 0 {
+		return
+	}
+	m := p[e]
+	if m == nil {
+		m = map[string][]uint16{}
+		p[e] = m
+	}
+	m[w] = append(m[w], offs...)
 }
