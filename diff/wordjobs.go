@@ -35,6 +35,18 @@ func (al *aligner) diffWordsAhead() {
 	if order == nil || size < parallelWords || runtime.GOMAXPROCS(0) < 2 {
 		return
 	}
+	jobs := al.encodeJobs(order)
+	diffJobs(jobs)
+	al.ahead = make(map[int][]Word, len(jobs))
+	for _, j := range jobs {
+		al.ahead[j.unit] = j.words
+	}
+}
+
+// encodeJobs encodes the texts of the units of order in the comparison's
+// codec, in turn, until the deadline: a pair of one text twice, or whose
+// tokens no codec can hold, gets its words here.
+func (al *aligner) encodeJobs(order []int) []wordJob {
 	if al.codec == nil {
 		al.codec = newRuneCodec()
 	}
@@ -45,16 +57,18 @@ func (al *aligner) diffWordsAhead() {
 		}
 		old, new := al.pairTexts(al.units[k])
 		j := wordJob{unit: k}
-		switch {
-		case old == new:
+		if old == new {
 			j.words = sameWords(old)
-		default:
-			if j.c, j.a, j.b = encodePair(al.codec, old, new); j.c == nil {
-				j.words = replaceWords(old, new)
-			}
+		} else if j.c, j.a, j.b = encodePair(al.codec, old, new); j.c == nil {
+			j.words = replaceWords(old, new)
 		}
 		jobs = append(jobs, j)
 	}
+	return jobs
+}
+
+// diffJobs diffs the encoded jobs on every core.
+func diffJobs(jobs []wordJob) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
@@ -67,10 +81,6 @@ func (al *aligner) diffWordsAhead() {
 		})
 	}
 	wg.Wait()
-	al.ahead = make(map[int][]Word, len(jobs))
-	for _, j := range jobs {
-		al.ahead[j.unit] = j.words
-	}
 }
 
 // wordUnits lists the units whose words emit diffs, in the order it
