@@ -102,18 +102,57 @@ func (d *decoder) varint() int64 {
 
 func (d *decoder) str() string { return string(d.take(d.uvarint())) }
 
-func (d *decoder) sketch() revision.Sketch {
-	s := revision.Sketch{N: d.uvarint()}
+// keyAndWords reads a story key and the headline words after it, all
+// of them copied out in one string: a string a word was a third of
+// decoding a story's members for grouping. The first pass checks the
+// lengths and finds the end, the second cuts the strings.
+func (d *decoder) keyAndWords() (key string, words []string) {
+	start := d.b
+	d.take(d.uvarint())
 	n := d.uvarint()
-	raw := d.take(4 * n)
+	for i := 0; i < n && d.err == nil; i++ {
+		d.take(d.uvarint())
+	}
 	if d.err != nil {
-		return s
+		return "", nil
 	}
-	s.Min = make([]uint32, n)
-	for i := range s.Min {
-		s.Min[i] = binary.BigEndian.Uint32(raw[4*i:])
+	text := string(start[:len(start)-len(d.b)])
+	at := 0
+	next := func() string {
+		l, k := binary.Uvarint(start[at:])
+		at += k + int(l)
+		return text[at-int(l) : at]
 	}
-	return s
+	key = next()
+	_, k := binary.Uvarint(start[at:])
+	at += k
+	words = make([]string, n)
+	for i := range words {
+		words[i] = next()
+	}
+	return key, words
+}
+
+// sketches reads a lead's sketch and a body's, their hashes in one
+// allocation.
+func (d *decoder) sketches() (lead, body revision.Sketch) {
+	lead.N = d.uvarint()
+	leadRaw := d.take(4 * d.uvarint())
+	body.N = d.uvarint()
+	bodyRaw := d.take(4 * d.uvarint())
+	if d.err != nil {
+		return lead, body
+	}
+	hs := make([]uint32, (len(leadRaw)+len(bodyRaw))/4)
+	nl := len(leadRaw) / 4
+	for i := 0; i < nl; i++ {
+		hs[i] = binary.BigEndian.Uint32(leadRaw[4*i:])
+	}
+	for i := nl; i < len(hs); i++ {
+		hs[i] = binary.BigEndian.Uint32(bodyRaw[4*(i-nl):])
+	}
+	lead.Min, body.Min = hs[:nl:nl], hs[nl:]
+	return lead, body
 }
 
 // decodeFeatures copies everything out of b, so b may be a bbolt value
@@ -133,14 +172,8 @@ func decodeFeatures(b []byte) (revision.Features, error) {
 	f.Seq = int(binary.BigEndian.Uint16(head[4:]))
 	bits := head[6]
 	f.SeqKnown, f.Update, f.Repeat, f.Urgent = bits&1 != 0, bits&2 != 0, bits&4 != 0, bits&8 != 0
-	f.Key = d.str()
-	n := d.uvarint()
-	f.Words = make([]string, 0, min(n, 256))
-	for i := 0; i < n && d.err == nil; i++ {
-		f.Words = append(f.Words, d.str())
-	}
-	f.Lead = d.sketch()
-	f.Body = d.sketch()
+	f.Key, f.Words = d.keyAndWords()
+	f.Lead, f.Body = d.sketches()
 	if format >= 2 {
 		f.Agency = d.str()
 		f.Version = d.uvarint()

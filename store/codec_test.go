@@ -1,10 +1,14 @@
 package store
 
 import (
+	"encoding/binary"
 	"reflect"
+	"slices"
 	"testing"
 
 	"lede/revision"
+	"lede/revision/revisiontest"
+	"lede/revision/wire"
 )
 
 func codecSample() revision.Features {
@@ -70,4 +74,96 @@ func FuzzDecodeFeatures(f *testing.F) {
 			}
 		}
 	})
+}
+
+// decodeFeaturesBefore is decodeFeatures as it was before a member's
+// words and sketches shared their allocations: a string a word, a slice a
+// sketch.
+func decodeFeaturesBefore(b []byte) (revision.Features, error) {
+	d := &decoder{b: b}
+	format := d.take(1)[0]
+	if d.err == nil && format != 1 && format != featuresFormat {
+		return revision.Features{}, errCorrupt
+	}
+	var f revision.Features
+	head := d.take(7)
+	if d.err != nil {
+		return f, d.err
+	}
+	f.Date = featuresDate(b)
+	f.Seq = int(binary.BigEndian.Uint16(head[4:]))
+	bits := head[6]
+	f.SeqKnown, f.Update, f.Repeat, f.Urgent = bits&1 != 0, bits&2 != 0, bits&4 != 0, bits&8 != 0
+	f.Key = d.str()
+	n := d.uvarint()
+	f.Words = make([]string, 0, min(n, 256))
+	for i := 0; i < n && d.err == nil; i++ {
+		f.Words = append(f.Words, d.str())
+	}
+	sketch := func() revision.Sketch {
+		s := revision.Sketch{N: d.uvarint()}
+		n := d.uvarint()
+		raw := d.take(4 * n)
+		if d.err != nil {
+			return s
+		}
+		s.Min = make([]uint32, n)
+		for i := range s.Min {
+			s.Min[i] = binary.BigEndian.Uint32(raw[4*i:])
+		}
+		return s
+	}
+	f.Lead = sketch()
+	f.Body = sketch()
+	if format >= 2 {
+		f.Agency = d.str()
+		f.Version = d.uvarint()
+		f.Slug = d.str()
+		f.Cycle = d.str()
+		f.Sent = d.varint()
+	}
+	return f, d.err
+}
+
+// TestDecodeFeaturesAsBefore checks decodeFeatures against the decoder
+// it replaced on the features of 2,000 synthetic pages, in both formats,
+// and that a lead's hashes, which share an allocation with the body's,
+// cannot be appended over the body's.
+func TestDecodeFeaturesAsBefore(t *testing.T) {
+	var values [][]byte
+	err := revisiontest.Generate(revisiontest.Config{Seed: 2, Revisions: 2000}, func(p revisiontest.Page) error {
+		r, err := wire.Parse(p.Name, p.Text, wire.Options{})
+		if err != nil {
+			return err
+		}
+		f := revision.FeaturesOf(r)
+		values = append(values, encodeFeatures(f), formatOne(f))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	values = append(values, encodeFeatures(revision.Features{}), encodeFeatures(codecSample()))
+	for i, v := range values {
+		got, gerr := decodeFeatures(v)
+		want, werr := decodeFeaturesBefore(v)
+		if gerr != werr || !reflect.DeepEqual(got, want) {
+			t.Fatalf("value %d: decoded %+v (%v), before %+v (%v)", i, got, gerr, want, werr)
+		}
+		body := slices.Clone(got.Body.Min)
+		_ = append(got.Lead.Min, 1, 2, 3)
+		if !slices.Equal(got.Body.Min, body) {
+			t.Fatalf("value %d: appending to the lead's hashes changed the body's", i)
+		}
+	}
+	// Cut short anywhere, a value fails or reads alike both ways.
+	for i, v := range values[:40] {
+		for cut := range len(v) {
+			got, gerr := decodeFeatures(v[:cut])
+			want, werr := decodeFeaturesBefore(v[:cut])
+			if gerr != werr || gerr == nil && !reflect.DeepEqual(got, want) {
+				t.Fatalf("value %d cut at %d: decoded %+v (%v), before %+v (%v)", i, cut, got, gerr, want, werr)
+			}
+		}
+	}
 }
