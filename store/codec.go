@@ -158,22 +158,38 @@ func (d *decoder) sketches() (lead, body revision.Sketch) {
 // decodeFeatures copies everything out of b, so b may be a bbolt value
 // that dies with its transaction.
 func decodeFeatures(b []byte) (revision.Features, error) {
-	d := &decoder{b: b}
-	format := d.take(1)[0]
-	if d.err == nil && format != 1 && format != featuresFormat {
-		return revision.Features{}, errCorrupt
-	}
+	d := decoder{b: b}
 	var f revision.Features
+	format, err := d.featuresHead(b, &f)
+	if err != nil {
+		return f, err
+	}
+	f.Key, f.Words = d.keyAndWords()
+	f.Lead, f.Body = d.sketches()
+	d.featuresTail(format, &f)
+	return f, d.err
+}
+
+// featuresHead reads what precedes the key: the format, the date and the
+// version. A format lede does not know is corrupt.
+func (d *decoder) featuresHead(b []byte, f *revision.Features) (format byte, err error) {
+	format = d.take(1)[0]
+	if d.err == nil && format != 1 && format != featuresFormat {
+		return format, errCorrupt
+	}
 	head := d.take(7)
 	if d.err != nil {
-		return f, d.err
+		return format, d.err
 	}
 	f.Date = featuresDate(b)
 	f.Seq = int(binary.BigEndian.Uint16(head[4:]))
 	bits := head[6]
 	f.SeqKnown, f.Update, f.Repeat, f.Urgent = bits&1 != 0, bits&2 != 0, bits&4 != 0, bits&8 != 0
-	f.Key, f.Words = d.keyAndWords()
-	f.Lead, f.Body = d.sketches()
+	return format, nil
+}
+
+// featuresTail reads what format 2 added after the sketches.
+func (d *decoder) featuresTail(format byte, f *revision.Features) {
 	if format >= 2 {
 		f.Agency = d.str()
 		f.Version = d.uvarint()
@@ -181,7 +197,6 @@ func decodeFeatures(b []byte) (revision.Features, error) {
 		f.Cycle = d.str()
 		f.Sent = d.varint()
 	}
-	return f, d.err
 }
 
 // deflate compresses raw input for storage; inflate restores it byte for

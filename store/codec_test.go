@@ -80,49 +80,36 @@ func FuzzDecodeFeatures(f *testing.F) {
 // words and sketches shared their allocations: a string a word, a slice a
 // sketch.
 func decodeFeaturesBefore(b []byte) (revision.Features, error) {
-	d := &decoder{b: b}
-	format := d.take(1)[0]
-	if d.err == nil && format != 1 && format != featuresFormat {
-		return revision.Features{}, errCorrupt
-	}
+	d := decoder{b: b}
 	var f revision.Features
-	head := d.take(7)
-	if d.err != nil {
-		return f, d.err
+	format, err := d.featuresHead(b, &f)
+	if err != nil {
+		return f, err
 	}
-	f.Date = featuresDate(b)
-	f.Seq = int(binary.BigEndian.Uint16(head[4:]))
-	bits := head[6]
-	f.SeqKnown, f.Update, f.Repeat, f.Urgent = bits&1 != 0, bits&2 != 0, bits&4 != 0, bits&8 != 0
 	f.Key = d.str()
 	n := d.uvarint()
 	f.Words = make([]string, 0, min(n, 256))
 	for i := 0; i < n && d.err == nil; i++ {
 		f.Words = append(f.Words, d.str())
 	}
-	sketch := func() revision.Sketch {
-		s := revision.Sketch{N: d.uvarint()}
-		n := d.uvarint()
-		raw := d.take(4 * n)
-		if d.err != nil {
-			return s
-		}
-		s.Min = make([]uint32, n)
-		for i := range s.Min {
-			s.Min[i] = binary.BigEndian.Uint32(raw[4*i:])
-		}
+	f.Lead, f.Body = sketchBefore(&d), sketchBefore(&d)
+	d.featuresTail(format, &f)
+	return f, d.err
+}
+
+// sketchBefore reads one sketch into a slice of its own.
+func sketchBefore(d *decoder) revision.Sketch {
+	s := revision.Sketch{N: d.uvarint()}
+	n := d.uvarint()
+	raw := d.take(4 * n)
+	if d.err != nil {
 		return s
 	}
-	f.Lead = sketch()
-	f.Body = sketch()
-	if format >= 2 {
-		f.Agency = d.str()
-		f.Version = d.uvarint()
-		f.Slug = d.str()
-		f.Cycle = d.str()
-		f.Sent = d.varint()
+	s.Min = make([]uint32, n)
+	for i := range s.Min {
+		s.Min[i] = binary.BigEndian.Uint32(raw[4*i:])
 	}
-	return f, d.err
+	return s
 }
 
 // TestDecodeFeaturesAsBefore checks decodeFeatures against the decoder
