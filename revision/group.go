@@ -149,6 +149,12 @@ func (t *Thresholds) mayMatch(h, body float64) bool {
 		h >= t.RelatedHead && body >= t.RelatedBody && h+1+body >= t.RelatedSum
 }
 
+// bodyAlone reports whether a pair with headline similarity h can match
+// by its bodies alone ("same body"): h meets no rule's headline.
+func (t *Thresholds) bodyAlone(h float64) bool {
+	return h != 1 && h < t.SameHeadline && h < t.SameTextHead && h < t.RelatedHead
+}
+
 // content compares a and b by their texts and dates; whole is false
 // when a pair that cannot match may be left half compared (matching).
 func (t *Thresholds) content(a, b Features, whole bool) Match {
@@ -162,8 +168,16 @@ func (t *Thresholds) content(a, b Features, whole bool) Match {
 		return m
 	}
 	h := HeadlineDice(a.Words, b.Words)
-	body := a.Body.Containment(b.Body)
-	if !whole && !t.mayMatch(h, body) {
+	var body float64
+	if !whole && t.bodyAlone(h) {
+		// Only "same body" can match: leave the bodies half compared
+		// once they cannot reach it.
+		var reach bool
+		if body, reach = a.Body.containmentReaches(b.Body, t.SameBody); !reach || min(a.Body.N, b.Body.N) < t.SameBodyMin {
+			m.Rule = "different"
+			return m
+		}
+	} else if body = a.Body.Containment(b.Body); !whole && !t.mayMatch(h, body) {
 		m.Rule = "different"
 		return m
 	}

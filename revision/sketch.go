@@ -185,6 +185,43 @@ func (a Sketch) Containment(b Sketch) float64 {
 	return min(c, 1)
 }
 
+// containmentReaches is a.Containment(b) and whether it is at least
+// least, leaving the merge of the two sketches as soon as the hashes
+// left to compare cannot bring it there (the value is then 0). The
+// containment grows with the hashes the sketches share, so the bound is
+// the containment of the shared hashes found so far plus every hash left
+// on the shorter side, computed as Containment computes it.
+func (a Sketch) containmentReaches(b Sketch, least float64) (float64, bool) {
+	if a.N == 0 || b.N == 0 || min(a.N, b.N) == 0 {
+		return 0, 0 >= least
+	}
+	limit := ^uint32(0)
+	if a.N > len(a.Min) {
+		limit = min(limit, a.Min[len(a.Min)-1])
+	}
+	if b.N > len(b.Min) {
+		limit = min(limit, b.Min[len(b.Min)-1])
+	}
+	na, nb := upTo(a.Min, limit), upTo(b.Min, limit)
+	am, bm := a.Min[:na], b.Min[:nb]
+	containment := func(both int) float64 {
+		j := float64(both) / float64(max(na+nb-both, 1))
+		return min(j*float64(a.N+b.N)/((1+j)*float64(min(a.N, b.N))), 1)
+	}
+	i, k, both := 0, 0, 0
+	for i < len(am) && k < len(bm) {
+		if (i+k)%8 == 0 && containment(both+min(len(am)-i, len(bm)-k)) < least {
+			return 0, false
+		}
+		x, y := am[i], bm[k]
+		i += b2i(x <= y)
+		k += b2i(y <= x)
+		both += b2i(x == y)
+	}
+	c := containment(both)
+	return c, c >= least
+}
+
 // radixSort sorts a in four passes of a byte each, through spare, and
 // returns a sorted and the buffer it did not return (to keep for the
 // next call). A page has a few hundred shingles, and sorting their hashes

@@ -1,6 +1,7 @@
 package revision
 
 import (
+	"math"
 	"math/rand"
 	"slices"
 	"testing"
@@ -73,6 +74,46 @@ func TestRadixSortSorts(t *testing.T) {
 		}
 		if n > 0 && &got[0] != &a[0] {
 			t.Fatalf("n=%d: the result is not in the list's own array", n)
+		}
+	}
+}
+
+// TestContainmentReachesAsContainment checks the early-leaving merge
+// against Containment on random sketches sharing none, some, most or all
+// of their hashes, small and full, at thresholds around the values they
+// give: the same
+// containment whenever it reaches the threshold, and the same answer to
+// whether it does.
+func TestContainmentReachesAsContainment(t *testing.T) {
+	rng := rand.New(rand.NewSource(9))
+	sketchOf := func(hs []uint32, n int) Sketch {
+		hs = slices.Compact(slices.Sorted(slices.Values(hs)))
+		return Sketch{N: max(n, len(hs)), Min: hs[:min(len(hs), SketchSize)]}
+	}
+	var pairs [][2]Sketch
+	for range 5000 {
+		shared := rng.Intn(200)
+		var a, b []uint32
+		for range shared {
+			h := rng.Uint32()
+			a, b = append(a, h), append(b, h)
+		}
+		for range rng.Intn(100) {
+			a = append(a, rng.Uint32())
+		}
+		for range rng.Intn(100) {
+			b = append(b, rng.Uint32())
+		}
+		pairs = append(pairs, [2]Sketch{sketchOf(a, len(a)), sketchOf(b, len(b))})
+	}
+	pairs = append(pairs, [2]Sketch{{}, {}}, [2]Sketch{sketchOf([]uint32{1, 2}, 2), {}})
+	for i, p := range pairs {
+		want := p[0].Containment(p[1])
+		for _, least := range []float64{0, 0.1, 0.5, 0.9, want, math.Nextafter(want, 2), 1} {
+			got, reach := p[0].containmentReaches(p[1], least)
+			if reach != (want >= least) || reach && got != want {
+				t.Fatalf("pair %d at %v: %v, %v; Containment %v", i, least, got, reach, want)
+			}
 		}
 	}
 }
