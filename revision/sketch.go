@@ -123,6 +123,17 @@ func (a Sketch) Jaccard(b Sketch) float64 {
 	if a.N == 0 || b.N == 0 {
 		return 0
 	}
+	// Both lists are sorted and free of repeats: the union below the
+	// limit is what each holds below it, less what they share.
+	am, bm := a.complete(b)
+	both := CommonSorted(am, bm)
+	union := len(am) + len(bm) - both
+	return float64(both) / float64(max(union, 1))
+}
+
+// complete is the hashes of a and of b below the largest hash both
+// sketches are complete up to.
+func (a Sketch) complete(b Sketch) (am, bm []uint32) {
 	limit := ^uint32(0)
 	if a.N > len(a.Min) {
 		limit = min(limit, a.Min[len(a.Min)-1])
@@ -130,13 +141,7 @@ func (a Sketch) Jaccard(b Sketch) float64 {
 	if b.N > len(b.Min) {
 		limit = min(limit, b.Min[len(b.Min)-1])
 	}
-	// Both lists are sorted and free of repeats: the union below limit is
-	// what each holds below it, less what they share.
-	na, nb := upTo(a.Min, limit), upTo(b.Min, limit)
-	am, bm := a.Min[:na], b.Min[:nb]
-	both := CommonSorted(am, bm)
-	union := na + nb - both
-	return float64(both) / float64(max(union, 1))
+	return a.Min[:upTo(a.Min, limit)], b.Min[:upTo(b.Min, limit)]
 }
 
 // CommonSorted counts the values two sorted lists without repeats share:
@@ -195,15 +200,8 @@ func (a Sketch) containmentReaches(b Sketch, least float64) (float64, bool) {
 	if a.N == 0 || b.N == 0 || min(a.N, b.N) == 0 {
 		return 0, 0 >= least
 	}
-	limit := ^uint32(0)
-	if a.N > len(a.Min) {
-		limit = min(limit, a.Min[len(a.Min)-1])
-	}
-	if b.N > len(b.Min) {
-		limit = min(limit, b.Min[len(b.Min)-1])
-	}
-	na, nb := upTo(a.Min, limit), upTo(b.Min, limit)
-	am, bm := a.Min[:na], b.Min[:nb]
+	am, bm := a.complete(b)
+	na, nb := len(am), len(bm)
 	containment := func(both int) float64 {
 		j := float64(both) / float64(max(na+nb-both, 1))
 		return min(j*float64(a.N+b.N)/((1+j)*float64(min(a.N, b.N))), 1)
