@@ -173,7 +173,10 @@ func (t *Thresholds) content(a, b Features, whole bool) Match {
 		// Only "same body" can match: leave the bodies half compared
 		// once they cannot reach it.
 		var reach bool
-		if body, reach = a.Body.containmentReaches(b.Body, t.SameBody); !reach || min(a.Body.N, b.Body.N) < t.SameBodyMin {
+		if min(a.Body.N, b.Body.N) >= t.SameBodyMin {
+			body, reach = a.Body.containmentReaches(b.Body, t.SameBody)
+		}
+		if !reach {
 			m.Rule = "different"
 			return m
 		}

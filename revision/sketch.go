@@ -181,12 +181,19 @@ func upTo(hs []uint32, limit uint32) int {
 // |A∩B|/min(|A|,|B|). It is the right measure for updates, which keep an
 // earlier version's paragraphs and add to them.
 func (a Sketch) Containment(b Sketch) float64 {
-	j := a.Jaccard(b)
-	small := min(a.N, b.N)
-	if small == 0 {
+	if min(a.N, b.N) == 0 {
 		return 0
 	}
-	c := j * float64(a.N+b.N) / ((1 + j) * float64(small))
+	am, bm := a.complete(b)
+	return a.containment(b, CommonSorted(am, bm), len(am), len(bm))
+}
+
+// containment is Containment for sketches whose complete hashes (na of
+// a's, nb of b's) share both: the Jaccard estimate of the two sets,
+// turned into how much of the smaller the larger holds.
+func (a Sketch) containment(b Sketch, both, na, nb int) float64 {
+	j := float64(both) / float64(max(na+nb-both, 1))
+	c := j * float64(a.N+b.N) / ((1 + j) * float64(min(a.N, b.N)))
 	return min(c, 1)
 }
 
@@ -197,18 +204,14 @@ func (a Sketch) Containment(b Sketch) float64 {
 // the containment of the shared hashes found so far plus every hash left
 // on the shorter side, computed as Containment computes it.
 func (a Sketch) containmentReaches(b Sketch, least float64) (float64, bool) {
-	if a.N == 0 || b.N == 0 || min(a.N, b.N) == 0 {
+	if min(a.N, b.N) == 0 {
 		return 0, 0 >= least
 	}
 	am, bm := a.complete(b)
-	na, nb := len(am), len(bm)
-	containment := func(both int) float64 {
-		j := float64(both) / float64(max(na+nb-both, 1))
-		return min(j*float64(a.N+b.N)/((1+j)*float64(min(a.N, b.N))), 1)
-	}
 	i, k, both := 0, 0, 0
 	for i < len(am) && k < len(bm) {
-		if (i+k)%8 == 0 && containment(both+min(len(am)-i, len(bm)-k)) < least {
+		// Now and then: the bound costs a division or two.
+		if (i+k)%8 == 0 && a.containment(b, both+min(len(am)-i, len(bm)-k), len(am), len(bm)) < least {
 			return 0, false
 		}
 		x, y := am[i], bm[k]
@@ -216,7 +219,7 @@ func (a Sketch) containmentReaches(b Sketch, least float64) (float64, bool) {
 		k += b2i(y <= x)
 		both += b2i(x == y)
 	}
-	c := containment(both)
+	c := a.containment(b, both, len(am), len(bm))
 	return c, c >= least
 }
 
