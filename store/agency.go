@@ -16,8 +16,13 @@ var metaAgencies = []byte("agencies") // JSON list of names, as first stored
 
 // addAgency records that a revision of agency name is stored. Names that
 // differ only in case are one agency.
+//
+// An ingest's transaction remembers the names it has seen in its cache,
+// since decoding the list again for every revision was 2% of it: only
+// addAgency writes the list, and only to add, so a name seen once is in
+// the list until the transaction ends.
 func (tx txn) addAgency(name string) error {
-	if name == "" {
+	if name == "" || tx.cache.sawAgency(name) {
 		return nil
 	}
 	list := tx.agencies()
@@ -31,6 +36,22 @@ func (tx txn) addAgency(name string) error {
 		return err
 	}
 	return tx.b(bucketMeta).Put(metaAgencies, raw)
+}
+
+// sawAgency reports whether the transaction stored a revision of agency
+// name before, and remembers that it has now.
+func (c *termCache) sawAgency(name string) bool {
+	if c == nil {
+		return false
+	}
+	if c.agencies[name] {
+		return true
+	}
+	if c.agencies == nil {
+		c.agencies = map[string]bool{}
+	}
+	c.agencies[name] = true
+	return false
 }
 
 func (tx txn) agencies() []string {

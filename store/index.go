@@ -319,6 +319,8 @@ type termCache struct {
 	stories map[uint64]storyRecord
 	hits    scoreTable                // candidates' scores, reused by each lookup
 	fitsOf  map[uint64]*revision.Fits // beside members (ingest_fits.go)
+	// agencies are the agency names the transaction stored (agency.go).
+	agencies map[string]bool
 }
 
 // scores returns an empty table for candidate scores, reusing the last
