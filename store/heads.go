@@ -49,15 +49,23 @@ func (tx txn) addHead(uid uint64, headline string) error {
 
 // refreshHeads rebuilds story uid's entry from its revisions, after they
 // changed (merge, split, a displaced version); a story left without
-// revisions loses its entry.
+// revisions loses its entry. An entry that comes out as it was is left
+// alone with its words: most refreshes (a version filed under its key, a
+// year found for the story) change no headline, and taking every word
+// out and putting it back was 15,000 of the 44,000 deletes and 16,000
+// of the 450,000 puts an ingest of 20,000 synthetic pages made.
 func (tx txn) refreshHeads(uid uint64) error {
 	v, err := tx.headsOf(uid)
 	if err != nil {
 		return err
 	}
+	old := tx.b(bucketHeads).Get(u64(uid))
+	if bytes.Equal(old, v) && (old == nil) == (v == nil) {
+		return nil
+	}
 	// The words index follows: out with the old headlines' words, in
 	// with the new ones' (some are both).
-	if err := tx.delWords(uid, tx.b(bucketHeads).Get(u64(uid))); err != nil {
+	if err := tx.delWords(uid, old); err != nil {
 		return err
 	}
 	if v == nil {
