@@ -229,19 +229,37 @@ func versionOf(f Features) int {
 // story, and one version sent twice under its key is a substitute, a
 // correction or a part of a version sent in takes, never another story.
 func Conflicts(f Features, members []Features) bool {
+	return conflictAt(f, members) != noConflict
+}
+
+// conflictAt is the one member f conflicts with (Conflicts), noConflict
+// when there is none and manyConflicts when there are more: Decide
+// needs the member to weigh displacing it, and finding it in the same
+// pass as the answer spares comparing pages twice (Recapture).
+func conflictAt(f Features, members []Features) int {
 	if !f.SeqKnown || f.Repeat {
-		return false
+		return noConflict
 	}
-	for _, m := range members {
-		if SameKey(f, m) {
+	at := noConflict
+	for i := range members {
+		m := &members[i]
+		if SameKey(f, *m) {
 			continue
 		}
-		if m.SeqKnown && !m.Repeat && versionOf(m) == versionOf(f) && !Recapture(f, m) {
-			return true
+		if m.SeqKnown && !m.Repeat && versionOf(*m) == versionOf(f) && !Recapture(f, *m) {
+			if at != noConflict {
+				return manyConflicts
+			}
+			at = i
 		}
 	}
-	return false
+	return at
 }
+
+const (
+	noConflict    = -1
+	manyConflicts = -2
+)
 
 // Recapture reports whether two revisions with the same version are one
 // page captured twice: the same headline, the same lead and one body
@@ -268,11 +286,11 @@ func Decide(f Features, cands []Candidate) Decision {
 	for _, c := range cands {
 		h := hit{c: c}
 		var best Match
-		if Conflicts(f, c.Members) {
+		if at := conflictAt(f, c.Members); at != noConflict {
 			// Displacing a member only matters if the story then wins:
 			// a displacing hit is never merged. So the check stops early
 			// when a story found already fits f strictly better.
-			i, mine, ok := displaceable(f, c.Members, c.Fits, func(m Match) bool {
+			i, mine, ok := displaceable(f, at, c.Members, c.Fits, func(m Match) bool {
 				return slices.ContainsFunc(hits, func(x hit) bool { return x.match.beats(m) })
 			})
 			if !ok {
@@ -341,27 +359,19 @@ func (m Match) beats(o Match) bool {
 // member it would displace.
 const displaceMargin = 0.1
 
-// displaceable finds the one member of a story that claims f's version
-// and reports whether f fits the rest of the story clearly better than
-// that member does; mine is f's best match with the rest. It gives up
-// early, reporting false, when f's match with the rest is beaten anyway.
+// displaceable reports whether f fits the rest of a story clearly better
+// than the member at, the one that claims f's version (conflictAt: none
+// when several do), does; mine is f's best match with the rest. It gives
+// up early, reporting false, when f's match with the rest is beaten
+// anyway.
 //
 // How well the member fits the rest does not depend on f, so fits
 // remembers it from one decision to the next.
-func displaceable(f Features, members []Features, fits *Fits, beaten func(Match) bool) (at int, mine Match, ok bool) {
-	at = -1
-	for i, m := range members {
-		if Conflicts(f, []Features{m}) {
-			if at >= 0 {
-				return 0, Match{}, false
-			}
-			at = i
-		}
-	}
+func displaceable(f Features, at int, members []Features, fits *Fits, beaten func(Match) bool) (int, Match, bool) {
 	if at < 0 || len(members) < 2 {
 		return 0, Match{}, false
 	}
-	mine = bestMatchBut(f, members, at)
+	mine := bestMatchBut(f, members, at)
 	if !mine.OK || beaten(mine) {
 		return 0, Match{}, false
 	}

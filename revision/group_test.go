@@ -186,6 +186,43 @@ func TestDecideDisplacesTheWeakerClaimant(t *testing.T) {
 	}
 }
 
+// TestConflictAt: the one member that claims a revision's version, none
+// when no member or a re-capture of the revision does, and "many" when two
+// do (then no member can be displaced); Conflicts agrees with it.
+func TestConflictAt(t *testing.T) {
+	first := feat("S. Korea reports 1 more death, toll at 18", lead, body, day1, 0)
+	second := feat("S. Korea reports 1 more death, toll at 18", lead, append(body, "Added."), day1, 2)
+	claimant := feat("Death toll now at 21", "Four more people died in Daegu on Sunday.",
+		[]string{body[0], "An 80-year-old woman was found dead at home."}, day1, 2)
+	other := feat("Daegu closes schools", "Daegu closed its schools on Sunday.", []string{body[1]}, day1, 2)
+	recap := second
+	recap.Body = SketchOf(append(append([]string(nil), body...), "Added.", "A closing paragraph."))
+	repeat := second
+	repeat.Repeat = true
+	tests := []struct {
+		name    string
+		f       Features
+		members []Features
+		want    int
+	}{
+		{"no member of its version", second, []Features{first}, noConflict},
+		{"one claimant", second, []Features{first, claimant}, 1},
+		{"one claimant first", second, []Features{claimant, first}, 0},
+		{"two claimants", second, []Features{claimant, first, other}, manyConflicts},
+		{"a re-capture is no claimant", recap, []Features{first, second}, noConflict},
+		{"a repeat conflicts with none", repeat, []Features{claimant, other}, noConflict},
+	}
+	for _, tt := range tests {
+		got := conflictAt(tt.f, tt.members)
+		if got != tt.want {
+			t.Errorf("%s: conflictAt %d, want %d", tt.name, got, tt.want)
+		}
+		if c := Conflicts(tt.f, tt.members); c != (tt.want != noConflict) {
+			t.Errorf("%s: Conflicts %v, conflictAt %d", tt.name, c, got)
+		}
+	}
+}
+
 func TestDayDistance(t *testing.T) {
 	tests := []struct {
 		a, b  Date
