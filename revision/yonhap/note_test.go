@@ -2,6 +2,7 @@ package yonhap
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 
 	"lede/revision"
@@ -191,4 +192,22 @@ func sameStrings(a, b []string) bool {
 		return true
 	}
 	return reflect.DeepEqual(a, b)
+}
+
+// TestSortedUnique: paragraph numbers come out ascending, once each,
+// within 1..maxPara, and as an empty list (never nil, which JSON would
+// print as null) when none is left.
+func TestSortedUnique(t *testing.T) {
+	tests := []struct{ in, want []int }{
+		{nil, []int{}},
+		{[]int{0, -3, maxPara + 1}, []int{}},
+		{[]int{5, 3, 5, 1, 3}, []int{1, 3, 5}},
+		{[]int{maxPara, 1, maxPara}, []int{1, maxPara}},
+	}
+	for _, tt := range tests {
+		got := sortedUnique(tt.in)
+		if got == nil || !slices.Equal(got, tt.want) {
+			t.Errorf("sortedUnique(%v) = %#v, want %v", tt.in, got, tt.want)
+		}
+	}
 }
