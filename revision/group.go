@@ -360,18 +360,18 @@ func (m Match) beats(o Match) bool {
 const displaceMargin = 0.1
 
 // displaceable reports whether f fits the rest of a story clearly better
-// than the member at, the one that claims f's version (conflictAt: none
-// when several do), does; mine is f's best match with the rest. It gives
-// up early, reporting false, when f's match with the rest is beaten
-// anyway.
+// than members[at] does, the one member that claims f's version (at is
+// conflictAt's: below 0 when several do, and then none can go); evict
+// is at, mine f's best match with the rest. It gives up early,
+// reporting false, when f's match with the rest is beaten anyway.
 //
 // How well the member fits the rest does not depend on f, so fits
 // remembers it from one decision to the next.
-func displaceable(f Features, at int, members []Features, fits *Fits, beaten func(Match) bool) (int, Match, bool) {
+func displaceable(f Features, at int, members []Features, fits *Fits, beaten func(Match) bool) (evict int, mine Match, ok bool) {
 	if at < 0 || len(members) < 2 {
 		return 0, Match{}, false
 	}
-	mine := bestMatchBut(f, members, at)
+	mine = bestMatchBut(f, members, at)
 	if !mine.OK || beaten(mine) {
 		return 0, Match{}, false
 	}
