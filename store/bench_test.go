@@ -48,6 +48,10 @@ type benchDB struct {
 	quality [3]float64    // pairwise precision, recall, and true pairs
 	last    time.Duration // store time per revision over the last 10% of the build
 	reopen  time.Duration // closing and reopening the file for writing
+	// work is what bbolt counted over the build's transactions: unlike
+	// the times, the same on any machine at any load, so a change that
+	// does less work shows it even when the noise hides its time.
+	work bolt.TxStats
 }
 
 var (
@@ -125,6 +129,7 @@ func buildBenchDB(b *testing.B, n int) *benchDB {
 	}
 	bd.wall = time.Since(start)
 	bd.last /= time.Duration(n - lastFrom)
+	bd.work = db.bolt.Stats().TxStats
 	stopPeak()
 	// The CLI opens the file for every batch so readers get their turn:
 	// time a close and read-write reopen at this size.
@@ -277,6 +282,13 @@ func BenchmarkIngest(b *testing.B) {
 				b.ReportMetric(float64(bd.peak)/(1<<20), "peak-heap-MiB")
 				b.ReportMetric(float64(peakRSS())/(1<<20), "peak-rss-MiB")
 				b.ReportMetric(float64(bd.reopen.Microseconds())/1000, "reopen-ms")
+				// Cursors are bbolt's lookups and writes (every Get, Put
+				// and Delete makes one), nodes the pages a transaction
+				// read into nodes to change them, page writes the pages
+				// its commits wrote (a value's overflow pages each).
+				b.ReportMetric(float64(bd.work.GetCursorCount())/float64(n), "cursors/rev")
+				b.ReportMetric(float64(bd.work.GetNodeCount())/float64(n), "nodes/rev")
+				b.ReportMetric(float64(bd.work.GetWrite())/float64(n), "page-writes/rev")
 				b.ReportMetric(bd.quality[0], "precision")
 				b.ReportMetric(bd.quality[1], "recall")
 			}
