@@ -6,9 +6,10 @@ import "strings"
 // hand. Tried at every place a figure may start in every changed
 // paragraph, Go's regexp took a tenth of comparing the 1 MB pair and a
 // twentieth of a typical one; the expression is small and has one answer
-// at each place, so it is read here directly. TestMatchFigureAsExpression checks that it finds
-// what the expression finds, anchored, on every place of the bundled
-// paragraphs and on random text.
+// at each place, so it is read here directly. TestMatchFigureAsExpression
+// checks that it finds what the expression finds, anchored, on every
+// place of the bundled paragraphs and on random text, and
+// FuzzMatchFigureAsExpression on any text.
 //
 // The expression is case-insensitive: a letter of it matches either
 // case, and, as Go's (?i) folds them, "k" also matches the Kelvin sign

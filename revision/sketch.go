@@ -197,8 +197,8 @@ func (a Sketch) containment(b Sketch, both, na, nb int) float64 {
 	return min(c, 1)
 }
 
-// containmentReaches is a.Containment(b) and whether it is at least
-// least, leaving the merge of the two sketches as soon as the hashes
+// containmentReaches is a.Containment(b) and whether it reaches the
+// bound least, leaving the merge of the two sketches as soon as the hashes
 // left to compare cannot bring it there (the value is then 0). The
 // containment grows with the hashes the sketches share, so the bound is
 // the containment of the shared hashes found so far plus every hash left
