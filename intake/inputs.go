@@ -39,6 +39,9 @@ type Input struct {
 	// hash, compression) in the parse worker rather than in the single
 	// write transaction.
 	Stored *store.Input
+	// Listed says the walk saw the file as a regular one, so reading it
+	// need not check that again before it opens it (wire.Options.Listed).
+	Listed bool
 }
 
 // Count walks the paths given to ingest as Each will, to
@@ -88,6 +91,7 @@ func walkInputs(paths []string, ordered bool, yield func(Input) bool, empty func
 			continue
 		default:
 			in.Err = wire.CheckRegular(st.Mode())
+			in.Listed = in.Err == nil
 		}
 		if !yield(in) {
 			return
@@ -136,7 +140,8 @@ func entryInput(path string, t fs.FileMode) (Input, bool) {
 		}
 		t = st.Mode()
 	}
-	return Input{Source: path, Err: wire.CheckRegular(t)}, true
+	err := wire.CheckRegular(t)
+	return Input{Source: path, Err: err, Listed: err == nil}, true
 }
 
 // parseGroup is how many inputs ParseBatches reads and parses at once:
@@ -229,6 +234,7 @@ func parseInput(in Input, stdin io.Reader, opt wire.Options) []Input {
 	if in.Err != nil {
 		return []Input{in}
 	}
+	opt.Listed = in.Listed
 	items, err := wire.ParseFileItems(in.Source, stdin, opt)
 	if err != nil {
 		in.Err = err

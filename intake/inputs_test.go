@@ -66,19 +66,29 @@ func TestParseBatchesStreams(t *testing.T) {
 }
 
 // TestCountInputsMatchesListing: the counting pass finds what the
-// listing yields, and the empty directories.
+// listing yields, and the empty directories. The files the listing saw
+// as regular ones, and only those, are marked Listed, so that reading
+// them skips the check before the open.
 func TestCountInputsMatchesListing(t *testing.T) {
 	dir, empty := t.TempDir(), t.TempDir()
 	for _, name := range []string{"b.txt", "a.txt", "sub/c.txt", ".hidden.txt", ".git/d.txt"} {
 		writeFile(t, filepath.Join(dir, name), "x")
 	}
-	paths := []string{dir, empty, "-", filepath.Join(dir, "missing.txt")}
+	if err := os.Symlink("a.txt", filepath.Join(dir, "link.txt")); err != nil {
+		t.Fatal(err)
+	}
+	paths := []string{dir, empty, "-", filepath.Join(dir, "missing.txt"), filepath.Join(dir, "b.txt")}
 	n, gotEmpty := Count(paths)
 	var listed []string
 	for in := range Each(paths) {
-		listed = append(listed, strings.TrimPrefix(in.Source, dir+"/"))
+		name := strings.TrimPrefix(in.Source, dir+"/")
+		if in.Listed {
+			name += " (listed)"
+		}
+		listed = append(listed, name)
 	}
-	want := []string{"a.txt", "b.txt", "sub/c.txt", "-", "missing.txt"}
+	want := []string{"a.txt (listed)", "b.txt (listed)", "link.txt (listed)", "sub/c.txt (listed)",
+		"-", "missing.txt", "b.txt (listed)"}
 	if !slices.Equal(listed, want) || n != len(want) {
 		t.Errorf("listed %v (counted %d), want %v", listed, n, want)
 	}

@@ -14,14 +14,31 @@ var ErrNotRegular = errors.New("not a regular file")
 // errIsDir is the error for a directory given where a page is read.
 var errIsDir = errors.New("is a directory")
 
-// openInput opens the file at path for reading. Unless streams is set,
-// only a regular file is read: opening a FIFO blocks until a writer
-// comes, and a device or a socket is no page, so either would hang or
-// poison a batch. The path is checked before it is opened (so a device
-// is never opened at all) and the open file again, because the path can
-// be swapped for a FIFO in between; the open itself does not block
-// (openNonBlocking), so that race cannot hang the pipeline either.
-func openInput(path string, streams bool) (*os.File, error) {
+// readFile reads the regular file at path, up to max bytes and one more
+// (so that the caller sees an input over the limit). Only a regular file
+// is read: opening a FIFO blocks until a writer comes, and a device or a
+// socket is no page, so either would hang or poison a batch. Unless the
+// caller listed the file as regular already, the path is checked before
+// it is opened (so a device is never opened at all); the open file is
+// checked again, because the path can be swapped for a FIFO in between,
+// and the open itself does not block (readRegular), so that race cannot
+// hang the pipeline either.
+func readFile(path string, max int64, listed bool) ([]byte, error) {
+	if !listed {
+		st, err := os.Stat(path)
+		if err != nil {
+			return nil, err
+		}
+		if err := CheckRegular(st.Mode()); err != nil {
+			return nil, err
+		}
+	}
+	return readRegular(path, max)
+}
+
+// openStream opens path for reading whatever it is but a directory: with
+// Options.Streams a pipe or a device is read as cat would.
+func openStream(path string) (*os.File, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, err
@@ -29,31 +46,7 @@ func openInput(path string, streams bool) (*os.File, error) {
 	if st.IsDir() {
 		return nil, errIsDir
 	}
-	if streams {
-		return os.Open(path)
-	}
-	if err := CheckRegular(st.Mode()); err != nil {
-		return nil, err
-	}
-	return openRegular(path)
-}
-
-// openRegular opens path without blocking and refuses what it opened
-// unless it is a regular file.
-func openRegular(path string) (*os.File, error) {
-	f, err := openNonBlocking(path)
-	if err != nil {
-		return nil, err
-	}
-	st, err := f.Stat()
-	if err == nil {
-		err = CheckRegular(st.Mode())
-	}
-	if err != nil {
-		f.Close()
-		return nil, err
-	}
-	return f, nil
+	return os.Open(path)
 }
 
 // CheckRegular refuses a file mode that is not a regular file's, saying

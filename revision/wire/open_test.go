@@ -70,20 +70,57 @@ func TestReadInputRefusesNonRegular(t *testing.T) {
 	}
 }
 
-// TestOpenRegularRace: a path checked as a regular file can be a FIFO by
-// the time it is opened. The open that follows the check returns at
-// once and refuses what it opened.
+// TestOpenRegularRace: a path checked as a regular file, or listed as
+// one, can be a FIFO by the time it is opened. The open returns at once
+// and refuses what it opened, with or without the check before it.
 func TestOpenRegularRace(t *testing.T) {
 	fifo := mkfifo(t, filepath.Join(t.TempDir(), "swapped"))
 	err := within(t, 5*time.Second, func() error {
-		f, err := openRegular(fifo)
-		if err == nil {
-			f.Close()
-		}
+		_, err := readRegular(fifo, 1<<20)
 		return err
 	})
 	if err == nil || err.Error() != "not a regular file (a FIFO)" {
-		t.Errorf("openRegular(FIFO) = %v, want not a regular file (a FIFO)", err)
+		t.Errorf("readRegular(FIFO) = %v, want not a regular file (a FIFO)", err)
+	}
+	for _, tc := range []struct{ path, want string }{
+		{fifo, "not a regular file (a FIFO)"},
+		{"/dev/null", "not a regular file (a character device)"},
+		{filepath.Dir(fifo), "is a directory"},
+	} {
+		err := within(t, 5*time.Second, func() error {
+			_, err := ReadInput(tc.path, nil, Options{Listed: true})
+			return err
+		})
+		if err == nil || err.Error() != tc.path+": "+tc.want {
+			t.Errorf("ReadInput(%s, Listed) = %v, want %q", tc.path, err, tc.want)
+		}
+	}
+}
+
+// TestReadRegularSizes reads files around the size limit and names the
+// file in the error of one that is missing, as an *os.File would.
+func TestReadRegularSizes(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []int{0, 1, 99, 100, 101, 511, 512, 513, 5000} {
+		path := filepath.Join(dir, "f")
+		want := strings.Repeat("ab", n)[:n]
+		if err := os.WriteFile(path, []byte(want), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, limit := range []int64{100, 512, 1 << 20} {
+			got, err := readRegular(path, limit)
+			if err != nil {
+				t.Fatalf("%d bytes, limit %d: %v", n, limit, err)
+			}
+			if keep := min(int64(n), limit+1); string(got) != want[:keep] {
+				t.Errorf("%d bytes, limit %d: read %d bytes, want the first %d", n, limit, len(got), keep)
+			}
+		}
+	}
+	missing := filepath.Join(dir, "missing")
+	_, err := readRegular(missing, 100)
+	if !errors.Is(err, os.ErrNotExist) || err.Error() != "open "+missing+": no such file or directory" {
+		t.Errorf("missing file: %v", err)
 	}
 }
 

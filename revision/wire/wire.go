@@ -33,6 +33,11 @@ type Options struct {
 	// command that reads many inputs (ingest, watch) leaves it off: a
 	// FIFO without a writer would hold up the whole batch.
 	Streams bool
+	// Listed says the caller has seen the file listed as a regular file
+	// (lede ingest's walk refuses the others by name, before anything
+	// opens them), so it is opened without a stat first; the open file
+	// is checked all the same.
+	Listed bool
 	// StdinName is the name standard input ("-") goes by (lede ingest
 	// --name): the source of its items, and the name an article id is
 	// read from, as for a file saved under it. "" keeps "-".
@@ -240,28 +245,22 @@ func readAll(r io.Reader, hint int64) ([]byte, error) {
 
 // ReadInput reads a file ("-" for stdin) up to opt.MaxSize bytes; a
 // larger input is an error naming its size. Anything but a regular file
-// is refused unless opt.Streams is set (see openInput).
+// is refused unless opt.Streams is set (see readFile and openStream).
 func ReadInput(path string, stdin io.Reader, opt Options) ([]byte, error) {
 	max := opt.MaxSize
 	if max <= 0 {
 		max = revision.DefaultMaxInput
 	}
-	var rd io.Reader
-	size := int64(0)
-	if path == "-" {
-		rd = stdin
-	} else {
-		f, err := openInput(path, opt.Streams)
-		if err != nil {
-			return nil, &Error{Source: path, Err: err}
-		}
-		defer f.Close()
-		rd = f
-		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
-			size = fi.Size()
-		}
+	var data []byte
+	var err error
+	switch {
+	case path == "-":
+		data, err = readAll(io.LimitReader(stdin, max+1), 1)
+	case opt.Streams:
+		data, err = readStream(path, max)
+	default:
+		data, err = readFile(path, max, opt.Listed)
 	}
-	data, err := readAll(io.LimitReader(rd, max+1), min(size, max)+1)
 	if err != nil {
 		return nil, &Error{Source: path, Err: err}
 	}
@@ -270,6 +269,21 @@ func ReadInput(path string, stdin io.Reader, opt Options) ([]byte, error) {
 			Reason: fmt.Sprintf("input is over the %s limit (raise it with --max-size)", revision.HumanBytes(max))}}
 	}
 	return data, nil
+}
+
+// readStream reads whatever path is but a directory, up to max bytes and
+// one more.
+func readStream(path string, max int64) ([]byte, error) {
+	f, err := openStream(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	size := int64(0)
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+		size = fi.Size()
+	}
+	return readAll(io.LimitReader(f, max+1), min(size, max)+1)
 }
 
 // Reparse parses a stored item again; name ("STORY@N") says which in an
