@@ -15,7 +15,8 @@ import (
 // the summaries of the batch before fails (here one input's date is not
 // a real date), the batch's other inputs are still stored one by one,
 // the failing one is an error result, and the summaries of the batch
-// before are stored on their own when it is finished.
+// before are stored on their own when it is finished. The pairs that
+// transaction listed for the batch's own summaries are dropped with it.
 func TestIngestWithFallsBack(t *testing.T) {
 	paths, err := filepath.Glob("../testdata/yonhap/pages/AEN2020*.txt")
 	if err != nil || len(paths) < 12 {
@@ -39,7 +40,7 @@ func TestIngestWithFallsBack(t *testing.T) {
 	first := parse(paths[:8])
 	res := Ingest(context.Background(), db, first)
 	prev := &inFlight{results: res}
-	prev.start(sums.start(db, first, res))
+	prev.start(sums.start(db, first, res, nil))
 	<-prev.done
 	if prev.job == nil || len(prev.job.computed) == 0 {
 		t.Fatal("the first batch has no summaries to store; pick pages with updates")
@@ -51,9 +52,13 @@ func TestIngestWithFallsBack(t *testing.T) {
 	rev.Date = revision.Date{Year: 2020, Month: 2, Day: 30}
 	bad.Rev, bad.Source = &rev, "bad-date.txt"
 	next = append(next, bad)
-	got := ingestWith(context.Background(), db, next, prev)
+	stale := sums.wanted()
+	got := ingestWith(context.Background(), db, next, prev, stale)
 	if prev.job.stored {
 		t.Error("the summaries are marked stored although their transaction failed")
+	}
+	if stale.Listed || stale.Pairs != nil || stale.Err != nil || stale.Parsed == nil {
+		t.Errorf("pairs listed in the transaction that failed are kept: %+v", stale)
 	}
 	for i, r := range got {
 		switch {
@@ -73,7 +78,7 @@ func TestIngestWithFallsBack(t *testing.T) {
 	for _, r := range res {
 		ids = append(ids, r.Story)
 	}
-	stale, err := db.StaleSummaries(ids)
+	pairs, err := db.StaleSummaries(ids)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +86,7 @@ func TestIngestWithFallsBack(t *testing.T) {
 	// but every summary the first batch computed is on its record unless
 	// so.
 	for _, c := range prev.job.computed {
-		for _, p := range stale {
+		for _, p := range pairs {
 			if p.Arrival == c.Arrival && p.PrevArrival == c.PrevArrival {
 				t.Errorf("summary of r%d (after r%d) not stored", c.Arrival, c.PrevArrival)
 			}

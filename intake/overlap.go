@@ -99,9 +99,10 @@ func (d *Driver) step(ctx context.Context, batch []Input, prev *inFlight) (*inFl
 		return nil, err
 	}
 	var res []store.Result
+	stale := d.Summaries.wanted()
 	if len(ins) > 0 {
 		start := time.Now()
-		res = ingestWith(context.WithoutCancel(ctx), db, ins, prev)
+		res = ingestWith(context.WithoutCancel(ctx), db, ins, prev, stale)
 		d.storing += time.Since(start)
 		Place(results, at, res)
 	}
@@ -114,7 +115,7 @@ func (d *Driver) step(ctx context.Context, batch []Input, prev *inFlight) (*inFl
 	err = d.finish(db, prev)
 	cur := &inFlight{batch: batch, results: results}
 	if err == nil && len(ins) > 0 {
-		cur.start(d.Summaries.start(db, ins, res))
+		cur.start(d.Summaries.start(db, ins, res, stale))
 	}
 	clear(ins) // the store's copies: raw, compressed, features
 	if cerr := db.Close(); cerr != nil && err == nil {
@@ -129,19 +130,24 @@ func (d *Driver) step(ctx context.Context, batch []Input, prev *inFlight) (*inFl
 // ingestWith stores ins as Ingest does, and with them, in the same
 // transaction, the summaries of prev once they are computed (see
 // store.IngestWith), which finish then reports without storing them
-// again. If that transaction fails, the inputs are stored one by one as
-// Ingest does and finish stores the summaries on their own.
-func ingestWith(ctx context.Context, db *store.DB, ins []store.Input, prev *inFlight) []store.Result {
-	if prev == nil || prev.job == nil {
-		return Ingest(ctx, db, ins)
+// again; it has the transaction list the pairs of ins's own summaries in
+// stale. If that transaction fails, the inputs are stored one by one as
+// Ingest does, finish stores the summaries on their own and stale is
+// left unset.
+func ingestWith(ctx context.Context, db *store.DB, ins []store.Input, prev *inFlight, stale *store.StaleWanted) []store.Result {
+	var pending *store.PendingSummaries
+	if prev != nil && prev.job != nil {
+		pending = &store.PendingSummaries{Wait: func() []store.ComputedSummary {
+			<-prev.done
+			return prev.job.computed
+		}}
 	}
-	pending := &store.PendingSummaries{Wait: func() []store.ComputedSummary {
-		<-prev.done
-		return prev.job.computed
-	}}
-	res, err := db.IngestWith(ctx, ins, pending)
+	res, err := db.IngestWith(ctx, ins, pending, stale)
 	if err != nil {
 		return oneByOne(db, ins)
+	}
+	if pending == nil {
+		return res
 	}
 	prev.job.stored = true
 	if pending.Err != nil {

@@ -103,7 +103,7 @@ func (s *Summaries) Held() int { return len(s.last) }
 // in merged stories), in one more short transaction, and returns them by
 // arrival.
 func (s *Summaries) Store(db *store.DB, ins []store.Input, res []store.Result) map[uint64]revision.UpdateSummary {
-	job := s.start(db, ins, res)
+	job := s.start(db, ins, res, nil)
 	job.compute()
 	return job.finish(db)
 }
@@ -122,14 +122,23 @@ type summaryJob struct {
 	stored bool
 }
 
+// wanted asks the transaction of the next batch to list the pairs its
+// summaries need (store.StaleWanted), leaving unread the raw inputs of
+// the batch before, whose parses the stage holds.
+func (s *Summaries) wanted() *store.StaleWanted {
+	last := s.last
+	return &store.StaleWanted{Parsed: func(a uint64) bool { return last[a] != nil }}
+}
+
 // start lists the summaries the batch made missing or stale and keeps
 // its parses for the next batch. It returns nil when there is nothing to
-// compute.
-func (s *Summaries) start(db *store.DB, ins []store.Input, res []store.Result) *summaryJob {
+// compute. The pairs are those its transaction listed, when it was asked
+// to (listed, from wanted); else they are read from db.
+func (s *Summaries) start(db *store.DB, ins []store.Input, res []store.Result, listed *store.StaleWanted) *summaryJob {
 	var ids []string
 	batch := map[uint64]*revision.Revision{}
 	for j, r := range res {
-		if r.Status != store.StatusNewStory && r.Status != store.StatusUpdate {
+		if !r.MakesSummaries() {
 			continue
 		}
 		ids = append(ids, r.Story)
@@ -145,7 +154,16 @@ func (s *Summaries) start(db *store.DB, ins []store.Input, res []store.Result) *
 	}
 	maps.Copy(parsed, batch)
 	s.last = batch
-	pairs, err := db.StaleSummariesHaving(ids, func(a uint64) bool { return parsed[a] != nil })
+	var pairs []store.UpdatePair
+	var err error
+	switch {
+	case listed != nil && listed.Listed:
+		pairs = listed.Pairs
+	case listed != nil && listed.Err != nil:
+		err = listed.Err
+	default:
+		pairs, err = db.StaleSummariesHaving(ids, func(a uint64) bool { return parsed[a] != nil })
+	}
 	if err != nil {
 		s.warnf("update summaries not computed: %v", err)
 		return nil

@@ -13,7 +13,7 @@ import (
 // crash mid-way loses at most the batch, and re-running it completes the
 // work without duplicates.
 func (db *DB) Ingest(ctx context.Context, inputs []Input) ([]Result, error) {
-	return db.IngestWith(ctx, inputs, nil)
+	return db.IngestWith(ctx, inputs, nil, nil)
 }
 
 // ingestIn is Ingest's work inside its transaction: results and arrivals
@@ -107,9 +107,10 @@ type PendingSummaries struct {
 // second rebuild of the listings of the stories both batches touched,
 // for every batch. If the summaries cannot be stored, pending.Err says
 // why and the inputs are stored all the same; an error returned means
-// that nothing was stored, neither inputs nor summaries. pending may be
-// nil.
-func (db *DB) IngestWith(ctx context.Context, inputs []Input, pending *PendingSummaries) ([]Result, error) {
+// that nothing was stored, neither inputs nor summaries. With stale, it
+// also lists the update pairs the batch made missing or stale (see
+// StaleWanted). pending and stale may be nil.
+func (db *DB) IngestWith(ctx context.Context, inputs []Input, pending *PendingSummaries, stale *StaleWanted) ([]Result, error) {
 	results := make([]Result, len(inputs))
 	arrivals := make([]uint64, len(inputs))
 	start := time.Now()
@@ -117,21 +118,81 @@ func (db *DB) IngestWith(ctx context.Context, inputs []Input, pending *PendingSu
 		if err := db.ingestIn(ctx, tx, inputs, results, arrivals, start); err != nil {
 			return err
 		}
-		if pending == nil {
+		if pending != nil {
+			if err := tx.storePending(pending); err != nil {
+				return err
+			}
+		}
+		if stale == nil {
 			return nil
 		}
-		puts, err := tx.summaryPuts(pending.Wait())
-		if err != nil {
-			pending.Err = err
-			return nil
+		if err := tx.flushListings(); err != nil {
+			return err
 		}
-		pending.Err = nil
-		return tx.putSummaries(puts)
+		stale.list(tx, results)
+		return nil
 	})
 	if err != nil {
+		if stale != nil {
+			*stale = StaleWanted{Parsed: stale.Parsed} // listed in a transaction that did not commit
+		}
 		return nil, err
 	}
 	return results, nil
+}
+
+// storePending stores pending's summaries, or says in pending.Err why
+// they cannot be.
+func (tx txn) storePending(pending *PendingSummaries) error {
+	puts, err := tx.summaryPuts(pending.Wait())
+	if err != nil {
+		pending.Err = err
+		return nil
+	}
+	pending.Err = nil
+	return tx.putSummaries(puts)
+}
+
+// StaleWanted asks IngestWith for the update pairs its batch made missing
+// or stale: what StaleSummariesHaving would list right after it for the
+// stories that got a version (MakesSummaries), with the raw inputs of
+// the batch's own versions left unread. They are read from the stories
+// loaded to rebuild their listings, in the same transaction: a read
+// transaction of their own, decoding every version of each story again,
+// was half the time lede ingest's loop spent between transactions.
+type StaleWanted struct {
+	// Parsed says which revisions besides the batch's own the caller
+	// holds parsed, so their raw inputs are not read either; nil: none.
+	Parsed func(arrival uint64) bool
+	// Pairs are the pairs when Listed; Err says why they could not be
+	// listed (the inputs are stored all the same). Neither is set when
+	// the batch was not stored.
+	Pairs  []UpdatePair
+	Listed bool
+	Err    error
+}
+
+// list lists the pairs of the stories results stored versions in.
+func (w *StaleWanted) list(tx txn, results []Result) {
+	var ids []string
+	batch := map[uint64]bool{}
+	for _, r := range results {
+		if r.MakesSummaries() {
+			ids = append(ids, r.Story)
+			ids = append(ids, r.Merged...)
+			batch[r.Arrival] = true
+		}
+	}
+	have := func(a uint64) bool { return batch[a] || w.Parsed != nil && w.Parsed(a) }
+	w.Pairs, w.Err = tx.stalePairs(ids, have)
+	w.Listed = w.Err == nil
+}
+
+// MakesSummaries says whether a result stored a version whose story's
+// update summaries may now be missing or stale: a new story's or an
+// update's.
+func (r Result) MakesSummaries() bool {
+	return r.Status == StatusNewStory || r.Status == StatusUpdate
 }
 
 // appendFill has the buckets an ingest writes in key order split full

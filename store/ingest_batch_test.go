@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"lede/revision"
@@ -41,7 +42,7 @@ func TestIngestWith(t *testing.T) {
 	pending := &PendingSummaries{Wait: func() []ComputedSummary {
 		return []ComputedSummary{{Arrival: upd.Arrival, PrevArrival: prev, Summary: want}}
 	}}
-	res2, err := db.IngestWith(context.Background(), ins[60:70], pending)
+	res2, err := db.IngestWith(context.Background(), ins[60:70], pending, nil)
 	if err != nil || pending.Err != nil {
 		t.Fatalf("IngestWith: %v, summaries: %v", err, pending.Err)
 	}
@@ -63,7 +64,7 @@ func TestIngestWith(t *testing.T) {
 	pending = &PendingSummaries{Wait: func() []ComputedSummary {
 		return []ComputedSummary{{Arrival: upd.Arrival, PrevArrival: prev, Summary: want}}
 	}}
-	res3, err := db.IngestWith(context.Background(), ins[70:], pending)
+	res3, err := db.IngestWith(context.Background(), ins[70:], pending, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,5 +75,61 @@ func TestIngestWith(t *testing.T) {
 		if r.Arrival == 0 || r.Status == StatusError {
 			t.Errorf("input %d of the batch with unstorable summaries: %+v", i, r)
 		}
+	}
+}
+
+// TestStaleWantedAsRead: the update pairs IngestWith lists in its own
+// transaction are those StaleSummariesHaving lists right after it, batch
+// after batch, with summaries stored for some of them in between (as
+// lede ingest stores each batch's with the next), so that both the
+// stories loaded for their listings and the ones read record by record
+// are compared.
+func TestStaleWantedAsRead(t *testing.T) {
+	ins, _ := syntheticInputs(t, 7, 600)
+	db, err := Open(filepath.Join(t.TempDir(), "lede.db"), Options{NoEvents: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var last map[uint64]bool // the batch before's arrivals, "parsed"
+	var pending *PendingSummaries
+	listed, skipped := 0, 0
+	for at := 0; at < len(ins); at += 100 {
+		prevBatch := last
+		stale := &StaleWanted{Parsed: func(a uint64) bool { return prevBatch[a] }}
+		res, err := db.IngestWith(context.Background(), ins[at:at+100], pending, stale)
+		if err != nil || stale.Err != nil || !stale.Listed {
+			t.Fatalf("batch at %d: %v, listing: %v (listed %v)", at, err, stale.Err, stale.Listed)
+		}
+		var ids []string
+		last = map[uint64]bool{}
+		for _, r := range res {
+			if r.MakesSummaries() {
+				ids = append(ids, r.Story)
+				ids = append(ids, r.Merged...)
+				last[r.Arrival] = true
+			}
+		}
+		want, err := db.StaleSummariesHaving(ids, func(a uint64) bool { return last[a] || prevBatch[a] })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(stale.Pairs, want) {
+			t.Fatalf("batch at %d: listed %d pairs in the transaction, %d read after it", at, len(stale.Pairs), len(want))
+		}
+		listed += len(want)
+		// Summaries for every other pair, stored with the next batch.
+		var sums []ComputedSummary
+		for i, p := range want {
+			if i%2 == 0 {
+				sums = append(sums, ComputedSummary{Arrival: p.Arrival, PrevArrival: p.PrevArrival, Summary: revision.UpdateSummary{Added: 1}})
+			} else if p.Stored == nil {
+				skipped++
+			}
+		}
+		pending = &PendingSummaries{Wait: func() []ComputedSummary { return sums }}
+	}
+	if listed < 300 || skipped == 0 {
+		t.Errorf("%d pairs listed, %d left without a summary: too few to compare", listed, skipped)
 	}
 }

@@ -43,6 +43,19 @@ var errUntracked = errors.New("store: story records written outside db.update (i
 type dirtySet struct {
 	stories  map[uint64]bool
 	arrivals []uint64
+	// loaded are the stories whose listings were rebuilt, as loaded for
+	// that and read without problems: the summaries' stale pairs are read
+	// from them (stalePairs) rather than decoded again.
+	loaded map[uint64]*Story
+}
+
+// loadedStory is story uid as its listing was rebuilt in this
+// transaction, nil if it was not (or the transaction tracks nothing).
+func (d *dirtySet) loadedStory(uid uint64) *Story {
+	if d == nil {
+		return nil
+	}
+	return d.loaded[uid]
 }
 
 // update runs fn in a write transaction and, before it commits, rebuilds
@@ -59,7 +72,7 @@ func (db *DB) update(fn func(tx txn) error) error {
 
 // tracked is a write transaction that marks the stories it changes.
 func tracked(btx *bolt.Tx) txn {
-	return txn{Tx: btx, dirty: &dirtySet{stories: map[uint64]bool{}}}
+	return txn{Tx: btx, dirty: &dirtySet{stories: map[uint64]bool{}, loaded: map[uint64]*Story{}}}
 }
 
 // touch marks story uid's listing record for rebuilding.
@@ -142,9 +155,12 @@ func (tx txn) flushListings() error {
 				continue
 			}
 			done[uid] = true
-			deps, err := tx.buildListing(uid)
+			deps, st, err := tx.buildListing(uid)
 			if err != nil {
 				return err
+			}
+			if st != nil {
+				d.loaded[uid] = st
 			}
 			for _, dep := range deps {
 				if !done[dep] {
@@ -159,22 +175,23 @@ func (tx txn) flushListings() error {
 
 // buildListing writes story uid's listing record from its records, or
 // deletes it for a story that is not live, is empty or has a record that
-// cannot be read. It returns the stories whose listings show this one.
-func (tx txn) buildListing(uid uint64) ([]uint64, error) {
+// cannot be read. It returns the stories whose listings show this one,
+// and the story as loaded for its record (nil when it has none).
+func (tx txn) buildListing(uid uint64) (deps []uint64, loaded *Story, err error) {
 	b := tx.b(bucketListings)
 	s, err := tx.story(uid)
 	if err != nil || !listable(s) {
-		return tx.dependents(uid, nil), b.Delete(u64(uid))
+		return tx.dependents(uid, nil), nil, b.Delete(u64(uid))
 	}
 	st, err := tx.loadStory(uid)
 	if err != nil || len(st.Problems) > 0 || len(st.Versions) == 0 {
-		return tx.dependents(uid, nil), b.Delete(u64(uid))
+		return tx.dependents(uid, nil), nil, b.Delete(u64(uid))
 	}
 	v, err := encodeListing(st, agenciesOf(st))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return tx.dependents(uid, &st), b.Put(u64(uid), v)
+	return tx.dependents(uid, &st), &st, b.Put(u64(uid), v)
 }
 
 // listable reports whether a story is listed: live, not removed, and
@@ -245,7 +262,7 @@ func (tx txn) rebuildListings() error {
 		return err
 	}
 	for _, uid := range uids {
-		if _, err := tx.buildListing(uid); err != nil {
+		if _, _, err := tx.buildListing(uid); err != nil {
 			return err
 		}
 	}

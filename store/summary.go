@@ -50,24 +50,38 @@ func (db *DB) StaleSummaries(stories []string) ([]UpdatePair, error) {
 func (db *DB) StaleSummariesHaving(stories []string, have func(arrival uint64) bool) ([]UpdatePair, error) {
 	var out []UpdatePair
 	err := db.bolt.View(func(btx *bolt.Tx) error {
-		tx := txn{Tx: btx}
-		done := map[uint64]bool{}
-		for _, ref := range stories {
-			uid, err := tx.resolve(ref)
-			if err != nil {
-				return err
-			}
-			if done[uid] {
-				continue
-			}
-			done[uid] = true
-			if out, err = tx.updatePairs(uid, false, have, out); err != nil {
-				return err
-			}
-		}
-		return nil
+		var err error
+		out, err = txn{Tx: btx}.stalePairs(stories, have)
+		return err
 	})
 	return out, err
+}
+
+// stalePairs lists the updates of stories whose summary is missing or
+// stale, each story once. A story whose listing this transaction rebuilt
+// is read from the versions loaded for that (dirtySet.loaded).
+func (tx txn) stalePairs(stories []string, have func(arrival uint64) bool) ([]UpdatePair, error) {
+	var out []UpdatePair
+	done := map[uint64]bool{}
+	for _, ref := range stories {
+		uid, err := tx.resolve(ref)
+		if err != nil {
+			return nil, err
+		}
+		if done[uid] {
+			continue
+		}
+		done[uid] = true
+		if st := tx.dirty.loadedStory(uid); st != nil {
+			out, err = tx.pairsOf(st.ID, loadedVersions(st), false, have, out)
+		} else {
+			out, err = tx.updatePairs(uid, false, have, out)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // EachUpdate calls fn with every update of every story (each revision
@@ -109,33 +123,74 @@ func (tx txn) updatePairs(uid uint64, all bool, have func(uint64) bool, out []Up
 	}
 	keys := tx.revKeys(uid)
 	var vs []Version // the story's versions, read once a side needs them
+	src := versionSource{
+		n:       len(keys),
+		arrival: func(i int) uint64 { return arrivalOf(keys[i]) },
+		rec: func(i int) (RevRecord, error) {
+			var rec RevRecord
+			_, err := tx.getRev(keys[i], &rec)
+			return rec, err
+		},
+		versions: func() ([]Version, error) {
+			if vs == nil {
+				st, err := tx.loadStory(uid)
+				if err != nil {
+					return nil, err
+				}
+				vs = st.Versions
+			}
+			return vs, nil
+		},
+	}
+	return tx.pairsOf(s.ID, src, all, have, out)
+}
+
+// versionSource is how pairsOf reads a story's versions, in story order:
+// record by record from the file, or from a story loaded already.
+type versionSource struct {
+	n        int
+	arrival  func(i int) uint64
+	rec      func(i int) (RevRecord, error)
+	versions func() ([]Version, error) // all of them, for a version assembled from others
+}
+
+// loadedVersions reads the versions of st, loaded without problems.
+func loadedVersions(st *Story) versionSource {
+	return versionSource{
+		n:        len(st.Versions),
+		arrival:  func(i int) uint64 { return st.Versions[i].Record.Arrival },
+		rec:      func(i int) (RevRecord, error) { return st.Versions[i].Record, nil },
+		versions: func() ([]Version, error) { return st.Versions, nil },
+	}
+}
+
+// pairsOf appends the updates of the story named story that src reads,
+// as updatePairs does.
+func (tx txn) pairsOf(story string, src versionSource, all bool, have func(uint64) bool, out []UpdatePair) ([]UpdatePair, error) {
 	whole := func(i int, rec RevRecord) (*assemble.Stored, error) {
 		if !assembled(rec) {
 			return nil, nil
 		}
-		if vs == nil {
-			st, err := tx.loadStory(uid)
-			if err != nil {
-				return nil, err
-			}
-			vs = st.Versions
+		vs, err := src.versions()
+		if err != nil {
+			return nil, err
 		}
 		return tx.wholeOf(vs, i)
 	}
-	for i := 1; i < len(keys); i++ {
-		var rec RevRecord
-		if _, err := tx.getRev(keys[i], &rec); err != nil {
+	for i := 1; i < src.n; i++ {
+		rec, err := src.rec(i)
+		if err != nil {
 			return out, err
 		}
-		prev := arrivalOf(keys[i-1])
+		prev := src.arrival(i - 1)
 		if !all && rec.Summary != nil && rec.SummaryPrev == prev {
 			continue
 		}
-		var prevRec RevRecord
-		if _, err := tx.getRev(keys[i-1], &prevRec); err != nil {
+		prevRec, err := src.rec(i - 1)
+		if err != nil {
 			return out, err
 		}
-		p := UpdatePair{Story: s.ID, Rev: i + 1, Arrival: rec.Arrival, PrevArrival: prev,
+		p := UpdatePair{Story: story, Rev: i + 1, Arrival: rec.Arrival, PrevArrival: prev,
 			Prev: Input{Source: prevRec.Source}, Cur: Input{Source: rec.Source}}
 		if rec.Summary != nil && rec.SummaryPrev == prev {
 			p.Stored = rec.Summary
