@@ -2,6 +2,7 @@ package revision
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"sync"
@@ -65,8 +66,12 @@ func escapeControls(out, b, mark []byte, more bool) ([]byte, int) {
 		out = append(append(out, b[start:i]...), esc...)
 	}
 	for i := 0; i < len(b); {
+		if n := printableRun(b[i:]); n > 0 {
+			i += n
+			continue
+		}
 		c := b[i]
-		if c >= 0x20 && c < 0x7F || c == '\t' || c == '\n' || c == '\r' && i+1 < len(b) && b[i+1] == '\n' {
+		if c == '\t' || c == '\n' || c == '\r' && i+1 < len(b) && b[i+1] == '\n' {
 			i++
 			continue
 		}
@@ -100,6 +105,26 @@ func escapeControls(out, b, mark []byte, more bool) ([]byte, int) {
 		out = append(out, b[start:]...)
 	}
 	return out, keep
+}
+
+// printableRun is the length of the run of printable ASCII (0x20 to
+// 0x7E) that b opens, read eight bytes at a time: every output a person
+// reads passes through escapeControls, and a byte at a time it was a
+// fourteenth of lede diff's time on a long text. In each byte of w, w-0x20
+// sets the high bit below 0x20 (or borrows from a byte above only when
+// one below is already out), w+1 sets it from 0x7F and w has it from 0x80.
+func printableRun(b []byte) int {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		if ((w-0x2020202020202020)|(w+0x0101010101010101)|w)&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for i < len(b) && b[i] >= 0x20 && b[i] < 0x7F {
+		i++
+	}
+	return i
 }
 
 // undecided is the length of the tail of b that the bytes after it

@@ -3,6 +3,8 @@ package revision
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -75,5 +77,51 @@ func TestControlEscaper(t *testing.T) {
 	e.Write([]byte("\x1b[1mcut \xe2\x80"))
 	if out.String() != `\u001b[1mcut ` || e.Flush() != nil || out.String() != `\u001b[1mcut `+"\xe2"+`\x80` {
 		t.Errorf("held bytes lost: %q", out.String())
+	}
+}
+
+// TestEscapeControlsAnywhere puts each kind of byte at every place of a
+// long printable text, so that it falls in each byte of the eight that
+// escapeControls reads at once (printableRun) and after them: only the
+// control is escaped, wherever it is.
+func TestEscapeControlsAnywhere(t *testing.T) {
+	plain := "Seoul, Dec. 1 (Yonhap) -- A typhoon~ nears {land} at 0x7E."
+	for in, want := range map[string]string{
+		"\x1f": `\u001f`, "\x00": `\u0000`, "\x7f": `\u007f`, "\x80": `\x80`, "\xff": "\xff",
+		"\xc2\x9b": `\u009b`, "\u202e": `\u202e`, "é": "é", "\t": "\t", "\n": "\n", "\r\n": "\r\n",
+		"\r": `\u000d`, " ": " ", "~": "~",
+	} {
+		for at := 0; at <= 20; at++ {
+			got := string(EscapeControls([]byte(plain[:at] + in + plain[at:])))
+			if got != plain[:at]+want+plain[at:] {
+				t.Errorf("%q at %d: %q", in, at, got)
+			}
+		}
+	}
+	for n := range 20 {
+		if got := printableRun([]byte(plain[:n] + "\x1f" + plain)); got != n {
+			t.Errorf("printableRun of %d printable bytes and a control = %d", n, got)
+		}
+	}
+}
+
+// BenchmarkEscapeControls escapes the bundled Yonhap pages joined, as
+// every output a person reads is escaped.
+func BenchmarkEscapeControls(b *testing.B) {
+	paths, err := filepath.Glob("../testdata/yonhap/pages/*.txt")
+	if err != nil || len(paths) == 0 {
+		b.Fatalf("pages: %v", err)
+	}
+	var text []byte
+	for _, p := range paths {
+		page, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		text = append(text, page...)
+	}
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		escapeControls(nil, text, []byte("~k3Jq9"), true)
 	}
 }
