@@ -160,10 +160,8 @@ func (al *aligner) add(u unit) {
 // of the input, and Myers' cost grows with the edits between the
 // sequences it is given.
 func (al *aligner) ordered() {
-	ia, ib := bothSides(al.a, al.b)
-	c := newRuneCodec()
-	ra, rb := c.encode(pick(al.a, ia)), c.encode(pick(al.b, ib))
-	if c.full {
+	ia, ib, ra, rb, ok := bothSides(al.a, al.b)
+	if !ok {
 		return
 	}
 	dmp := diffmatchpatch.New()
@@ -186,33 +184,60 @@ func (al *aligner) ordered() {
 }
 
 // bothSides lists the positions of the paragraphs of a and of b whose
-// text occurs on the other side too.
-func bothSides(a, b []string) (ia, ib []int) {
-	inA := make(map[string]bool, len(a))
-	for _, t := range a {
-		inA[t] = true
-	}
-	inB := make(map[string]bool, len(b))
-	for j, t := range b {
-		inB[t] = true
-		if inA[t] {
-			ib = append(ib, j)
+// text occurs on the other side too, and those paragraphs as runes, a
+// rune a text, the runes a runeCodec gives them in reading order; ok is
+// false when there are more such texts than runes. Each paragraph is
+// looked up once: a set of each side's texts and a codec for the texts
+// of both was three look-ups a paragraph, each hashing a whole
+// paragraph, and a tenth of an update summary's diff.
+func bothSides(a, b []string) (ia, ib []int, ra, rb []rune, ok bool) {
+	ids := make(map[string]int32, len(a)+len(b))
+	idOf := func(t string) int32 {
+		id, seen := ids[t]
+		if !seen {
+			id = int32(len(ids))
+			ids[t] = id
 		}
+		return id
 	}
+	idA := make([]int32, len(a))
 	for i, t := range a {
-		if inB[t] {
-			ia = append(ia, i)
+		idA[i] = idOf(t)
+	}
+	onA := int32(len(ids)) // the ids below are texts of a
+	onB := make([]bool, onA)
+	idB := make([]int32, len(b))
+	for j, t := range b {
+		idB[j] = idOf(t)
+		if idB[j] < onA {
+			onB[idB[j]] = true
 		}
 	}
-	return ia, ib
-}
-
-func pick(paras []string, at []int) []string {
-	out := make([]string, len(at))
-	for k, i := range at {
-		out[k] = paras[i]
+	// The runes a runeCodec would give the texts, in the order it would
+	// meet them, without its map: each text has its id already.
+	c := newRuneCodec()
+	runes := make([]rune, onA) // 0 until given
+	runeOf := func(id int32, t string) rune {
+		switch {
+		case runes[id] != 0:
+		case t == " ":
+			runes[id] = ' '
+		default:
+			runes[id] = c.alloc()
+		}
+		return runes[id]
 	}
-	return out
+	for i, id := range idA {
+		if onB[id] {
+			ia, ra = append(ia, i), append(ra, runeOf(id, a[i]))
+		}
+	}
+	for j, id := range idB {
+		if id < onA {
+			ib, rb = append(ib, j), append(rb, runeOf(id, b[j]))
+		}
+	}
+	return ia, ib, ra, rb, !c.full
 }
 
 // sameText pairs identical paragraphs left over by the ordered match:

@@ -69,3 +69,48 @@ func TestVocabWordsAsTokenize(t *testing.T) {
 	}
 	t.Logf("%d texts, %d distinct words", len(texts), len(ids))
 }
+
+// TestBothSidesAsCodec: bothSides finds the paragraphs on both sides and
+// gives them the runes a runeCodec gives them when each side's texts are
+// put in sets and the paragraphs found in both are encoded in reading
+// order (what ordered did before it numbered each text once), so go-diff
+// is handed the same runes. The pairs are the corpus's, repeats, single
+// spaces, empty sides and unrelated texts.
+func TestBothSidesAsCodec(t *testing.T) {
+	reference := func(a, b []string) (ia, ib []int, ra, rb []rune) {
+		inA, inB := map[string]bool{}, map[string]bool{}
+		for _, p := range a {
+			inA[p] = true
+		}
+		for _, p := range b {
+			inB[p] = true
+		}
+		c := newRuneCodec()
+		for i, p := range a {
+			if inB[p] {
+				ia, ra = append(ia, i), append(ra, c.runeOf(p))
+			}
+		}
+		for j, p := range b {
+			if inA[p] {
+				ib, rb = append(ib, j), append(rb, c.runeOf(p))
+			}
+		}
+		return ia, ib, ra, rb
+	}
+	cases := [][2][]string{
+		{{"x", " ", "y", "x", "z"}, {" ", "z", "x", "q", "x", " "}},
+		{{}, {"a"}}, {{"a"}, {}}, {{"a", "b"}, {"c", "d"}},
+		{{"same", "same", "same"}, {"same"}},
+	}
+	for _, p := range corpusPairs(t) {
+		cases = append(cases, [2][]string{p[0].Paragraphs, p[1].Paragraphs}, [2][]string{p[1].Paragraphs, p[0].Paragraphs})
+	}
+	for n, tc := range cases {
+		ia, ib, ra, rb, ok := bothSides(tc[0], tc[1])
+		wia, wib, wra, wrb := reference(tc[0], tc[1])
+		if !ok || !slices.Equal(ia, wia) || !slices.Equal(ib, wib) || !slices.Equal(ra, wra) || !slices.Equal(rb, wrb) {
+			t.Fatalf("case %d: %v %v %q %q (ok %v), want %v %v %q %q", n, ia, ib, ra, rb, ok, wia, wib, wra, wrb)
+		}
+	}
+}
