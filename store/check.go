@@ -106,7 +106,7 @@ func (tx txn) checkInvariants(rep *CheckReport) {
 	tx.b(bucketStories).ForEach(func(k, v []byte) error {
 		uid := getU64(k)
 		var s storyRecord
-		if err := jsonUnmarshal(v, &s); err != nil {
+		if err := decodeStory(v, &s); err != nil {
 			rep.add("story %d: %v", uid, err)
 			return nil
 		}
@@ -158,7 +158,7 @@ func (tx txn) checkPostings(rep *CheckReport) {
 	years := map[uint64]int{}
 	tx.b(bucketStories).ForEach(func(k, v []byte) error {
 		var s storyRecord
-		if jsonUnmarshal(v, &s) == nil {
+		if decodeStory(v, &s) == nil {
 			years[getU64(k)] = s.Year
 		}
 		return nil

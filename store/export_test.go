@@ -31,6 +31,9 @@ func SameDecoding(bucket string, v []byte) (known bool, diff string) {
 	case string(bucketRevs):
 		return true, both(func() any { return new(RevRecord) }, v)
 	case string(bucketStories):
+		if len(v) > 0 && v[0] == storyBinary {
+			return true, storyAsJSON(v)
+		}
 		return true, both(func() any { return new(storyRecord) }, v)
 	case string(bucketAlerts):
 		return true, both(func() any { return new(alertRecord) }, v)
@@ -51,6 +54,23 @@ func SameDecoding(bucket string, v []byte) (known bool, diff string) {
 		return true, both(func() any { return new([]listingExtra) }, l.extra)
 	}
 	return false, ""
+}
+
+// storyAsJSON describes how a binary story record reads back otherwise
+// than its JSON does with encoding/json ("" when it does not).
+func storyAsJSON(v []byte) string {
+	var s, j storyRecord
+	if err := decodeStory(v, &s); err != nil {
+		return err.Error()
+	}
+	raw, err := json.Marshal(s)
+	if err == nil {
+		err = json.Unmarshal(raw, &j)
+	}
+	if err != nil || !reflect.DeepEqual(s, j) {
+		return fmt.Sprintf("binary:\n%#v\nits JSON (%v):\n%#v", s, err, j)
+	}
+	return ""
 }
 
 // RevRecords returns the revision records of the closed file at path as

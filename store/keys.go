@@ -10,7 +10,7 @@ import (
 // related records in order; no key holds a string timestamp.
 var (
 	bucketMeta     = []byte("meta")     // "schema" -> u32; "years" -> u16 list
-	bucketStories  = []byte("stories")  // story uid u64 -> storyRecord (JSON)
+	bucketStories  = []byte("stories")  // story uid u64 -> storyRecord (storybin.go; JSON before schema 15)
 	bucketIDs      = []byte("ids")      // story id string -> story uid u64
 	bucketRevs     = []byte("revs")     // uid u64 | order (orderLen bytes) -> revRecord (binary, JSON before schema 14)
 	bucketFeats    = []byte("feats")    // uid u64 | arrival u64 -> features (binary)
@@ -46,7 +46,8 @@ var (
 // word (text_postings.go).
 // schema 14 writes revision records in binary (recordbin.go), which a
 // lede before it would read as damaged.
-const SchemaVersion = 14
+// schema 15 writes story records in binary (storybin.go), likewise.
+const SchemaVersion = 15
 
 func u64(v uint64) []byte {
 	b := make([]byte, 8)

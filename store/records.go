@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/binary"
+	"fmt"
 	"strings"
 
 	"lede/revision"
@@ -121,9 +122,11 @@ func (tx txn) story(uid uint64) (storyRecord, error) {
 		}
 	}
 	var s storyRecord
-	ok, err := getJSON(tx.b(bucketStories), u64(uid), &s)
-	if err == nil && !ok {
-		err = errCorrupt
+	err := errCorrupt
+	if v := tx.b(bucketStories).Get(u64(uid)); v != nil {
+		if err = decodeStory(v, &s); err != nil {
+			err = fmt.Errorf("record %x: %w", u64(uid), err)
+		}
 	}
 	if err == nil && tx.cache != nil {
 		tx.cache.stories[uid] = s.clone()
@@ -138,7 +141,7 @@ func (tx txn) putStory(uid uint64, s storyRecord) error {
 	if tx.cache != nil {
 		tx.cache.stories[uid] = s.clone()
 	}
-	return putJSON(tx.b(bucketStories), u64(uid), s)
+	return tx.b(bucketStories).Put(u64(uid), encodeStory(s))
 }
 
 // clone copies the record's slices, so a cached record is never changed

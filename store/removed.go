@@ -69,7 +69,8 @@ func (tx txn) tombstone(arrival uint64) (string, Tombstone, bool, error) {
 	var found Tombstone
 	err := tx.b(bucketStories).ForEach(func(_, v []byte) error {
 		var s storyRecord
-		if !bytes.Contains(v, []byte(`"removed"`)) || jsonUnmarshal(v, &s) != nil {
+		binary := len(v) > 0 && v[0] == storyBinary // no cheaper test than reading it
+		if !binary && !bytes.Contains(v, []byte(`"removed"`)) || decodeStory(v, &s) != nil {
 			return nil // a damaged record is check's to report, not this lookup's
 		}
 		if t, ok := findTombstone(s.Removed, arrival); ok {

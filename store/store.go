@@ -319,10 +319,11 @@ func migrate(t txn) (bool, error) {
 			return false, err
 		}
 	}
-	// Schema 14 writes revision records in binary (recordbin.go); the
-	// JSON records of older schemas are read as they are and take the
-	// binary form when next written. Rewriting them all here would hold
-	// every record of a large file in one transaction's memory.
+	// Schema 14 writes revision records in binary (recordbin.go), and
+	// schema 15 story records (storybin.go); the JSON records of older
+	// schemas are read as they are and take the binary form when next
+	// written. Rewriting them all here would hold every record of a large
+	// file in one transaction's memory.
 	return v < 12, meta.Put([]byte("schema"), binary.BigEndian.AppendUint32(nil, SchemaVersion))
 }
 

@@ -92,7 +92,7 @@ func migrateIDs(tx txn) error {
 	var todo []rename
 	err := tx.b(bucketStories).ForEach(func(k, v []byte) error {
 		var s storyRecord
-		if err := jsonUnmarshal(v, &s); err != nil {
+		if err := decodeStory(v, &s); err != nil {
 			return err
 		}
 		if s.MergedInto != 0 {
