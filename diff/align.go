@@ -389,9 +389,26 @@ func (al *aligner) words(old, new string) []Word {
 		return replaceWords(old, new)
 	}
 	if al.codec == nil {
-		al.codec = newRuneCodec()
+		al.codec = al.newCodec()
 	}
 	return wordsWith(al.codec, old, new)
+}
+
+// newCodec is the comparison's codec, made for the tokens of the
+// paragraphs it will word-diff, about one new token for every 16 bytes
+// of them on update pairs: grown from empty, a doubling at a time, its
+// map and token list were a twentieth of what an update's diff
+// allocated. A long text repeats its words, so the room made ahead
+// stops at 4,096 tokens.
+func (al *aligner) newCodec() *runeCodec {
+	size := 0
+	for _, u := range al.units {
+		if u.kind == kindEdit || u.kind == kindSplit || u.kind == kindMerge {
+			size += len(al.a[u.oldAt]) + len(al.b[u.newAt])
+		}
+	}
+	n := min(size/16, 1<<12)
+	return &runeCodec{ids: make(map[string]rune, n), tokens: make([]string, 0, n), next: 0xE000}
 }
 
 func num(i int) *int { n := i + 1; return &n }

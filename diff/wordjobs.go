@@ -48,7 +48,7 @@ func (al *aligner) diffWordsAhead() {
 // tokens no codec can hold, gets its words here.
 func (al *aligner) encodeJobs(order []int) []wordJob {
 	if al.codec == nil {
-		al.codec = newRuneCodec()
+		al.codec = al.newCodec()
 	}
 	jobs := make([]wordJob, 0, len(order))
 	for _, k := range order {
