@@ -73,3 +73,51 @@ func TestIndexedCandsAsUnfiltered(t *testing.T) {
 		t.Errorf("only %d candidates in all rounds: too few to tell", found)
 	}
 }
+
+// TestFewestCommon: the count fewestCommon gives is the least that pairOf
+// accepts, for the leads and for other paragraphs, at every size up to
+// 80 words a side; and countMarked, told it, gives the whole count when
+// it reaches it and less than it when it does not.
+func TestFewestCommon(t *testing.T) {
+	for _, lead := range []bool{true, false} {
+		i, j := 0, 0
+		if !lead {
+			i, j = 3, 4
+		}
+		for nx := 0; nx <= 80; nx++ {
+			for ny := 0; ny <= 80; ny++ {
+				want := min(nx, ny) + 1
+				for c := min(nx, ny); c >= 0 && pairs(i, j, c, nx, ny); c-- {
+					want = c
+				}
+				if got := fewestCommon(i, j, nx, ny); got != want {
+					t.Fatalf("lead %v, %d and %d words: fewestCommon %d, want %d", lead, nx, ny, got, want)
+				}
+			}
+		}
+	}
+	r := rand.New(rand.NewSource(9))
+	mark := make([]int32, 100)
+	for turn := int32(1); turn <= 2000; turn++ {
+		var y idSet
+		full := 0
+		for w := range int32(100) {
+			if r.Intn(3) == 0 {
+				y = append(y, w)
+			}
+			if r.Intn(2) == 0 {
+				mark[w] = turn
+			}
+		}
+		for _, w := range y {
+			if mark[w] == turn {
+				full++
+			}
+		}
+		need := r.Intn(len(y) + 2)
+		got := countMarked(mark, y, turn, need)
+		if full >= need && got != full || full < need && got >= need {
+			t.Fatalf("%d of %d words marked, need %d: counted %d", full, len(y), need, got)
+		}
+	}
+}
