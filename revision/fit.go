@@ -45,3 +45,28 @@ func bestMatchBut(f Features, members []Features, skip int) Match {
 	}
 	return best
 }
+
+// displaceMargin is how much better a newcomer must fit a story than the
+// member it would displace.
+const displaceMargin = 0.1
+
+// displaceable reports whether f fits the rest of a story clearly better
+// than members[at] does, the one member that claims f's version (at is
+// conflictAt's: below 0 when several do, and then none can go); evict
+// is at, mine f's best match with the rest. It gives up early,
+// reporting false, when f's match with the rest is beaten anyway.
+//
+// How well the member fits the rest does not depend on f, so fits
+// remembers it from one decision to the next.
+func displaceable(f Features, at int, members []Features, fits *Fits, beaten func(Match) bool) (evict int, mine Match, ok bool) {
+	if at < 0 || len(members) < 2 {
+		return 0, Match{}, false
+	}
+	mine = bestMatchBut(f, members, at)
+	if !mine.OK || beaten(mine) {
+		return 0, Match{}, false
+	}
+	theirs := fits.of(members, at)
+	return at, mine, mine.Strength > theirs.Strength ||
+		mine.Strength == theirs.Strength && mine.Score > theirs.Score+displaceMargin
+}
